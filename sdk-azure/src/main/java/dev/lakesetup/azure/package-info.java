@@ -1,0 +1,2 @@
+/** lakesetup azure. */
+package dev.lakesetup.azure;

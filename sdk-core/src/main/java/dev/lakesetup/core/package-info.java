@@ -1,0 +1,2 @@
+/** lakesetup core. */
+package dev.lakesetup.core;

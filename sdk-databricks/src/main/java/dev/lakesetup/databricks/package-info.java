@@ -1,0 +1,2 @@
+/** lakesetup databricks. */
+package dev.lakesetup.databricks;

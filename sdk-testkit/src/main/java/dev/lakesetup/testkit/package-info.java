@@ -1,0 +1,2 @@
+/** lakesetup testkit. */
+package dev.lakesetup.testkit;
