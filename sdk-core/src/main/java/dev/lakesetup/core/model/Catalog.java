@@ -1,7 +1,6 @@
 package dev.lakesetup.core.model;
 
 import dev.lakesetup.core.InvalidInputException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,7 +10,7 @@ import java.util.Optional;
  * <p>Immutable; the {@code with}-style methods return a copy:
  * {@code Catalog.named("segment_profiles").comment("bookkeeping")}.
  */
-public final class Catalog implements Resource, StoresData {
+public final class Catalog extends DeclaredResource implements StoresData {
     private final CatalogName name;
     private final StorageUrl managedLocation;
     private final String comment;
@@ -92,28 +91,11 @@ public final class Catalog implements Resource, StoresData {
 
     @Override
     public List<Setting> settings() {
-        List<Setting> settings = new ArrayList<>(2);
-        if (managedLocation != null) {
-            settings.add(Setting.immutable("managed location", managedLocation.value()));
-        }
-        if (comment != null) {
-            settings.add(Setting.mutable("comment", comment));
-        }
-        return settings;
+        return locationAndComment(managedLocation, comment);
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof Catalog other && name.equals(other.name) && settings().equals(other.settings());
-    }
-
-    @Override
-    public int hashCode() {
-        return id().hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "catalog " + name + settings();
+    String describe() {
+        return "catalog " + name;
     }
 }

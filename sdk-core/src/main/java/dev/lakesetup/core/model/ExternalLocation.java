@@ -11,7 +11,7 @@ import java.util.Set;
  * The URL and the credential are fixed once created (changing them is a conflict, never a silent move); the
  * comment and read-only flag can change. It requires its credential when the blueprint declares it.
  */
-public final class ExternalLocation implements Resource {
+public final class ExternalLocation extends DeclaredResource {
     private final ExternalLocationName name;
     private final StorageUrl url;
     private final StorageCredentialName credential;
@@ -131,17 +131,7 @@ public final class ExternalLocation implements Resource {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof ExternalLocation other && name.equals(other.name) && settings().equals(other.settings());
-    }
-
-    @Override
-    public int hashCode() {
-        return id().hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "external location " + name + settings();
+    String describe() {
+        return "external location " + name;
     }
 }

@@ -1,7 +1,6 @@
 package dev.lakesetup.core.model;
 
 import dev.lakesetup.core.InvalidInputException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -10,7 +9,7 @@ import java.util.Set;
  * A schema that should exist in a catalog, with an optional managed location (fixed) and comment (can change).
  * It requires its catalog, when the blueprint declares that catalog too.
  */
-public final class Schema implements Resource, StoresData {
+public final class Schema extends DeclaredResource implements StoresData {
     private final SchemaName name;
     private final StorageUrl managedLocation;
     private final String comment;
@@ -92,14 +91,7 @@ public final class Schema implements Resource, StoresData {
 
     @Override
     public List<Setting> settings() {
-        List<Setting> settings = new ArrayList<>(2);
-        if (managedLocation != null) {
-            settings.add(Setting.immutable("managed location", managedLocation.value()));
-        }
-        if (comment != null) {
-            settings.add(Setting.mutable("comment", comment));
-        }
-        return settings;
+        return locationAndComment(managedLocation, comment);
     }
 
     @Override
@@ -108,17 +100,7 @@ public final class Schema implements Resource, StoresData {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof Schema other && name.equals(other.name) && settings().equals(other.settings());
-    }
-
-    @Override
-    public int hashCode() {
-        return id().hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "schema " + name + settings();
+    String describe() {
+        return "schema " + name;
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * that creates one; executors use the REST API. The identity is fixed once created; the comment and read-only
  * flag can change.
  */
-public final class StorageCredential implements Resource {
+public final class StorageCredential extends DeclaredResource {
     private final StorageCredentialName name;
     private final StorageIdentity identity;
     private final String comment;
@@ -109,17 +109,7 @@ public final class StorageCredential implements Resource {
     }
 
     @Override
-    public boolean equals(Object o) {
-        return o instanceof StorageCredential other && name.equals(other.name) && settings().equals(other.settings());
-    }
-
-    @Override
-    public int hashCode() {
-        return id().hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return "storage credential " + name + settings();
+    String describe() {
+        return "storage credential " + name;
     }
 }
