@@ -27,8 +27,13 @@ final class SqlBuilder {
 
     SqlBuilder identifier(String name) {
         space();
-        out.append('`').append(name.replace("`", "``")).append('`');
+        quote(name);
         return this;
+    }
+
+    /** The only place identifiers are quoted: backticks around, an embedded backtick doubled. */
+    private void quote(String name) {
+        out.append('`').append(name.replace("`", "``")).append('`');
     }
 
     SqlBuilder identifier(Identifier name) {
@@ -48,7 +53,8 @@ final class SqlBuilder {
         space();
         String separator = "";
         for (Identifier part : securable.parts()) {
-            out.append(separator).append('`').append(part.value().replace("`", "``")).append('`');
+            out.append(separator);
+            quote(part.value());
             separator = ".";
         }
         return this;
