@@ -33,12 +33,24 @@ public record WarehousePermission(String warehouseId, Principal principal, Level
 
     /** Validates the components. */
     public WarehousePermission {
+        requireWarehouseId(warehouseId);
+        InvalidInputException.requireNonNull(principal, "principal");
+        InvalidInputException.requireNonNull(level, "permission level");
+    }
+
+    /**
+     * Checks a SQL warehouse id.
+     *
+     * @param warehouseId the id, as in the warehouse's HTTP path
+     * @return the id
+     * @throws InvalidInputException if it is not 1 to 64 letters and digits
+     */
+    public static String requireWarehouseId(String warehouseId) {
         if (warehouseId == null || !WAREHOUSE_ID.matcher(warehouseId).matches()) {
             throw InvalidInputException.of("warehouse id", warehouseId, "it is not a warehouse id",
                     "1 to 64 letters and digits, as in the warehouse's HTTP path /sql/1.0/warehouses/{id}");
         }
-        InvalidInputException.requireNonNull(principal, "principal");
-        InvalidInputException.requireNonNull(level, "permission level");
+        return warehouseId;
     }
 
     /**

@@ -1,0 +1,402 @@
+package dev.lakesetup.databricks;
+
+import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.model.ApplicationId;
+import dev.lakesetup.core.model.Blueprint;
+import dev.lakesetup.core.model.Catalog;
+import dev.lakesetup.core.model.CatalogName;
+import dev.lakesetup.core.model.Entitlement;
+import dev.lakesetup.core.model.Grant;
+import dev.lakesetup.core.model.OAuthSecret;
+import dev.lakesetup.core.model.Privilege;
+import dev.lakesetup.core.model.SchemaName;
+import dev.lakesetup.core.model.SecretSink;
+import dev.lakesetup.core.model.ServicePrincipal;
+import dev.lakesetup.core.model.TableName;
+import dev.lakesetup.core.model.WarehousePermission;
+import dev.lakesetup.core.model.WorkspaceServicePrincipal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * The Data Graph setup procedure as a recipe: a service principal with an OAuth secret and SQL access, "Can
+ * use" on a SQL warehouse, a bookkeeping catalog it can write to, read-only access to the Profiles Sync catalog
+ * and to further catalogs (or only to chosen schemas of them), and all privileges on the reverse-ETL schema
+ * when that schema exists.
+ *
+ * <pre>{@code
+ * DataGraphSetup setup = DataGraphSetup.builder()
+ *     .servicePrincipalNamed("segment-data-graph")
+ *     .warehouse("abc123")
+ *     .profilesSyncCatalog("segment_profiles")
+ *     .readOnlyCatalogs("marketing")
+ *     .readOnlySchemas("sales", "orders", "customers")
+ *     .secretSink(credentials -> vault.store("segment/databricks", credentials.secret().reveal()))
+ *     .build();
+ * }</pre>
+ * The builder rejects incomplete or contradictory input before anything is called.
+ */
+public final class DataGraphSetup {
+    /** The bookkeeping catalog's name in the guide. */
+    public static final String DEFAULT_BOOKKEEPING_CATALOG = "SEGMENT_LINKED_PROFILES_DB";
+    /** The schema Reverse ETL creates in the bookkeeping catalog. */
+    public static final String REVERSE_ETL_SCHEMA = "__segment_reverse_etl";
+
+    private final WorkspaceServicePrincipal newPrincipal;
+    private final ServicePrincipal principal;
+    private final String warehouseId;
+    private final CatalogName bookkeeping;
+    private final CatalogName profilesSync;
+    private final Set<CatalogName> readOnlyCatalogs;
+    private final Map<CatalogName, Set<SchemaName>> readOnlySchemas;
+    private final boolean reverseEtl;
+    private final SecretSink secretSink;
+    private final Duration secretLifetime;
+    private final List<TableName> validationTables;
+
+    private DataGraphSetup(Builder builder) {
+        this.newPrincipal = builder.newPrincipal;
+        this.principal = builder.newPrincipal != null ? builder.newPrincipal.principal() : builder.existingPrincipal;
+        this.warehouseId = builder.warehouseId;
+        this.bookkeeping = builder.bookkeeping;
+        this.profilesSync = builder.profilesSync;
+        this.readOnlyCatalogs = Collections.unmodifiableSet(new LinkedHashSet<>(builder.readOnlyCatalogs));
+        this.readOnlySchemas = Collections.unmodifiableMap(new LinkedHashMap<>(builder.readOnlySchemas));
+        this.reverseEtl = builder.reverseEtl;
+        this.secretSink = builder.secretSink;
+        this.secretLifetime = builder.secretLifetime;
+        this.validationTables = List.copyOf(builder.validationTables);
+    }
+
+    /**
+     * Starts a recipe.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the service principal the recipe grants to.
+     *
+     * @return the principal
+     */
+    public ServicePrincipal principal() {
+        return principal;
+    }
+
+    /**
+     * Returns the SQL warehouse the principal may use.
+     *
+     * @return the warehouse id
+     */
+    public String warehouseId() {
+        return warehouseId;
+    }
+
+    /**
+     * Returns the bookkeeping catalog, the one to enter when connecting.
+     *
+     * @return the catalog
+     */
+    public CatalogName bookkeepingCatalog() {
+        return bookkeeping;
+    }
+
+    /**
+     * Returns the reverse-ETL schema in the bookkeeping catalog, which gets all privileges if it exists.
+     *
+     * @return the schema name
+     */
+    public SchemaName reverseEtlSchema() {
+        return bookkeeping.schema(REVERSE_ETL_SCHEMA);
+    }
+
+    /**
+     * Tells whether the reverse-ETL grant is wanted (when the schema exists).
+     *
+     * @return {@code true} unless switched off
+     */
+    public boolean wantsReverseEtlGrant() {
+        return reverseEtl;
+    }
+
+    /**
+     * Returns every catalog the principal should be able to read from, for validation.
+     *
+     * @return the catalogs, bookkeeping first
+     */
+    public List<CatalogName> readableCatalogs() {
+        Set<CatalogName> catalogs = new LinkedHashSet<>();
+        catalogs.add(bookkeeping);
+        catalogs.add(profilesSync);
+        catalogs.addAll(readOnlyCatalogs);
+        catalogs.addAll(readOnlySchemas.keySet());
+        return List.copyOf(catalogs);
+    }
+
+    /**
+     * Returns the tables validation reads with {@code SELECT * ... LIMIT 10}.
+     *
+     * @return the tables
+     */
+    public List<TableName> validationTables() {
+        return validationTables;
+    }
+
+    /**
+     * Declares the procedure's resources and grants.
+     *
+     * @param schemaExists tells whether a schema exists in the workspace; asked for the reverse-ETL schema only
+     * @return the blueprint
+     */
+    public Blueprint blueprint(Predicate<SchemaName> schemaExists) {
+        InvalidInputException.requireNonNull(schemaExists, "schema lookup");
+        Blueprint.Builder blueprint = Blueprint.builder();
+        if (newPrincipal != null) {
+            blueprint.resource(newPrincipal);
+            OAuthSecret secret = OAuthSecret.forPrincipal(principal, secretSink);
+            blueprint.resource(secretLifetime == null ? secret : secret.lifetime(secretLifetime));
+        }
+        blueprint.resource(WarehousePermission.canUse(warehouseId, principal))
+                .resource(Catalog.named(bookkeeping).comment("Data Graph bookkeeping and checkpoint tables"))
+                .grant(Grant.on(bookkeeping).to(principal)
+                        .privileges(Privilege.USE_CATALOG, Privilege.CREATE_SCHEMA, Privilege.SELECT));
+        Set<CatalogName> wholeCatalogs = new LinkedHashSet<>();
+        wholeCatalogs.add(profilesSync);
+        wholeCatalogs.addAll(readOnlyCatalogs);
+        for (CatalogName catalog : wholeCatalogs) {
+            blueprint.grant(Grant.on(catalog).to(principal)
+                    .privileges(Privilege.USE_CATALOG, Privilege.USE_SCHEMA, Privilege.SELECT));
+        }
+        readOnlySchemas.forEach((catalog, schemas) -> {
+            blueprint.grant(Grant.on(catalog).to(principal).privileges(Privilege.USE_CATALOG));
+            for (SchemaName schema : schemas) {
+                blueprint.grant(Grant.on(schema).to(principal).privileges(Privilege.USE_SCHEMA, Privilege.SELECT));
+            }
+        });
+        if (reverseEtl && schemaExists.test(reverseEtlSchema())) {
+            blueprint.grant(Grant.on(reverseEtlSchema()).to(principal).privileges(Privilege.ALL_PRIVILEGES));
+        }
+        return blueprint.build();
+    }
+
+    @Override
+    public String toString() {
+        return "DataGraphSetup[principal=" + principal + ", warehouse=" + warehouseId + ", bookkeeping="
+                + bookkeeping + ", profilesSync=" + profilesSync + ", readOnlyCatalogs=" + readOnlyCatalogs
+                + ", readOnlySchemas=" + readOnlySchemas.values() + "]";
+    }
+
+    /** Collects the recipe's input; {@link #build()} rejects what is missing or contradictory. */
+    public static final class Builder {
+        private WorkspaceServicePrincipal newPrincipal;
+        private ServicePrincipal existingPrincipal;
+        private String warehouseId;
+        private CatalogName bookkeeping = CatalogName.of(DEFAULT_BOOKKEEPING_CATALOG);
+        private CatalogName profilesSync;
+        private final Set<CatalogName> readOnlyCatalogs = new LinkedHashSet<>();
+        private final Map<CatalogName, Set<SchemaName>> readOnlySchemas = new LinkedHashMap<>();
+        private boolean reverseEtl = true;
+        private SecretSink secretSink;
+        private Duration secretLifetime;
+        private final List<TableName> validationTables = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /**
+         * Creates (or adopts) a service principal by display name, with SQL access and an OAuth secret.
+         *
+         * @param displayName the display name
+         * @return this builder
+         */
+        public Builder servicePrincipalNamed(String displayName) {
+            this.newPrincipal = WorkspaceServicePrincipal.named(displayName)
+                    .entitlements(Entitlement.WORKSPACE_ACCESS, Entitlement.DATABRICKS_SQL_ACCESS);
+            return this;
+        }
+
+        /**
+         * Uses a service principal that already exists in the workspace (the guide's shortcut to step 1b).
+         *
+         * @param applicationId its application id
+         * @return this builder
+         */
+        public Builder existingServicePrincipal(ApplicationId applicationId) {
+            this.existingPrincipal = ServicePrincipal.of(applicationId);
+            return this;
+        }
+
+        /**
+         * Names the SQL warehouse the principal gets "Can use" on.
+         *
+         * @param warehouseId the warehouse id
+         * @return this builder
+         */
+        public Builder warehouse(String warehouseId) {
+            this.warehouseId = WarehousePermission.requireWarehouseId(warehouseId);
+            return this;
+        }
+
+        /**
+         * Overrides the bookkeeping catalog's name (default {@value #DEFAULT_BOOKKEEPING_CATALOG}).
+         *
+         * @param catalog the catalog name
+         * @return this builder
+         */
+        public Builder bookkeepingCatalog(String catalog) {
+            this.bookkeeping = CatalogName.of(catalog);
+            return this;
+        }
+
+        /**
+         * Names the Profiles Sync catalog, read-only for the principal.
+         *
+         * @param catalog the catalog name
+         * @return this builder
+         */
+        public Builder profilesSyncCatalog(String catalog) {
+            this.profilesSync = CatalogName.of(catalog);
+            return this;
+        }
+
+        /**
+         * Adds whole catalogs the principal may read.
+         *
+         * @param catalogs the catalog names
+         * @return this builder
+         */
+        public Builder readOnlyCatalogs(String... catalogs) {
+            InvalidInputException.requireNonNull(catalogs, "read-only catalogs");
+            for (String catalog : catalogs) {
+                readOnlyCatalogs.add(CatalogName.of(catalog));
+            }
+            return this;
+        }
+
+        /**
+         * Restricts read access in one catalog to chosen schemas (step 5 of the guide).
+         *
+         * @param catalog the catalog name
+         * @param schemas the schema names, at least one
+         * @return this builder
+         */
+        public Builder readOnlySchemas(String catalog, String... schemas) {
+            InvalidInputException.requireNonNull(schemas, "read-only schemas");
+            if (schemas.length == 0) {
+                throw InvalidInputException.of("read-only schemas of " + catalog, "[]", "no schema was given",
+                        "one or more schema names");
+            }
+            CatalogName name = CatalogName.of(catalog);
+            Set<SchemaName> set = readOnlySchemas.computeIfAbsent(name, key -> new LinkedHashSet<>());
+            for (String schema : schemas) {
+                set.add(name.schema(schema));
+            }
+            return this;
+        }
+
+        /**
+         * Switches the reverse-ETL schema grant off or on (on by default; applied only when the schema exists).
+         *
+         * @param wanted whether to grant all privileges on the reverse-ETL schema
+         * @return this builder
+         */
+        public Builder reverseEtlGrant(boolean wanted) {
+            this.reverseEtl = wanted;
+            return this;
+        }
+
+        /**
+         * Sets where a newly issued OAuth secret goes; required when the principal is created by name.
+         *
+         * @param sink the sink
+         * @return this builder
+         */
+        public Builder secretSink(SecretSink sink) {
+            this.secretSink = InvalidInputException.requireNonNull(sink, "secret sink");
+            return this;
+        }
+
+        /**
+         * Sets the lifetime of a newly issued OAuth secret (the service default otherwise).
+         *
+         * @param lifetime the lifetime
+         * @return this builder
+         */
+        public Builder secretLifetime(Duration lifetime) {
+            this.secretLifetime = InvalidInputException.requireNonNull(lifetime, "secret lifetime");
+            return this;
+        }
+
+        /**
+         * Adds tables that validation reads as the principal ({@code catalog.schema.table}).
+         *
+         * @param tables the tables' full names
+         * @return this builder
+         */
+        public Builder validateWithTables(String... tables) {
+            InvalidInputException.requireNonNull(tables, "validation tables");
+            for (String table : tables) {
+                validationTables.add(TableName.parse(table));
+            }
+            return this;
+        }
+
+        /**
+         * Checks the input and builds the recipe.
+         *
+         * @return the recipe
+         * @throws InvalidInputException naming what is missing or contradictory
+         */
+        public DataGraphSetup build() {
+            if ((newPrincipal == null) == (existingPrincipal == null)) {
+                throw InvalidInputException.of("service principal",
+                        newPrincipal == null ? "none" : "both a name and an application id",
+                        "exactly one must be given",
+                        "servicePrincipalNamed(displayName) or existingServicePrincipal(applicationId)");
+            }
+            require(warehouseId != null, "warehouse", "warehouse(id)");
+            require(profilesSync != null, "Profiles Sync catalog", "profilesSyncCatalog(name)");
+            if (newPrincipal != null) {
+                require(secretSink != null, "secret sink", "secretSink(sink): a new principal gets a new secret");
+            }
+            refuseOverlap();
+            return new DataGraphSetup(this);
+        }
+
+        private void refuseOverlap() {
+            Set<CatalogName> seen = new LinkedHashSet<>();
+            seen.add(bookkeeping);
+            for (CatalogName catalog : allReadOnly()) {
+                if (!seen.add(catalog)) {
+                    throw InvalidInputException.of("catalog", catalog.fullName(),
+                            "it is named twice (bookkeeping, Profiles Sync, read-only catalogs, restricted schemas)",
+                            "each catalog in one role only; the bookkeeping catalog is already readable");
+                }
+            }
+        }
+
+        private List<CatalogName> allReadOnly() {
+            List<CatalogName> all = new ArrayList<>();
+            all.add(profilesSync);
+            all.addAll(readOnlyCatalogs);
+            all.addAll(readOnlySchemas.keySet());
+            return all;
+        }
+
+        private static void require(boolean present, String field, String how) {
+            if (!present) {
+                throw InvalidInputException.of(field, null, "it is required", how);
+            }
+        }
+    }
+}

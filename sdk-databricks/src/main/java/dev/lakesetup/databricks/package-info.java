@@ -1,2 +1,0 @@
-/** lakesetup databricks. */
-package dev.lakesetup.databricks;
