@@ -466,7 +466,8 @@ public final class UnityCatalog {
             return true;
         }
         return grants.holds(caller.name(), new Securable("catalog", s.catalog), "USE_CATALOG")
-                && grants.holdsAny(caller.name(), new Securable("schema", s.fullName()), true);
+                && grants.holdsAnyExcept(caller.name(), new Securable("schema", s.fullName()), true,
+                java.util.Set.of("USE_CATALOG"));
     }
 
     private static boolean isOwnerOrAdmin(Caller caller, String owner) {
