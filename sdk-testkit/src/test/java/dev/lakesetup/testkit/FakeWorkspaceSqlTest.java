@@ -129,7 +129,7 @@ class FakeWorkspaceSqlTest {
             assertThat(w.statementExecution().getStatement(first.getStatementId()).getStatus().getState())
                     .isEqualTo(StatementState.SUCCEEDED);
         } finally {
-            ws.faults().statementsPendingFor(0);
+            ws.faults().clear();
         }
     }
 
