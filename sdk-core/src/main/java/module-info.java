@@ -10,4 +10,6 @@ module dev.lakesetup.core {
     exports dev.lakesetup.core;
     exports dev.lakesetup.core.model;
     exports dev.lakesetup.core.render;
+    exports dev.lakesetup.core.plan;
+    exports dev.lakesetup.core.spi;
 }
