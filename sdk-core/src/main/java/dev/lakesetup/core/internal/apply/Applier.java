@@ -146,6 +146,7 @@ public final class Applier {
                 }
             }
             if (interrupted) {
+                runner.stop();
                 inFlight -= pool.shutdownNow().size();
                 drainInFlight();
                 Thread.currentThread().interrupt();

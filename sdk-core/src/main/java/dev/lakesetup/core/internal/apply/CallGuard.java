@@ -13,6 +13,7 @@ import io.github.resilience4j.retry.RetryConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -200,12 +201,28 @@ public final class CallGuard {
      * @throws InterruptedCallException when the thread is interrupted
      */
     public <T> Attempted<T> call(String what, Supplier<T> call, RetryObserver observer) {
+        return call(what, call, observer, () -> false);
+    }
+
+    /**
+     * Makes a call with rate limiting and retries, giving up as soon as {@code stopped} says so.
+     *
+     * @param what a description for logs
+     * @param call the call; one attempt per invocation
+     * @param observer told before each retry
+     * @param stopped tells whether the apply was stopped, so no further attempt is made
+     * @param <T> the result type
+     * @return the result and the attempts made
+     * @throws CallFailedException when the call fails for good
+     * @throws InterruptedCallException when the thread is interrupted or the apply stopped
+     */
+    public <T> Attempted<T> call(String what, Supplier<T> call, RetryObserver observer, BooleanSupplier stopped) {
         Retry.AsyncContext<Object> general = retry.asyncContext();
         Retry.AsyncContext<Object> visibility = visibilityRetry.asyncContext();
         Instant visibleDeadline = null;
         int attempts = 0;
         while (true) {
-            if (Thread.currentThread().isInterrupted()) {
+            if (Thread.currentThread().isInterrupted() || stopped.getAsBoolean()) {
                 throw new InterruptedCallException(attempts);
             }
             acquirePermit(attempts);
@@ -230,7 +247,10 @@ public final class CallGuard {
                 } else {
                     delayMillis = general.onError(e);
                 }
-                if (delayMillis < 0 || Thread.currentThread().isInterrupted()) {
+                if (Thread.currentThread().isInterrupted() || stopped.getAsBoolean()) {
+                    throw new InterruptedCallException(attempts);
+                }
+                if (delayMillis < 0) {
                     throw new CallFailedException(e, attempts, failure);
                 }
                 Duration delay = Duration.ofMillis(delayMillis);

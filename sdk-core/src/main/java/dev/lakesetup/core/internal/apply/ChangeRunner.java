@@ -22,6 +22,7 @@ import dev.lakesetup.core.spi.ObservedResource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,14 +34,23 @@ import org.slf4j.LoggerFactory;
 final class ChangeRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeRunner.class);
 
+    private static final String INTERRUPTED = "interrupted: the apply was stopped";
+
     private final CallGuard guard;
     private final Resolutions context;
     private final ApplyListener listener;
+
+    private final AtomicBoolean stopped = new AtomicBoolean();
 
     ChangeRunner(CallGuard guard, Resolutions context, ApplyListener listener) {
         this.guard = guard;
         this.context = context;
         this.listener = listener;
+    }
+
+    /** Makes every running and later change give up before its next attempt. */
+    void stop() {
+        stopped.set(true);
     }
 
     /** Runs a change on an executor and returns its outcome; never throws. */
@@ -51,7 +61,7 @@ final class ChangeRunner {
         try {
             CallGuard.Attempted<ChangeResult> result = guard.call(change.id().value(),
                     () -> executor.apply(change, context),
-                    (attempt, delay, cause) -> listener.retrying(change, attempt, delay, cause));
+                    (attempt, delay, cause) -> listener.retrying(change, attempt, delay, cause), stopped::get);
             attempts = result.attempts();
             passOn(change, result.value());
             confirmGrants(change, executor);
@@ -64,8 +74,7 @@ final class ChangeRunner {
             }
             return outcome(change, Outcome.FAILED, attempts, start, describe(e.failure(), e.getCause()));
         } catch (CallGuard.InterruptedCallException e) {
-            return outcome(change, Outcome.FAILED, Math.max(attempts, e.attempts()), start,
-                    "interrupted: the apply was stopped");
+            return outcome(change, Outcome.FAILED, Math.max(attempts, e.attempts()), start, INTERRUPTED);
         } catch (RuntimeException e) {
             return outcome(change, Outcome.FAILED, Math.max(attempts, 1), start, e.getMessage() == null
                     ? e.getClass().getSimpleName() : e.getMessage());
@@ -167,10 +176,14 @@ final class ChangeRunner {
         } catch (CallGuard.CallFailedException e) {
             return outcome(change, Outcome.FAILED, attempts + e.attempts(), start,
                     "already exists, and verifying it failed: " + describe(e.failure(), e.getCause()));
+        } catch (CallGuard.InterruptedCallException e) {
+            return outcome(change, Outcome.FAILED, attempts + e.attempts(), start, INTERRUPTED);
+        } catch (RuntimeException e) {
+            return outcome(change, Outcome.FAILED, attempts, start, "already exists, and verifying it failed: " + e);
         }
     }
 
     private <T> T guarded(String what, Supplier<T> call) {
-        return guard.call(what, call, (attempt, delay, cause) -> { }).value();
+        return guard.call(what, call, (attempt, delay, cause) -> { }, stopped::get).value();
     }
 }
