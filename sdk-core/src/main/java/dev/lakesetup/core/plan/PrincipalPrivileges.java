@@ -3,6 +3,7 @@ package dev.lakesetup.core.plan;
 import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.Privilege;
+import dev.lakesetup.core.model.ServicePrincipal;
 import java.util.Collections;
 import java.util.Set;
 import java.util.TreeSet;
@@ -35,6 +36,8 @@ public record PrincipalPrivileges(Principal principal, Set<Privilege> privileges
 
     @Override
     public String toString() {
-        return principal.grantName() + ": " + String.join(", ", privileges.stream().map(Privilege::sqlName).toList());
+        String name = principal instanceof ServicePrincipal sp && !sp.isResolved()
+                ? "service principal '" + principal.grantName() + "'" : principal.grantName();
+        return name + ": " + String.join(", ", privileges.stream().map(Privilege::sqlName).toList());
     }
 }
