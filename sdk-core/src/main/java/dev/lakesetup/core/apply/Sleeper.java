@@ -15,7 +15,7 @@ public interface Sleeper {
      * @return the system sleeper
      */
     static Sleeper system() {
-        return duration -> Thread.sleep(duration.toMillis(), (int) (duration.toNanosPart() % 1_000_000));
+        return duration -> Thread.sleep(duration.toMillis(), duration.toNanosPart() % 1_000_000);
     }
 
     /**
