@@ -19,7 +19,7 @@ public final class ServiceException extends LakesetupException {
     private final String errorCode;
     private final String requestId;
     private final Failure failure;
-    private final transient Duration retryAfter;
+    private final Duration retryAfter;
 
     /** How a failed call is handled by the retry policy. */
     public enum Failure {

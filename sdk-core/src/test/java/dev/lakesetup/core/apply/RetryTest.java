@@ -1,6 +1,7 @@
 package dev.lakesetup.core.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lakesetup.core.Lakesetup;
 import dev.lakesetup.core.LakesetupException;
@@ -8,16 +9,24 @@ import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.ServiceException.Failure;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Catalog;
+import dev.lakesetup.core.model.Grant;
+import dev.lakesetup.core.model.Privilege;
+import dev.lakesetup.core.model.Resource;
+import dev.lakesetup.core.model.ResourceId;
+import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.core.plan.ChangeId;
 import dev.lakesetup.core.plan.Plan;
+import dev.lakesetup.core.spi.ExecutionContext;
 import dev.lakesetup.core.spi.ObservedResource;
 import dev.lakesetup.core.testing.FakeTime;
 import dev.lakesetup.core.testing.Fixtures;
 import dev.lakesetup.core.testing.InMemoryWorkspace;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Collections;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RetryTest {
@@ -152,8 +161,8 @@ class RetryTest {
     void apply_whenNamedPrincipalAlreadyExists_learnsItsIdForDependents() {
         WorkspaceServicePrincipal principal = WorkspaceServicePrincipal.named("late");
         Plan plan = lakesetup.plan(Blueprint.builder().resource(principal)
-                .grant(dev.lakesetup.core.model.Grant.on(dev.lakesetup.core.model.Securable.catalog("c"))
-                        .to(principal.principal()).privileges(dev.lakesetup.core.model.Privilege.USE_CATALOG))
+                .grant(Grant.on(Securable.catalog("c"))
+                        .to(principal.principal()).privileges(Privilege.USE_CATALOG))
                 .build());
         workspace.seed(principal);
 
@@ -170,9 +179,8 @@ class RetryTest {
             private int reads;
 
             @Override
-            public java.util.Map<dev.lakesetup.core.model.ResourceId, ObservedResource> readResources(
-                    java.util.Collection<? extends dev.lakesetup.core.model.Resource> resources,
-                    dev.lakesetup.core.spi.ExecutionContext context) {
+            public Map<ResourceId, ObservedResource> readResources(Collection<? extends Resource> resources,
+                    ExecutionContext context) {
                 if (reads++ == 0) {
                     throw ServiceException.builder(Failure.THROTTLED, "429").retryAfter(Duration.ofSeconds(2)).build();
                 }
@@ -189,11 +197,11 @@ class RetryTest {
 
     @Test
     void retryPolicy_rejectsOutOfRangeBounds() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(0))
+        assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(0))
                 .hasMessageContaining("max attempts");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RetryPolicy.builder().jitter(1.5))
+        assertThatThrownBy(() -> RetryPolicy.builder().jitter(1.5))
                 .hasMessageContaining("jitter");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> RetryPolicy.builder()
+        assertThatThrownBy(() -> RetryPolicy.builder()
                 .maxRetryAfter(Duration.ofSeconds(-1))).hasMessageContaining("max Retry-After");
     }
 }
