@@ -1,0 +1,79 @@
+package dev.lakesetup.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lakesetup.core.apply.ApplyListener;
+import dev.lakesetup.core.apply.ApplyReport;
+import dev.lakesetup.core.apply.ChangeOutcome;
+import dev.lakesetup.core.model.Blueprint;
+import dev.lakesetup.core.model.Catalog;
+import dev.lakesetup.core.testing.FakeTime;
+import dev.lakesetup.core.testing.Fixtures;
+import dev.lakesetup.core.testing.InMemoryWorkspace;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class LakesetupTest {
+    private final FakeTime time = new FakeTime();
+    private final InMemoryWorkspace workspace = new InMemoryWorkspace(time);
+
+    @Test
+    void builder_hasDocumentedDefaults() {
+        Lakesetup lakesetup = Lakesetup.builder().executor(workspace).build();
+
+        assertThat(lakesetup.concurrency()).isEqualTo(8);
+        assertThat(lakesetup.rateLimitPerSecond()).isEqualTo(15);
+        assertThat(lakesetup.retryPolicy().maxRetryAfter()).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void builder_whenNoExecutor_failsClearly() {
+        assertThatThrownBy(() -> Lakesetup.builder().build()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("executor");
+    }
+
+    @Test
+    void builder_whenConcurrencyOutOfRange_namesTheField() {
+        assertThatThrownBy(() -> Lakesetup.builder().concurrency(0)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("concurrency");
+    }
+
+    @Test
+    void toBuilder_derivesAnIndependentInstance() {
+        Lakesetup base = Lakesetup.builder().executor(workspace).build();
+
+        Lakesetup derived = base.toBuilder().concurrency(2).build();
+
+        assertThat(derived.concurrency()).isEqualTo(2);
+        assertThat(base.concurrency()).isEqualTo(8);
+    }
+
+    @Test
+    void apply_whenListenerThrows_stillApplies() {
+        ApplyListener broken = new ApplyListener() {
+            @Override
+            public void done(ChangeOutcome outcome) {
+                throw new IllegalStateException("listener bug");
+            }
+        };
+        Lakesetup lakesetup = Fixtures.lakesetup(workspace, time, broken).build();
+
+        ApplyReport report = lakesetup.apply(lakesetup.plan(Blueprint.builder().resource(Catalog.named("a")).build()));
+
+        assertThat(report.isSuccess()).isTrue();
+    }
+
+    @Test
+    void serviceException_carriesItsFieldsAndTreatsPastRetryAfterAsZero() {
+        ServiceException e = ServiceException.builder(ServiceException.Failure.THROTTLED, "slow down").status(429)
+                .errorCode("REQUEST_LIMIT_EXCEEDED").requestId("r-1").retryAfter(Duration.ofSeconds(-5)).build();
+
+        assertThat(e.status()).isEqualTo(429);
+        assertThat(e.errorCode()).isEqualTo("REQUEST_LIMIT_EXCEEDED");
+        assertThat(e.requestId()).contains("r-1");
+        assertThat(e.retryAfter()).contains(Duration.ZERO);
+        assertThat(e.retryable()).isTrue();
+        assertThat(ServiceException.builder(ServiceException.Failure.FATAL, "no").build().retryable()).isFalse();
+    }
+}
