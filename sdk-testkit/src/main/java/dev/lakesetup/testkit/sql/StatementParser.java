@@ -146,6 +146,9 @@ final class StatementParser {
      * after it, both as written and trimmed, up to a {@code ;} or the end.
      */
     private Statement set() {
+        if (in.atEnd() || in.peekSymbol(";") || in.peekSymbol("=")) {
+            throw in.error(null);
+        }
         int first = in.index();
         int equals = -1;
         int last = -1;
@@ -155,9 +158,6 @@ final class StatementParser {
             }
             last = in.index();
             in.next();
-        }
-        if (last < 0 || equals == first) {
-            throw in.error(null);
         }
         String sql = in.sql();
         int keyEnd = equals < 0 ? last : equals - 1;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class SqlParserGrantTest {
+class SqlParserTest {
 
     @Test
     void parse_whenGrantOnCatalog_returnsGrant() {
