@@ -1,2 +1,4 @@
-/** lakesetup core. */
+/**
+ * lakesetup's entry points and its exception hierarchy, rooted at {@link dev.lakesetup.core.LakesetupException}.
+ */
 package dev.lakesetup.core;

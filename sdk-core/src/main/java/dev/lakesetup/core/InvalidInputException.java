@@ -1,0 +1,117 @@
+package dev.lakesetup.core;
+
+/**
+ * Thrown when a caller passes a value lakesetup cannot accept; nothing has been sent to any service.
+ *
+ * <p>The message names the field, shows the value (printable, shortened, and masked for secrets) and says what
+ * would be accepted, for example: {@code catalog name 'sales.eu' is invalid: contains '.'; accepted: 1 to 255
+ * characters without '.', space, '/', control characters or DEL}.
+ */
+public final class InvalidInputException extends LakesetupException {
+    private static final long serialVersionUID = 1L;
+    private static final int MAX_SHOWN = 80;
+
+    private final String field;
+    private final String problem;
+    private final String accepted;
+
+    private InvalidInputException(String field, String shownValue, String problem, String accepted) {
+        super(field + " " + shownValue + " is invalid: " + problem + "; accepted: " + accepted);
+        this.field = field;
+        this.problem = problem;
+        this.accepted = accepted;
+    }
+
+    /**
+     * Creates the exception for a plain (non-secret) value.
+     *
+     * @param field the name of the field as a user knows it, e.g. {@code "catalog name"}
+     * @param value the rejected value, possibly {@code null}
+     * @param problem what is wrong with it
+     * @param accepted what would have been accepted
+     * @return the exception, to be thrown by the caller
+     */
+    public static InvalidInputException of(String field, String value, String problem, String accepted) {
+        return new InvalidInputException(field, show(value), problem, accepted);
+    }
+
+    /**
+     * Creates the exception for a secret value, which is never shown.
+     *
+     * @param field the name of the field
+     * @param problem what is wrong with it
+     * @param accepted what would have been accepted
+     * @return the exception, to be thrown by the caller
+     */
+    public static InvalidInputException ofSecret(String field, String problem, String accepted) {
+        return new InvalidInputException(field, "'****'", problem, accepted);
+    }
+
+    /**
+     * Fails with a clear message when a required argument is {@code null}.
+     *
+     * @param value the argument
+     * @param field the name of the field
+     * @param <T> the argument's type
+     * @return the argument, never {@code null}
+     */
+    public static <T> T requireNonNull(T value, String field) {
+        if (value == null) {
+            throw new InvalidInputException(field, "null", "it is required", "a non-null value");
+        }
+        return value;
+    }
+
+    /**
+     * Returns the field the rejected value was given for.
+     *
+     * @return the field name
+     */
+    public String field() {
+        return field;
+    }
+
+    /**
+     * Returns what is wrong with the value.
+     *
+     * @return the problem
+     */
+    public String problem() {
+        return problem;
+    }
+
+    /**
+     * Returns a description of the accepted values.
+     *
+     * @return what would have been accepted
+     */
+    public String accepted() {
+        return accepted;
+    }
+
+    /** Quotes a value for a message: control characters escaped, long values shortened. */
+    static String show(String value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder("'");
+        int limit = Math.min(value.length(), MAX_SHOWN);
+        for (int i = 0; i < limit; i++) {
+            char c = value.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        if (value.length() > MAX_SHOWN) {
+            out.append("...");
+        }
+        out.append('\'');
+        if (value.length() > MAX_SHOWN) {
+            out.append(" (").append(value.length()).append(" characters)");
+        }
+        return out.toString();
+    }
+
+}

@@ -1,0 +1,300 @@
+package dev.lakesetup.core.model;
+
+import static dev.lakesetup.core.model.SecurableType.CATALOG;
+import static dev.lakesetup.core.model.SecurableType.EXTERNAL_LOCATION;
+import static dev.lakesetup.core.model.SecurableType.METASTORE;
+import static dev.lakesetup.core.model.SecurableType.SCHEMA;
+import static dev.lakesetup.core.model.SecurableType.STORAGE_CREDENTIAL;
+import static dev.lakesetup.core.model.SecurableType.TABLE;
+
+import dev.lakesetup.core.InvalidInputException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A Unity Catalog privilege in its canonical spelling ({@code USE CATALOG}), knowing the securable types it
+ * applies to.
+ *
+ * <p>The set is open, like the service's: {@link #parse(String, SecurableType, UnknownNames)} can admit a name
+ * this release does not know. Strings become privileges only through {@code parse}, which maps the spellings of
+ * SQL ({@code USE CATALOG}), of the REST API ({@code USE_CATALOG}), any case, and the legacy names setup guides
+ * still use ({@code USAGE}, {@code CREATE}) to the canonical privilege for the securable type.
+ */
+public final class Privilege implements Comparable<Privilege> {
+    private static final Map<String, Privilege> KNOWN = new LinkedHashMap<>();
+    private static final Set<SecurableType> DATA = EnumSet.of(CATALOG, SCHEMA, TABLE);
+    private static final Set<SecurableType> CONTAINERS = EnumSet.of(CATALOG, SCHEMA);
+    private static final Set<SecurableType> STORAGE = EnumSet.of(STORAGE_CREDENTIAL, EXTERNAL_LOCATION);
+    private static final Pattern UNKNOWN_SHAPE = Pattern.compile("[A-Z][A-Z0-9]*( [A-Z][A-Z0-9]*)*");
+
+    /** Every privilege on the securable and on what it contains. */
+    public static final Privilege ALL_PRIVILEGES =
+            define("ALL PRIVILEGES", EnumSet.of(CATALOG, SCHEMA, TABLE, STORAGE_CREDENTIAL, EXTERNAL_LOCATION));
+    /** See the object and its metadata without reading data. */
+    public static final Privilege BROWSE = define("BROWSE", EnumSet.of(CATALOG, EXTERNAL_LOCATION));
+    /** Use a catalog: required to reach anything inside it. */
+    public static final Privilege USE_CATALOG = define("USE CATALOG", EnumSet.of(CATALOG));
+    /** Use a schema: required to reach anything inside it. */
+    public static final Privilege USE_SCHEMA = define("USE SCHEMA", CONTAINERS);
+    /** Read tables and views. */
+    public static final Privilege SELECT = define("SELECT", DATA);
+    /** Write tables. */
+    public static final Privilege MODIFY = define("MODIFY", DATA);
+    /** Call functions and use models. */
+    public static final Privilege EXECUTE = define("EXECUTE", CONTAINERS);
+    /** Read volumes. */
+    public static final Privilege READ_VOLUME = define("READ VOLUME", CONTAINERS);
+    /** Write volumes. */
+    public static final Privilege WRITE_VOLUME = define("WRITE VOLUME", CONTAINERS);
+    /** Refresh materialized views and streaming tables. */
+    public static final Privilege REFRESH = define("REFRESH", DATA);
+    /** Create schemas in a catalog. */
+    public static final Privilege CREATE_SCHEMA = define("CREATE SCHEMA", EnumSet.of(CATALOG));
+    /** Create tables and views. */
+    public static final Privilege CREATE_TABLE = define("CREATE TABLE", CONTAINERS);
+    /** Create functions. */
+    public static final Privilege CREATE_FUNCTION = define("CREATE FUNCTION", CONTAINERS);
+    /** Create volumes. */
+    public static final Privilege CREATE_VOLUME = define("CREATE VOLUME", CONTAINERS);
+    /** Create models. */
+    public static final Privilege CREATE_MODEL = define("CREATE MODEL", CONTAINERS);
+    /** Create materialized views. */
+    public static final Privilege CREATE_MATERIALIZED_VIEW = define("CREATE MATERIALIZED VIEW", CONTAINERS);
+    /** Manage the object's privileges and ownership-like operations. */
+    public static final Privilege MANAGE =
+            define("MANAGE", EnumSet.of(CATALOG, SCHEMA, TABLE, STORAGE_CREDENTIAL, EXTERNAL_LOCATION));
+    /** Add tags. */
+    public static final Privilege APPLY_TAG = define("APPLY TAG", DATA);
+    /** Create external tables on a location or with a credential. */
+    public static final Privilege CREATE_EXTERNAL_TABLE = define("CREATE EXTERNAL TABLE", STORAGE);
+    /** Create external volumes. */
+    public static final Privilege CREATE_EXTERNAL_VOLUME = define("CREATE EXTERNAL VOLUME", STORAGE);
+    /** Use an external location as managed storage of a catalog or schema. */
+    public static final Privilege CREATE_MANAGED_STORAGE = define("CREATE MANAGED STORAGE", STORAGE);
+    /** Read files directly from cloud storage. */
+    public static final Privilege READ_FILES = define("READ FILES", STORAGE);
+    /** Write files directly to cloud storage. */
+    public static final Privilege WRITE_FILES = define("WRITE FILES", STORAGE);
+    /** Create external locations (on a storage credential or the metastore). */
+    public static final Privilege CREATE_EXTERNAL_LOCATION =
+            define("CREATE EXTERNAL LOCATION", EnumSet.of(STORAGE_CREDENTIAL, METASTORE));
+    /** Create catalogs in the metastore. */
+    public static final Privilege CREATE_CATALOG = define("CREATE CATALOG", EnumSet.of(METASTORE));
+    /** Create storage credentials in the metastore. */
+    public static final Privilege CREATE_STORAGE_CREDENTIAL = define("CREATE STORAGE CREDENTIAL", EnumSet.of(METASTORE));
+    /** Create connections (Lakehouse Federation). */
+    public static final Privilege CREATE_CONNECTION = define("CREATE CONNECTION", EnumSet.of(METASTORE));
+    /** Create Delta Sharing shares. */
+    public static final Privilege CREATE_SHARE = define("CREATE SHARE", EnumSet.of(METASTORE));
+    /** Create Delta Sharing recipients. */
+    public static final Privilege CREATE_RECIPIENT = define("CREATE RECIPIENT", EnumSet.of(METASTORE));
+    /** Create Delta Sharing providers. */
+    public static final Privilege CREATE_PROVIDER = define("CREATE PROVIDER", EnumSet.of(METASTORE));
+
+    private final String name;
+    private final Set<SecurableType> appliesTo;
+    private final int order;
+
+    private Privilege(String name, Set<SecurableType> appliesTo, int order) {
+        this.name = name;
+        this.appliesTo = appliesTo;
+        this.order = order;
+    }
+
+    private static Privilege define(String name, Set<SecurableType> appliesTo) {
+        Privilege privilege = new Privilege(name, Collections.unmodifiableSet(EnumSet.copyOf(appliesTo)), KNOWN.size());
+        KNOWN.put(name, privilege);
+        return privilege;
+    }
+
+    /** What to do with a privilege name this release does not know. */
+    public enum UnknownNames {
+        /** Reject it with an {@link InvalidInputException} (the default). */
+        REJECT,
+        /** Accept it as written (upper-cased), for privileges the service added after this release. */
+        ALLOW
+    }
+
+    /**
+     * Parses a privilege for a securable type, rejecting names this release does not know.
+     *
+     * @param text the privilege in any accepted spelling, e.g. {@code USAGE}, {@code use_catalog}
+     * @param type the securable type it is granted on; decides what legacy names mean
+     * @return the canonical privilege
+     * @throws InvalidInputException if the name is unknown or does not apply to the type
+     */
+    public static Privilege parse(String text, SecurableType type) {
+        return parse(text, type, UnknownNames.REJECT);
+    }
+
+    /**
+     * Parses a privilege for a securable type.
+     *
+     * @param text the privilege in any accepted spelling
+     * @param type the securable type it is granted on
+     * @param unknownNames whether names this release does not know are admitted
+     * @return the canonical privilege
+     * @throws InvalidInputException if the name is malformed, unknown (unless allowed) or does not apply
+     */
+    public static Privilege parse(String text, SecurableType type, UnknownNames unknownNames) {
+        InvalidInputException.requireNonNull(type, "securable type");
+        InvalidInputException.requireNonNull(unknownNames, "unknown privilege policy");
+        String spelled = normalize(text);
+        Privilege legacy = legacy(spelled, type);
+        if (legacy != null) {
+            return legacy;
+        }
+        Privilege privilege = KNOWN.get(spelled);
+        if (privilege == null) {
+            if (unknownNames == UnknownNames.ALLOW && UNKNOWN_SHAPE.matcher(spelled).matches()) {
+                return new Privilege(spelled, Collections.unmodifiableSet(EnumSet.allOf(SecurableType.class)),
+                        Integer.MAX_VALUE);
+            }
+            throw InvalidInputException.of("privilege", text, "it is not a Unity Catalog privilege",
+                    acceptedFor(type) + (unknownNames == UnknownNames.ALLOW
+                            ? ", or an unknown name made of letters, digits and single spaces" : ""));
+        }
+        privilege.requireApplicableTo(type);
+        return privilege;
+    }
+
+    /**
+     * Returns every privilege this release knows, in canonical order.
+     *
+     * @return the known privileges
+     */
+    public static List<Privilege> known() {
+        return List.copyOf(KNOWN.values());
+    }
+
+    /**
+     * Returns the privileges that apply to a securable type, in canonical order.
+     *
+     * @param type the securable type
+     * @return the applicable privileges
+     */
+    public static List<Privilege> applicableTo(SecurableType type) {
+        List<Privilege> result = new ArrayList<>();
+        for (Privilege privilege : KNOWN.values()) {
+            if (privilege.appliesTo.contains(type)) {
+                result.add(privilege);
+            }
+        }
+        return result;
+    }
+
+    /**
+     * Fails unless this privilege can be granted on the given type.
+     *
+     * @param type the securable type
+     * @return this privilege
+     * @throws InvalidInputException naming the privilege, the type and the privileges that would apply
+     */
+    public Privilege requireApplicableTo(SecurableType type) {
+        if (!appliesTo.contains(type)) {
+            throw InvalidInputException.of("privilege", name,
+                    "it does not apply to a " + type.sqlName().toLowerCase(Locale.ROOT), acceptedFor(type));
+        }
+        return this;
+    }
+
+    /**
+     * Tells whether this privilege can be granted on the type.
+     *
+     * @param type the securable type
+     * @return {@code true} if it applies
+     */
+    public boolean appliesTo(SecurableType type) {
+        return appliesTo.contains(type);
+    }
+
+    /**
+     * Tells whether this release knows the privilege (it was not admitted as an unknown name).
+     *
+     * @return {@code true} for the constants of this class
+     */
+    public boolean isKnown() {
+        return order != Integer.MAX_VALUE;
+    }
+
+    /**
+     * Returns the canonical SQL spelling, e.g. {@code USE CATALOG}.
+     *
+     * @return the SQL name
+     */
+    public String sqlName() {
+        return name;
+    }
+
+    /**
+     * Returns the REST API spelling, e.g. {@code USE_CATALOG}.
+     *
+     * @return the API name
+     */
+    public String apiName() {
+        return name.replace(' ', '_');
+    }
+
+    private static Privilege legacy(String spelled, SecurableType type) {
+        if (spelled.equals("USAGE")) {
+            if (type == CATALOG) {
+                return USE_CATALOG;
+            } else if (type == SCHEMA) {
+                return USE_SCHEMA;
+            }
+        } else if (spelled.equals("CREATE")) {
+            if (type == CATALOG) {
+                return CREATE_SCHEMA;
+            } else if (type == SCHEMA) {
+                return CREATE_TABLE;
+            }
+        } else if (spelled.equals("ALL")) {
+            return ALL_PRIVILEGES.appliesTo(type) ? ALL_PRIVILEGES : null;
+        }
+        return null;
+    }
+
+    private static String normalize(String text) {
+        InvalidInputException.requireNonNull(text, "privilege");
+        return text.trim().replace('_', ' ').replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+    }
+
+    private static String acceptedFor(SecurableType type) {
+        String legacy = switch (type) {
+            case CATALOG -> " (legacy USAGE = USE CATALOG, CREATE = CREATE SCHEMA)";
+            case SCHEMA -> " (legacy USAGE = USE SCHEMA, CREATE = CREATE TABLE)";
+            case METASTORE, TABLE, STORAGE_CREDENTIAL, EXTERNAL_LOCATION -> "";
+        };
+        return "on a " + type.sqlName().toLowerCase(Locale.ROOT) + ": " + applicableTo(type).stream()
+                .map(Privilege::sqlName).collect(Collectors.joining(", ")) + legacy;
+    }
+
+    @Override
+    public int compareTo(Privilege other) {
+        int byOrder = Integer.compare(order, other.order);
+        return byOrder != 0 ? byOrder : name.compareTo(other.name);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Privilege other && name.equals(other.name);
+    }
+
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

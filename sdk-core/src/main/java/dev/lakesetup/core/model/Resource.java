@@ -1,0 +1,38 @@
+package dev.lakesetup.core.model;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Something that should exist: a catalog, a storage credential, a service principal, an Azure container.
+ *
+ * <p>A resource is an immutable value with an {@link #id()}, the {@link #settings()} it declares (unset ones are
+ * left alone on the live object) and the ids of the resources it needs to exist first. Executors in other modules
+ * add their own resource types by implementing this interface.
+ */
+public interface Resource {
+
+    /**
+     * Returns the id that identifies this object in a blueprint and a plan.
+     *
+     * @return the id
+     */
+    ResourceId id();
+
+    /**
+     * Returns the declared settings, compared with the live object by the planner.
+     *
+     * @return the settings, in a stable order
+     */
+    List<Setting> settings();
+
+    /**
+     * Returns the ids of resources that must exist before this one; the planner orders changes by them when
+     * the blueprint declares those resources too.
+     *
+     * @return the ids, possibly empty
+     */
+    default Set<ResourceId> requires() {
+        return Set.of();
+    }
+}

@@ -1,0 +1,100 @@
+package dev.lakesetup.core.render;
+
+import dev.lakesetup.core.model.Identifier;
+import dev.lakesetup.core.model.Principal;
+import dev.lakesetup.core.model.Securable;
+import dev.lakesetup.core.model.ServicePrincipal;
+import java.util.function.Function;
+
+/**
+ * The render context of {@link UnityCatalogSql}: the one place where identifiers are quoted and string literals
+ * escaped. Identifiers go in backticks with an embedded backtick doubled; literals in single quotes with
+ * backslash escapes, as Databricks SQL (Spark) reads them: a doubled quote is not an escape there.
+ */
+final class SqlBuilder {
+    private final StringBuilder out = new StringBuilder(96);
+    private final Function<ServicePrincipal, String> unresolved;
+
+    SqlBuilder(Function<ServicePrincipal, String> unresolved) {
+        this.unresolved = unresolved;
+    }
+
+    SqlBuilder keyword(String keyword) {
+        space();
+        out.append(keyword);
+        return this;
+    }
+
+    SqlBuilder identifier(String name) {
+        space();
+        out.append('`').append(name.replace("`", "``")).append('`');
+        return this;
+    }
+
+    SqlBuilder identifier(Identifier name) {
+        return identifier(name.value());
+    }
+
+    /** A securable's type keyword and its dotted, quoted name: {@code SCHEMA `sales`.`raw`}. */
+    SqlBuilder securable(Securable securable) {
+        return keyword(securable.type().sqlName()).name(securable);
+    }
+
+    /** A securable's dotted, quoted name: {@code `sales`.`raw`}. */
+    SqlBuilder name(Securable securable) {
+        space();
+        String separator = "";
+        for (Identifier part : securable.parts()) {
+            out.append(separator).append('`').append(part.value().replace("`", "``")).append('`');
+            separator = ".";
+        }
+        return this;
+    }
+
+    SqlBuilder principal(Principal principal) {
+        if (principal instanceof ServicePrincipal sp && !sp.isResolved()) {
+            return identifier(unresolved.apply(sp));
+        }
+        return identifier(principal.grantName());
+    }
+
+    SqlBuilder literal(String text) {
+        space();
+        out.append('\'');
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\'' -> out.append("\\'");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('\'');
+        return this;
+    }
+
+    SqlBuilder raw(String text) {
+        out.append(text);
+        return this;
+    }
+
+    private void space() {
+        if (out.length() > 0 && out.charAt(out.length() - 1) != '(') {
+            out.append(' ');
+        }
+    }
+
+    @Override
+    public String toString() {
+        return out.toString();
+    }
+}

@@ -1,0 +1,195 @@
+package dev.lakesetup.core.render;
+
+import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.model.Catalog;
+import dev.lakesetup.core.model.ExternalLocation;
+import dev.lakesetup.core.model.Grant;
+import dev.lakesetup.core.model.Principal;
+import dev.lakesetup.core.model.Privilege;
+import dev.lakesetup.core.model.Schema;
+import dev.lakesetup.core.model.Securable;
+import dev.lakesetup.core.model.SecurableType;
+import dev.lakesetup.core.model.ServicePrincipal;
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Renders the model as Databricks SQL for Unity Catalog: create statements, {@code GRANT} and {@code REVOKE} on
+ * every securable type, and the read statements a SQL state reader needs.
+ *
+ * <p>Statements are built from the model, never from caller strings: names are quoted and literals escaped in one
+ * place, so a name such as {@code a`b} or a comment such as {@code it's} addresses exactly the intended object.
+ * Privileges are written in their canonical spelling (legacy {@code USAGE} was already mapped when parsed).
+ * Instances are immutable and thread-safe.
+ */
+public final class UnityCatalogSql {
+    private static final UnityCatalogSql STANDARD = new UnityCatalogSql(sp -> {
+        throw new IllegalStateException(sp + " has no application id yet; a grant can name it only once it exists");
+    });
+
+    private final Function<ServicePrincipal, String> unresolved;
+
+    private UnityCatalogSql(Function<ServicePrincipal, String> unresolved) {
+        this.unresolved = unresolved;
+    }
+
+    /**
+     * Returns the renderer that refuses grants to service principals whose application id is unknown.
+     *
+     * @return the standard renderer
+     */
+    public static UnityCatalogSql standard() {
+        return STANDARD;
+    }
+
+    /**
+     * Returns a renderer that writes a placeholder name for service principals whose application id is not known
+     * yet, for scripts meant to be read (a dry run) rather than executed.
+     *
+     * @param placeholder makes the name to write for an unresolved principal; it is quoted as an identifier
+     * @return the renderer
+     */
+    public UnityCatalogSql withUnresolvedPrincipalsAs(Function<ServicePrincipal, String> placeholder) {
+        return new UnityCatalogSql(Objects.requireNonNull(placeholder, "placeholder"));
+    }
+
+    /**
+     * Renders {@code CREATE CATALOG IF NOT EXISTS name [MANAGED LOCATION 'url'] [COMMENT 'text']}.
+     *
+     * @param catalog the catalog
+     * @return the statement
+     */
+    public String createCatalog(Catalog catalog) {
+        SqlBuilder sql = sql().keyword("CREATE CATALOG IF NOT EXISTS").identifier(catalog.name().name());
+        catalog.managedLocation().ifPresent(url -> sql.keyword("MANAGED LOCATION").literal(url.value()));
+        catalog.comment().ifPresent(comment -> sql.keyword("COMMENT").literal(comment));
+        return sql.toString();
+    }
+
+    /**
+     * Renders {@code CREATE SCHEMA IF NOT EXISTS catalog.schema [MANAGED LOCATION 'url'] [COMMENT 'text']}.
+     *
+     * @param schema the schema
+     * @return the statement
+     */
+    public String createSchema(Schema schema) {
+        SqlBuilder sql = sql().keyword("CREATE SCHEMA IF NOT EXISTS").name(schema.name());
+        schema.managedLocation().ifPresent(url -> sql.keyword("MANAGED LOCATION").literal(url.value()));
+        schema.comment().ifPresent(comment -> sql.keyword("COMMENT").literal(comment));
+        return sql.toString();
+    }
+
+    /**
+     * Renders {@code CREATE EXTERNAL LOCATION IF NOT EXISTS name URL 'url' WITH (STORAGE CREDENTIAL credential)
+     * [COMMENT 'text']}.
+     *
+     * @param location the external location
+     * @return the statement
+     * @throws InvalidInputException if the location is declared read-only, which has no SQL form
+     */
+    public String createExternalLocation(ExternalLocation location) {
+        if (location.readOnly().orElse(false)) {
+            throw InvalidInputException.of("external location read only", "true",
+                    "SQL cannot create a read-only external location", "false here; the REST executor creates it");
+        }
+        SqlBuilder sql = sql().keyword("CREATE EXTERNAL LOCATION IF NOT EXISTS").identifier(location.name().name())
+                .keyword("URL").literal(location.url().value())
+                .keyword("WITH (").keyword("STORAGE CREDENTIAL").identifier(location.credential().name()).raw(")");
+        location.comment().ifPresent(comment -> sql.keyword("COMMENT").literal(comment));
+        return sql.toString();
+    }
+
+    /**
+     * Renders {@code COMMENT ON <securable> IS 'text'}, which changes a comment in place.
+     *
+     * @param securable the catalog, schema, table or external location... to comment
+     * @param comment the new comment
+     * @return the statement
+     */
+    public String commentOn(Securable securable, String comment) {
+        requireNamed(securable, "COMMENT ON");
+        return sql().keyword("COMMENT ON").securable(securable).keyword("IS")
+                .literal(InvalidInputException.requireNonNull(comment, "comment")).toString();
+    }
+
+    /**
+     * Renders {@code GRANT privileges ON <securable> TO principal}.
+     *
+     * @param grant the grant
+     * @return the statement
+     */
+    public String grant(Grant grant) {
+        return privileges(sql().keyword("GRANT"), grant).keyword("TO").principal(grant.principal()).toString();
+    }
+
+    /**
+     * Renders {@code REVOKE privileges ON <securable> FROM principal}.
+     *
+     * @param grant the privileges to take away
+     * @return the statement
+     */
+    public String revoke(Grant grant) {
+        return privileges(sql().keyword("REVOKE"), grant).keyword("FROM").principal(grant.principal()).toString();
+    }
+
+    /**
+     * Renders {@code SHOW GRANTS ON <securable>}: every principal's privileges on it.
+     *
+     * @param securable the securable
+     * @return the statement
+     */
+    public String showGrants(Securable securable) {
+        return sql().keyword("SHOW GRANTS ON").securable(securable).toString();
+    }
+
+    /**
+     * Renders {@code SHOW GRANTS principal ON <securable>}.
+     *
+     * @param securable the securable
+     * @param principal the principal
+     * @return the statement
+     */
+    public String showGrants(Securable securable, Principal principal) {
+        return sql().keyword("SHOW GRANTS").principal(principal).keyword("ON").securable(securable).toString();
+    }
+
+    /**
+     * Renders a {@code DESCRIBE} of a named securable: {@code DESCRIBE CATALOG EXTENDED}, {@code DESCRIBE SCHEMA
+     * EXTENDED}, {@code DESCRIBE TABLE EXTENDED}, {@code DESCRIBE EXTERNAL LOCATION},
+     * {@code DESCRIBE STORAGE CREDENTIAL}.
+     *
+     * @param securable the securable, not the metastore
+     * @return the statement
+     */
+    public String describe(Securable securable) {
+        requireNamed(securable, "DESCRIBE");
+        SqlBuilder sql = sql().keyword("DESCRIBE").keyword(securable.type().sqlName());
+        switch (securable.type()) {
+            case CATALOG, SCHEMA, TABLE -> sql.keyword("EXTENDED");
+            case EXTERNAL_LOCATION, STORAGE_CREDENTIAL, METASTORE -> {
+            }
+        }
+        return sql.name(securable).toString();
+    }
+
+    private SqlBuilder sql() {
+        return new SqlBuilder(unresolved);
+    }
+
+    private static SqlBuilder privileges(SqlBuilder sql, Grant grant) {
+        Iterator<Privilege> it = grant.privileges().iterator();
+        sql.keyword(it.next().sqlName());
+        while (it.hasNext()) {
+            sql.raw(",").keyword(it.next().sqlName());
+        }
+        return sql.keyword("ON").securable(grant.securable());
+    }
+
+    private static void requireNamed(Securable securable, String statement) {
+        if (securable.type() == SecurableType.METASTORE) {
+            throw InvalidInputException.of("securable", "metastore", statement + " does not apply to the metastore",
+                    "a catalog, schema, table, storage credential or external location");
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.lakesetup.core.spi;
+
+import dev.lakesetup.core.LakesetupException;
+import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.model.ApplicationId;
+import dev.lakesetup.core.model.Grant;
+import dev.lakesetup.core.model.Principal;
+import dev.lakesetup.core.model.ServicePrincipal;
+import java.util.Optional;
+
+/**
+ * What the engine tells an executor during a read or a change: the application ids of service principals known
+ * by display name, resolved when planning or created earlier in the same apply.
+ */
+public interface ExecutionContext {
+
+    /**
+     * Returns the application id of a service principal.
+     *
+     * @param principal a reference by application id (returned as is) or by display name
+     * @return the application id, or empty while a principal known by name is not resolved
+     */
+    Optional<ApplicationId> applicationIdOf(ServicePrincipal principal);
+
+    /**
+     * Returns a service principal as a reference by application id.
+     *
+     * @param principal any reference
+     * @return the reference by application id
+     * @throws ServiceException of kind {@code NOT_YET_VISIBLE} when a principal known by name is not resolved yet
+     */
+    default ServicePrincipal resolved(ServicePrincipal principal) {
+        return applicationIdOf(principal).map(ServicePrincipal::of).orElseThrow(() -> ServiceException
+                .builder(ServiceException.Failure.NOT_YET_VISIBLE, principal + " has no known application id yet")
+                .build());
+    }
+
+    /**
+     * Returns a principal with service principals resolved; users and groups are returned as they are.
+     *
+     * @param principal any principal
+     * @return the principal as the service names it
+     * @throws LakesetupException when a service principal known by name is not resolved yet
+     */
+    default Principal resolved(Principal principal) {
+        return principal instanceof ServicePrincipal sp ? resolved(sp) : principal;
+    }
+
+    /**
+     * Returns a grant whose principal is resolved.
+     *
+     * @param grant a grant
+     * @return the same grant naming the principal as the service does
+     */
+    default Grant resolved(Grant grant) {
+        Principal principal = resolved(grant.principal());
+        return principal.equals(grant.principal()) ? grant
+                : Grant.on(grant.securable()).to(principal).privileges(grant.privileges());
+    }
+}

@@ -1,0 +1,133 @@
+package dev.lakesetup.core.spi;
+
+import dev.lakesetup.core.model.ApplicationId;
+import dev.lakesetup.core.model.Resource;
+import dev.lakesetup.core.model.ResourceId;
+import dev.lakesetup.core.model.Securable;
+import dev.lakesetup.core.model.ServicePrincipal;
+import dev.lakesetup.core.plan.Change;
+import dev.lakesetup.core.plan.GrantChange;
+import dev.lakesetup.core.plan.PrincipalPrivileges;
+import dev.lakesetup.core.plan.ResourceChange;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the live state of the objects it handles and applies changes to them: the plug-in point between lakesetup
+ * and a service (Databricks REST, SQL over JDBC, Azure).
+ *
+ * <p>Register executors on {@code Lakesetup.builder().executor(..)}; several may be registered, and each resource,
+ * securable and change goes to the first one that handles it. The engine wraps every call in one rate limiter and
+ * one retry policy, so an implementation makes a single attempt per call, turns off any retries of its own client
+ * library, and reports failures by throwing {@link dev.lakesetup.core.ServiceException} with the right
+ * {@link dev.lakesetup.core.ServiceException.Failure} kind (vendor exceptions are wrapped at this boundary; an
+ * {@link java.io.IOException} cause that is not wrapped is treated as transient). Implementations must be
+ * thread-safe: the engine calls them from several threads at once.
+ */
+public interface Executor {
+
+    /**
+     * Returns a short name for logs and reports, e.g. {@code databricks-rest}.
+     *
+     * @return the name
+     */
+    String name();
+
+    /**
+     * Tells whether this executor reads and changes a kind of resource.
+     *
+     * @param resource a declared resource
+     * @return {@code true} if it handles it
+     */
+    boolean handles(Resource resource);
+
+    /**
+     * Tells whether this executor reads and changes the grants on a securable.
+     *
+     * @param securable the securable
+     * @return {@code true} if it handles its grants
+     */
+    boolean handlesGrantsOn(Securable securable);
+
+    /**
+     * Tells whether this executor can apply a change; by default, when it handles the change's resource or
+     * securable.
+     *
+     * @param change the change
+     * @return {@code true} if {@link #apply} accepts it
+     */
+    default boolean supports(Change change) {
+        return change.accept(new Change.Visitor<>() {
+            @Override
+            public Boolean resource(ResourceChange resourceChange) {
+                return handles(resourceChange.resource());
+            }
+
+            @Override
+            public Boolean grants(GrantChange grantChange) {
+                return handlesGrantsOn(grantChange.securable());
+            }
+        });
+    }
+
+    /**
+     * Reads the live state of resources this executor handles, with as few calls as it can.
+     *
+     * <p>The result has an entry for each resource that exists and none for one that does not. Report scalar
+     * settings under the names the resource declares ({@link Resource#settings()}), with the service's value;
+     * report member sets in full. Never read back secret settings. For an
+     * {@link dev.lakesetup.core.model.OAuthSecret}, an entry means the principal has an active secret. For a
+     * {@link dev.lakesetup.core.model.WarehousePermission}, report under {@code permission level} every level the
+     * principal holds (directly or inherited); the planner counts a higher level as satisfying a lower one.
+     *
+     * @param resources resources for which {@link #handles} is true
+     * @param context resolves service principals known by display name
+     * @return the live state of those that exist, keyed by resource id
+     */
+    Map<ResourceId, ObservedResource> readResources(Collection<? extends Resource> resources,
+            ExecutionContext context);
+
+    /**
+     * Reads every principal's privileges on securables, in bulk: a SQL reader answers with a few
+     * {@code information_schema} queries, a REST reader with one request per securable.
+     *
+     * <p>Report direct grants only (not inherited ones), with privileges parsed by
+     * {@link dev.lakesetup.core.model.Privilege#parse(String, dev.lakesetup.core.model.SecurableType,
+     * dev.lakesetup.core.model.Privilege.UnknownNames) Privilege.parse(text, type, ALLOW)} so names this release
+     * does not know are kept, and principals made with {@link ObservedGrants#principalOf(String)}. A securable
+     * that does not exist, or has no grants, may be left out.
+     *
+     * @param securables securables for which {@link #handlesGrantsOn} is true
+     * @param context resolves service principals known by display name
+     * @return the privileges held on each securable
+     */
+    Map<Securable, List<PrincipalPrivileges>> readGrants(Collection<? extends Securable> securables,
+            ExecutionContext context);
+
+    /**
+     * Finds the application id of a service principal known by display name.
+     *
+     * @param principal a reference by display name
+     * @return the application id, or empty if no such principal exists (or this executor does not know principals)
+     */
+    default Optional<ApplicationId> resolve(ServicePrincipal principal) {
+        return Optional.empty();
+    }
+
+    /**
+     * Applies one change with one attempt.
+     *
+     * <p>A change that creates a service principal returns its application id in
+     * {@link ChangeResult#createdPrincipal}; one that issues an OAuth secret returns it in
+     * {@link ChangeResult#issuedSecret}, and the engine hands it to the declared sink. A create that finds the
+     * object already there throws a {@link dev.lakesetup.core.ServiceException} of kind
+     * {@link dev.lakesetup.core.ServiceException.Failure#ALREADY_EXISTS}; the engine then re-reads it.
+     *
+     * @param change an actionable change for which {@link #supports} is true
+     * @param context resolves service principals, including ones created earlier in the same apply
+     * @return what the change produced
+     */
+    ChangeResult apply(Change change, ExecutionContext context);
+}

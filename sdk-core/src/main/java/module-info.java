@@ -1,0 +1,17 @@
+/**
+ * lakesetup core: the model, the planner, the applier, the executor SPI and the renderers. It knows no cloud SDK.
+ */
+module dev.lakesetup.core {
+    requires transitive org.slf4j;
+    requires com.fasterxml.jackson.databind;
+    requires io.github.resilience4j.core;
+    requires io.github.resilience4j.retry;
+    requires io.github.resilience4j.ratelimiter;
+
+    exports dev.lakesetup.core;
+    exports dev.lakesetup.core.model;
+    exports dev.lakesetup.core.render;
+    exports dev.lakesetup.core.plan;
+    exports dev.lakesetup.core.spi;
+    exports dev.lakesetup.core.apply;
+}
