@@ -76,10 +76,6 @@ public final class FakeWorkspaceExtension implements BeforeAllCallback, AfterAll
     }
 
     private static ExtensionContext.Store store(ExtensionContext context) {
-        ExtensionContext classContext = context;
-        while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
-            classContext = classContext.getParent().get();
-        }
-        return classContext.getStore(NAMESPACE);
+        return ClassStores.of(context, NAMESPACE);
     }
 }

@@ -10,9 +10,10 @@ import java.util.concurrent.CountDownLatch;
  * Serves the fakes as a local sandbox until the process is killed.
  *
  * <pre>
- * java -cp ... dev.lakesetup.testkit.Main [--port N] [--seed demo]
+ * java -cp ... dev.lakesetup.testkit.Main [--port N] [--azure-port N] [--seed demo]
  * </pre>
- * Prints the host, the admin token, the workspace and account ids and what was seeded.
+ * Prints the workspace host, the admin token, the workspace and account ids, the Azure endpoints, tenant,
+ * subscription and bearer token, and what was seeded.
  */
 public final class Main {
 
@@ -20,17 +21,20 @@ public final class Main {
      * Parsed command line.
      *
      * @param port port of the fake workspace (0 for a free one)
-     * @param seed name of the seed set, or null for an empty workspace
+     * @param azurePort port of the fake Azure endpoints (0 for a free one)
+     * @param seed name of the seed set, or null for empty fakes
      */
-    record Options(int port, String seed) {
+    record Options(int port, int azurePort, String seed) {
 
         static Options parse(String[] args) {
             int port = 0;
+            int azurePort = 0;
             String seed = null;
             for (int i = 0; i < args.length; i++) {
                 String arg = args[i];
                 switch (arg) {
-                    case "--port" -> port = parsePort(value(args, ++i, arg));
+                    case "--port" -> port = parsePort(value(args, ++i, arg), arg);
+                    case "--azure-port" -> azurePort = parsePort(value(args, ++i, arg), arg);
                     case "--seed" -> {
                         seed = value(args, ++i, arg).toLowerCase(Locale.ROOT);
                         if (!seed.equals("demo")) {
@@ -38,10 +42,10 @@ public final class Main {
                         }
                     }
                     default -> throw new IllegalArgumentException("unknown option '" + arg
-                            + "'; usage: Main [--port N] [--seed demo]");
+                            + "'; usage: Main [--port N] [--azure-port N] [--seed demo]");
                 }
             }
-            return new Options(port, seed);
+            return new Options(port, azurePort, seed);
         }
 
         private static String value(String[] args, int i, String option) {
@@ -51,7 +55,7 @@ public final class Main {
             return args[i];
         }
 
-        private static int parsePort(String text) {
+        private static int parsePort(String text, String option) {
             try {
                 int p = Integer.parseInt(text);
                 if (p < 0 || p > 65535) {
@@ -59,10 +63,12 @@ public final class Main {
                 }
                 return p;
             } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("--port must be a number 0..65535, was '" + text + "'", e);
+                throw new IllegalArgumentException(option + " must be a number 0..65535, was '" + text + "'", e);
             }
         }
     }
+
+    private static final String DEMO_APP_ID = "5e8f9a0b-1c2d-4e3f-8a4b-5c6d7e8f9a0b";
 
     private Main() {
     }
@@ -92,11 +98,33 @@ public final class Main {
         stopped.await();
     }
 
-    /** Starts every fake (today the workspace; further fakes add themselves here) and describes them on {@code out}. */
+    /** Starts every fake (the workspace, then the Azure endpoints) and describes them on {@code out}. */
     static List<AutoCloseable> start(Options options, PrintStream out) {
         List<AutoCloseable> running = new ArrayList<>();
         running.add(startWorkspace(options, out));
+        running.add(startAzure(options, out));
         return running;
+    }
+
+    private static FakeAzure startAzure(Options options, PrintStream out) {
+        FakeAzure.Builder builder = FakeAzure.builder().port(options.azurePort());
+        boolean demo = "demo".equals(options.seed());
+        if (demo) {
+            builder.application(DEMO_APP_ID, "demo-vendor-app").storageAccount("demolake", "demo-rg");
+        }
+        FakeAzure azure = builder.build().start();
+        out.println("Fake Azure (Microsoft Graph, Resource Manager, storage)");
+        out.println("  graph / arm:   " + azure.baseUrl() + "/  (bearer token " + azure.accessToken() + ")");
+        out.println("  tenant id:     " + azure.tenantId());
+        out.println("  subscription:  " + azure.subscriptionId());
+        if (demo) {
+            out.println("  seeded:        application " + DEMO_APP_ID + " (a multi-tenant app without a service "
+                    + "principal yet);");
+            out.println("                 storage account demolake in resource group demo-rg at "
+                    + azure.storageEndpoint("demolake") + " (shared key " + azure.storageAccountKey("demolake")
+                    + ")");
+        }
+        return azure;
     }
 
     private static FakeWorkspace startWorkspace(Options options, PrintStream out) {

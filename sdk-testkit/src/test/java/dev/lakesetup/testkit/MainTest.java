@@ -17,6 +17,8 @@ class MainTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--nope");
         assertThatThrownBy(() -> Main.Options.parse(new String[] {"--port", "x"}))
                 .hasMessageContaining("--port");
+        assertThatThrownBy(() -> Main.Options.parse(new String[] {"--azure-port", "-1"}))
+                .hasMessageContaining("--azure-port");
         assertThatThrownBy(() -> Main.Options.parse(new String[] {"--seed", "other"}))
                 .hasMessageContaining("demo");
     }
@@ -32,6 +34,9 @@ class MainTest {
                     .contains("demo.sales.orders").contains("demo-warehouse");
             FakeWorkspace ws = (FakeWorkspace) running.get(0);
             assertThat(ws.snapshot().schemas()).contains("demo.sales");
+            FakeAzure azure = (FakeAzure) running.get(1);
+            assertThat(out).contains("tenant id:     " + azure.tenantId())
+                    .contains(azure.storageEndpoint("demolake"));
         } finally {
             for (AutoCloseable c : running) {
                 c.close();

@@ -30,6 +30,14 @@ public final class FakeHttpServer implements AutoCloseable {
     public interface ErrorBodies {
         /** Returns the reply for an error with this status, code (may be null) and message (may be null). */
         HttpReply error(int status, String code, String message);
+
+        /**
+         * Returns the reply for an error answering this request; a server that speaks several error dialects (one
+         * per endpoint family) overrides it. The default ignores the request.
+         */
+        default HttpReply error(HttpExchange request, int status, String code, String message) {
+            return error(status, code, message);
+        }
     }
 
     /** Runs a routed request; lets a service add checks (authentication) around its handlers. */
@@ -129,30 +137,31 @@ public final class FakeHttpServer implements AutoCloseable {
                         return ResponseDefinitionBuilder.responseDefinition()
                                 .withFault(Fault.CONNECTION_RESET_BY_PEER).build();
                     case STATUS:
-                        return toDefinition(faultReply(fault));
+                        return toDefinition(faultReply(exchange, fault));
                     case LATENCY:
                         break;
                 }
             }
             if (match == null) {
-                return toDefinition(errors.error(404, "ENDPOINT_NOT_FOUND",
+                return toDefinition(errors.error(exchange, 404, "ENDPOINT_NOT_FOUND",
                         "No API found for '" + exchange.method() + " " + exchange.path() + "'"));
             }
             try {
                 return toDefinition(dispatcher.dispatch(match));
             } catch (RuntimeException e) {
                 LOG.warn("{} handler for {} failed", name, match.template(), e);
-                return toDefinition(errors.error(500, "INTERNAL_ERROR", "fake failed: " + e.getClass().getName()));
+                return toDefinition(errors.error(exchange, 500, "INTERNAL_ERROR",
+                        "fake failed: " + e.getClass().getName()));
             }
         } finally {
             counter.finished();
         }
     }
 
-    private HttpReply faultReply(FaultResponse fault) {
+    private HttpReply faultReply(HttpExchange exchange, FaultResponse fault) {
         HttpReply reply = fault.bodyValue() != null
                 ? HttpReply.of(fault.statusCode(), fault.contentTypeValue(), fault.bodyValue())
-                : errors.error(fault.statusCode(), fault.errorCodeValue(), fault.messageValue());
+                : errors.error(exchange, fault.statusCode(), fault.errorCodeValue(), fault.messageValue());
         return fault.retryAfterValue() == null ? reply : reply.withHeader("Retry-After", fault.retryAfterValue());
     }
 

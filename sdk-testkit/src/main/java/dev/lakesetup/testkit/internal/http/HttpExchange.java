@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * One HTTP request as the fake services see it: method, decoded path, query, headers, body and the path parameters
- * of the route that matched.
+ * One HTTP request as the fake services see it: method, decoded path (leading slashes collapsed to one), query,
+ * headers, body and the path parameters of the route that matched.
  *
  * @param method upper-case method
  * @param path decoded path without the query string
@@ -26,7 +26,8 @@ public record HttpExchange(String method, String path, Map<String, List<String>>
     /** Builds an exchange from a raw URL (path and query) as received. */
     public static HttpExchange of(String method, String rawUrl, Function<String, String> headers, String body) {
         int q = rawUrl.indexOf('?');
-        String rawPath = q < 0 ? rawUrl : rawUrl.substring(0, q);
+        // Clients that join a base URL ending in '/' with a path starting with '/' send "//path"; services accept it.
+        String rawPath = (q < 0 ? rawUrl : rawUrl.substring(0, q)).replaceFirst("^/{2,}", "/");
         Map<String, List<String>> query = q < 0 ? Map.of() : parseForm(rawUrl.substring(q + 1));
         return new HttpExchange(method.toUpperCase(java.util.Locale.ROOT), decode(rawPath.replace("+", "%2B")),
                 query, headers, body == null ? "" : body, Map.of());

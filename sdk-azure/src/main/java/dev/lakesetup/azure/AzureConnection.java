@@ -1,0 +1,275 @@
+package dev.lakesetup.azure;
+
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpPipeline;
+import com.azure.core.http.HttpPipelineBuilder;
+import com.azure.core.http.policy.HttpLogDetailLevel;
+import com.azure.core.http.policy.HttpLogOptions;
+import com.azure.core.http.policy.HttpLoggingPolicy;
+import com.azure.core.http.policy.UserAgentPolicy;
+import com.azure.core.management.AzureEnvironment;
+import com.azure.core.management.profile.AzureProfile;
+import com.azure.identity.ClientSecretCredentialBuilder;
+import com.azure.identity.DefaultAzureCredentialBuilder;
+import com.azure.resourcemanager.authorization.AuthorizationManager;
+import com.azure.storage.common.StorageSharedKeyCredential;
+import com.azure.storage.common.policy.RequestRetryOptions;
+import com.azure.storage.common.policy.RetryPolicyType;
+import com.azure.storage.file.datalake.DataLakeServiceClient;
+import com.azure.storage.file.datalake.DataLakeServiceClientBuilder;
+import dev.lakesetup.azure.internal.TokenPolicy;
+import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.model.Secret;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * How lakesetup reaches one Azure tenant and subscription: credential, endpoints (public cloud by default; sovereign
+ * clouds and local fakes by override) and storage access. Clients built from it make one attempt per call (the
+ * lakesetup engine owns retries) and log requests at BASIC detail with the libraries' header allow-list, so no token
+ * or key reaches a log.
+ *
+ * <pre>{@code
+ * AzureConnection azure = AzureConnection.builder().tenantId(tenant).subscriptionId(subscription).build();
+ * Lakesetup lakesetup = Lakesetup.builder().executor(azure.executor()).build();
+ * }</pre>
+ */
+public final class AzureConnection {
+
+    private final String tenantId;
+    private final String subscriptionId;
+    private final TokenCredential credential;
+    private final String resourceManagerEndpoint;
+    private final String graphEndpoint;
+    private final Function<String, String> storageEndpoint;
+    private final Map<String, Secret> sharedKeys;
+    private final HttpClient httpClient;
+    private final Map<String, DataLakeServiceClient> lakes = new ConcurrentHashMap<>();
+    private volatile AuthorizationManager manager;
+
+    private AzureConnection(Builder b) {
+        this.tenantId = b.tenantId;
+        this.subscriptionId = b.subscriptionId;
+        this.credential = b.credential != null ? b.credential
+                : new DefaultAzureCredentialBuilder().tenantId(b.tenantId).build();
+        this.resourceManagerEndpoint = b.resourceManagerEndpoint;
+        this.graphEndpoint = b.graphEndpoint;
+        this.storageEndpoint = b.storageEndpoint;
+        this.sharedKeys = Map.copyOf(b.sharedKeys);
+        this.httpClient = b.httpClient != null ? b.httpClient : HttpClient.createDefault();
+    }
+
+    /**
+     * Starts a connection for the public Azure cloud with {@code DefaultAzureCredential}.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the tenant id.
+     *
+     * @return the tenant
+     */
+    public String tenantId() {
+        return tenantId;
+    }
+
+    /**
+     * Returns the subscription id.
+     *
+     * @return the subscription
+     */
+    public String subscriptionId() {
+        return subscriptionId;
+    }
+
+    /**
+     * Returns the executor for Entra service principals, ADLS containers and role assignments.
+     *
+     * @return a new executor sharing this connection's clients
+     */
+    public AzureExecutor executor() {
+        return new AzureExecutor(this);
+    }
+
+    AuthorizationManager authorization() {
+        AuthorizationManager m = manager;
+        if (m == null) {
+            synchronized (this) {
+                if (manager == null) {
+                    Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
+                    endpoints.put("resourceManagerEndpointUrl", resourceManagerEndpoint);
+                    endpoints.put("microsoftGraphResourceId", graphEndpoint);
+                    HttpPipeline pipeline = new HttpPipelineBuilder().httpClient(httpClient).policies(
+                            new UserAgentPolicy("lakesetup"),
+                            new TokenPolicy(credential, graphEndpoint, resourceManagerEndpoint),
+                            new HttpLoggingPolicy(new HttpLogOptions().setLogLevel(HttpLogDetailLevel.BASIC)))
+                            .build();
+                    manager = AuthorizationManager.authenticate(pipeline,
+                            new AzureProfile(tenantId, subscriptionId, new AzureEnvironment(endpoints)));
+                }
+                m = manager;
+            }
+        }
+        return m;
+    }
+
+    DataLakeServiceClient dataLake(String account) {
+        return lakes.computeIfAbsent(account, a -> {
+            DataLakeServiceClientBuilder b = new DataLakeServiceClientBuilder().endpoint(storageEndpoint.apply(a))
+                    .httpClient(httpClient)
+                    .retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 1, (Integer) null, null, null, null))
+                    .httpLogOptions(new HttpLogOptions().setLogLevel(HttpLogDetailLevel.BASIC));
+            Secret key = sharedKeys.get(a);
+            return (key != null ? b.credential(new StorageSharedKeyCredential(a, key.reveal()))
+                    : b.credential(credential)).buildClient();
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "AzureConnection[tenant=" + tenantId + ", subscription=" + subscriptionId + ", arm="
+                + resourceManagerEndpoint + "]";
+    }
+
+    /** Configures an {@link AzureConnection}. */
+    public static final class Builder {
+        private String tenantId;
+        private String subscriptionId;
+        private TokenCredential credential;
+        private String resourceManagerEndpoint = AzureEnvironment.AZURE.getResourceManagerEndpoint();
+        private String graphEndpoint = AzureEnvironment.AZURE.getMicrosoftGraphEndpoint();
+        private Function<String, String> storageEndpoint = a -> "https://" + a + ".dfs.core.windows.net";
+        private final Map<String, Secret> sharedKeys = new HashMap<>();
+        private HttpClient httpClient;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the tenant (directory) id.
+         *
+         * @param value the tenant id
+         * @return this builder
+         */
+        public Builder tenantId(String value) {
+            this.tenantId = InvalidInputException.requireNonNull(value, "tenant id");
+            return this;
+        }
+
+        /**
+         * Sets the subscription that holds the storage accounts.
+         *
+         * @param value the subscription id
+         * @return this builder
+         */
+        public Builder subscriptionId(String value) {
+            this.subscriptionId = InvalidInputException.requireNonNull(value, "subscription id");
+            return this;
+        }
+
+        /**
+         * Uses any credential (the default is {@code DefaultAzureCredential}).
+         *
+         * @param value the credential
+         * @return this builder
+         */
+        public Builder credential(TokenCredential value) {
+            this.credential = InvalidInputException.requireNonNull(value, "credential");
+            return this;
+        }
+
+        /**
+         * Uses an app registration's client secret in the connection's tenant; call after {@link #tenantId}.
+         *
+         * @param clientId the application (client) id
+         * @param secret the client secret
+         * @return this builder
+         */
+        public Builder clientSecret(String clientId, Secret secret) {
+            if (tenantId == null) {
+                throw new IllegalStateException("set tenantId before clientSecret");
+            }
+            this.credential = new ClientSecretCredentialBuilder().tenantId(tenantId)
+                    .clientId(InvalidInputException.requireNonNull(clientId, "client id"))
+                    .clientSecret(InvalidInputException.requireNonNull(secret, "client secret").reveal()).build();
+            return this;
+        }
+
+        /**
+         * Overrides the Resource Manager endpoint (sovereign clouds, local fakes).
+         *
+         * @param value the endpoint, e.g. {@code https://management.usgovcloudapi.net/}
+         * @return this builder
+         */
+        public Builder resourceManagerEndpoint(String value) {
+            this.resourceManagerEndpoint = InvalidInputException.requireNonNull(value, "resource manager endpoint");
+            return this;
+        }
+
+        /**
+         * Overrides the Microsoft Graph endpoint.
+         *
+         * @param value the endpoint, e.g. {@code https://graph.microsoft.us/}
+         * @return this builder
+         */
+        public Builder graphEndpoint(String value) {
+            this.graphEndpoint = InvalidInputException.requireNonNull(value, "graph endpoint");
+            return this;
+        }
+
+        /**
+         * Overrides how a storage account name maps to its DFS endpoint.
+         *
+         * @param value account name to endpoint URL
+         * @return this builder
+         */
+        public Builder storageEndpoint(Function<String, String> value) {
+            this.storageEndpoint = InvalidInputException.requireNonNull(value, "storage endpoint");
+            return this;
+        }
+
+        /**
+         * Uses a storage account's shared key instead of the token credential for that account.
+         *
+         * @param account the account name
+         * @param key the account key
+         * @return this builder
+         */
+        public Builder storageSharedKey(String account, Secret key) {
+            sharedKeys.put(InvalidInputException.requireNonNull(account, "storage account"),
+                    InvalidInputException.requireNonNull(key, "storage key"));
+            return this;
+        }
+
+        /**
+         * Uses a specific HTTP client (proxies, custom TLS).
+         *
+         * @param value the client
+         * @return this builder
+         */
+        public Builder httpClient(HttpClient value) {
+            this.httpClient = Objects.requireNonNull(value, "httpClient");
+            return this;
+        }
+
+        /**
+         * Builds the connection.
+         *
+         * @return the connection
+         */
+        public AzureConnection build() {
+            if (tenantId == null || subscriptionId == null) {
+                throw new IllegalStateException("tenantId and subscriptionId are required");
+            }
+            return new AzureConnection(this);
+        }
+    }
+}

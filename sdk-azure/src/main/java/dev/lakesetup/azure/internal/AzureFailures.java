@@ -1,0 +1,105 @@
+package dev.lakesetup.azure.internal;
+
+import com.azure.core.exception.HttpResponseException;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.management.exception.ManagementException;
+import com.azure.storage.file.datalake.models.DataLakeStorageException;
+import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.ServiceException.Failure;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.Set;
+
+/** Turns the Azure libraries' exceptions into {@link ServiceException}s with the right failure kind. */
+public final class AzureFailures {
+
+    private static final Set<String> ALREADY_EXISTS = Set.of("RoleAssignmentExists",
+            "Request_MultipleObjectsWithSameKeyValue", "ContainerAlreadyExists");
+    private static final Set<String> TRANSIENT_CODES = Set.of("ContainerBeingDeleted", "ServerBusy",
+            "OperationTimedOut", "InternalError");
+
+    private AzureFailures() {
+    }
+
+    /**
+     * Wraps a failure of a call.
+     *
+     * @param operation what was called, naming the object, for the message
+     * @param e the library's exception
+     * @return the exception to throw
+     */
+    public static ServiceException wrap(String operation, RuntimeException e) {
+        if (e instanceof ServiceException se) {
+            return se;
+        }
+        if (e instanceof HttpResponseException http && http.getResponse() != null) {
+            return fromResponse(operation, http);
+        }
+        Failure kind = e instanceof UncheckedIOException || e.getCause() instanceof java.io.IOException
+                ? Failure.TRANSIENT : Failure.FATAL;
+        return ServiceException.builder(kind, operation + " failed: " + e.getClass().getSimpleName()).cause(e)
+                .build();
+    }
+
+    private static ServiceException fromResponse(String operation, HttpResponseException e) {
+        HttpResponse response = e.getResponse();
+        int status = response.getStatusCode();
+        String code = code(e);
+        String message = serviceMessage(e);
+        Failure kind = classify(status, code, message);
+        String requestId = response.getHeaderValue("x-ms-request-id");
+        ServiceException.Builder b = ServiceException.builder(kind, operation + " failed: HTTP " + status
+                        + (code.isEmpty() ? "" : " " + code) + (message.isEmpty() ? "" : ": " + message))
+                .status(status).errorCode(code).cause(e)
+                .requestId(requestId != null ? requestId : response.getHeaderValue("request-id"));
+        String retryAfter = response.getHeaderValue("Retry-After");
+        if (retryAfter != null && retryAfter.trim().matches("\\d+")) {
+            b.retryAfter(Duration.ofSeconds(Long.parseLong(retryAfter.trim())));
+        }
+        return b.build();
+    }
+
+    /** Classifies a failed response by status, error code and message. */
+    static Failure classify(int status, String code, String message) {
+        if (status == 429) {
+            return Failure.THROTTLED;
+        }
+        if (ALREADY_EXISTS.contains(code)) {
+            return Failure.ALREADY_EXISTS;
+        }
+        if ("PrincipalNotFound".equals(code)
+                || ("Request_BadRequest".equals(code) && message.contains("does not reference a valid application"))) {
+            return Failure.NOT_YET_VISIBLE;
+        }
+        if (status >= 500 || status == 408 || TRANSIENT_CODES.contains(code)) {
+            return Failure.TRANSIENT;
+        }
+        return Failure.FATAL;
+    }
+
+    private static String code(HttpResponseException e) {
+        if (e instanceof ManagementException m && m.getValue() != null && m.getValue().getCode() != null) {
+            return m.getValue().getCode();
+        }
+        if (e instanceof DataLakeStorageException s && s.getErrorCode() != null) {
+            return s.getErrorCode();
+        }
+        String header = e.getResponse().getHeaderValue("x-ms-error-code");
+        return header == null ? "" : header;
+    }
+
+    private static String serviceMessage(HttpResponseException e) {
+        if (e instanceof ManagementException m && m.getValue() != null && m.getValue().getMessage() != null) {
+            return m.getValue().getMessage();
+        }
+        if (e instanceof DataLakeStorageException s) {
+            String text = s.getServiceMessage();
+            int xml = text == null ? -1 : text.indexOf("<Message>");
+            if (xml >= 0) {
+                int end = text.indexOf('\n', xml);
+                return text.substring(xml + 9, end > xml ? end : Math.max(xml + 9, text.indexOf("</Message>")));
+            }
+        }
+        return "";
+    }
+}

@@ -1,0 +1,69 @@
+package dev.lakesetup.azure.internal;
+
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.credential.TokenRequestContext;
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.http.HttpPipelineCallContext;
+import com.azure.core.http.HttpPipelineNextPolicy;
+import com.azure.core.http.HttpPipelineNextSyncPolicy;
+import com.azure.core.http.HttpResponse;
+import com.azure.core.http.policy.HttpPipelinePolicy;
+import java.net.URL;
+import java.util.Set;
+import reactor.core.publisher.Mono;
+
+/**
+ * Adds a bearer token for Microsoft Graph or Resource Manager, choosing the scope by the request's endpoint. Tokens
+ * travel over https only, except to a loopback address (a local fake).
+ */
+public final class TokenPolicy implements HttpPipelinePolicy {
+
+    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
+
+    private final TokenCredential credential;
+    private final String graphEndpoint;
+    private final String graphScope;
+    private final String armScope;
+
+    /**
+     * Creates the policy.
+     *
+     * @param credential where tokens come from
+     * @param graphEndpoint the Graph endpoint; requests under it get the Graph scope, all others the ARM scope
+     * @param armEndpoint the Resource Manager endpoint
+     */
+    public TokenPolicy(TokenCredential credential, String graphEndpoint, String armEndpoint) {
+        this.credential = credential;
+        this.graphEndpoint = withSlash(graphEndpoint);
+        this.graphScope = this.graphEndpoint + ".default";
+        this.armScope = withSlash(armEndpoint) + ".default";
+    }
+
+    @Override
+    public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
+        return Mono.fromCallable(() -> authorize(context)).then(next.process());
+    }
+
+    @Override
+    public HttpResponse processSync(HttpPipelineCallContext context, HttpPipelineNextSyncPolicy next) {
+        authorize(context);
+        return next.processSync();
+    }
+
+    private boolean authorize(HttpPipelineCallContext context) {
+        URL url = context.getHttpRequest().getUrl();
+        if (!"https".equals(url.getProtocol()) && !LOOPBACK.contains(url.getHost())) {
+            throw new IllegalStateException("refusing to send a bearer token over " + url.getProtocol() + " to "
+                    + url.getHost() + ": use https");
+        }
+        String scope = url.toString().startsWith(graphEndpoint + "v1.0/") ? graphScope : armScope;
+        AccessToken token = credential.getTokenSync(new TokenRequestContext().addScopes(scope));
+        context.getHttpRequest().setHeader(HttpHeaderName.AUTHORIZATION, "Bearer " + token.getToken());
+        return true;
+    }
+
+    private static String withSlash(String endpoint) {
+        return endpoint.endsWith("/") ? endpoint : endpoint + "/";
+    }
+}
