@@ -7,6 +7,7 @@ import dev.lakesetup.core.model.OAuthCredentials;
 import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.TableName;
+import dev.lakesetup.core.model.WarehousePermission;
 import dev.lakesetup.databricks.internal.validation.CheckFailedException;
 import dev.lakesetup.databricks.internal.validation.EffectivePrivilegesCheck;
 import dev.lakesetup.databricks.internal.validation.JdbcSession;
@@ -207,11 +208,12 @@ public final class PrincipalValidator {
         /**
          * Sets the SQL warehouse the statements run on; the principal needs "Can use" on it.
          *
-         * @param value the warehouse id
+         * @param value the warehouse id: letters and digits, as in {@code /sql/1.0/warehouses/{id}}
          * @return this builder
+         * @throws InvalidInputException if the id is not of that form
          */
         public Builder warehouseId(String value) {
-            this.warehouseId = InvalidInputException.requireNonNull(value, "warehouse id");
+            this.warehouseId = WarehousePermission.requireWarehouseId(value);
             return this;
         }
 
@@ -339,7 +341,7 @@ public final class PrincipalValidator {
          */
         public PrincipalValidator build() {
             require(host != null, "host", "host(workspaceUrl)");
-            require(warehouseId != null && !warehouseId.isBlank(), "warehouse id", "warehouseId(id)");
+            require(warehouseId != null, "warehouse id", "warehouseId(id)");
             require(credentials != null, "credentials", "credentials(new OAuthCredentials(applicationId, secret))");
             if (!privilegeChecks.isEmpty() && admin == null) {
                 throw InvalidInputException.of("admin client", null,
