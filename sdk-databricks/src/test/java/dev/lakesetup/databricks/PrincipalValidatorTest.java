@@ -106,6 +106,13 @@ class PrincipalValidatorTest {
                 .transport(transport).plainHttpForTesting();
     }
 
+    /** Runs SHOW SCHEMAS in the fixture's catalog and the sample read of its table. */
+    private ValidationReport validateReadAccess(ValidationTransport transport, Fixture fixture,
+            OAuthCredentials credentials) {
+        return validator(transport, credentials).showSchemasIn(fixture.catalog()).sampleTables(fixture.table())
+                .build().validate();
+    }
+
     private String capturedLogs() {
         return capturedLogs(false);
     }
@@ -130,8 +137,7 @@ class PrincipalValidatorTest {
     void validate_whenPrincipalHoldsReadAccess_passesShowSchemasAndSampleRead(ValidationTransport transport) {
         Fixture fixture = readableTable("val_ok_");
 
-        ValidationReport report = validator(transport, fixture.credentials())
-                .showSchemasIn(fixture.catalog()).sampleTables(fixture.table()).build().validate();
+        ValidationReport report = validateReadAccess(transport, fixture, fixture.credentials());
 
         assertThat(report.passed()).as(report.render()).isTrue();
         assertThat(report.transport()).isEqualTo(transport);
@@ -152,8 +158,7 @@ class PrincipalValidatorTest {
                 .setFullName(fixture.table().schema().fullName()).setChanges(List.of(new PermissionsChange()
                         .setPrincipal(fixture.principal().applicationId()).setRemove(List.of(Privilege.SELECT)))));
 
-        ValidationReport report = validator(transport, fixture.credentials())
-                .showSchemasIn(fixture.catalog()).sampleTables(fixture.table()).build().validate();
+        ValidationReport report = validateReadAccess(transport, fixture, fixture.credentials());
 
         assertThat(report.passed()).isFalse();
         assertThat(report.check("SHOW SCHEMAS IN " + fixture.catalog().fullName()).isPassed()).isTrue();
@@ -172,8 +177,7 @@ class PrincipalValidatorTest {
         String wrong = "wrong-" + fixture.principal().secret();
         OAuthCredentials credentials = new OAuthCredentials(fixture.credentials().clientId(), Secret.of(wrong));
 
-        ValidationReport report = validator(transport, credentials)
-                .showSchemasIn(fixture.catalog()).sampleTables(fixture.table()).build().validate();
+        ValidationReport report = validateReadAccess(transport, fixture, credentials);
 
         ValidationCheck connect = report.check("connect as " + fixture.principal().applicationId());
         assertThat(connect.status()).isEqualTo(ValidationCheck.Status.FAILED);
@@ -191,8 +195,7 @@ class PrincipalValidatorTest {
         Fixture fixture = readableTable("val_http200_");
         ws.faults().failStatement("SHOW SCHEMAS", 1, "INTERNAL_ERROR", "warehouse hiccup while listing");
 
-        ValidationReport report = validator(transport, fixture.credentials())
-                .showSchemasIn(fixture.catalog()).sampleTables(fixture.table()).build().validate();
+        ValidationReport report = validateReadAccess(transport, fixture, fixture.credentials());
 
         ValidationCheck show = report.check("SHOW SCHEMAS IN " + fixture.catalog().fullName());
         assertThat(show.status()).isEqualTo(ValidationCheck.Status.FAILED);
@@ -206,8 +209,7 @@ class PrincipalValidatorTest {
     void validate_whenRunSucceeds_neverShowsTheSecretInReportOrLogs(ValidationTransport transport) {
         Fixture fixture = readableTable("val_secret_");
 
-        ValidationReport report = validator(transport, fixture.credentials())
-                .showSchemasIn(fixture.catalog()).sampleTables(fixture.table()).build().validate();
+        ValidationReport report = validateReadAccess(transport, fixture, fixture.credentials());
 
         assertThat(report.passed()).as(report.render()).isTrue();
         assertThat(logs.list).isNotEmpty();
@@ -224,8 +226,7 @@ class PrincipalValidatorTest {
     void validate_whenNamesContainBackticks_quotesThemAndReadsTheRightTable(ValidationTransport transport) {
         Fixture fixture = readableTable("val`tick_");
 
-        ValidationReport report = validator(transport, fixture.credentials())
-                .showSchemasIn(fixture.catalog()).sampleTables(fixture.table()).build().validate();
+        ValidationReport report = validateReadAccess(transport, fixture, fixture.credentials());
 
         assertThat(report.passed()).as(report.render()).isTrue();
         assertThat(report.check("SELECT * FROM " + fixture.table().fullName() + " LIMIT 10").rows()).isEqualTo(10);
