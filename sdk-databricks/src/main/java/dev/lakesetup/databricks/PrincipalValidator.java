@@ -1,0 +1,385 @@
+package dev.lakesetup.databricks;
+
+import com.databricks.sdk.WorkspaceClient;
+import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.model.CatalogName;
+import dev.lakesetup.core.model.OAuthCredentials;
+import dev.lakesetup.core.model.Privilege;
+import dev.lakesetup.core.model.Securable;
+import dev.lakesetup.core.model.TableName;
+import dev.lakesetup.core.model.WarehousePermission;
+import dev.lakesetup.databricks.internal.validation.CheckFailedException;
+import dev.lakesetup.databricks.internal.validation.EffectivePrivilegesCheck;
+import dev.lakesetup.databricks.internal.validation.JdbcSession;
+import dev.lakesetup.databricks.internal.validation.PrincipalSession;
+import dev.lakesetup.databricks.internal.validation.StatementApiSession;
+import dev.lakesetup.databricks.internal.validation.ValidationSql;
+import dev.lakesetup.databricks.internal.validation.ValidationTarget;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Proves a setup works by acting as the service principal: it signs in with OAuth M2M (client id = application
+ * id, plus the OAuth secret), runs {@code SHOW SCHEMAS IN <catalog>} for each catalog and
+ * {@code SELECT * FROM <table> LIMIT 10} for each chosen table on the SQL warehouse, and, given an admin client,
+ * checks the principal's effective privileges. Every outcome lands in a {@link ValidationReport}; a refused
+ * statement or a failed sign-in is a failed check, never an exception.
+ *
+ * <pre>{@code
+ * PrincipalValidator validator = PrincipalValidator.builder()
+ *     .host("https://adb-123.4.azuredatabricks.net")
+ *     .warehouseId("abc123")
+ *     .credentials(new OAuthCredentials(ApplicationId.of(clientId), Secret.of(secret)))
+ *     .transport(ValidationTransport.JDBC)
+ *     .showSchemasIn(CatalogName.of("sales"))
+ *     .sampleTables(TableName.parse("sales.raw.orders"))
+ *     .build();
+ * ValidationReport report = validator.validate();
+ * }</pre>
+ *
+ * <p>Instances are immutable and may be shared; each {@link #validate()} opens and closes its own connection.
+ */
+public final class PrincipalValidator {
+    private static final Logger LOG = LoggerFactory.getLogger(PrincipalValidator.class);
+
+    private final Builder settings;
+    private final ValidationTarget target;
+    private final List<CatalogName> catalogs;
+    private final List<TableName> tables;
+    private final List<EffectivePrivilegesCheck> privilegeChecks;
+
+    private PrincipalValidator(Builder builder, ValidationTarget target) {
+        this.settings = builder.copy();
+        this.target = target;
+        this.catalogs = List.copyOf(builder.catalogs);
+        this.tables = List.copyOf(builder.tables);
+        this.privilegeChecks = List.copyOf(builder.privilegeChecks);
+    }
+
+    /**
+     * Starts a validator.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns a builder holding this validator's settings, to derive a changed one.
+     *
+     * @return a builder
+     */
+    public Builder toBuilder() {
+        return settings.copy();
+    }
+
+    /**
+     * Runs every check as the service principal and reports the outcome of each.
+     *
+     * @return the report; {@link ValidationReport#passed()} tells whether all checks passed
+     */
+    public ValidationReport validate() {
+        List<ValidationCheck> checks = new ArrayList<>();
+        String connectName = "connect as " + target.credentials().clientId();
+        long start = System.nanoTime();
+        PrincipalSession session = null;
+        try {
+            session = open();
+            checks.add(ValidationCheck.passed(connectName, since(start), 0));
+        } catch (CheckFailedException e) {
+            checks.add(ValidationCheck.failed(connectName, since(start), e.getMessage()));
+        }
+        try {
+            for (CatalogName catalog : catalogs) {
+                checks.add(statement(session, ValidationSql.showSchemasCheck(catalog),
+                        ValidationSql.showSchemas(catalog), connectName));
+            }
+            for (TableName table : tables) {
+                checks.add(statement(session, ValidationSql.selectSampleCheck(table),
+                        ValidationSql.selectSample(table), connectName));
+            }
+        } finally {
+            if (session != null) {
+                session.close();
+            }
+        }
+        for (EffectivePrivilegesCheck check : privilegeChecks) {
+            checks.add(timed(check.name(), () -> {
+                check.run(settings.admin, target.credentials().clientId());
+                return 0;
+            }));
+        }
+        ValidationReport report = new ValidationReport(target.credentials().clientId(), settings.transport, checks);
+        LOG.info("validation as {} over {}: {} ({} of {} checks failed or skipped)", report.principal(),
+                report.transport(), report.passed() ? "passed" : "failed", report.failures().size(),
+                checks.size());
+        return report;
+    }
+
+    private PrincipalSession open() {
+        return switch (settings.transport) {
+            case JDBC -> JdbcSession.open(target);
+            case STATEMENT_API -> StatementApiSession.open(target);
+        };
+    }
+
+    private static ValidationCheck statement(PrincipalSession session, String name, String sql, String connectName) {
+        if (session == null) {
+            return ValidationCheck.skipped(name, "not run: '" + connectName + "' failed");
+        }
+        LOG.debug("validation statement: {}", sql);
+        return timed(name, () -> session.query(sql));
+    }
+
+    private static ValidationCheck timed(String name, LongSupplier check) {
+        long start = System.nanoTime();
+        try {
+            long rows = check.getAsLong();
+            LOG.debug("check passed: {} ({} rows)", name, rows);
+            return ValidationCheck.passed(name, since(start), rows);
+        } catch (CheckFailedException e) {
+            LOG.debug("check failed: {}: {}", name, e.getMessage());
+            return ValidationCheck.failed(name, since(start), e.getMessage());
+        }
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+
+    @Override
+    public String toString() {
+        return "PrincipalValidator[host=" + target.host() + ", warehouse=" + target.warehouseId() + ", principal="
+                + target.credentials().clientId() + ", transport=" + settings.transport + ", catalogs=" + catalogs
+                + ", tables=" + tables + "]";
+    }
+
+    /** Collects the validator's settings; {@link #build()} rejects what is missing or contradictory. */
+    public static final class Builder {
+        private String host;
+        private String warehouseId;
+        private OAuthCredentials credentials;
+        private ValidationTransport transport = ValidationTransport.JDBC;
+        private final Set<CatalogName> catalogs = new LinkedHashSet<>();
+        private final Set<TableName> tables = new LinkedHashSet<>();
+        private final List<EffectivePrivilegesCheck> privilegeChecks = new ArrayList<>();
+        private WorkspaceClient admin;
+        private Duration statementTimeout = Duration.ofMinutes(2);
+        private boolean plainHttpForTesting;
+
+        private Builder() {
+        }
+
+        private Builder copy() {
+            Builder copy = new Builder();
+            copy.host = host;
+            copy.warehouseId = warehouseId;
+            copy.credentials = credentials;
+            copy.transport = transport;
+            copy.catalogs.addAll(catalogs);
+            copy.tables.addAll(tables);
+            copy.privilegeChecks.addAll(privilegeChecks);
+            copy.admin = admin;
+            copy.statementTimeout = statementTimeout;
+            copy.plainHttpForTesting = plainHttpForTesting;
+            return copy;
+        }
+
+        /**
+         * Sets the workspace URL, e.g. {@code https://adb-123.4.azuredatabricks.net} (a bare host name means https).
+         *
+         * @param value the workspace URL
+         * @return this builder
+         */
+        public Builder host(String value) {
+            this.host = InvalidInputException.requireNonNull(value, "host");
+            return this;
+        }
+
+        /**
+         * Sets the SQL warehouse the statements run on; the principal needs "Can use" on it.
+         *
+         * @param value the warehouse id: letters and digits, as in {@code /sql/1.0/warehouses/{id}}
+         * @return this builder
+         * @throws InvalidInputException if the id is not of that form
+         */
+        public Builder warehouseId(String value) {
+            this.warehouseId = WarehousePermission.requireWarehouseId(value);
+            return this;
+        }
+
+        /**
+         * Sets the service principal's OAuth M2M credentials: its application id as client id, and a secret.
+         *
+         * @param value the credentials
+         * @return this builder
+         */
+        public Builder credentials(OAuthCredentials value) {
+            this.credentials = InvalidInputException.requireNonNull(value, "credentials");
+            return this;
+        }
+
+        /**
+         * Chooses how to reach the warehouse (default {@link ValidationTransport#JDBC}).
+         *
+         * @param value the transport
+         * @return this builder
+         */
+        public Builder transport(ValidationTransport value) {
+            this.transport = InvalidInputException.requireNonNull(value, "transport");
+            return this;
+        }
+
+        /**
+         * Adds catalogs to list schemas of ({@code SHOW SCHEMAS IN <catalog>}).
+         *
+         * @param values the catalogs
+         * @return this builder
+         */
+        public Builder showSchemasIn(CatalogName... values) {
+            for (CatalogName value : InvalidInputException.requireNonNull(values, "catalogs")) {
+                catalogs.add(InvalidInputException.requireNonNull(value, "catalog"));
+            }
+            return this;
+        }
+
+        /**
+         * Adds tables to read a sample of ({@code SELECT * FROM <table> LIMIT 10}).
+         *
+         * @param values the tables
+         * @return this builder
+         */
+        public Builder sampleTables(TableName... values) {
+            for (TableName value : InvalidInputException.requireNonNull(values, "tables")) {
+                tables.add(InvalidInputException.requireNonNull(value, "table"));
+            }
+            return this;
+        }
+
+        /**
+         * Adds the checks of the Data Graph procedure: {@code SHOW SCHEMAS} in every catalog the principal should
+         * read, and a sample read of each of the recipe's validation tables.
+         *
+         * @param setup the recipe
+         * @return this builder
+         */
+        public Builder checksOf(DataGraphSetup setup) {
+            InvalidInputException.requireNonNull(setup, "Data Graph setup");
+            showSchemasIn(setup.readableCatalogs().toArray(CatalogName[]::new));
+            return sampleTables(setup.validationTables().toArray(TableName[]::new));
+        }
+
+        /**
+         * Adds a check, made as an admin, that the principal holds these privileges on a securable, directly or
+         * inherited. Needs {@link #adminClient(WorkspaceClient)}.
+         *
+         * @param securable the securable
+         * @param privileges the privileges the principal should hold there
+         * @return this builder
+         */
+        public Builder expectPrivileges(Securable securable, Privilege... privileges) {
+            InvalidInputException.requireNonNull(privileges, "privileges");
+            privilegeChecks.add(new EffectivePrivilegesCheck(securable, Set.of(privileges)));
+            return this;
+        }
+
+        /**
+         * Sets the admin client that reads effective privileges for {@link #expectPrivileges}.
+         *
+         * @param client a client signed in as someone allowed to read the securables' permissions
+         * @return this builder
+         */
+        public Builder adminClient(WorkspaceClient client) {
+            this.admin = InvalidInputException.requireNonNull(client, "admin client");
+            return this;
+        }
+
+        /**
+         * Sets how long one statement may run before its check fails (default two minutes).
+         *
+         * @param value the timeout, positive
+         * @return this builder
+         */
+        public Builder statementTimeout(Duration value) {
+            InvalidInputException.requireNonNull(value, "statement timeout");
+            if (value.isZero() || value.isNegative()) {
+                throw InvalidInputException.of("statement timeout", value.toString(), "it is not positive",
+                        "a positive duration");
+            }
+            this.statementTimeout = value;
+            return this;
+        }
+
+        /**
+         * Allows a plain {@code http://} host on any port, for a local fake workspace in tests. <strong>Not for
+         * production.</strong> With JDBC it turns TLS off ({@code ssl=0}), uses the driver's statement-execution
+         * mode ({@code UseThriftClient=0}), turns off token federation, cloud-fetch downloads and telemetry, and,
+         * for a port other than 443, sets the driver's JVM-wide system property {@code isFakeServiceTest=true},
+         * which changes how every Databricks JDBC connection in this JVM resolves its OAuth host.
+         *
+         * @return this builder
+         */
+        public Builder plainHttpForTesting() {
+            this.plainHttpForTesting = true;
+            return this;
+        }
+
+        /**
+         * Checks the settings and builds the validator.
+         *
+         * @return the validator
+         * @throws InvalidInputException naming what is missing or contradictory
+         */
+        public PrincipalValidator build() {
+            require(host != null, "host", "host(workspaceUrl)");
+            require(warehouseId != null, "warehouse id", "warehouseId(id)");
+            require(credentials != null, "credentials", "credentials(new OAuthCredentials(applicationId, secret))");
+            if (!privilegeChecks.isEmpty() && admin == null) {
+                throw InvalidInputException.of("admin client", null,
+                        "expectPrivileges(..) reads effective privileges as an admin",
+                        "adminClient(workspaceClient) or no expectPrivileges(..)");
+            }
+            ValidationTarget target = new ValidationTarget(workspaceUrl(), warehouseId, credentials,
+                    statementTimeout, plainHttpForTesting);
+            return new PrincipalValidator(this, target);
+        }
+
+        private URI workspaceUrl() {
+            String text = host.contains("://") ? host : "https://" + host;
+            URI uri;
+            try {
+                uri = new URI(text);
+            } catch (URISyntaxException e) {
+                throw InvalidInputException.of("host", host, "it is not a URL", "https://<workspace host>");
+            }
+            if (uri.getHost() == null) {
+                throw InvalidInputException.of("host", host, "it names no host", "https://<workspace host>");
+            }
+            boolean http = "http".equalsIgnoreCase(uri.getScheme());
+            if (!http && !"https".equalsIgnoreCase(uri.getScheme())) {
+                throw InvalidInputException.of("host", host, "the scheme is not https", "https://<workspace host>");
+            }
+            if (http && !plainHttpForTesting) {
+                throw InvalidInputException.of("host", host, "plain http is for local fakes only",
+                        "https://<workspace host>, or plainHttpForTesting() in tests");
+            }
+            return URI.create(uri.getScheme().toLowerCase() + "://" + uri.getHost()
+                    + (uri.getPort() > 0 ? ":" + uri.getPort() : ""));
+        }
+
+        private static void require(boolean present, String field, String how) {
+            if (!present) {
+                throw InvalidInputException.of(field, null, "it is required", how);
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.lakesetup.databricks.internal.validation;
+
+import dev.lakesetup.core.model.Secret;
+
+/**
+ * Removes one secret from text that came from a driver or a service (error messages may echo a URL or a request),
+ * so that it can go into a report, a log line or an exception.
+ */
+public final class SecretScrubber {
+    private final Secret secret;
+
+    /**
+     * Creates a scrubber for one secret.
+     *
+     * @param secret the secret to hide
+     */
+    public SecretScrubber(Secret secret) {
+        this.secret = secret;
+    }
+
+    /**
+     * Returns the text with every occurrence of the secret masked.
+     *
+     * @param text the text, possibly {@code null}
+     * @return the scrubbed text, {@code "(no message)"} for {@code null} or blank text
+     */
+    public String scrub(String text) {
+        if (text == null || text.isBlank()) {
+            return "(no message)";
+        }
+        return text.replace(secret.reveal(), Secret.MASK);
+    }
+
+    /**
+     * Describes a failure by its message, or by its type when it has none, with the secret masked.
+     *
+     * @param failure the failure
+     * @return the description
+     */
+    public String describe(Throwable failure) {
+        String message = failure.getMessage();
+        if (message == null || message.isBlank()) {
+            Throwable cause = failure.getCause();
+            return cause != null && cause != failure ? describe(cause) : failure.getClass().getSimpleName();
+        }
+        return scrub(message);
+    }
+}

@@ -1,0 +1,39 @@
+package dev.lakesetup.databricks.internal.validation;
+
+import dev.lakesetup.core.model.OAuthCredentials;
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * Where and as whom validation connects. {@code toString()} shows no secret ({@link OAuthCredentials} masks it).
+ *
+ * @param host the workspace URL, scheme and host, maybe a port
+ * @param warehouseId the SQL warehouse id
+ * @param credentials the service principal's OAuth M2M credentials
+ * @param statementTimeout how long one statement may run
+ * @param plainHttpForTesting whether the test-only plain-HTTP switches are on
+ */
+public record ValidationTarget(URI host, String warehouseId, OAuthCredentials credentials, Duration statementTimeout,
+        boolean plainHttpForTesting) {
+
+    /**
+     * Returns the warehouse's HTTP path, {@code /sql/1.0/warehouses/<id>}.
+     *
+     * @return the path
+     */
+    public String httpPath() {
+        return "/sql/1.0/warehouses/" + warehouseId;
+    }
+
+    /**
+     * Returns the port to connect to: the URL's, or the scheme's default.
+     *
+     * @return the port
+     */
+    public int port() {
+        if (host.getPort() > 0) {
+            return host.getPort();
+        }
+        return "http".equalsIgnoreCase(host.getScheme()) ? 80 : 443;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.lakesetup.databricks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.model.ApplicationId;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ValidationReportTest {
+    private static final ApplicationId SP = ApplicationId.of("fffa5b05-1da5-4599-8360-cc2684bcdefb");
+
+    @Test
+    void render_listsEachCheckUnderAHeadline() {
+        ValidationReport report = new ValidationReport(SP, ValidationTransport.JDBC, List.of(
+                ValidationCheck.passed("connect as " + SP, Duration.ofMillis(12), 0),
+                ValidationCheck.passed("SHOW SCHEMAS IN sales", Duration.ofMillis(5), 1),
+                ValidationCheck.failed("SELECT * FROM sales.raw.orders LIMIT 10", Duration.ofMillis(7),
+                        "User does not have SELECT on Table 'sales.raw.orders'")));
+
+        assertThat(report.render()).isEqualTo("""
+                Validation as fffa5b05-1da5-4599-8360-cc2684bcdefb over JDBC: FAILED (2 of 3 checks passed)
+                  PASSED  connect as fffa5b05-1da5-4599-8360-cc2684bcdefb (0 rows, 12 ms)
+                  PASSED  SHOW SCHEMAS IN sales (1 row, 5 ms)
+                  FAILED  SELECT * FROM sales.raw.orders LIMIT 10 (7 ms): User does not have SELECT on Table \
+                'sales.raw.orders'""");
+        assertThat(report.toString()).isEqualTo(report.render());
+    }
+
+    @Test
+    void passed_whenACheckWasSkipped_isFalse() {
+        ValidationReport report = new ValidationReport(SP, ValidationTransport.STATEMENT_API, List.of(
+                ValidationCheck.skipped("SHOW SCHEMAS IN sales", "not run")));
+
+        assertThat(report.passed()).isFalse();
+        assertThat(report.failures()).hasSize(1);
+    }
+
+    @Test
+    void passed_whenEveryCheckPassed_isTrue() {
+        ValidationReport report = new ValidationReport(SP, ValidationTransport.JDBC, List.of(
+                ValidationCheck.passed("SHOW SCHEMAS IN sales", Duration.ZERO, 2)));
+
+        assertThat(report.passed()).isTrue();
+        assertThat(report.failures()).isEmpty();
+    }
+
+    @Test
+    void check_whenNameIsUnknown_namesTheKnownChecks() {
+        ValidationReport report = new ValidationReport(SP, ValidationTransport.JDBC, List.of(
+                ValidationCheck.passed("SHOW SCHEMAS IN sales", Duration.ZERO, 2)));
+
+        assertThatThrownBy(() -> report.check("SHOW SCHEMAS IN nope")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("SHOW SCHEMAS IN sales");
+    }
+}
