@@ -42,6 +42,9 @@ final class SqlBuilder {
 
     /** A securable's dotted, quoted name: {@code `sales`.`raw`}. */
     SqlBuilder name(Securable securable) {
+        if (securable.parts().isEmpty()) {
+            return this;
+        }
         space();
         String separator = "";
         for (Identifier part : securable.parts()) {

@@ -1,2 +1,0 @@
-/** Runnable examples. */
-package dev.lakesetup.examples;

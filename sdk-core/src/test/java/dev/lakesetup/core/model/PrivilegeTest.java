@@ -1,0 +1,70 @@
+package dev.lakesetup.core.model;
+
+import static dev.lakesetup.core.model.SecurableType.CATALOG;
+import static dev.lakesetup.core.model.SecurableType.EXTERNAL_LOCATION;
+import static dev.lakesetup.core.model.SecurableType.SCHEMA;
+import static dev.lakesetup.core.model.SecurableType.STORAGE_CREDENTIAL;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lakesetup.core.model.Privilege.UnknownNames;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class PrivilegeTest {
+
+    @ParameterizedTest(name = "{0} on {1} = {2}")
+    @CsvSource({
+        "USE CATALOG, CATALOG, USE CATALOG",
+        "use_catalog, CATALOG, USE CATALOG",
+        "'  Use   Catalog ', CATALOG, USE CATALOG",
+        "USAGE, CATALOG, USE CATALOG",
+        "usage, SCHEMA, USE SCHEMA",
+        "CREATE, CATALOG, CREATE SCHEMA",
+        "CREATE, SCHEMA, CREATE TABLE",
+        "ALL, CATALOG, ALL PRIVILEGES",
+        "all_privileges, SCHEMA, ALL PRIVILEGES",
+        "select, TABLE, SELECT",
+        "READ_FILES, EXTERNAL_LOCATION, READ FILES",
+        "create external table, STORAGE_CREDENTIAL, CREATE EXTERNAL TABLE",
+        "CREATE_EXTERNAL_LOCATION, METASTORE, CREATE EXTERNAL LOCATION",
+    })
+    void parse_mapsSpellingsAndLegacyNames_toCanonical(String text, SecurableType type, String canonical) {
+        Privilege privilege = Privilege.parse(text, type);
+
+        assertThat(privilege.sqlName()).isEqualTo(canonical);
+        assertThat(privilege.apiName()).isEqualTo(canonical.replace(' ', '_'));
+        assertThat(privilege.isKnown()).isTrue();
+    }
+
+    @Test
+    void parse_whenUnknownAndAllowed_keepsTheNameForAnyType() {
+        Privilege future = Privilege.parse("manage_sharing", CATALOG, UnknownNames.ALLOW);
+
+        assertThat(future.sqlName()).isEqualTo("MANAGE SHARING");
+        assertThat(future.isKnown()).isFalse();
+        assertThat(future.appliesTo(EXTERNAL_LOCATION)).isTrue();
+        assertThat(future).isEqualTo(Privilege.parse("MANAGE SHARING", SCHEMA, UnknownNames.ALLOW));
+    }
+
+    @Test
+    void applicability_matchesUnityCatalogForStorageSecurables() {
+        assertThat(Privilege.applicableTo(STORAGE_CREDENTIAL)).containsExactly(Privilege.ALL_PRIVILEGES,
+                Privilege.MANAGE, Privilege.CREATE_EXTERNAL_TABLE, Privilege.CREATE_EXTERNAL_VOLUME,
+                Privilege.CREATE_MANAGED_STORAGE, Privilege.READ_FILES, Privilege.WRITE_FILES,
+                Privilege.CREATE_EXTERNAL_LOCATION);
+        assertThat(Privilege.applicableTo(CATALOG)).contains(Privilege.USE_CATALOG, Privilege.USE_SCHEMA,
+                Privilege.SELECT, Privilege.CREATE_SCHEMA).doesNotContain(Privilege.READ_FILES);
+        assertThat(Privilege.applicableTo(SecurableType.TABLE)).doesNotContain(Privilege.USE_SCHEMA);
+    }
+
+    @Test
+    void privileges_sortInCanonicalOrder_unknownLast() {
+        Grant grant = Grant.on(Securable.catalog("c")).to(Group.of("g")).privileges(
+                Privilege.parse("zzz", CATALOG, UnknownNames.ALLOW), Privilege.SELECT, Privilege.USE_SCHEMA,
+                Privilege.USE_CATALOG);
+
+        assertThat(grant.privileges()).extracting(Privilege::sqlName)
+                .containsExactly("USE CATALOG", "USE SCHEMA", "SELECT", "ZZZ");
+    }
+}
