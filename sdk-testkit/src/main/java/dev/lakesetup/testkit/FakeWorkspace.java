@@ -1,0 +1,335 @@
+package dev.lakesetup.testkit;
+
+import dev.lakesetup.testkit.internal.databricks.Caller;
+import dev.lakesetup.testkit.internal.databricks.Identities;
+import dev.lakesetup.testkit.internal.databricks.Privileges;
+import dev.lakesetup.testkit.internal.databricks.Securable;
+import dev.lakesetup.testkit.internal.databricks.UnityCatalog;
+import dev.lakesetup.testkit.internal.databricks.WorkspaceContext;
+import dev.lakesetup.testkit.internal.databricks.WorkspaceServer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * An in-memory Databricks workspace (and its account) served over HTTP on 127.0.0.1, for tests that drive the real
+ * Databricks clients: Unity Catalog, SCIM service principals, OAuth secrets and tokens, SQL warehouses and the
+ * statement execution API, with access checks, fault injection and request counting.
+ *
+ * <pre>{@code
+ * try (FakeWorkspace ws = FakeWorkspace.builder().warehouse("wh1", "Starter").build().start()) {
+ *     WorkspaceClient w = new WorkspaceClient(new DatabricksConfig().setHost(ws.host())
+ *             .setToken(ws.adminToken()).setAuthType("pat"));
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class FakeWorkspace implements AutoCloseable {
+
+    /**
+     * A service principal seeded through the Java API.
+     *
+     * @param id SCIM id
+     * @param applicationId application (client) id
+     * @param secret an OAuth secret for it
+     */
+    public record SeededPrincipal(String id, String applicationId, String secret) {
+        @Override
+        public String toString() {
+            return "SeededPrincipal[id=" + id + ", applicationId=" + applicationId + ", secret=****]";
+        }
+    }
+
+    private final WorkspaceContext ctx;
+    private final WorkspaceServer server;
+    private final WorkspaceFaults faults;
+    private boolean started;
+
+    private FakeWorkspace(Builder b) {
+        this.ctx = new WorkspaceContext(new WorkspaceContext.Settings(b.workspaceId, b.accountId, b.adminUser,
+                b.adminToken, b.unityCatalog, b.metastoreId));
+        b.users.forEach(ctx.identities()::addUser);
+        b.groups.forEach(ctx.identities()::addGroup);
+        b.warehouses.forEach((id, name) -> {
+            WorkspaceContext.Warehouse w = new WorkspaceContext.Warehouse();
+            w.id = id;
+            w.name = name;
+            w.acl.put("user_name:" + b.adminUser, "IS_OWNER");
+            ctx.warehouses().put(id, w);
+        });
+        this.server = new WorkspaceServer(ctx, b.port);
+        this.faults = new WorkspaceFaults(server.http().faults(), ctx);
+    }
+
+    /** Returns a builder with defaults: free port, Unity Catalog enabled, no warehouses. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts the server and returns this workspace. */
+    public synchronized FakeWorkspace start() {
+        server.http().start();
+        synchronized (ctx) {
+            ctx.host("http://127.0.0.1:" + server.http().port());
+        }
+        started = true;
+        return this;
+    }
+
+    /** Stops the server. */
+    @Override
+    public synchronized void close() {
+        server.http().close();
+        started = false;
+    }
+
+    /** Returns the base URL, {@code http://127.0.0.1:PORT}. */
+    public String host() {
+        requireStarted();
+        return "http://127.0.0.1:" + server.http().port();
+    }
+
+    /** Returns the bound port. */
+    public int port() {
+        requireStarted();
+        return server.http().port();
+    }
+
+    /** Returns the admin's personal access token. */
+    public String adminToken() {
+        return ctx.settings().adminToken();
+    }
+
+    /** Returns the admin's user name (owner of what the admin creates, grantor in information_schema). */
+    public String adminUser() {
+        return ctx.settings().adminUser();
+    }
+
+    /** Returns the numeric workspace id. */
+    public long workspaceId() {
+        return ctx.settings().workspaceId();
+    }
+
+    /** Returns the account id. */
+    public String accountId() {
+        return ctx.settings().accountId();
+    }
+
+    /** Returns the metastore id. */
+    public String metastoreId() {
+        return ctx.settings().metastoreId();
+    }
+
+    /** Returns the fault injection controls. */
+    public WorkspaceFaults faults() {
+        return faults;
+    }
+
+    /** Returns the request counts since start or the last {@link #resetRequests()}. */
+    public RequestStats requests() {
+        return server.http().stats();
+    }
+
+    /** Clears the request counts. */
+    public void resetRequests() {
+        server.http().resetStats();
+    }
+
+    /**
+     * Seeds a table (creating its catalog and schema, owned by the admin, when missing).
+     *
+     * @param fullName {@code catalog.schema.table}
+     * @param columns column definitions {@code "name TYPE"} (TYPE defaults to STRING)
+     * @param rows rows; values are rendered with {@code String.valueOf}, nulls kept
+     */
+    public FakeWorkspace seedTable(String fullName, List<String> columns, List<List<?>> rows) {
+        String n = Objects.requireNonNull(fullName, "fullName").toLowerCase(Locale.ROOT);
+        if (n.split("\\.").length != 3) {
+            throw new IllegalArgumentException("table name must have three parts, was '" + fullName + "'");
+        }
+        List<String> names = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        for (String c : columns) {
+            String[] p = c.trim().split("\\s+", 2);
+            names.add(p[0]);
+            types.add(p.length > 1 ? p[1].toUpperCase(Locale.ROOT) : "STRING");
+        }
+        List<List<String>> text = new ArrayList<>();
+        for (List<?> row : rows) {
+            if (row.size() != names.size()) {
+                throw new IllegalArgumentException("row " + row + " has " + row.size() + " values, expected "
+                        + names.size());
+            }
+            text.add(row.stream().map(v -> v == null ? null : String.valueOf(v)).toList());
+        }
+        synchronized (ctx) {
+            ctx.uc().seedTable(ctx.settings().adminUser(), new UnityCatalog.Table(n, names, types, text));
+        }
+        return this;
+    }
+
+    /** Seeds a catalog owned by the admin (no-op when it exists). */
+    public FakeWorkspace seedCatalog(String name) {
+        synchronized (ctx) {
+            ctx.uc().createCatalog(admin(), name, null, null, true);
+        }
+        return this;
+    }
+
+    /** Seeds a schema {@code catalog.schema} owned by the admin (no-op when it exists). */
+    public FakeWorkspace seedSchema(String fullName) {
+        String[] p = fullName.split("\\.");
+        if (p.length != 2) {
+            throw new IllegalArgumentException("schema name must be catalog.schema, was '" + fullName + "'");
+        }
+        synchronized (ctx) {
+            ctx.uc().createSchema(admin(), p[0], p[1], null, null, true);
+        }
+        return this;
+    }
+
+    /**
+     * Seeds direct grants.
+     *
+     * @param type securable type in REST spelling ({@code catalog}, {@code schema}, {@code table},
+     *     {@code external_location}, {@code storage_credential}, {@code metastore})
+     * @param fullName the securable's full name (the metastore id for the metastore)
+     * @param principal grantee
+     * @param privileges privileges, REST or SQL spelling, legacy names mapped
+     */
+    public FakeWorkspace seedGrant(String type, String fullName, String principal, String... privileges) {
+        synchronized (ctx) {
+            Securable s = ctx.uc().resolve(type, fullName);
+            ctx.uc().grants().add(s, principal,
+                    Arrays.stream(privileges).map(p -> Privileges.normalise(s.type(), p)).toList());
+        }
+        return this;
+    }
+
+    /** Seeds a workspace service principal with one OAuth secret. */
+    public SeededPrincipal seedServicePrincipal(String displayName) {
+        synchronized (ctx) {
+            Identities.Principal p = ctx.identities().create(displayName, null, null, true, List.of(), true);
+            String secret = ctx.identities().createSecret(p, 3600L * 24 * 365)[1];
+            return new SeededPrincipal(Long.toString(p.id), p.applicationId, secret);
+        }
+    }
+
+    /** Returns a copy of the state for assertions. */
+    public WorkspaceSnapshot snapshot() {
+        synchronized (ctx) {
+            List<String> catalogs = ctx.uc().allCatalogs().stream().map(c -> c.name).toList();
+            List<String> schemas = ctx.uc().allSchemas().stream().map(UnityCatalog.Schema::fullName).toList();
+            Map<String, Map<String, Set<String>>> grants = new TreeMap<>();
+            ctx.uc().grants().all().forEach((s, g) -> grants.put(s.type() + ":" + s.fullName(), g));
+            List<WorkspaceSnapshot.Principal> principals = ctx.identities().all(false).stream()
+                    .map(p -> new WorkspaceSnapshot.Principal(Long.toString(p.id), p.applicationId, p.displayName,
+                            p.inWorkspace, p.entitlements)).toList();
+            Map<String, Map<String, String>> acls = new TreeMap<>();
+            ctx.warehouses().forEach((id, w) -> acls.put(id, Map.copyOf(new LinkedHashMap<>(w.acl))));
+            return new WorkspaceSnapshot(catalogs, schemas, grants, principals, acls,
+                    ctx.identities().secretCounts());
+        }
+    }
+
+    private Caller admin() {
+        return new Caller(ctx.settings().adminUser(), true);
+    }
+
+    private void requireStarted() {
+        if (!started) {
+            throw new IllegalStateException("the fake workspace is not started: call start() first");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "FakeWorkspace[" + (started ? host() : "not started") + ", workspaceId=" + workspaceId() + "]";
+    }
+
+    /** Configures a {@link FakeWorkspace}. */
+    public static final class Builder {
+        private int port;
+        private long workspaceId = 1234567890123456L;
+        private String accountId = "00000000-0000-4000-8000-0000000000ac";
+        private String adminUser = "admin@example.com";
+        private String adminToken = "dapi" + UUID.randomUUID().toString().replace("-", "");
+        private boolean unityCatalog = true;
+        private String metastoreId = "11111111-2222-4333-8444-555555555555";
+        private final Map<String, String> warehouses = new LinkedHashMap<>();
+        private final List<String> users = new ArrayList<>();
+        private final List<String> groups = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Sets the port (0, the default, picks a free one). */
+        public Builder port(int value) {
+            if (value < 0 || value > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535, was " + value);
+            }
+            this.port = value;
+            return this;
+        }
+
+        /** Sets the workspace id. */
+        public Builder workspaceId(long value) {
+            this.workspaceId = value;
+            return this;
+        }
+
+        /** Sets the account id. */
+        public Builder accountId(String value) {
+            this.accountId = Objects.requireNonNull(value, "accountId");
+            return this;
+        }
+
+        /** Sets the admin's user name. */
+        public Builder adminUser(String value) {
+            this.adminUser = Objects.requireNonNull(value, "adminUser");
+            return this;
+        }
+
+        /** Sets the admin's personal access token (random by default). */
+        public Builder adminToken(String value) {
+            this.adminToken = Objects.requireNonNull(value, "adminToken");
+            return this;
+        }
+
+        /** Enables or disables Unity Catalog (without it the metastore assignment is a 404). */
+        public Builder unityCatalog(boolean enabled) {
+            this.unityCatalog = enabled;
+            return this;
+        }
+
+        /** Adds a running SQL warehouse owned by the admin. */
+        public Builder warehouse(String id, String name) {
+            warehouses.put(Objects.requireNonNull(id, "id"), Objects.requireNonNull(name, "name"));
+            return this;
+        }
+
+        /** Registers a user name that grants may name. */
+        public Builder user(String name) {
+            users.add(Objects.requireNonNull(name, "name"));
+            return this;
+        }
+
+        /** Registers a group name that grants may name ({@code account users}, {@code users}, {@code admins} exist). */
+        public Builder group(String name) {
+            groups.add(Objects.requireNonNull(name, "name"));
+            return this;
+        }
+
+        /** Builds the workspace (not started). */
+        public FakeWorkspace build() {
+            return new FakeWorkspace(this);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.lakesetup.testkit.internal.databricks;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/** Direct privilege grants per securable and principal, with inheritance along catalog, schema, table. */
+public final class Grants {
+
+    /**
+     * One privilege a principal holds on a securable, directly or through a parent.
+     *
+     * @param principal the grantee
+     * @param privilege REST spelling
+     * @param inheritedFrom the parent it comes from, or null when granted directly
+     */
+    public record Effective(String principal, String privilege, Securable inheritedFrom) { }
+
+    /** Groups every principal belongs to. */
+    public static final Set<String> IMPLICIT_GROUPS = Set.of("account users", "users");
+
+    private final Map<Securable, Map<String, Set<String>>> grants = new LinkedHashMap<>();
+
+    /** Returns the direct grants on a securable: principal to privileges, sorted. */
+    public Map<String, Set<String>> direct(Securable s) {
+        Map<String, Set<String>> out = new TreeMap<>();
+        grants.getOrDefault(s, Map.of()).forEach((p, privs) -> {
+            if (!privs.isEmpty()) {
+                out.put(p, new TreeSet<>(privs));
+            }
+        });
+        return out;
+    }
+
+    /** Returns every non-empty direct grant, per securable. */
+    public Map<Securable, Map<String, Set<String>>> all() {
+        Map<Securable, Map<String, Set<String>>> out = new LinkedHashMap<>();
+        grants.keySet().forEach(s -> {
+            Map<String, Set<String>> d = direct(s);
+            if (!d.isEmpty()) {
+                out.put(s, d);
+            }
+        });
+        return out;
+    }
+
+    /** Adds privileges. */
+    public void add(Securable s, String principal, List<String> privileges) {
+        grants.computeIfAbsent(s, k -> new TreeMap<>()).computeIfAbsent(principal, k -> new TreeSet<>())
+                .addAll(privileges);
+    }
+
+    /** Removes privileges. */
+    public void remove(Securable s, String principal, List<String> privileges) {
+        Map<String, Set<String>> byPrincipal = grants.get(s);
+        if (byPrincipal != null && byPrincipal.containsKey(principal)) {
+            byPrincipal.get(principal).removeAll(privileges);
+            if (byPrincipal.get(principal).isEmpty()) {
+                byPrincipal.remove(principal);
+            }
+        }
+    }
+
+    /** Returns the effective privileges on a securable, optionally for one principal only (null = all). */
+    public List<Effective> effective(Securable s, String principal) {
+        List<Effective> out = new ArrayList<>();
+        for (Securable a : s.withAncestors()) {
+            direct(a).forEach((p, privs) -> {
+                if (principal == null || principal.equals(p)) {
+                    privs.forEach(priv -> out.add(new Effective(p, priv, a.equals(s) ? null : a)));
+                }
+            });
+        }
+        return out;
+    }
+
+    /** Returns whether a principal (or a group every principal is in) holds a privilege, directly or inherited. */
+    public boolean holds(String principal, Securable s, String privilege) {
+        for (Effective e : effective(s, null)) {
+            boolean mine = e.principal().equals(principal) || IMPLICIT_GROUPS.contains(e.principal());
+            if (mine && (e.privilege().equals(privilege) || e.privilege().equals(Privileges.ALL))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Returns whether a principal holds any privilege on the securable or, with {@code below}, inside it. */
+    public boolean holdsAny(String principal, Securable s, boolean below) {
+        for (Effective e : effective(s, null)) {
+            if (e.principal().equals(principal) || IMPLICIT_GROUPS.contains(e.principal())) {
+                return true;
+            }
+        }
+        if (!below) {
+            return false;
+        }
+        String prefix = s.fullName() + ".";
+        for (var entry : grants.entrySet()) {
+            if (entry.getKey().fullName().startsWith(prefix) && (entry.getValue().containsKey(principal)
+                    || IMPLICIT_GROUPS.stream().anyMatch(entry.getValue()::containsKey))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,327 @@
+package dev.lakesetup.testkit.internal.databricks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakesetup.testkit.internal.http.HttpExchange;
+import dev.lakesetup.testkit.internal.http.HttpReply;
+import dev.lakesetup.testkit.internal.http.Router;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** SCIM service principals (workspace and account), workspace assignments, OAuth secrets and the token endpoint. */
+final class IdentityApi {
+
+    private static final String WS_SCIM = "/api/2.0/preview/scim/v2/ServicePrincipals";
+    private static final String ACC = "/api/2.0/accounts/{account_id}";
+    private static final String SP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ServicePrincipal";
+    private static final Pattern FILTER = Pattern.compile("\\s*(\\w+)\\s+(eq|co|sw)\\s+\"((?:[^\"\\\\]|\\\\.)*)\"\\s*",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern LIFETIME = Pattern.compile("(\\d+)(?:\\.\\d+)?s");
+    private static final long DEFAULT_SECRET_LIFETIME = 730L * 24 * 3600;
+
+    private final WorkspaceContext ctx;
+
+    IdentityApi(WorkspaceContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void register(Router r) {
+        r.add("POST", WS_SCIM, ex -> create(ex, true))
+                .add("GET", WS_SCIM, ex -> list(ex, true))
+                .add("GET", WS_SCIM + "/{id}", ex -> Json.ok(spJson(ids().byId(ex.param("id"), true))))
+                .add("PATCH", WS_SCIM + "/{id}", ex -> patch(ex, true))
+                .add("PUT", WS_SCIM + "/{id}", ex -> replace(ex, true))
+                .add("DELETE", WS_SCIM + "/{id}", ex -> delete(ex, true))
+                .add("POST", ACC + "/scim/v2/ServicePrincipals", ex -> create(account(ex), false))
+                .add("GET", ACC + "/scim/v2/ServicePrincipals", ex -> list(account(ex), false))
+                .add("GET", ACC + "/scim/v2/ServicePrincipals/{id}",
+                        ex -> Json.ok(spJson(ids().byId(account(ex).param("id"), false))))
+                .add("PATCH", ACC + "/scim/v2/ServicePrincipals/{id}", ex -> patch(account(ex), false))
+                .add("PUT", ACC + "/scim/v2/ServicePrincipals/{id}", ex -> replace(account(ex), false))
+                .add("DELETE", ACC + "/scim/v2/ServicePrincipals/{id}", ex -> delete(account(ex), false))
+                .add("PUT", ACC + "/workspaces/{ws}/permissionassignments/principals/{id}", this::assign)
+                .add("DELETE", ACC + "/workspaces/{ws}/permissionassignments/principals/{id}", this::unassign)
+                .add("GET", ACC + "/workspaces/{ws}/permissionassignments", this::assignments)
+                .add("POST", ACC + "/servicePrincipals/{id}/credentials/secrets", ex -> createSecret(account(ex)))
+                .add("GET", ACC + "/servicePrincipals/{id}/credentials/secrets", ex -> listSecrets(account(ex)))
+                .add("DELETE", ACC + "/servicePrincipals/{id}/credentials/secrets/{secret_id}",
+                        ex -> deleteSecret(account(ex)))
+                .add("POST", "/api/2.0/accounts/servicePrincipals/{id}/credentials/secrets", this::createSecret)
+                .add("GET", "/api/2.0/accounts/servicePrincipals/{id}/credentials/secrets", this::listSecrets)
+                .add("DELETE", "/api/2.0/accounts/servicePrincipals/{id}/credentials/secrets/{secret_id}",
+                        this::deleteSecret);
+    }
+
+    private Identities ids() {
+        return ctx.identities();
+    }
+
+    private HttpExchange account(HttpExchange ex) {
+        requireAdmin();
+        if (!ctx.settings().accountId().equals(ex.param("account_id"))) {
+            throw ApiException.notFound("NOT_FOUND", "Account " + ex.param("account_id") + " does not exist.");
+        }
+        return ex;
+    }
+
+    private void requireAdmin() {
+        if (!ctx.caller().admin()) {
+            throw ApiException.denied("Only admins can perform this operation.");
+        }
+    }
+
+    private HttpReply create(HttpExchange ex, boolean workspace) {
+        requireAdmin();
+        ObjectNode body = Json.parseBody(ex.body());
+        List<String> entitlements = new ArrayList<>();
+        body.path("entitlements").forEach(e -> entitlements.add(e.path("value").asText()));
+        Identities.Principal p = ids().create(Json.text(body, "displayName"), Json.text(body, "applicationId"),
+                Json.text(body, "externalId"), body.path("active").asBoolean(true), entitlements, workspace);
+        return Json.reply(201, spJson(p));
+    }
+
+    private HttpReply list(HttpExchange ex, boolean workspace) {
+        requireAdmin();
+        Predicate<Identities.Principal> filter = filter(ex.queryParam("filter"));
+        List<Identities.Principal> all = ids().all(workspace).stream().filter(filter).toList();
+        int start = intParam(ex, "startIndex", 1);
+        int count = intParam(ex, "count", all.size());
+        int from = Math.min(all.size(), Math.max(start, 1) - 1);
+        int to = Math.min(all.size(), from + Math.max(count, 0));
+        ObjectNode out = Json.object();
+        out.putArray("schemas").add("urn:ietf:params:scim:api:messages:2.0:ListResponse");
+        out.put("totalResults", all.size());
+        out.put("startIndex", Math.max(start, 1));
+        out.put("itemsPerPage", to - from);
+        ArrayNode resources = out.putArray("Resources");
+        all.subList(from, to).forEach(p -> resources.add(spJson(p)));
+        return Json.ok(out);
+    }
+
+    private HttpReply patch(HttpExchange ex, boolean workspace) {
+        requireAdmin();
+        Identities.Principal p = ids().byId(ex.param("id"), workspace);
+        ObjectNode body = Json.parseBody(ex.body());
+        JsonNode ops = body.get("Operations");
+        if (ops == null || !ops.isArray()) {
+            throw new ScimException(400, "Missing Operations in PATCH request.");
+        }
+        for (JsonNode op : ops) {
+            String kind = op.path("op").asText("").toLowerCase(Locale.ROOT);
+            String path = op.path("path").asText("");
+            if (path.equals("active") && kind.equals("replace")) {
+                p.active = op.path("value").asBoolean(true);
+                continue;
+            }
+            if (!path.startsWith("entitlements")) {
+                throw new ScimException(400, "Unsupported PATCH path: " + path);
+            }
+            switch (kind) {
+                case "add" -> op.path("value").forEach(v -> p.entitlements.add(v.path("value").asText()));
+                case "remove" -> {
+                    Matcher m = Pattern.compile("entitlements\\[value eq \"([^\"]*)\"]").matcher(path);
+                    if (m.matches()) {
+                        p.entitlements.remove(m.group(1));
+                    } else {
+                        op.path("value").forEach(v -> p.entitlements.remove(v.path("value").asText()));
+                    }
+                }
+                case "replace" -> {
+                    p.entitlements.clear();
+                    op.path("value").forEach(v -> p.entitlements.add(v.path("value").asText()));
+                }
+                default -> throw new ScimException(400, "Unsupported PATCH op: " + kind);
+            }
+        }
+        return Json.ok(spJson(p));
+    }
+
+    private HttpReply replace(HttpExchange ex, boolean workspace) {
+        requireAdmin();
+        Identities.Principal p = ids().byId(ex.param("id"), workspace);
+        ObjectNode body = Json.parseBody(ex.body());
+        if (body.hasNonNull("displayName")) {
+            p.displayName = body.get("displayName").asText();
+        }
+        p.active = body.path("active").asBoolean(p.active);
+        p.entitlements.clear();
+        body.path("entitlements").forEach(e -> p.entitlements.add(e.path("value").asText()));
+        return Json.ok(spJson(p));
+    }
+
+    private HttpReply delete(HttpExchange ex, boolean workspace) {
+        requireAdmin();
+        Identities.Principal p = ids().byId(ex.param("id"), workspace);
+        if (workspace) {
+            p.inWorkspace = false;
+            p.workspacePermissions.clear();
+        } else {
+            ids().delete(p);
+        }
+        return HttpReply.of(204, "application/json", "");
+    }
+
+    private HttpReply assign(HttpExchange ex) {
+        account(ex);
+        requireWorkspace(ex);
+        Identities.Principal p = ids().byIdForApi(ex.param("id"));
+        List<String> permissions = Json.strings(Json.parseBody(ex.body()), "permissions");
+        for (String perm : permissions) {
+            if (!perm.equals("USER") && !perm.equals("ADMIN")) {
+                throw ApiException.invalid("Invalid permission '" + perm + "': expected USER or ADMIN");
+            }
+        }
+        p.inWorkspace = true;
+        p.workspacePermissions.clear();
+        p.workspacePermissions.addAll(permissions);
+        return Json.ok(assignmentJson(p));
+    }
+
+    private HttpReply unassign(HttpExchange ex) {
+        account(ex);
+        requireWorkspace(ex);
+        Identities.Principal p = ids().byIdForApi(ex.param("id"));
+        p.inWorkspace = false;
+        p.workspacePermissions.clear();
+        return Json.ok(Json.object());
+    }
+
+    private HttpReply assignments(HttpExchange ex) {
+        account(ex);
+        requireWorkspace(ex);
+        ObjectNode out = Json.object();
+        ArrayNode arr = out.putArray("permission_assignments");
+        ids().all(true).forEach(p -> arr.add(assignmentJson(p)));
+        return Json.ok(out);
+    }
+
+    private void requireWorkspace(HttpExchange ex) {
+        if (!Long.toString(ctx.settings().workspaceId()).equals(ex.param("ws"))) {
+            throw ApiException.notFound("RESOURCE_DOES_NOT_EXIST", "Workspace " + ex.param("ws") + " does not exist.");
+        }
+    }
+
+    private HttpReply createSecret(HttpExchange ex) {
+        requireAdmin();
+        Identities.Principal p = ids().byIdForApi(ex.param("id"));
+        String lifetime = Json.text(Json.parseBody(ex.body()), "lifetime");
+        long seconds = DEFAULT_SECRET_LIFETIME;
+        if (lifetime != null) {
+            Matcher m = LIFETIME.matcher(lifetime);
+            if (!m.matches()) {
+                throw ApiException.invalid("Invalid lifetime '" + lifetime + "': expected seconds such as 3600s");
+            }
+            seconds = Long.parseLong(m.group(1));
+        }
+        String[] created = ids().createSecret(p, seconds);
+        Identities.Secret s = p.secrets.get(p.secrets.size() - 1);
+        ObjectNode o = secretJson(s);
+        o.put("secret", created[1]);
+        return Json.ok(o);
+    }
+
+    private HttpReply listSecrets(HttpExchange ex) {
+        requireAdmin();
+        Identities.Principal p = ids().byIdForApi(ex.param("id"));
+        ObjectNode out = Json.object();
+        ArrayNode arr = out.putArray("secrets");
+        p.secrets.forEach(s -> arr.add(secretJson(s)));
+        return Json.ok(out);
+    }
+
+    private HttpReply deleteSecret(HttpExchange ex) {
+        requireAdmin();
+        Identities.Principal p = ids().byIdForApi(ex.param("id"));
+        if (!p.secrets.removeIf(s -> s.id.equals(ex.param("secret_id")))) {
+            throw ApiException.notFound("RESOURCE_DOES_NOT_EXIST", "Secret " + ex.param("secret_id")
+                    + " does not exist.");
+        }
+        return Json.ok(Json.object());
+    }
+
+    private static ObjectNode secretJson(Identities.Secret s) {
+        ObjectNode o = Json.object();
+        o.put("id", s.id);
+        o.put("secret_hash", s.hash.substring(0, 12));
+        o.put("status", "ACTIVE");
+        o.put("create_time", s.createTime);
+        o.put("update_time", s.createTime);
+        o.put("expire_time", s.expireTime);
+        return o;
+    }
+
+    private ObjectNode assignmentJson(Identities.Principal p) {
+        ObjectNode o = Json.object();
+        ObjectNode principal = o.putObject("principal");
+        principal.put("principal_id", p.id);
+        principal.put("display_name", p.displayName);
+        principal.put("service_principal_name", p.applicationId);
+        ArrayNode perms = o.putArray("permissions");
+        p.workspacePermissions.forEach(perms::add);
+        return o;
+    }
+
+    static ObjectNode spJson(Identities.Principal p) {
+        ObjectNode o = Json.object();
+        o.putArray("schemas").add(SP_SCHEMA);
+        o.put("id", Long.toString(p.id));
+        o.put("applicationId", p.applicationId);
+        o.put("displayName", p.displayName);
+        o.put("active", p.active);
+        if (p.externalId != null) {
+            o.put("externalId", p.externalId);
+        }
+        if (!p.entitlements.isEmpty()) {
+            ArrayNode arr = o.putArray("entitlements");
+            p.entitlements.forEach(e -> arr.addObject().put("value", e));
+        }
+        return o;
+    }
+
+    private static int intParam(HttpExchange ex, String name, int fallback) {
+        String v = ex.queryParam(name);
+        if (v == null || v.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new ScimException(400, "Invalid " + name + ": " + v);
+        }
+    }
+
+    private static Predicate<Identities.Principal> filter(String filter) {
+        if (filter == null || filter.isBlank()) {
+            return p -> true;
+        }
+        Matcher m = FILTER.matcher(filter);
+        if (!m.matches()) {
+            throw new ScimException(400, "Invalid filter: " + filter);
+        }
+        String attr = m.group(1).toLowerCase(Locale.ROOT);
+        String op = m.group(2).toLowerCase(Locale.ROOT);
+        String value = m.group(3).replaceAll("\\\\(.)", "$1");
+        return p -> {
+            String actual = switch (attr) {
+                case "applicationid" -> p.applicationId;
+                case "displayname" -> p.displayName;
+                case "id" -> Long.toString(p.id);
+                case "externalid" -> p.externalId;
+                default -> throw new ScimException(400, "Unsupported filter attribute: " + m.group(1));
+            };
+            if (actual == null) {
+                return false;
+            }
+            return switch (op) {
+                case "eq" -> actual.equalsIgnoreCase(value);
+                case "co" -> actual.toLowerCase(Locale.ROOT).contains(value.toLowerCase(Locale.ROOT));
+                default -> actual.toLowerCase(Locale.ROOT).startsWith(value.toLowerCase(Locale.ROOT));
+            };
+        };
+    }
+}

@@ -1,0 +1,67 @@
+package dev.lakesetup.testkit.internal.databricks;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The {@code system.information_schema.*_privileges} views, limited to what the caller may see. */
+final class InformationSchema {
+
+    private final WorkspaceContext ctx;
+
+    InformationSchema(WorkspaceContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Returns all rows of a view visible to the caller; 404 TABLE_OR_VIEW_NOT_FOUND for other views. */
+    SqlResult view(String name) {
+        return switch (name) {
+            case "catalog_privileges" -> rows("catalog", List.of("catalog_name"));
+            case "schema_privileges" -> rows("schema", List.of("catalog_name", "schema_name"));
+            case "table_privileges" -> rows("table", List.of("table_catalog", "table_schema", "table_name"));
+            case "external_location_privileges" -> rows("external_location", List.of("external_location_name"));
+            case "storage_credential_privileges" -> rows("storage_credential", List.of("storage_credential_name"));
+            default -> throw new ApiException(404, "TABLE_OR_VIEW_NOT_FOUND", "The table or view "
+                    + "`system`.`information_schema`.`" + name + "` cannot be found.");
+        };
+    }
+
+    private SqlResult rows(String type, List<String> nameColumns) {
+        Caller caller = ctx.caller();
+        List<String> columns = new ArrayList<>(List.of("grantor", "grantee"));
+        columns.addAll(nameColumns);
+        columns.addAll(List.of("privilege_type", "is_grantable", "inherited_from"));
+        List<List<String>> rows = new ArrayList<>();
+        Map<Securable, Map<String, Set<String>>> all = ctx.uc().grants().all();
+        for (Securable s : securablesOf(type, all)) {
+            for (Grants.Effective e : ctx.uc().grants().effective(s, null)) {
+                if (!caller.admin() && !e.principal().equals(caller.name())
+                        && !Grants.IMPLICIT_GROUPS.contains(e.principal())) {
+                    continue;
+                }
+                List<String> row = new ArrayList<>();
+                String owner = ctx.uc().ownerOf(e.inheritedFrom() == null ? s : e.inheritedFrom());
+                row.add(owner == null ? ctx.settings().adminUser() : owner);
+                row.add(e.principal());
+                row.addAll(Arrays.asList(s.fullName().split("\\.")));
+                row.add(Privileges.toSql(e.privilege()));
+                row.add("NO");
+                row.add(e.inheritedFrom() == null ? null : e.inheritedFrom().upperType());
+                rows.add(row);
+            }
+        }
+        return SqlResult.strings(columns, rows);
+    }
+
+    private List<Securable> securablesOf(String type, Map<Securable, Map<String, Set<String>>> all) {
+        List<Securable> out = new ArrayList<>();
+        switch (type) {
+            case "catalog" -> ctx.uc().allCatalogs().forEach(c -> out.add(new Securable("catalog", c.name)));
+            case "schema" -> ctx.uc().allSchemas().forEach(s -> out.add(new Securable("schema", s.fullName())));
+            default -> all.keySet().stream().filter(s -> s.type().equals(type)).forEach(out::add);
+        }
+        return out;
+    }
+}

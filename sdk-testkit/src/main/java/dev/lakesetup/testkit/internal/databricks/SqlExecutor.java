@@ -1,0 +1,283 @@
+package dev.lakesetup.testkit.internal.databricks;
+
+import dev.lakesetup.testkit.sql.Condition;
+import dev.lakesetup.testkit.sql.CreateCatalog;
+import dev.lakesetup.testkit.sql.CreateExternalLocation;
+import dev.lakesetup.testkit.sql.CreateSchema;
+import dev.lakesetup.testkit.sql.Describe;
+import dev.lakesetup.testkit.sql.GrantStatement;
+import dev.lakesetup.testkit.sql.RevokeStatement;
+import dev.lakesetup.testkit.sql.SecurableRef;
+import dev.lakesetup.testkit.sql.Select;
+import dev.lakesetup.testkit.sql.SetConfig;
+import dev.lakesetup.testkit.sql.ShowCatalogs;
+import dev.lakesetup.testkit.sql.ShowGrants;
+import dev.lakesetup.testkit.sql.ShowSchemas;
+import dev.lakesetup.testkit.sql.Statement;
+import dev.lakesetup.testkit.sql.Use;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/** Executes parsed statements against the fake workspace's state, under the caller's privileges. */
+final class SqlExecutor {
+
+    private final WorkspaceContext ctx;
+    private final InformationSchema infoSchema;
+
+    SqlExecutor(WorkspaceContext ctx) {
+        this.ctx = ctx;
+        this.infoSchema = new InformationSchema(ctx);
+    }
+
+    /** Runs one statement; state changes happen at once; failures are {@link ApiException}s. */
+    SqlResult execute(Statement statement, Statements.Session session) {
+        Caller caller = ctx.caller();
+        UnityCatalog uc = ctx.uc();
+        // Java 17 has no pattern switch: one branch per permitted subtype, in the order of the permits clause.
+        if (statement instanceof CreateCatalog c) {
+            uc.createCatalog(caller, c.name(), c.comment(), c.managedLocation(), c.ifNotExists());
+            return SqlResult.EMPTY;
+        } else if (statement instanceof CreateSchema c) {
+            List<String> n = qualify(c.name(), 2, session);
+            uc.createSchema(caller, n.get(0), n.get(1), c.comment(), c.managedLocation(), c.ifNotExists());
+            return SqlResult.EMPTY;
+        } else if (statement instanceof CreateExternalLocation c) {
+            UnityCatalog.Location l = new UnityCatalog.Location();
+            l.name = c.name();
+            l.url = c.url();
+            l.credentialName = c.credential();
+            l.comment = c.comment();
+            uc.createLocation(caller, l, c.ifNotExists());
+            return SqlResult.EMPTY;
+        } else if (statement instanceof GrantStatement g) {
+            return changeGrants(g.privileges(), g.securable(), g.principal(), true, session);
+        } else if (statement instanceof RevokeStatement r) {
+            return changeGrants(r.privileges(), r.securable(), r.principal(), false, session);
+        } else if (statement instanceof ShowGrants s) {
+            return showGrants(s, session);
+        } else if (statement instanceof ShowSchemas s) {
+            String catalog = s.catalog() == null ? currentCatalog(session) : s.catalog().get(0);
+            List<List<String>> rows = new ArrayList<>();
+            uc.schemas(caller, catalog).stream().filter(x -> like(s.like(), x.name))
+                    .forEach(x -> rows.add(List.of(x.name)));
+            return SqlResult.strings(List.of("databaseName"), rows);
+        } else if (statement instanceof ShowCatalogs s) {
+            List<List<String>> rows = new ArrayList<>();
+            uc.catalogs(caller).stream().filter(x -> like(s.like(), x.name)).forEach(x -> rows.add(List.of(x.name)));
+            return SqlResult.strings(List.of("catalog"), rows);
+        } else if (statement instanceof Describe d) {
+            return describe(d, session);
+        } else if (statement instanceof Select s) {
+            return select(s, session);
+        } else if (statement instanceof Use u) {
+            return use(u, session);
+        } else if (statement instanceof SetConfig) {
+            return SqlResult.EMPTY;
+        }
+        throw new IllegalStateException("unhandled statement type " + statement.getClass().getName());
+    }
+
+    private SqlResult changeGrants(List<String> privileges, SecurableRef ref, String principal, boolean grant,
+                                   Statements.Session session) {
+        Securable s = securable(ref, session);
+        List<String> normalised = privileges.stream().map(p -> Privileges.normalise(s.type(), p)).toList();
+        ctx.uc().requireCanGrant(ctx.caller(), s);
+        ctx.requireGrantable(principal);
+        ctx.beforeGrantChange(s);
+        if (grant) {
+            ctx.uc().grants().add(s, principal, normalised);
+        } else {
+            ctx.uc().grants().remove(s, principal, normalised);
+        }
+        return SqlResult.EMPTY;
+    }
+
+    private SqlResult showGrants(ShowGrants show, Statements.Session session) {
+        Securable s = securable(show.securable(), session);
+        ctx.uc().requireVisible(ctx.caller(), s);
+        List<List<String>> rows = new ArrayList<>();
+        for (Grants.Effective e : ctx.uc().grants().effective(s, show.principal())) {
+            Securable from = e.inheritedFrom() == null ? s : e.inheritedFrom();
+            rows.add(List.of(e.principal(), Privileges.toSql(e.privilege()), from.sqlType(), from.fullName()));
+        }
+        return SqlResult.strings(List.of("principal", "action_type", "object_type", "object_key"), rows);
+    }
+
+    private SqlResult describe(Describe d, Statements.Session session) {
+        Securable s = securable(d.securable(), session);
+        Caller caller = ctx.caller();
+        List<List<String>> rows = new ArrayList<>();
+        switch (s.type()) {
+            case "catalog" -> {
+                UnityCatalog.Catalog c = ctx.uc().catalog(caller, s.fullName());
+                rows.add(Arrays.asList("Catalog Name", c.name));
+                rows.add(Arrays.asList("Comment", c.comment));
+                rows.add(Arrays.asList("Owner", c.owner));
+                rows.add(Arrays.asList("Catalog Type", "Regular"));
+            }
+            case "schema" -> {
+                UnityCatalog.Schema sc = ctx.uc().schema(caller, s.fullName());
+                rows.add(Arrays.asList("Catalog Name", sc.catalog));
+                rows.add(Arrays.asList("Namespace Name", sc.name));
+                rows.add(Arrays.asList("Comment", sc.comment));
+                rows.add(Arrays.asList("Owner", sc.owner));
+            }
+            case "external_location" -> {
+                UnityCatalog.Location l = ctx.uc().location(caller, s.fullName());
+                rows.add(Arrays.asList("name", l.name));
+                rows.add(Arrays.asList("url", l.url));
+                rows.add(Arrays.asList("credential_name", l.credentialName));
+                rows.add(Arrays.asList("read_only", Boolean.toString(l.readOnly)));
+                rows.add(Arrays.asList("comment", l.comment));
+                rows.add(Arrays.asList("owner", l.owner));
+            }
+            case "storage_credential" -> {
+                UnityCatalog.Credential c = ctx.uc().credential(caller, s.fullName());
+                rows.add(Arrays.asList("name", c.name));
+                rows.add(Arrays.asList("comment", c.comment));
+                rows.add(Arrays.asList("owner", c.owner));
+                rows.add(Arrays.asList("read_only", Boolean.toString(c.readOnly)));
+            }
+            case "table" -> {
+                UnityCatalog.Table t = ctx.uc().readableTable(caller, s.fullName());
+                for (int i = 0; i < t.columnNames().size(); i++) {
+                    rows.add(Arrays.asList(t.columnNames().get(i), t.columnTypes().get(i).toLowerCase(Locale.ROOT),
+                            null));
+                }
+                return SqlResult.strings(List.of("col_name", "data_type", "comment"), rows);
+            }
+            default -> throw ApiException.invalid("DESCRIBE " + s.sqlType() + " is not supported by the fake.");
+        }
+        return SqlResult.strings(List.of("info_name", "info_value"), rows);
+    }
+
+    private SqlResult select(Select select, Statements.Session session) {
+        List<String> from = select.from();
+        if (from.size() == 3 && from.get(0).equalsIgnoreCase("system")
+                && from.get(1).equalsIgnoreCase("information_schema")) {
+            return finish(select, infoSchema.view(from.get(2).toLowerCase(Locale.ROOT)));
+        }
+        List<String> n = qualify(from, 3, session);
+        UnityCatalog.Table t = ctx.uc().readableTable(ctx.caller(), String.join(".", n));
+        return finish(select, new SqlResult(t.columnNames(), t.columnTypes(), t.rows()));
+    }
+
+    private static SqlResult finish(Select select, SqlResult all) {
+        List<String> names = all.columnNames().stream().map(c -> c.toLowerCase(Locale.ROOT)).toList();
+        List<Integer> picked = new ArrayList<>();
+        if (select.columns().equals(List.of("*"))) {
+            for (int i = 0; i < names.size(); i++) {
+                picked.add(i);
+            }
+        } else {
+            for (String c : select.columns()) {
+                picked.add(column(names, c));
+            }
+        }
+        List<int[]> where = new ArrayList<>();
+        for (Condition c : select.where()) {
+            where.add(new int[] {column(names, c.column())});
+        }
+        List<List<String>> rows = new ArrayList<>();
+        for (List<String> row : all.rows()) {
+            boolean keep = true;
+            for (int i = 0; i < select.where().size() && keep; i++) {
+                keep = matches(select.where().get(i), row.get(where.get(i)[0]));
+            }
+            if (keep && (select.limit() == null || rows.size() < select.limit())) {
+                List<String> out = new ArrayList<>();
+                picked.forEach(p -> out.add(row.get(p)));
+                rows.add(out);
+            }
+        }
+        List<String> outNames = picked.stream().map(all.columnNames()::get).toList();
+        List<String> outTypes = picked.stream().map(all.columnTypes()::get).toList();
+        return new SqlResult(outNames, outTypes, rows);
+    }
+
+    private static boolean matches(Condition c, String value) {
+        return switch (c.op()) {
+            case EQ, IN -> value != null && c.values().contains(value);
+            case IS_NULL -> value == null;
+            case IS_NOT_NULL -> value != null;
+        };
+    }
+
+    private static int column(List<String> names, String column) {
+        int i = names.indexOf(column.toLowerCase(Locale.ROOT));
+        if (i < 0) {
+            throw new ApiException(400, "UNRESOLVED_COLUMN", "A column with name `" + column
+                    + "` cannot be resolved. Did you mean one of " + names + "?");
+        }
+        return i;
+    }
+
+    private SqlResult use(Use use, Statements.Session session) {
+        if (use.kind().equals("CATALOG")) {
+            session.catalog = ctx.uc().catalog(ctx.caller(), use.name().get(0)).name;
+        } else {
+            List<String> n = qualify(use.name(), 2, session);
+            UnityCatalog.Schema s = ctx.uc().schema(ctx.caller(), String.join(".", n));
+            session.catalog = s.catalog;
+            session.schema = s.name;
+        }
+        return SqlResult.EMPTY;
+    }
+
+    private Securable securable(SecurableRef ref, Statements.Session session) {
+        String type = ref.type().toLowerCase(Locale.ROOT).replace(' ', '_');
+        return switch (type) {
+            case "metastore" -> new Securable("metastore", ctx.uc().metastoreId());
+            case "catalog", "storage_credential", "external_location" -> ctx.uc().resolve(type, single(ref));
+            case "schema" -> ctx.uc().resolve(type, String.join(".", qualify(ref.name(), 2, session)));
+            case "table" -> ctx.uc().resolve(type, String.join(".", qualify(ref.name(), 3, session)));
+            default -> throw ApiException.invalid(ref.type() + " securables are not supported by the fake.");
+        };
+    }
+
+    private static String single(SecurableRef ref) {
+        if (ref.name().size() != 1) {
+            throw ApiException.invalid("Invalid " + ref.type() + " name '" + String.join(".", ref.name()) + "'");
+        }
+        return ref.name().get(0);
+    }
+
+    private List<String> qualify(List<String> name, int parts, Statements.Session session) {
+        List<String> out = new ArrayList<>(name);
+        if (out.size() < parts && parts == 3 && out.size() == 1) {
+            out.add(0, currentSchema(session));
+        }
+        if (out.size() < parts) {
+            out.add(0, currentCatalog(session));
+        }
+        if (out.size() != parts) {
+            throw ApiException.invalid("Invalid name '" + String.join(".", name) + "'");
+        }
+        return out.stream().map(p -> p.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    private static String currentCatalog(Statements.Session session) {
+        return session.catalog == null ? "hive_metastore" : session.catalog;
+    }
+
+    private static String currentSchema(Statements.Session session) {
+        return session.schema == null ? "default" : session.schema;
+    }
+
+    private static boolean like(String pattern, String value) {
+        if (pattern == null) {
+            return true;
+        }
+        for (String alt : pattern.split("\\|")) {
+            String regex = Arrays.stream(alt.trim().split("\\*", -1)).map(Pattern::quote)
+                    .reduce((a, b) -> a + ".*" + b).orElse("");
+            if (Pattern.compile(regex, Pattern.CASE_INSENSITIVE).matcher(value).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,347 @@
+package dev.lakesetup.testkit.internal.databricks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakesetup.testkit.internal.http.HttpExchange;
+import dev.lakesetup.testkit.internal.http.HttpReply;
+import dev.lakesetup.testkit.internal.http.Router;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The Unity Catalog REST endpoints ({@code /api/2.1/unity-catalog/...}). */
+final class UcApi {
+
+    private static final String UC = "/api/2.1/unity-catalog";
+
+    private final WorkspaceContext ctx;
+
+    UcApi(WorkspaceContext ctx) {
+        this.ctx = ctx;
+    }
+
+    void register(Router r) {
+        r.add("GET", UC + "/current-metastore-assignment", this::currentMetastore)
+                .add("POST", UC + "/catalogs", this::createCatalog)
+                .add("GET", UC + "/catalogs", ex -> list("catalogs",
+                        ctx.uc().catalogs(ctx.caller()).stream().map(this::catalogJson).toList()))
+                .add("GET", UC + "/catalogs/{name}", ex -> Json.ok(catalogJson(ctx.uc().catalog(ctx.caller(),
+                        ex.param("name")))))
+                .add("PATCH", UC + "/catalogs/{name}", this::updateCatalog)
+                .add("POST", UC + "/schemas", this::createSchema)
+                .add("GET", UC + "/schemas", ex -> list("schemas", ctx.uc().schemas(ctx.caller(),
+                        required(ex, "catalog_name")).stream().map(this::schemaJson).toList()))
+                .add("GET", UC + "/schemas/{full_name}", ex -> Json.ok(schemaJson(ctx.uc().schema(ctx.caller(),
+                        ex.param("full_name")))))
+                .add("POST", UC + "/storage-credentials", this::createCredential)
+                .add("GET", UC + "/storage-credentials", ex -> list("storage_credentials",
+                        ctx.uc().credentials(ctx.caller()).stream().map(this::credentialJson).toList()))
+                .add("GET", UC + "/storage-credentials/{name}", ex -> Json.ok(credentialJson(
+                        ctx.uc().credential(ctx.caller(), ex.param("name")))))
+                .add("POST", UC + "/external-locations", this::createLocation)
+                .add("GET", UC + "/external-locations", ex -> list("external_locations",
+                        ctx.uc().locations(ctx.caller()).stream().map(this::locationJson).toList()))
+                .add("GET", UC + "/external-locations/{name}", ex -> Json.ok(locationJson(
+                        ctx.uc().location(ctx.caller(), ex.param("name")))))
+                .add("GET", UC + "/permissions/{type}/{name}", this::getPermissions)
+                .add("PATCH", UC + "/permissions/{type}/{name}", this::updatePermissions)
+                .add("GET", UC + "/effective-permissions/{type}/{name}", this::effectivePermissions);
+    }
+
+    private HttpReply currentMetastore(HttpExchange ex) {
+        WorkspaceContext.Settings s = ctx.settings();
+        if (!s.metastoreAssigned()) {
+            throw ApiException.notFound("METASTORE_DOES_NOT_EXIST", "No metastore assigned for the current workspace.");
+        }
+        ObjectNode o = Json.object();
+        o.put("metastore_id", s.metastoreId());
+        o.put("workspace_id", s.workspaceId());
+        o.put("default_catalog_name", "main");
+        return Json.ok(o);
+    }
+
+    private HttpReply createCatalog(HttpExchange ex) {
+        ObjectNode body = Json.parseBody(ex.body());
+        UnityCatalog.Catalog c = ctx.uc().createCatalog(ctx.caller(), Json.requiredText(body, "name"),
+                Json.text(body, "comment"), Json.text(body, "storage_root"), false);
+        return Json.ok(catalogJson(c));
+    }
+
+    private HttpReply updateCatalog(HttpExchange ex) {
+        ObjectNode body = Json.parseBody(ex.body());
+        return Json.ok(catalogJson(ctx.uc().updateCatalog(ctx.caller(), ex.param("name"), Json.text(body, "comment"),
+                Json.text(body, "owner"))));
+    }
+
+    private HttpReply createSchema(HttpExchange ex) {
+        ObjectNode body = Json.parseBody(ex.body());
+        UnityCatalog.Schema s = ctx.uc().createSchema(ctx.caller(), Json.requiredText(body, "catalog_name"),
+                Json.requiredText(body, "name"), Json.text(body, "comment"), Json.text(body, "storage_root"), false);
+        return Json.ok(schemaJson(s));
+    }
+
+    private HttpReply createCredential(HttpExchange ex) {
+        ObjectNode body = Json.parseBody(ex.body());
+        UnityCatalog.Credential c = new UnityCatalog.Credential();
+        c.name = Json.requiredText(body, "name");
+        c.comment = Json.text(body, "comment");
+        c.readOnly = body.path("read_only").asBoolean(false);
+        JsonNode mi = body.get("azure_managed_identity");
+        JsonNode sp = body.get("azure_service_principal");
+        if ((mi == null) == (sp == null)) {
+            throw ApiException.invalid("Exactly one of azure_managed_identity or azure_service_principal must be "
+                    + "specified.");
+        }
+        if (mi != null) {
+            c.accessConnectorId = Json.requiredText(mi, "access_connector_id");
+            if (!c.accessConnectorId.matches("(?i)/subscriptions/[^/]+/resourceGroups/[^/]+/providers/"
+                    + "Microsoft\\.Databricks/accessConnectors/[^/]+")) {
+                throw ApiException.invalid("Invalid access_connector_id '" + c.accessConnectorId + "'.");
+            }
+        } else {
+            c.directoryId = Json.requiredText(sp, "directory_id");
+            c.applicationId = Json.requiredText(sp, "application_id");
+            c.clientSecret = Json.requiredText(sp, "client_secret");
+        }
+        return Json.ok(credentialJson(ctx.uc().createCredential(ctx.caller(), c)));
+    }
+
+    private HttpReply createLocation(HttpExchange ex) {
+        ObjectNode body = Json.parseBody(ex.body());
+        UnityCatalog.Location l = new UnityCatalog.Location();
+        l.name = Json.requiredText(body, "name");
+        l.url = Json.requiredText(body, "url");
+        l.credentialName = Json.requiredText(body, "credential_name");
+        l.comment = Json.text(body, "comment");
+        l.readOnly = body.path("read_only").asBoolean(false);
+        return Json.ok(locationJson(ctx.uc().createLocation(ctx.caller(), l, false)));
+    }
+
+    private HttpReply getPermissions(HttpExchange ex) {
+        Securable s = securable(ex);
+        ctx.uc().requireVisible(ctx.caller(), s);
+        String principal = ex.queryParam("principal");
+        List<ObjectNode> assignments = new ArrayList<>();
+        ctx.grantsForRead(s).forEach((p, privs) -> {
+            if (principal == null || principal.equals(p)) {
+                ObjectNode a = Json.object();
+                a.put("principal", p);
+                ArrayNode arr = a.putArray("privileges");
+                privs.forEach(arr::add);
+                assignments.add(a);
+            }
+        });
+        return Json.ok(page(ex, assignments, "privilege_assignments"));
+    }
+
+    private HttpReply updatePermissions(HttpExchange ex) {
+        Securable s = securable(ex);
+        ObjectNode body = Json.parseBody(ex.body());
+        JsonNode changes = body.get("changes");
+        if (changes != null && !changes.isArray()) {
+            throw ApiException.invalid("Field 'changes' must be an array");
+        }
+        ctx.uc().requireCanGrant(ctx.caller(), s);
+        List<Object[]> parsed = new ArrayList<>();
+        if (changes != null) {
+            for (JsonNode ch : changes) {
+                String principal = Json.requiredText(ch, "principal");
+                List<String> add = normalise(s, Json.strings(ch, "add"));
+                List<String> remove = normalise(s, Json.strings(ch, "remove"));
+                ctx.requireGrantable(principal);
+                parsed.add(new Object[] {principal, add, remove});
+            }
+        }
+        ctx.beforeGrantChange(s);
+        for (Object[] p : parsed) {
+            apply(s, (String) p[0], (List<?>) p[1], (List<?>) p[2]);
+        }
+        List<ObjectNode> assignments = new ArrayList<>();
+        ctx.uc().grants().direct(s).forEach((p, privs) -> assignments.add(assignment(p, privs)));
+        ObjectNode out = Json.object();
+        out.putArray("privilege_assignments").addAll(assignments);
+        return Json.ok(out);
+    }
+
+    private void apply(Securable s, String principal, List<?> add, List<?> remove) {
+        ctx.uc().grants().add(s, principal, add.stream().map(Object::toString).toList());
+        ctx.uc().grants().remove(s, principal, remove.stream().map(Object::toString).toList());
+    }
+
+    private HttpReply effectivePermissions(HttpExchange ex) {
+        Securable s = securable(ex);
+        ctx.uc().requireVisible(ctx.caller(), s);
+        String principal = ex.queryParam("principal");
+        Map<String, ArrayNode> byPrincipal = new java.util.TreeMap<>();
+        for (Grants.Effective e : ctx.uc().grants().effective(s, principal)) {
+            ObjectNode p = Json.object();
+            p.put("privilege", e.privilege());
+            if (e.inheritedFrom() != null) {
+                p.put("inherited_from_type", e.inheritedFrom().upperType());
+                p.put("inherited_from_name", e.inheritedFrom().fullName());
+            }
+            byPrincipal.computeIfAbsent(e.principal(), k -> Json.array()).add(p);
+        }
+        List<ObjectNode> assignments = new ArrayList<>();
+        byPrincipal.forEach((p, privs) -> {
+            ObjectNode a = Json.object();
+            a.put("principal", p);
+            a.set("privileges", privs);
+            assignments.add(a);
+        });
+        return Json.ok(page(ex, assignments, "privilege_assignments"));
+    }
+
+    private List<String> normalise(Securable s, List<String> raw) {
+        return raw.stream().map(p -> Privileges.normalise(s.type(), p)).toList();
+    }
+
+    private Securable securable(HttpExchange ex) {
+        String type = ex.param("type").toLowerCase(java.util.Locale.ROOT);
+        if (!Privileges.supportsType(type)) {
+            throw ApiException.invalid("Invalid securable type '" + ex.param("type") + "'");
+        }
+        return ctx.uc().resolve(type, ex.param("name"));
+    }
+
+    static ObjectNode assignment(String principal, Set<String> privileges) {
+        ObjectNode a = Json.object();
+        a.put("principal", principal);
+        ArrayNode arr = a.putArray("privileges");
+        privileges.forEach(arr::add);
+        return a;
+    }
+
+    private static ObjectNode page(HttpExchange ex, List<ObjectNode> items, String field) {
+        int offset = 0;
+        String token = ex.queryParam("page_token");
+        if (token != null && !token.isEmpty()) {
+            try {
+                offset = Integer.parseInt(token);
+            } catch (NumberFormatException e) {
+                throw ApiException.invalid("Invalid page_token");
+            }
+        }
+        int max = items.size();
+        String maxParam = ex.queryParam("max_results");
+        if (maxParam != null) {
+            try {
+                max = Integer.parseInt(maxParam);
+            } catch (NumberFormatException e) {
+                throw ApiException.invalid("Invalid max_results");
+            }
+            if (max < 0) {
+                throw ApiException.invalid("max_results must be greater than or equal to 0");
+            }
+            if (max == 0) {
+                max = items.size();
+            }
+        }
+        ObjectNode out = Json.object();
+        int end = Math.min(items.size(), offset + max);
+        out.putArray(field).addAll(items.subList(Math.min(offset, end), end));
+        if (end < items.size()) {
+            out.put("next_page_token", Integer.toString(end));
+        }
+        return out;
+    }
+
+    private static HttpReply list(String field, List<ObjectNode> items) {
+        ObjectNode out = Json.object();
+        out.putArray(field).addAll(items);
+        return Json.ok(out);
+    }
+
+    private static String required(HttpExchange ex, String param) {
+        String v = ex.queryParam(param);
+        if (v == null || v.isBlank()) {
+            throw ApiException.invalid("Missing required parameter: " + param);
+        }
+        return v;
+    }
+
+    private ObjectNode catalogJson(UnityCatalog.Catalog c) {
+        ObjectNode o = Json.object();
+        o.put("name", c.name);
+        o.put("full_name", c.name);
+        o.put("owner", c.owner);
+        if (c.comment != null) {
+            o.put("comment", c.comment);
+        }
+        if (c.storageRoot != null) {
+            o.put("storage_root", c.storageRoot);
+        }
+        o.put("catalog_type", "MANAGED_CATALOG");
+        o.put("isolation_mode", "OPEN");
+        o.put("securable_type", "CATALOG");
+        o.put("metastore_id", ctx.uc().metastoreId());
+        o.put("created_at", c.createdAt);
+        o.put("created_by", c.owner);
+        o.put("id", c.id);
+        return o;
+    }
+
+    private ObjectNode schemaJson(UnityCatalog.Schema s) {
+        ObjectNode o = Json.object();
+        o.put("name", s.name);
+        o.put("catalog_name", s.catalog);
+        o.put("full_name", s.fullName());
+        o.put("owner", s.owner);
+        if (s.comment != null) {
+            o.put("comment", s.comment);
+        }
+        if (s.storageRoot != null) {
+            o.put("storage_root", s.storageRoot);
+        }
+        o.put("metastore_id", ctx.uc().metastoreId());
+        o.put("created_at", s.createdAt);
+        o.put("created_by", s.owner);
+        o.put("schema_id", s.id);
+        return o;
+    }
+
+    private ObjectNode credentialJson(UnityCatalog.Credential c) {
+        ObjectNode o = Json.object();
+        o.put("name", c.name);
+        o.put("full_name", c.name);
+        o.put("id", c.id);
+        o.put("owner", c.owner);
+        o.put("read_only", c.readOnly);
+        if (c.comment != null) {
+            o.put("comment", c.comment);
+        }
+        if (c.accessConnectorId != null) {
+            o.putObject("azure_managed_identity").put("access_connector_id", c.accessConnectorId)
+                    .put("credential_id", c.id);
+        } else {
+            // client_secret is never returned, as the service does
+            o.putObject("azure_service_principal").put("directory_id", c.directoryId)
+                    .put("application_id", c.applicationId);
+        }
+        o.put("metastore_id", ctx.uc().metastoreId());
+        o.put("created_at", c.createdAt);
+        o.put("created_by", c.owner);
+        o.put("isolation_mode", "ISOLATION_MODE_OPEN");
+        return o;
+    }
+
+    private ObjectNode locationJson(UnityCatalog.Location l) {
+        ObjectNode o = Json.object();
+        o.put("name", l.name);
+        o.put("url", l.url);
+        o.put("credential_name", l.credentialName);
+        o.put("credential_id", l.credentialId);
+        o.put("read_only", l.readOnly);
+        o.put("owner", l.owner);
+        if (l.comment != null) {
+            o.put("comment", l.comment);
+        }
+        o.put("metastore_id", ctx.uc().metastoreId());
+        o.put("created_at", l.createdAt);
+        o.put("created_by", l.owner);
+        o.put("isolation_mode", "ISOLATION_MODE_OPEN");
+        return o;
+    }
+}

@@ -1,0 +1,188 @@
+package dev.lakesetup.testkit.internal.http;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.lakesetup.testkit.FaultResponse;
+import dev.lakesetup.testkit.RequestStats;
+import java.time.Duration;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A WireMock server on 127.0.0.1 with one catch-all stub whose response is computed by a {@link Router}: the
+ * generic part every fake shares (lifecycle, routing, fault rules, request counting, in-flight tracking).
+ */
+public final class FakeHttpServer implements AutoCloseable {
+
+    /** Renders an error body in the service's shape. */
+    @FunctionalInterface
+    public interface ErrorBodies {
+        /** Returns the reply for an error with this status, code (may be null) and message (may be null). */
+        HttpReply error(int status, String code, String message);
+    }
+
+    /** Runs a routed request; lets a service add checks (authentication) around its handlers. */
+    @FunctionalInterface
+    public interface Dispatcher {
+        /** Returns the reply for a matched route. */
+        HttpReply dispatch(Router.Match match);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(FakeHttpServer.class);
+
+    private final Router router;
+    private final Dispatcher dispatcher;
+    private final ErrorBodies errors;
+    private final FaultRules faults = new FaultRules();
+    private final RequestCounter counter = new RequestCounter();
+    private final int requestedPort;
+    private final String name;
+    private WireMockServer server;
+
+    /**
+     * Creates a server (not started yet).
+     *
+     * @param name a short name used in the WireMock extension and logs
+     * @param port the port, 0 for a free one
+     * @param router the routes
+     * @param dispatcher runs a matched route
+     * @param errors renders error bodies (fault replies, unknown endpoints, uncaught handler failures)
+     */
+    public FakeHttpServer(String name, int port, Router router, Dispatcher dispatcher, ErrorBodies errors) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.requestedPort = port;
+        this.router = Objects.requireNonNull(router, "router");
+        this.dispatcher = Objects.requireNonNull(dispatcher, "dispatcher");
+        this.errors = Objects.requireNonNull(errors, "errors");
+    }
+
+    /** Starts the server on 127.0.0.1. */
+    public synchronized void start() {
+        if (server != null) {
+            throw new IllegalStateException(name + " is already started");
+        }
+        var config = options().bindAddress("127.0.0.1").gzipDisabled(true).containerThreads(40)
+                .extensions(new Transformer());
+        config = requestedPort == 0 ? config.dynamicPort() : config.port(requestedPort);
+        WireMockServer s = new WireMockServer(config);
+        s.start();
+        s.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(500)));
+        server = s;
+        LOG.debug("{} listening on 127.0.0.1:{}", name, s.port());
+    }
+
+    /** Returns the bound port. */
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException(name + " is not started");
+        }
+        return server.port();
+    }
+
+    /** Returns the fault rules of this server. */
+    public FaultRules faults() {
+        return faults;
+    }
+
+    /** Returns a snapshot of the request counts. */
+    public RequestStats stats() {
+        return counter.snapshot();
+    }
+
+    /** Clears the request counts. */
+    public void resetStats() {
+        counter.reset();
+    }
+
+    /** Stops the server. */
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop();
+            server = null;
+        }
+    }
+
+    private ResponseDefinition serve(Request request) {
+        counter.started();
+        try {
+            HttpExchange exchange = HttpExchange.of(request.getMethod().getName(), request.getUrl(),
+                    request::getHeader, request.getBodyAsString());
+            Router.Match match = router.route(exchange);
+            counter.endpoint(match == null ? exchange.method() + " " + exchange.path() : match.template());
+            FaultResponse fault = faults.fire(exchange.method(), exchange.path());
+            if (fault != null) {
+                sleep(fault.delay());
+                switch (fault.kind()) {
+                    case CONNECTION_RESET:
+                        return ResponseDefinitionBuilder.responseDefinition()
+                                .withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+                    case STATUS:
+                        return toDefinition(faultReply(fault));
+                    case LATENCY:
+                        break;
+                }
+            }
+            if (match == null) {
+                return toDefinition(errors.error(404, "ENDPOINT_NOT_FOUND",
+                        "No API found for '" + exchange.method() + " " + exchange.path() + "'"));
+            }
+            try {
+                return toDefinition(dispatcher.dispatch(match));
+            } catch (RuntimeException e) {
+                LOG.warn("{} handler for {} failed", name, match.template(), e);
+                return toDefinition(errors.error(500, "INTERNAL_ERROR", "fake failed: " + e.getClass().getName()));
+            }
+        } finally {
+            counter.finished();
+        }
+    }
+
+    private HttpReply faultReply(FaultResponse fault) {
+        HttpReply reply = fault.bodyValue() != null
+                ? HttpReply.of(fault.statusCode(), fault.contentTypeValue(), fault.bodyValue())
+                : errors.error(fault.statusCode(), fault.errorCodeValue(), fault.messageValue());
+        return fault.retryAfterValue() == null ? reply : reply.withHeader("Retry-After", fault.retryAfterValue());
+    }
+
+    private static void sleep(Duration d) {
+        if (d.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static ResponseDefinition toDefinition(HttpReply reply) {
+        ResponseDefinitionBuilder b = ResponseDefinitionBuilder.responseDefinition().withStatus(reply.status())
+                .withBody(reply.body());
+        reply.headers().forEach(b::withHeader);
+        return b.build();
+    }
+
+    private final class Transformer implements ResponseDefinitionTransformerV2 {
+        @Override
+        public ResponseDefinition transform(ServeEvent serveEvent) {
+            return serve(serveEvent.getRequest());
+        }
+
+        @Override
+        public String getName() {
+            return "lakesetup-" + name;
+        }
+    }
+}
