@@ -4,6 +4,7 @@
 module dev.lakesetup.core {
     requires transitive org.slf4j;
     requires com.fasterxml.jackson.databind;
+    requires io.github.resilience4j.core;
     requires io.github.resilience4j.retry;
     requires io.github.resilience4j.ratelimiter;
 
@@ -12,4 +13,5 @@ module dev.lakesetup.core {
     exports dev.lakesetup.core.render;
     exports dev.lakesetup.core.plan;
     exports dev.lakesetup.core.spi;
+    exports dev.lakesetup.core.apply;
 }

@@ -17,7 +17,9 @@ public final class PlanRenderers {
      */
     public static String render(Plan plan, PlanFormat format) {
         return switch (format) {
-            case TEXT, JSON, SQL -> plan.toString();
+            case TEXT -> TextPlanRenderer.render(plan);
+            case JSON -> JsonPlanRenderer.render(plan);
+            case SQL -> SqlPlanRenderer.render(plan);
         };
     }
 }

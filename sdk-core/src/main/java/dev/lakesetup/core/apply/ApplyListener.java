@@ -1,0 +1,63 @@
+package dev.lakesetup.core.apply;
+
+import dev.lakesetup.core.plan.Change;
+import dev.lakesetup.core.plan.Plan;
+import java.time.Duration;
+
+/**
+ * Receives progress events, for progress bars, logs and metrics. Every method has an empty default. Methods are
+ * called from the engine's worker threads, possibly concurrently; an exception thrown here is logged and ignored.
+ */
+public interface ApplyListener {
+
+    /**
+     * Called when a plan has been made.
+     *
+     * @param plan the plan
+     */
+    default void planned(Plan plan) {
+    }
+
+    /**
+     * Called when a change starts.
+     *
+     * @param change the change
+     */
+    default void started(Change change) {
+    }
+
+    /**
+     * Called before a failed attempt is retried.
+     *
+     * @param change the change
+     * @param attempt the attempt that failed, from 1
+     * @param delay how long the engine waits before the next attempt
+     * @param cause the failure; its message never holds a secret
+     */
+    default void retrying(Change change, int attempt, Duration delay, Throwable cause) {
+    }
+
+    /**
+     * Called when a change was applied or needed nothing.
+     *
+     * @param outcome the outcome
+     */
+    default void done(ChangeOutcome outcome) {
+    }
+
+    /**
+     * Called when a change failed or was skipped.
+     *
+     * @param outcome the outcome, whose reason says why
+     */
+    default void failed(ChangeOutcome outcome) {
+    }
+
+    /**
+     * Called once when the apply ends, also after an interruption.
+     *
+     * @param report the report
+     */
+    default void finished(ApplyReport report) {
+    }
+}

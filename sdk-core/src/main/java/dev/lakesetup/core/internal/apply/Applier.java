@@ -1,0 +1,222 @@
+package dev.lakesetup.core.internal.apply;
+
+import dev.lakesetup.core.ApplyRefusedException;
+import dev.lakesetup.core.apply.ApplyListener;
+import dev.lakesetup.core.apply.ApplyOptions;
+import dev.lakesetup.core.apply.ApplyReport;
+import dev.lakesetup.core.apply.ChangeOutcome;
+import dev.lakesetup.core.apply.Outcome;
+import dev.lakesetup.core.plan.Action;
+import dev.lakesetup.core.plan.Change;
+import dev.lakesetup.core.plan.ChangeId;
+import dev.lakesetup.core.plan.Plan;
+import dev.lakesetup.core.spi.Executor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionService;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+
+/**
+ * Applies a plan in dependency order, running independent changes in parallel on a bounded pool. A change whose
+ * dependency failed or was skipped is skipped; independent branches go on. Interrupting the calling thread stops
+ * new work, interrupts running changes, and reports what ran.
+ */
+public final class Applier {
+    private final Router router;
+    private final CallGuard guard;
+    private final ApplyListener listener;
+
+    /**
+     * Creates an applier.
+     *
+     * @param router routes changes to executors
+     * @param guard rate limit and retries
+     * @param listener receives events
+     */
+    public Applier(Router router, CallGuard guard, ApplyListener listener) {
+        this.router = router;
+        this.guard = guard;
+        this.listener = listener;
+    }
+
+    /**
+     * Applies a plan.
+     *
+     * @param plan the plan
+     * @param options what is allowed
+     * @param pool runs changes; its size bounds concurrency
+     * @return the report
+     * @throws ApplyRefusedException before any change when the plan holds disallowed changes
+     */
+    public ApplyReport apply(Plan plan, ApplyOptions options, ExecutorService pool) {
+        Map<ChangeId, Executor> routes = checkAndRoute(plan, options);
+        Run run = new Run(plan, routes, new ChangeRunner(guard, new Resolutions(plan.resolvedPrincipals()),
+                listener), pool);
+        ApplyReport report = run.execute();
+        listener.finished(report);
+        return report;
+    }
+
+    private Map<ChangeId, Executor> checkAndRoute(Plan plan, ApplyOptions options) {
+        List<ChangeId> revokes = ids(plan, Action.REVOKE);
+        if (!revokes.isEmpty() && !options.allowRevokes()) {
+            throw new ApplyRefusedException("the plan revokes privileges (" + revokes + "); nothing was applied. "
+                    + "Review the revokes and apply with ApplyOptions.defaults().withRevokesAllowed()", revokes);
+        }
+        List<ChangeId> conflicts = ids(plan, Action.CONFLICT);
+        if (!conflicts.isEmpty() && !options.allowConflicts()) {
+            throw new ApplyRefusedException("the plan has conflicts (" + conflicts + "): immutable settings differ "
+                    + "and lakesetup never drops or recreates an object; nothing was applied. Fix the blueprint or "
+                    + "apply the rest with ApplyOptions.defaults().withConflictsAllowed()", conflicts);
+        }
+        Map<ChangeId, Executor> routes = new HashMap<>();
+        List<ChangeId> unroutable = new ArrayList<>();
+        for (Change change : plan.actionableChanges()) {
+            try {
+                routes.put(change.id(), router.forChange(change));
+            } catch (RuntimeException e) {
+                unroutable.add(change.id());
+            }
+        }
+        if (!unroutable.isEmpty()) {
+            throw new ApplyRefusedException("no registered executor applies " + unroutable + "; nothing was applied",
+                    unroutable);
+        }
+        return routes;
+    }
+
+    private static List<ChangeId> ids(Plan plan, Action action) {
+        return plan.changes().stream().filter(change -> change.action() == action).map(Change::id).toList();
+    }
+
+    /** The state of one apply; used by the calling thread only. */
+    private final class Run {
+        private final Plan plan;
+        private final Map<ChangeId, Executor> routes;
+        private final ChangeRunner runner;
+        private final CompletionService<ChangeOutcome> completions;
+        private final ExecutorService pool;
+        private final Map<ChangeId, ChangeOutcome> outcomes = new HashMap<>();
+        private final Map<ChangeId, Integer> waitingFor = new HashMap<>();
+        private final Map<ChangeId, List<Change>> dependents = new HashMap<>();
+        private final Deque<Change> ready = new ArrayDeque<>();
+        private final Instant start = guard.clock().instant();
+        private int inFlight;
+
+        Run(Plan plan, Map<ChangeId, Executor> routes, ChangeRunner runner, ExecutorService pool) {
+            this.plan = plan;
+            this.routes = routes;
+            this.runner = runner;
+            this.pool = pool;
+            this.completions = new ExecutorCompletionService<>(pool);
+            for (Change change : plan.changes()) {
+                waitingFor.put(change.id(), change.dependsOn().size());
+                for (ChangeId dependency : change.dependsOn()) {
+                    dependents.computeIfAbsent(dependency, k -> new ArrayList<>()).add(change);
+                }
+                if (change.dependsOn().isEmpty()) {
+                    ready.add(change);
+                }
+            }
+        }
+
+        ApplyReport execute() {
+            boolean interrupted = false;
+            while (true) {
+                startReady();
+                if (inFlight == 0) {
+                    break;
+                }
+                try {
+                    Future<ChangeOutcome> next = completions.take();
+                    inFlight--;
+                    complete(result(next));
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    break;
+                }
+            }
+            if (interrupted) {
+                runner.stop();
+                inFlight -= pool.shutdownNow().size();
+                drainInFlight();
+                Thread.currentThread().interrupt();
+            }
+            List<ChangeOutcome> ordered = new ArrayList<>(plan.changes().size());
+            for (Change change : plan.changes()) {
+                ChangeOutcome outcome = outcomes.get(change.id());
+                ordered.add(outcome != null ? outcome : new ChangeOutcome(change, Outcome.SKIPPED, 0, Duration.ZERO,
+                        "not started: the apply was interrupted"));
+            }
+            return new ApplyReport(ordered, Duration.between(start, guard.clock().instant()), interrupted);
+        }
+
+        private void startReady() {
+            while (!ready.isEmpty()) {
+                Change change = ready.poll();
+                switch (change.action()) {
+                    case NO_OP -> complete(new ChangeOutcome(change, Outcome.ALREADY_DONE, 0, Duration.ZERO,
+                            "unchanged"));
+                    case CONFLICT -> complete(new ChangeOutcome(change, Outcome.SKIPPED, 0, Duration.ZERO,
+                            "conflict left as it is: " + String.join("; ", change.details())));
+                    case CREATE, UPDATE, GRANT, REVOKE -> {
+                        Executor executor = routes.get(change.id());
+                        completions.submit(() -> runner.run(change, executor));
+                        inFlight++;
+                    }
+                }
+            }
+        }
+
+        private ChangeOutcome result(Future<ChangeOutcome> future) throws InterruptedException {
+            try {
+                return future.get();
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("a change task failed unexpectedly", e.getCause());
+            }
+        }
+
+        private void drainInFlight() {
+            while (inFlight > 0) {
+                try {
+                    complete(result(completions.take()));
+                    inFlight--;
+                } catch (InterruptedException again) {
+                    return;
+                }
+            }
+        }
+
+        private void complete(ChangeOutcome outcome) {
+            Change change = outcome.change();
+            outcomes.put(change.id(), outcome);
+            if (outcome.succeeded()) {
+                listener.done(outcome);
+            } else {
+                listener.failed(outcome);
+            }
+            boolean proceed = outcome.succeeded() || change.action() == Action.CONFLICT;
+            for (Change dependent : dependents.getOrDefault(change.id(), List.of())) {
+                if (outcomes.containsKey(dependent.id())) {
+                    continue;
+                }
+                if (!proceed) {
+                    complete(new ChangeOutcome(dependent, Outcome.SKIPPED, 0, Duration.ZERO,
+                            "depends on " + change.id() + ", which " + (outcome.outcome() == Outcome.FAILED
+                                    ? "failed" : "was skipped")));
+                } else if (waitingFor.merge(dependent.id(), -1, Integer::sum) == 0) {
+                    ready.add(dependent);
+                }
+            }
+        }
+    }
+}

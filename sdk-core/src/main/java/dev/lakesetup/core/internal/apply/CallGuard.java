@@ -1,0 +1,272 @@
+package dev.lakesetup.core.internal.apply;
+
+import dev.lakesetup.core.LakesetupException;
+import dev.lakesetup.core.ServiceException.Failure;
+import dev.lakesetup.core.apply.RetryPolicy;
+import dev.lakesetup.core.apply.Sleeper;
+import io.github.resilience4j.core.IntervalBiFunction;
+import io.github.resilience4j.ratelimiter.RateLimiter;
+import io.github.resilience4j.ratelimiter.RateLimiterConfig;
+import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs every executor call under the one rate limiter and the one retry policy.
+ *
+ * <p>Time is fakeable: the rate limiter is resilience4j's {@link AtomicRateLimiter} reading nanoseconds from the
+ * injected {@link Clock}, asked with {@link RateLimiter#reservePermission()} how long to wait, and the wait is done
+ * by the injected {@link Sleeper}. Retries use resilience4j's {@link Retry.AsyncContext}, which decides whether to
+ * retry and how long to wait (through our {@link IntervalBiFunction}) without sleeping itself; the
+ * {@link Sleeper} waits. So no code path calls {@code Thread.sleep} unless the system sleeper is used.
+ */
+public final class CallGuard {
+    private static final Logger LOG = LoggerFactory.getLogger(CallGuard.class);
+
+    private final RetryPolicy policy;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final RateLimiter rateLimiter;
+    private final Retry retry;
+    private final Retry visibilityRetry;
+
+    /** Told before each retry. */
+    @FunctionalInterface
+    public interface RetryObserver {
+        /**
+         * Called before waiting for a retry.
+         *
+         * @param attempt the attempt that failed
+         * @param delay the wait
+         * @param cause the failure
+         */
+        void retrying(int attempt, Duration delay, Throwable cause);
+    }
+
+    /**
+     * The result of a guarded call.
+     *
+     * @param value what the call returned
+     * @param attempts how many calls were made
+     * @param <T> the value type
+     */
+    public record Attempted<T>(T value, int attempts) {
+    }
+
+    /** A guarded call failed for good; carries the attempts and the last failure as cause. */
+    public static final class CallFailedException extends LakesetupException {
+        private static final long serialVersionUID = 1L;
+        private final int attempts;
+        private final Failure failure;
+
+        CallFailedException(Throwable cause, int attempts, Failure failure) {
+            super(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(), cause);
+            this.attempts = attempts;
+            this.failure = failure;
+        }
+
+        /**
+         * Returns the calls made.
+         *
+         * @return the attempts
+         */
+        public int attempts() {
+            return attempts;
+        }
+
+        /**
+         * Returns the kind of the last failure.
+         *
+         * @return the kind
+         */
+        public Failure failure() {
+            return failure;
+        }
+    }
+
+    /** The calling thread was interrupted while waiting; its interrupt flag is set again. */
+    public static final class InterruptedCallException extends LakesetupException {
+        private static final long serialVersionUID = 1L;
+        private final int attempts;
+
+        InterruptedCallException(int attempts) {
+            super("interrupted");
+            this.attempts = attempts;
+        }
+
+        /**
+         * Returns the calls made before the interruption.
+         *
+         * @return the attempts
+         */
+        public int attempts() {
+            return attempts;
+        }
+    }
+
+    /**
+     * Creates the guard.
+     *
+     * @param policy the retry policy
+     * @param rateLimitPerSecond the most calls per second
+     * @param clock the clock the rate limiter and retry windows read
+     * @param sleeper waits
+     * @param random numbers in [0, 1) for jitter
+     */
+    public CallGuard(RetryPolicy policy, int rateLimitPerSecond, Clock clock, Sleeper sleeper, DoubleSupplier random) {
+        this.policy = policy;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        RateLimiterConfig limits = RateLimiterConfig.custom()
+                .limitForPeriod(rateLimitPerSecond)
+                .limitRefreshPeriod(Duration.ofSeconds(1))
+                .timeoutDuration(Duration.ofDays(1))
+                .build();
+        this.rateLimiter = new AtomicRateLimiter("lakesetup", limits, () -> nanos(clock.instant()));
+        Backoff backoff = new Backoff(policy, random);
+        IntervalBiFunction<Object> interval = (attempt, result) -> backoff.delay(attempt,
+                result.isLeft() ? result.getLeft() : null, policy.initialBackoff()).toMillis();
+        this.retry = Retry.of("lakesetup", RetryConfig.custom()
+                .maxAttempts(policy.maxAttempts())
+                .intervalBiFunction(interval)
+                .retryOnException(failure -> switch (Classifier.classify(failure)) {
+                    case THROTTLED, TRANSIENT -> true;
+                    case NOT_YET_VISIBLE, ALREADY_EXISTS, FATAL -> false;
+                })
+                .build());
+        this.visibilityRetry = Retry.of("lakesetup-visibility", RetryConfig.custom()
+                .maxAttempts(policy.notYetVisibleMaxAttempts())
+                .intervalBiFunction(interval)
+                .retryOnException(failure -> Classifier.classify(failure) == Failure.NOT_YET_VISIBLE)
+                .build());
+    }
+
+    private static long nanos(Instant instant) {
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+
+    /**
+     * Returns the clock.
+     *
+     * @return the clock
+     */
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Returns the retry policy.
+     *
+     * @return the policy
+     */
+    public RetryPolicy policy() {
+        return policy;
+    }
+
+    /**
+     * Waits through the sleeper, turning an interruption into {@link InterruptedCallException}.
+     *
+     * @param duration how long
+     * @param attempts the attempts made so far, for the exception
+     */
+    public void sleep(Duration duration, int attempts) {
+        if (duration.isZero()) {
+            return;
+        }
+        try {
+            sleeper.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedCallException(attempts);
+        }
+    }
+
+    /**
+     * Makes a call with rate limiting and retries.
+     *
+     * @param what a description for logs
+     * @param call the call; one attempt per invocation
+     * @param observer told before each retry
+     * @param <T> the result type
+     * @return the result and the attempts made
+     * @throws CallFailedException when the call fails for good
+     * @throws InterruptedCallException when the thread is interrupted
+     */
+    public <T> Attempted<T> call(String what, Supplier<T> call, RetryObserver observer) {
+        return call(what, call, observer, () -> false);
+    }
+
+    /**
+     * Makes a call with rate limiting and retries, giving up as soon as {@code stopped} says so.
+     *
+     * @param what a description for logs
+     * @param call the call; one attempt per invocation
+     * @param observer told before each retry
+     * @param stopped tells whether the apply was stopped, so no further attempt is made
+     * @param <T> the result type
+     * @return the result and the attempts made
+     * @throws CallFailedException when the call fails for good
+     * @throws InterruptedCallException when the thread is interrupted or the apply stopped
+     */
+    public <T> Attempted<T> call(String what, Supplier<T> call, RetryObserver observer, BooleanSupplier stopped) {
+        Retry.AsyncContext<Object> general = retry.asyncContext();
+        Retry.AsyncContext<Object> visibility = visibilityRetry.asyncContext();
+        Instant visibleDeadline = null;
+        int attempts = 0;
+        while (true) {
+            if (Thread.currentThread().isInterrupted() || stopped.getAsBoolean()) {
+                throw new InterruptedCallException(attempts);
+            }
+            acquirePermit(attempts);
+            attempts++;
+            try {
+                T value = call.get();
+                general.onComplete();
+                return new Attempted<>(value, attempts);
+            } catch (InterruptedCallException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                Failure failure = Classifier.classify(e);
+                long delayMillis;
+                if (failure == Failure.NOT_YET_VISIBLE) {
+                    Instant now = clock.instant();
+                    visibleDeadline = visibleDeadline != null ? visibleDeadline
+                            : now.plus(policy.notYetVisibleWindow());
+                    delayMillis = visibility.onError(e);
+                    if (delayMillis >= 0 && now.plusMillis(delayMillis).isAfter(visibleDeadline)) {
+                        delayMillis = -1;
+                    }
+                } else {
+                    delayMillis = general.onError(e);
+                }
+                if (Thread.currentThread().isInterrupted() || stopped.getAsBoolean()) {
+                    throw new InterruptedCallException(attempts);
+                }
+                if (delayMillis < 0) {
+                    throw new CallFailedException(e, attempts, failure);
+                }
+                Duration delay = Duration.ofMillis(delayMillis);
+                LOG.debug("{} failed ({}, attempt {}), retrying in {} ms: {}", what, failure, attempts, delayMillis,
+                        e.getMessage());
+                observer.retrying(attempts, delay, e);
+                sleep(delay, attempts);
+            }
+        }
+    }
+
+    private void acquirePermit(int attempts) {
+        long waitNanos = rateLimiter.reservePermission();
+        if (waitNanos < 0) {
+            throw new LakesetupException("the rate limiter refused a permit");
+        }
+        sleep(Duration.ofNanos(waitNanos), attempts);
+    }
+}

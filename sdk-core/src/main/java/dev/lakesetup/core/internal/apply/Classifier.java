@@ -1,0 +1,52 @@
+package dev.lakesetup.core.internal.apply;
+
+import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.ServiceException.Failure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** Decides how a failure is handled: by its {@link ServiceException} kind, with I/O failures transient. */
+public final class Classifier {
+    private static final int MAX_DEPTH = 10;
+
+    private Classifier() {
+    }
+
+    /**
+     * Classifies a failure of an executor call.
+     *
+     * @param failure what the call threw
+     * @return the kind: the first {@link ServiceException}'s kind in the cause chain, {@code TRANSIENT} for an I/O
+     *     failure, otherwise {@code FATAL}
+     */
+    public static Failure classify(Throwable failure) {
+        Throwable current = failure;
+        for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
+            if (current instanceof ServiceException service) {
+                return service.failure();
+            }
+            if (current instanceof IOException || current instanceof UncheckedIOException) {
+                return Failure.TRANSIENT;
+            }
+            current = current.getCause();
+        }
+        return Failure.FATAL;
+    }
+
+    /**
+     * Finds the {@link ServiceException} in a failure's cause chain.
+     *
+     * @param failure the failure
+     * @return the service exception, or {@code null} when there is none
+     */
+    static ServiceException serviceException(Throwable failure) {
+        Throwable current = failure;
+        for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
+            if (current instanceof ServiceException service) {
+                return service;
+            }
+            current = current.getCause();
+        }
+        return null;
+    }
+}

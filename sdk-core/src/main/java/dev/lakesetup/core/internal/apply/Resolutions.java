@@ -1,0 +1,48 @@
+package dev.lakesetup.core.internal.apply;
+
+import dev.lakesetup.core.model.ApplicationId;
+import dev.lakesetup.core.model.ServicePrincipal;
+import dev.lakesetup.core.spi.ExecutionContext;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/** The application ids of service principals known by name, learnt while planning and applying; thread-safe. */
+public final class Resolutions implements ExecutionContext {
+    private final Map<ServicePrincipal, ApplicationId> byName = new ConcurrentHashMap<>();
+
+    /**
+     * Creates the context with known resolutions.
+     *
+     * @param known application ids of principals known by name
+     */
+    public Resolutions(Map<ServicePrincipal, ApplicationId> known) {
+        byName.putAll(known);
+    }
+
+    /**
+     * Records the application id of a principal.
+     *
+     * @param principal the reference, by name or id
+     * @param applicationId its application id
+     */
+    public void put(ServicePrincipal principal, ApplicationId applicationId) {
+        if (!principal.isResolved()) {
+            byName.put(principal, applicationId);
+        }
+    }
+
+    /**
+     * Returns the resolutions so far.
+     *
+     * @return a copy
+     */
+    public Map<ServicePrincipal, ApplicationId> snapshot() {
+        return Map.copyOf(byName);
+    }
+
+    @Override
+    public Optional<ApplicationId> applicationIdOf(ServicePrincipal principal) {
+        return principal.applicationId().or(() -> Optional.ofNullable(byName.get(principal)));
+    }
+}

@@ -1,0 +1,145 @@
+package dev.lakesetup.core.internal.plan;
+
+import dev.lakesetup.core.internal.apply.Resolutions;
+import dev.lakesetup.core.model.Blueprint;
+import dev.lakesetup.core.model.Grant;
+import dev.lakesetup.core.model.Principal;
+import dev.lakesetup.core.model.Privilege;
+import dev.lakesetup.core.model.ResourceId;
+import dev.lakesetup.core.model.Securable;
+import dev.lakesetup.core.model.ServicePrincipal;
+import dev.lakesetup.core.model.WorkspaceServicePrincipal;
+import dev.lakesetup.core.plan.Action;
+import dev.lakesetup.core.plan.Change;
+import dev.lakesetup.core.plan.ChangeId;
+import dev.lakesetup.core.plan.GrantChange;
+import dev.lakesetup.core.plan.PrincipalPrivileges;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Diffs declared grants with live ones: additive by default, revokes only on exclusive securables, privileges
+ * already canonical on both sides, {@code ALL PRIVILEGES} satisfying any privilege, principals compared
+ * case-insensitively by the name the service uses. Linear in the number of grants: live grants are indexed by
+ * securable and principal once.
+ */
+final class GrantDiff {
+    private final Blueprint blueprint;
+    private final Resolutions resolutions;
+    private final Map<Securable, Map<String, Set<Privilege>>> live = new HashMap<>();
+    private final Map<String, Principal> livePrincipals = new HashMap<>();
+
+    GrantDiff(Blueprint blueprint, Resolutions resolutions, Map<Securable, List<PrincipalPrivileges>> liveGrants) {
+        this.blueprint = blueprint;
+        this.resolutions = resolutions;
+        liveGrants.forEach((securable, entries) -> {
+            Map<String, Set<Privilege>> byPrincipal = live.computeIfAbsent(securable, k -> new HashMap<>());
+            for (PrincipalPrivileges entry : entries) {
+                livePrincipals.putIfAbsent(key(entry.principal()), entry.principal());
+                byPrincipal.computeIfAbsent(key(entry.principal()), k -> new TreeSet<>()).addAll(entry.privileges());
+            }
+        });
+    }
+
+    private static String key(Principal principal) {
+        return principal.grantName().toLowerCase(Locale.ROOT);
+    }
+
+    /** What the blueprint asks on one securable. */
+    private static final class Wanted {
+        final List<PrincipalPrivileges> missing = new ArrayList<>();
+        final List<PrincipalPrivileges> held = new ArrayList<>();
+        final Map<String, Set<Privilege>> declared = new HashMap<>();
+        final Set<ChangeId> dependsOn = new TreeSet<>();
+    }
+
+    List<Change> changes() {
+        Map<Securable, Wanted> wanted = new LinkedHashMap<>();
+        for (Grant grant : blueprint.grants()) {
+            Wanted entry = wanted.computeIfAbsent(grant.securable(), this::newWanted);
+            Principal principal = Planner.resolved(grant.principal(), resolutions);
+            entry.declared.computeIfAbsent(key(principal), k -> new TreeSet<>()).addAll(grant.privileges());
+            Set<Privilege> held = live.getOrDefault(grant.securable(), Map.of()).getOrDefault(key(principal), Set.of());
+            Set<Privilege> missing = new TreeSet<>(grant.privileges());
+            if (held.contains(Privilege.ALL_PRIVILEGES)) {
+                missing.clear();
+            } else {
+                missing.removeAll(held);
+            }
+            if (missing.isEmpty()) {
+                entry.held.add(new PrincipalPrivileges(principal, grant.privileges()));
+            } else {
+                entry.missing.add(new PrincipalPrivileges(principal, missing));
+                principalDependency(grant.principal()).ifPresent(entry.dependsOn::add);
+            }
+        }
+        List<Change> changes = new ArrayList<>();
+        wanted.forEach((securable, entry) -> {
+            boolean grants = !entry.missing.isEmpty();
+            Action action = grants ? Action.GRANT : Action.NO_OP;
+            changes.add(new GrantChange(GrantChange.idOf(Action.GRANT, securable), action, securable,
+                    grants ? entry.missing : entry.held, grants ? entry.dependsOn : Set.of()));
+        });
+        for (Securable securable : blueprint.exclusiveSecurables()) {
+            revokes(securable, wanted.get(securable)).ifPresent(changes::add);
+        }
+        return changes;
+    }
+
+    private Wanted newWanted(Securable securable) {
+        Wanted entry = new Wanted();
+        List<Securable> chain = new ArrayList<>(securable.ancestors());
+        chain.add(securable);
+        for (Securable object : chain) {
+            Blueprint.resourceIdOf(object).filter(id -> blueprint.resource(id).isPresent())
+                    .ifPresent(id -> entry.dependsOn.add(ChangeId.of(id.toString())));
+        }
+        return entry;
+    }
+
+    private Optional<ChangeId> principalDependency(Principal principal) {
+        if (principal instanceof ServicePrincipal sp) {
+            ResourceId id = WorkspaceServicePrincipal.idOf(sp);
+            if (blueprint.resource(id).isPresent()) {
+                return Optional.of(ChangeId.of(id.toString()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Optional<Change> revokes(Securable securable, Wanted wanted) {
+        Map<String, Set<Privilege>> declared = wanted == null ? Map.of() : wanted.declared;
+        Map<String, Set<Privilege>> held = live.getOrDefault(securable, Map.of());
+        List<PrincipalPrivileges> removals = new ArrayList<>();
+        for (Map.Entry<String, Set<Privilege>> entry : new TreeMap<>(held).entrySet()) {
+            Set<Privilege> keep = declared.getOrDefault(entry.getKey(), Set.of());
+            if (keep.contains(Privilege.ALL_PRIVILEGES)) {
+                continue;
+            }
+            Set<Privilege> remove = new TreeSet<>(entry.getValue());
+            remove.removeAll(keep);
+            if (!remove.isEmpty()) {
+                removals.add(new PrincipalPrivileges(principalNamed(entry.getKey()), remove));
+            }
+        }
+        if (removals.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<ChangeId> dependsOn = wanted != null && !wanted.missing.isEmpty()
+                ? Set.of(GrantChange.idOf(Action.GRANT, securable)) : Set.of();
+        return Optional.of(new GrantChange(GrantChange.idOf(Action.REVOKE, securable), Action.REVOKE,
+                securable, removals, dependsOn));
+    }
+
+    private Principal principalNamed(String key) {
+        return livePrincipals.get(key);
+    }
+}

@@ -1,0 +1,193 @@
+package dev.lakesetup.core.internal.plan;
+
+import dev.lakesetup.core.LakesetupException;
+import dev.lakesetup.core.internal.apply.CallGuard;
+import dev.lakesetup.core.internal.apply.Resolutions;
+import dev.lakesetup.core.internal.apply.Router;
+import dev.lakesetup.core.model.ApplicationId;
+import dev.lakesetup.core.model.Blueprint;
+import dev.lakesetup.core.model.OAuthSecret;
+import dev.lakesetup.core.model.Principal;
+import dev.lakesetup.core.model.Resource;
+import dev.lakesetup.core.model.ResourceId;
+import dev.lakesetup.core.model.Securable;
+import dev.lakesetup.core.model.ServicePrincipal;
+import dev.lakesetup.core.model.WarehousePermission;
+import dev.lakesetup.core.model.WorkspaceServicePrincipal;
+import dev.lakesetup.core.plan.Change;
+import dev.lakesetup.core.plan.ChangeId;
+import dev.lakesetup.core.plan.Plan;
+import dev.lakesetup.core.plan.PrincipalPrivileges;
+import dev.lakesetup.core.plan.ResourceChange;
+import dev.lakesetup.core.spi.Executor;
+import dev.lakesetup.core.spi.ObservedResource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+
+/**
+ * Makes a plan: resolves principals known by name, reads what the blueprint touches (in parallel, one bulk read
+ * per executor), and diffs by the planning rules.
+ */
+public final class Planner {
+    private final Router router;
+    private final CallGuard guard;
+
+    /**
+     * Creates a planner.
+     *
+     * @param router routes reads to executors
+     * @param guard rate limit and retries for every read
+     */
+    public Planner(Router router, CallGuard guard) {
+        this.router = router;
+        this.guard = guard;
+    }
+
+    /**
+     * Plans a blueprint.
+     *
+     * @param blueprint the desired state
+     * @param pool runs the reads in parallel
+     * @return the plan
+     */
+    public Plan plan(Blueprint blueprint, ExecutorService pool) {
+        Resolutions resolutions = new Resolutions(resolveNamed(blueprint, pool));
+        LiveState live = read(blueprint, resolutions, pool);
+        List<Change> changes = new ArrayList<>();
+        for (Resource resource : blueprint.resources()) {
+            changes.add(ResourceDiff.diff(resource, live.resources().get(resource.id()), dependencies(blueprint,
+                    resource)));
+        }
+        changes.addAll(new GrantDiff(blueprint, resolutions, live.grants()).changes());
+        return Plan.of(changes, resolutions.snapshot());
+    }
+
+    private static Set<ChangeId> dependencies(Blueprint blueprint, Resource resource) {
+        Set<ChangeId> ids = new TreeSet<>();
+        for (ResourceId id : blueprint.prerequisitesOf(resource)) {
+            ids.add(ChangeId.of(id.toString()));
+        }
+        return ids;
+    }
+
+    private Map<ServicePrincipal, ApplicationId> resolveNamed(Blueprint blueprint, ExecutorService pool) {
+        Set<ServicePrincipal> named = new LinkedHashSet<>();
+        for (Resource resource : blueprint.resources()) {
+            principalOf(resource).ifPresent(named::add);
+        }
+        blueprint.grants().forEach(grant -> {
+            if (grant.principal() instanceof ServicePrincipal sp) {
+                named.add(sp);
+            }
+        });
+        named.removeIf(ServicePrincipal::isResolved);
+        List<ServicePrincipal> order = List.copyOf(named);
+        List<Callable<Optional<ApplicationId>>> tasks = new ArrayList<>();
+        for (ServicePrincipal principal : order) {
+            tasks.add(() -> resolve(principal));
+        }
+        List<Optional<ApplicationId>> ids = Parallel.all(pool, tasks);
+        Map<ServicePrincipal, ApplicationId> resolved = new HashMap<>();
+        for (int i = 0; i < order.size(); i++) {
+            ServicePrincipal principal = order.get(i);
+            ids.get(i).ifPresent(id -> resolved.put(principal, id));
+        }
+        return resolved;
+    }
+
+    private Optional<ApplicationId> resolve(ServicePrincipal principal) {
+        for (Executor executor : router.executors()) {
+            Optional<ApplicationId> id = guarded("resolve " + principal, () -> executor.resolve(principal));
+            if (id.isPresent()) {
+                return id;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<ServicePrincipal> principalOf(Resource resource) {
+        if (resource instanceof WorkspaceServicePrincipal sp) {
+            return Optional.of(sp.principal());
+        } else if (resource instanceof OAuthSecret secret) {
+            return Optional.of(secret.principal());
+        } else if (resource instanceof WarehousePermission permission
+                && permission.principal() instanceof ServicePrincipal sp) {
+            return Optional.of(sp);
+        }
+        return Optional.empty();
+    }
+
+    private record LiveState(Map<ResourceId, ObservedResource> resources,
+            Map<Securable, List<PrincipalPrivileges>> grants) {
+    }
+
+    private LiveState read(Blueprint blueprint, Resolutions resolutions, ExecutorService pool) {
+        Map<Executor, List<Resource>> resourcesByExecutor = new LinkedHashMap<>();
+        for (Resource resource : blueprint.resources()) {
+            resourcesByExecutor.computeIfAbsent(router.forResource(resource), k -> new ArrayList<>()).add(resource);
+        }
+        Set<Securable> securables = new LinkedHashSet<>();
+        blueprint.grants().forEach(grant -> securables.add(grant.securable()));
+        securables.addAll(blueprint.exclusiveSecurables());
+        Map<Executor, List<Securable>> securablesByExecutor = new LinkedHashMap<>();
+        for (Securable securable : securables) {
+            securablesByExecutor.computeIfAbsent(router.forGrantsOn(securable), k -> new ArrayList<>()).add(securable);
+        }
+        List<Callable<Object>> tasks = new ArrayList<>();
+        resourcesByExecutor.forEach((executor, resources) -> tasks.add(() -> guarded(
+                "read " + resources.size() + " resources through " + executor.name(),
+                () -> executor.readResources(resources, resolutions))));
+        securablesByExecutor.forEach((executor, list) -> tasks.add(() -> guarded(
+                "read grants on " + list.size() + " securables through " + executor.name(),
+                () -> executor.readGrants(list, resolutions))));
+        List<Object> results = Parallel.all(pool, tasks);
+        Map<ResourceId, ObservedResource> resources = new HashMap<>();
+        Map<Securable, List<PrincipalPrivileges>> grants = new HashMap<>();
+        int index = 0;
+        for (int i = 0; i < resourcesByExecutor.size(); i++) {
+            resources.putAll(cast(results.get(index++)));
+        }
+        for (int i = 0; i < securablesByExecutor.size(); i++) {
+            grants.putAll(cast(results.get(index++)));
+        }
+        return new LiveState(resources, grants);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <K, V> Map<K, V> cast(Object map) {
+        return (Map<K, V>) map;
+    }
+
+    private <T> T guarded(String what, Supplier<T> call) {
+        try {
+            return guard.call(what, call, (attempt, delay, cause) -> { }).value();
+        } catch (CallGuard.CallFailedException e) {
+            throw new LakesetupException(what + " failed after " + e.attempts() + " attempts: " + e.getMessage(),
+                    e.getCause());
+        }
+    }
+
+    /**
+     * Returns the principal as the service names it, when known.
+     *
+     * @param principal a declared principal
+     * @param resolutions resolutions made while planning
+     * @return the resolved principal, or the declared one when its id is not known yet
+     */
+    static Principal resolved(Principal principal, Resolutions resolutions) {
+        if (principal instanceof ServicePrincipal sp) {
+            return resolutions.applicationIdOf(sp).<Principal>map(ServicePrincipal::of).orElse(sp);
+        }
+        return principal;
+    }
+}

@@ -1,0 +1,128 @@
+package dev.lakesetup.core.internal.render;
+
+import dev.lakesetup.core.model.Catalog;
+import dev.lakesetup.core.model.ExternalLocation;
+import dev.lakesetup.core.model.Grant;
+import dev.lakesetup.core.model.OAuthSecret;
+import dev.lakesetup.core.model.Resource;
+import dev.lakesetup.core.model.Schema;
+import dev.lakesetup.core.model.Securable;
+import dev.lakesetup.core.model.Setting;
+import dev.lakesetup.core.model.StorageCredential;
+import dev.lakesetup.core.model.WarehousePermission;
+import dev.lakesetup.core.model.WorkspaceServicePrincipal;
+import dev.lakesetup.core.plan.Action;
+import dev.lakesetup.core.plan.Change;
+import dev.lakesetup.core.plan.GrantChange;
+import dev.lakesetup.core.plan.Plan;
+import dev.lakesetup.core.plan.ResourceChange;
+import dev.lakesetup.core.render.UnityCatalogSql;
+import java.util.List;
+
+/**
+ * Renders a plan as a reviewable Databricks SQL script: statements for what has a SQL form, comments naming the
+ * API call for the rest, and a placeholder for service principals not created yet.
+ */
+final class SqlPlanRenderer {
+    private static final String CATALOGS = "/api/2.1/unity-catalog/";
+
+    private SqlPlanRenderer() {
+    }
+
+    static String render(Plan plan) {
+        UnityCatalogSql sql = UnityCatalogSql.standard().withUnresolvedPrincipalsAs(
+                sp -> "<application id of " + sp.displayName().orElse(sp.grantName()) + ">");
+        StringBuilder out = new StringBuilder("-- lakesetup plan: ").append(plan.summary()).append('\n');
+        for (Change change : plan.changes()) {
+            switch (change.action()) {
+                case NO_OP -> { }
+                case CONFLICT -> out.append("-- CONFLICT, not applied: ").append(change.object()).append(": ")
+                        .append(String.join("; ", change.details())).append('\n');
+                case CREATE, UPDATE, GRANT, REVOKE -> {
+                    if (change instanceof GrantChange grants) {
+                        grants(out, sql, grants);
+                    } else {
+                        resource(out, sql, (ResourceChange) change);
+                    }
+                }
+            }
+        }
+        return out.toString();
+    }
+
+    private static void grants(StringBuilder out, UnityCatalogSql sql, GrantChange change) {
+        for (Grant grant : change.asGrants()) {
+            out.append(change.action() == Action.REVOKE ? sql.revoke(grant) : sql.grant(grant)).append(";\n");
+        }
+    }
+
+    private static void resource(StringBuilder out, UnityCatalogSql sql, ResourceChange change) {
+        Resource resource = change.resource();
+        boolean create = change.action() == Action.CREATE;
+        if (create && resource instanceof Catalog catalog) {
+            out.append(sql.createCatalog(catalog)).append(";\n");
+        } else if (create && resource instanceof Schema schema) {
+            out.append(sql.createSchema(schema)).append(";\n");
+        } else if (create && resource instanceof ExternalLocation location && !location.readOnly().orElse(false)) {
+            out.append(sql.createExternalLocation(location)).append(";\n");
+        } else if (!create && onlyComment(change) && commentable(resource)) {
+            String comment = ((Setting.Scalar) change.settings().get(0).declared()).value();
+            out.append(sql.commentOn(securableOf(resource), comment)).append(";\n");
+        } else {
+            out.append("-- API: ").append(call(change)).append(" (").append(change.object());
+            List<String> details = change.details();
+            if (!details.isEmpty()) {
+                out.append(": ").append(String.join("; ", details));
+            }
+            out.append(")\n");
+        }
+    }
+
+    private static boolean onlyComment(ResourceChange change) {
+        return change.settings().size() == 1 && change.settings().get(0).name().equals("comment");
+    }
+
+    private static boolean commentable(Resource resource) {
+        return resource instanceof Catalog || resource instanceof Schema || resource instanceof ExternalLocation;
+    }
+
+    private static Securable securableOf(Resource resource) {
+        if (resource instanceof Catalog catalog) {
+            return catalog.name();
+        } else if (resource instanceof Schema schema) {
+            return schema.name();
+        }
+        return ((ExternalLocation) resource).name();
+    }
+
+    /** Names the REST call an API-only change makes. */
+    static String call(ResourceChange change) {
+        Resource resource = change.resource();
+        boolean create = change.action() == Action.CREATE;
+        if (resource instanceof StorageCredential) {
+            return create ? "POST " + CATALOGS + "storage-credentials"
+                    : "PATCH " + CATALOGS + "storage-credentials/{name}";
+        } else if (resource instanceof ExternalLocation) {
+            return create ? "POST " + CATALOGS + "external-locations"
+                    : "PATCH " + CATALOGS + "external-locations/{name}";
+        } else if (resource instanceof Catalog) {
+            return "PATCH " + CATALOGS + "catalogs/{name}";
+        } else if (resource instanceof Schema) {
+            return "PATCH " + CATALOGS + "schemas/{full_name}";
+        } else if (resource instanceof WorkspaceServicePrincipal sp) {
+            if (sp.isThroughAccount()) {
+                return create ? "POST /api/2.0/accounts/{account_id}/scim/v2/ServicePrincipals + PUT "
+                        + "/api/2.0/accounts/{account_id}/workspaces/{workspace_id}/permissionassignments/principals/{id}"
+                        : "PUT /api/2.0/accounts/{account_id}/workspaces/{workspace_id}/permissionassignments/"
+                        + "principals/{id}";
+            }
+            return create ? "POST /api/2.0/preview/scim/v2/ServicePrincipals"
+                    : "PATCH /api/2.0/preview/scim/v2/ServicePrincipals/{id}";
+        } else if (resource instanceof WarehousePermission permission) {
+            return "PATCH /api/2.0/permissions/warehouses/" + permission.warehouseId();
+        } else if (resource instanceof OAuthSecret) {
+            return "POST /api/2.0/accounts/servicePrincipals/{id}/credentials/secrets (secret handed to the sink)";
+        }
+        return change.action() + " " + change.kind();
+    }
+}

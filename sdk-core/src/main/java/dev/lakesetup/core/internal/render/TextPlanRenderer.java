@@ -1,0 +1,67 @@
+package dev.lakesetup.core.internal.render;
+
+import dev.lakesetup.core.plan.Action;
+import dev.lakesetup.core.plan.Change;
+import dev.lakesetup.core.plan.ChangeId;
+import dev.lakesetup.core.plan.GrantChange;
+import dev.lakesetup.core.plan.Plan;
+import dev.lakesetup.core.plan.ResourceChange;
+import dev.lakesetup.core.model.Blueprint;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders a plan for people: each object's change with its symbol, the grants on an object right after it, details
+ * indented, unchanged objects counted but not listed, and a summary line.
+ */
+final class TextPlanRenderer {
+    private TextPlanRenderer() {
+    }
+
+    static String render(Plan plan) {
+        Map<ChangeId, List<Change>> groups = new LinkedHashMap<>();
+        List<Change> loose = new ArrayList<>();
+        for (Change change : plan.changes()) {
+            if (change instanceof ResourceChange) {
+                groups.computeIfAbsent(change.id(), k -> new ArrayList<>()).add(0, change);
+            }
+        }
+        for (Change change : plan.changes()) {
+            if (change instanceof GrantChange grants) {
+                ChangeId owner = Blueprint.resourceIdOf(grants.securable()).map(id -> ChangeId.of(id.toString()))
+                        .filter(groups::containsKey).orElse(null);
+                if (owner != null) {
+                    groups.get(owner).add(change);
+                } else {
+                    loose.add(change);
+                }
+            }
+        }
+        StringBuilder out = new StringBuilder();
+        groups.values().forEach(group -> group.forEach(change -> line(out, change)));
+        loose.forEach(change -> line(out, change));
+        if (out.length() == 0) {
+            out.append("No changes: the live state matches the blueprint.\n");
+        }
+        out.append('\n').append("Plan: ").append(plan.summary()).append('\n');
+        return out.toString();
+    }
+
+    private static void line(StringBuilder out, Change change) {
+        if (change.action() == Action.NO_OP) {
+            return;
+        }
+        out.append(change.action().symbol()).append(' ').append(change.object());
+        if (change.action() == Action.CONFLICT) {
+            out.append("  (conflict: will not be applied)");
+        } else if (change.action() == Action.REVOKE) {
+            out.append("  (revoke)");
+        }
+        out.append('\n');
+        for (String detail : change.details()) {
+            out.append("    ").append(detail).append('\n');
+        }
+    }
+}
