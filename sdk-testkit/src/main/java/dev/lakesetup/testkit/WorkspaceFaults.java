@@ -66,6 +66,15 @@ public final class WorkspaceFaults extends Faults {
         return this;
     }
 
+    /** Removes every HTTP fault rule and every workspace-specific fault. */
+    @Override
+    public void clear() {
+        super.clear();
+        synchronized (ctx) {
+            ctx.clearFaults();
+        }
+    }
+
     private static void requirePositive(int n) {
         if (n < 1) {
             throw new IllegalArgumentException("count must be at least 1, was " + n);

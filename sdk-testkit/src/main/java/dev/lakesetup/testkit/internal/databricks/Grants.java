@@ -91,8 +91,17 @@ public final class Grants {
 
     /** Returns whether a principal holds any privilege on the securable or, with {@code below}, inside it. */
     public boolean holdsAny(String principal, Securable s, boolean below) {
+        return holdsAnyExcept(principal, s, below, Set.of());
+    }
+
+    /**
+     * Returns whether a principal holds a privilege other than {@code ignored} on the securable (directly or
+     * inherited) or, with {@code below}, any privilege inside it.
+     */
+    public boolean holdsAnyExcept(String principal, Securable s, boolean below, Set<String> ignored) {
         for (Effective e : effective(s, null)) {
-            if (e.principal().equals(principal) || IMPLICIT_GROUPS.contains(e.principal())) {
+            if ((e.principal().equals(principal) || IMPLICIT_GROUPS.contains(e.principal()))
+                    && !ignored.contains(e.privilege())) {
                 return true;
             }
         }

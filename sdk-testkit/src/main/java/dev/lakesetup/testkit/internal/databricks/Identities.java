@@ -149,7 +149,7 @@ public final class Identities {
         return new String[] {s.id, value};
     }
 
-    /** Issues a JWT-shaped access token when the client id and secret match an active secret, else null. */
+    /** Creates a JWT-shaped access token when the client id and secret match an active secret, else null. */
     public String issueToken(String clientId, String clientSecret, String issuer, long lifetimeSeconds) {
         Principal p = byApplicationId(clientId);
         if (p == null || !p.active || clientSecret == null) {

@@ -9,7 +9,7 @@ import dev.lakesetup.testkit.internal.http.HttpReply;
 import java.util.ArrayList;
 import java.util.List;
 
-/** JSON helpers for the fake workspace. */
+/** JSON parsing and rendering for the fake workspace. */
 public final class Json {
 
     /** The shared mapper (thread-safe once configured). */

@@ -262,11 +262,17 @@ final class UcApi {
         return v;
     }
 
+    private void audit(ObjectNode o, String owner, long createdAt) {
+        o.put("owner", owner);
+        o.put("metastore_id", ctx.uc().metastoreId());
+        o.put("created_at", createdAt);
+        o.put("created_by", owner);
+    }
+
     private ObjectNode catalogJson(UnityCatalog.Catalog c) {
         ObjectNode o = Json.object();
         o.put("name", c.name);
         o.put("full_name", c.name);
-        o.put("owner", c.owner);
         if (c.comment != null) {
             o.put("comment", c.comment);
         }
@@ -276,9 +282,7 @@ final class UcApi {
         o.put("catalog_type", "MANAGED_CATALOG");
         o.put("isolation_mode", "OPEN");
         o.put("securable_type", "CATALOG");
-        o.put("metastore_id", ctx.uc().metastoreId());
-        o.put("created_at", c.createdAt);
-        o.put("created_by", c.owner);
+        audit(o, c.owner, c.createdAt);
         o.put("id", c.id);
         return o;
     }
@@ -288,16 +292,13 @@ final class UcApi {
         o.put("name", s.name);
         o.put("catalog_name", s.catalog);
         o.put("full_name", s.fullName());
-        o.put("owner", s.owner);
         if (s.comment != null) {
             o.put("comment", s.comment);
         }
         if (s.storageRoot != null) {
             o.put("storage_root", s.storageRoot);
         }
-        o.put("metastore_id", ctx.uc().metastoreId());
-        o.put("created_at", s.createdAt);
-        o.put("created_by", s.owner);
+        audit(o, s.owner, s.createdAt);
         o.put("schema_id", s.id);
         return o;
     }
@@ -307,7 +308,6 @@ final class UcApi {
         o.put("name", c.name);
         o.put("full_name", c.name);
         o.put("id", c.id);
-        o.put("owner", c.owner);
         o.put("read_only", c.readOnly);
         if (c.comment != null) {
             o.put("comment", c.comment);
@@ -320,9 +320,7 @@ final class UcApi {
             o.putObject("azure_service_principal").put("directory_id", c.directoryId)
                     .put("application_id", c.applicationId);
         }
-        o.put("metastore_id", ctx.uc().metastoreId());
-        o.put("created_at", c.createdAt);
-        o.put("created_by", c.owner);
+        audit(o, c.owner, c.createdAt);
         o.put("isolation_mode", "ISOLATION_MODE_OPEN");
         return o;
     }
@@ -334,13 +332,10 @@ final class UcApi {
         o.put("credential_name", l.credentialName);
         o.put("credential_id", l.credentialId);
         o.put("read_only", l.readOnly);
-        o.put("owner", l.owner);
         if (l.comment != null) {
             o.put("comment", l.comment);
         }
-        o.put("metastore_id", ctx.uc().metastoreId());
-        o.put("created_at", l.createdAt);
-        o.put("created_by", l.owner);
+        audit(o, l.owner, l.createdAt);
         o.put("isolation_mode", "ISOLATION_MODE_OPEN");
         return o;
     }

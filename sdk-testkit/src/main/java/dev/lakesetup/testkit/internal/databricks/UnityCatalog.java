@@ -300,20 +300,12 @@ public final class UnityCatalog {
 
     /** Returns a storage credential; 404 STORAGE_CREDENTIAL_DOES_NOT_EXIST. */
     public Credential credential(Caller caller, String rawName) {
-        String n = rawName == null ? "" : rawName.toLowerCase(Locale.ROOT);
-        Credential c = credentials.get(n);
-        if (c == null) {
-            throw ApiException.notFound("STORAGE_CREDENTIAL_DOES_NOT_EXIST",
-                    "Storage Credential '" + n + "' does not exist.");
-        }
-        requireVisible(caller, new Securable("storage_credential", n), c.owner, "Storage Credential");
-        return c;
+        return lookup(caller, credentials, rawName, "storage_credential", c -> c.owner);
     }
 
     /** Returns the storage credentials the caller may see. */
     public List<Credential> credentials(Caller caller) {
-        return credentials.values().stream().filter(c -> isOwnerOrAdmin(caller, c.owner)
-                || grants.holdsAny(caller.name(), new Securable("storage_credential", c.name), false)).toList();
+        return visible(caller, credentials, "storage_credential", c -> c.owner);
     }
 
     /** Creates an external location; 409 EXTERNAL_LOCATION_ALREADY_EXISTS, 404 when the credential is missing. */
@@ -349,20 +341,32 @@ public final class UnityCatalog {
 
     /** Returns an external location; 404 EXTERNAL_LOCATION_DOES_NOT_EXIST. */
     public Location location(Caller caller, String rawName) {
-        String n = rawName == null ? "" : rawName.toLowerCase(Locale.ROOT);
-        Location l = locations.get(n);
-        if (l == null) {
-            throw ApiException.notFound("EXTERNAL_LOCATION_DOES_NOT_EXIST",
-                    "External Location '" + n + "' does not exist.");
-        }
-        requireVisible(caller, new Securable("external_location", n), l.owner, "External Location");
-        return l;
+        return lookup(caller, locations, rawName, "external_location", l -> l.owner);
     }
 
     /** Returns the external locations the caller may see. */
     public List<Location> locations(Caller caller) {
-        return locations.values().stream().filter(l -> isOwnerOrAdmin(caller, l.owner)
-                || grants.holdsAny(caller.name(), new Securable("external_location", l.name), false)).toList();
+        return visible(caller, locations, "external_location", l -> l.owner);
+    }
+
+    private <T> T lookup(Caller caller, Map<String, T> byName, String rawName, String type,
+                         java.util.function.Function<T, String> owner) {
+        String n = rawName == null ? "" : rawName.toLowerCase(Locale.ROOT);
+        Securable s = new Securable(type, n);
+        String label = s.sqlType().charAt(0) + s.sqlType().substring(1).toLowerCase(Locale.ROOT);
+        T item = byName.get(n);
+        if (item == null) {
+            throw ApiException.notFound(s.upperType() + "_DOES_NOT_EXIST", label + " '" + n + "' does not exist.");
+        }
+        requireVisible(caller, s, owner.apply(item), label);
+        return item;
+    }
+
+    private <T> List<T> visible(Caller caller, Map<String, T> byName, String type,
+                                java.util.function.Function<T, String> owner) {
+        return byName.entrySet().stream().filter(e -> isOwnerOrAdmin(caller, owner.apply(e.getValue()))
+                || grants.holdsAny(caller.name(), new Securable(type, e.getKey()), false))
+                .map(Map.Entry::getValue).toList();
     }
 
     // ---------------------------------------------------------------- securables
@@ -466,7 +470,8 @@ public final class UnityCatalog {
             return true;
         }
         return grants.holds(caller.name(), new Securable("catalog", s.catalog), "USE_CATALOG")
-                && grants.holdsAny(caller.name(), new Securable("schema", s.fullName()), true);
+                && grants.holdsAnyExcept(caller.name(), new Securable("schema", s.fullName()), true,
+                java.util.Set.of("USE_CATALOG"));
     }
 
     private static boolean isOwnerOrAdmin(Caller caller, String owner) {

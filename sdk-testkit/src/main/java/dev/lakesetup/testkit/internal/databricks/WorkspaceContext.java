@@ -186,6 +186,15 @@ public final class WorkspaceContext {
         return uc.grants().direct(s);
     }
 
+    /** Removes every workspace-specific fault. */
+    public void clearFaults() {
+        invisiblePrincipals.clear();
+        statementFailures.clear();
+        staleReads.clear();
+        staleReadCalls = 0;
+        pendingPolls = 0;
+    }
+
     /** Makes new statements stay PENDING for {@code polls} status reads. */
     public void pendingPolls(int polls) {
         this.pendingPolls = polls;
