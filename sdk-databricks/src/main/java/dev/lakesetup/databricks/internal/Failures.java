@@ -38,6 +38,7 @@ public final class Failures {
     private static final Pattern NOT_VISIBLE = Pattern.compile(
             "(?i)principal\\b.*\\b(does not exist|not found|not in (the )?workspace|cannot be found)"
                     + "|\\bnot in workspace\\b|could not find principal");
+    private static final Pattern RETRIES_EXHAUSTED = Pattern.compile("failed after \\d+ retries");
     private static final Pattern TOKEN_BUCKET = Pattern.compile("(?i)token bucket|rate limit|too many requests");
     private static final Pattern CODE_IN_TEXT = Pattern.compile("\\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\\b");
     private static final Pattern STATUS_IN_TEXT = Pattern.compile("(?i)\\b(?:http(?: status)?|status code)[: ]+(\\d{3})\\b");
@@ -67,8 +68,9 @@ public final class Failures {
                     .status(status).errorCode(code).requestId(requestId(typed.getErrorDetails()))
                     .retryAfter(retryAfter.orElse(null)).cause(failure).build();
         }
-        if (failure instanceof DatabricksException || failure instanceof UncheckedIOException
-                || failure.getCause() instanceof IOException) {
+        if (failure instanceof UncheckedIOException || failure.getCause() instanceof IOException
+                || (failure instanceof DatabricksException && RETRIES_EXHAUSTED.matcher(
+                        String.valueOf(failure.getMessage())).find())) {
             return ServiceException.builder(Failure.TRANSIENT, what + " failed: " + failure.getMessage())
                     .cause(failure).build();
         }

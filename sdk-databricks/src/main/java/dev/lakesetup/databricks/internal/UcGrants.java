@@ -164,8 +164,9 @@ public final class UcGrants {
 
     private static JsonNode execute(ApiClient api, Request request) {
         try {
-            JsonNode node = api.execute(request, JsonNode.class);
-            return node == null ? JSON.createObjectNode() : node;
+            // The SDK fills a new instance of the target type, so read into a map and convert.
+            LinkedHashMap<?, ?> body = api.execute(request, LinkedHashMap.class);
+            return body == null ? JSON.createObjectNode() : JSON.valueToTree(body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
