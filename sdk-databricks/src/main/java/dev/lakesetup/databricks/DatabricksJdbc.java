@@ -21,7 +21,9 @@ import javax.sql.DataSource;
  * SqlExecutor sql = workspace.sqlExecutor(jdbc.dataSource());
  * }</pre>
  *
- * <p>The driver is not a compile-time dependency of this module: {@link #dataSource()} finds it through
+ * <p>The driver's own retries on 503 and 429 are turned off ({@code TemporarilyUnavailableRetry=0;RateLimitRetry=0})
+ * because lakesetup's retry policy owns retrying; {@link Builder#property} can turn them back on. The driver is not a
+ * compile-time dependency of this module: {@link #dataSource()} finds it through
  * {@link java.sql.DriverManager} at run time, so it must be on the class path (or resolved as the automatic module
  * {@code databricks.jdbc}). {@code toString()} masks the token and the OAuth secret.
  */
@@ -102,6 +104,9 @@ public final class DatabricksJdbc {
         private Builder() {
             properties.put("transportMode", "http");
             properties.put("ssl", "1");
+            // lakesetup's retry policy owns retrying: the driver's own retries on 503 and 429 would multiply it
+            properties.put("TemporarilyUnavailableRetry", "0");
+            properties.put("RateLimitRetry", "0");
         }
 
         /**
