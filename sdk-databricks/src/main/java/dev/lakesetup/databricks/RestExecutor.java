@@ -184,17 +184,7 @@ public final class RestExecutor implements Executor {
 
     @Override
     public ChangeResult apply(Change change, ExecutionContext context) {
-        return change.accept(new Change.Visitor<>() {
-            @Override
-            public ChangeResult resource(ResourceChange resourceChange) {
-                return applyResource(resourceChange, context);
-            }
-
-            @Override
-            public ChangeResult grants(GrantChange grantChange) {
-                return applyGrants(grantChange, context);
-            }
-        });
+        return Calls.dispatch(change, c -> applyResource(c, context), c -> applyGrants(c, context));
     }
 
     private ChangeResult applyResource(ResourceChange change, ExecutionContext context) {

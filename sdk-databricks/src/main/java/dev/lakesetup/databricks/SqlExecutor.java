@@ -121,17 +121,7 @@ public final class SqlExecutor implements Executor {
 
     @Override
     public ChangeResult apply(Change change, ExecutionContext context) {
-        return change.accept(new Change.Visitor<>() {
-            @Override
-            public ChangeResult resource(ResourceChange resourceChange) {
-                return applyResource(resourceChange, context);
-            }
-
-            @Override
-            public ChangeResult grants(GrantChange grantChange) {
-                return applyGrants(grantChange, context);
-            }
-        });
+        return Calls.dispatch(change, c -> applyResource(c, context), c -> applyGrants(c, context));
     }
 
     private ChangeResult applyResource(ResourceChange change, ExecutionContext context) {
@@ -152,7 +142,7 @@ public final class SqlExecutor implements Executor {
                 checkUnityCatalog();
                 String comment = comment(resource).orElseThrow();
                 jdbc.inSession(session -> {
-                    session.execute("comment on " + change.object(), sql.commentOn(securableOf(resource), comment));
+                    session.execute("comment on " + change.object(), sql.commentOn(SqlReads.securableOf(resource), comment));
                     return null;
                 });
             }
@@ -218,15 +208,6 @@ public final class SqlExecutor implements Executor {
             return schema.comment();
         }
         return ((ExternalLocation) resource).comment();
-    }
-
-    private static Securable securableOf(Resource resource) {
-        if (resource instanceof Catalog catalog) {
-            return catalog.name();
-        } else if (resource instanceof Schema schema) {
-            return schema.name();
-        }
-        return ((ExternalLocation) resource).name();
     }
 
     private static boolean isSql(Resource resource) {

@@ -163,7 +163,13 @@ public final class SqlReads {
         return out;
     }
 
-    private static Securable securableOf(Resource resource) {
+    /**
+     * Returns the securable a catalog, schema or external location declares.
+     *
+     * @param resource the resource
+     * @return its securable
+     */
+    public static Securable securableOf(Resource resource) {
         if (resource instanceof Catalog catalog) {
             return catalog.name();
         } else if (resource instanceof Schema schema) {
