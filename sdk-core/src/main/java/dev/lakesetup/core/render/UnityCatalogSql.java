@@ -10,8 +10,13 @@ import dev.lakesetup.core.model.Schema;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.SecurableType;
 import dev.lakesetup.core.model.ServicePrincipal;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
@@ -171,6 +176,77 @@ public final class UnityCatalogSql {
             }
         }
         return sql.name(securable).toString();
+    }
+
+    /**
+     * Renders one query of the {@code system.information_schema} privileges view for a securable type, reading
+     * every principal's privileges on many securables at once: {@code SELECT grantee, <name columns>,
+     * privilege_type, inherited_from FROM system.information_schema.catalog_privileges WHERE catalog_name IN
+     * ('a', 'b')}. The result columns are, in order: the grantee, one column per part of the securable's name
+     * (e.g. {@code catalog_name, schema_name}), the privilege and where it is inherited from ({@code NULL} for a
+     * direct grant). For types with several name parts each part is filtered with its own {@code IN} list, so the
+     * reader keeps only the rows of the securables it asked for. Names are compared in lower case, as stored.
+     *
+     * @param type the securable type: catalog, schema, table, storage credential or external location
+     * @param securables the securables of that type, at least one
+     * @return the query
+     * @throws InvalidInputException for the metastore, an empty list or a securable of another type
+     */
+    public String selectPrivileges(SecurableType type, Collection<? extends Securable> securables) {
+        InvalidInputException.requireNonNull(type, "securable type");
+        InvalidInputException.requireNonNull(securables, "securables");
+        List<String> columns = privilegeViewColumns(type);
+        if (securables.isEmpty()) {
+            throw InvalidInputException.of("securables", "[]", "the list is empty", "at least one securable");
+        }
+        List<Set<String>> values = new ArrayList<>();
+        columns.forEach(c -> values.add(new TreeSet<>()));
+        for (Securable securable : securables) {
+            if (securable.type() != type) {
+                throw InvalidInputException.of("securable", securable.fullName(), "it is a "
+                        + securable.type().apiName() + ", not a " + type.apiName(), "securables of one type");
+            }
+            for (int i = 0; i < columns.size(); i++) {
+                values.get(i).add(securable.parts().get(i).normalized());
+            }
+        }
+        SqlBuilder sql = sql().keyword("SELECT grantee,").keyword(String.join(", ", columns) + ",")
+                .keyword("privilege_type, inherited_from FROM system.information_schema")
+                .raw("." + type.apiName() + "_privileges").keyword("WHERE");
+        for (int i = 0; i < columns.size(); i++) {
+            if (i > 0) {
+                sql.keyword("AND");
+            }
+            sql.keyword(columns.get(i)).keyword("IN (");
+            String separator = "";
+            for (String value : values.get(i)) {
+                sql.raw(separator).literal(value);
+                separator = ",";
+            }
+            sql.raw(")");
+        }
+        return sql.toString();
+    }
+
+    /**
+     * Returns the name columns of a securable type's {@code information_schema} privileges view, in the order of
+     * the name's parts.
+     *
+     * @param type the securable type
+     * @return the column names, e.g. {@code [catalog_name, schema_name]} for a schema
+     * @throws InvalidInputException for the metastore, which has no such view here
+     */
+    public static List<String> privilegeViewColumns(SecurableType type) {
+        return switch (type) {
+            case CATALOG -> List.of("catalog_name");
+            case SCHEMA -> List.of("catalog_name", "schema_name");
+            case TABLE -> List.of("table_catalog", "table_schema", "table_name");
+            case STORAGE_CREDENTIAL -> List.of("storage_credential_name");
+            case EXTERNAL_LOCATION -> List.of("external_location_name");
+            case METASTORE -> throw InvalidInputException.of("securable type", type.apiName(),
+                    "its privileges are read with SHOW GRANTS ON METASTORE",
+                    "catalog, schema, table, storage_credential or external_location");
+        };
     }
 
     private SqlBuilder sql() {

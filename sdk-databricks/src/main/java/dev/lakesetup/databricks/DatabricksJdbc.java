@@ -1,0 +1,279 @@
+package dev.lakesetup.databricks;
+
+import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.model.Secret;
+import dev.lakesetup.databricks.internal.DriverManagerDataSource;
+import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import javax.sql.DataSource;
+
+/**
+ * Builds the connection URL of the Databricks JDBC driver (databricks-jdbc) for a SQL warehouse, with a personal
+ * access token or OAuth machine-to-machine credentials, and a {@link DataSource} over it.
+ *
+ * <pre>{@code
+ * DatabricksJdbc jdbc = DatabricksJdbc.builder()
+ *     .host("adb-123.4.azuredatabricks.net").warehouseId("abc123").pat(token).build();
+ * SqlExecutor sql = workspace.sqlExecutor(jdbc.dataSource());
+ * }</pre>
+ *
+ * <p>The driver's own retries on 503 and 429 are turned off ({@code TemporarilyUnavailableRetry=0;RateLimitRetry=0})
+ * because lakesetup's retry policy owns retrying; {@link Builder#property} can turn them back on. The driver is not a
+ * compile-time dependency of this module: {@link #dataSource()} finds it through
+ * {@link java.sql.DriverManager} at run time, so it must be on the class path (or resolved as the automatic module
+ * {@code databricks.jdbc}). {@code toString()} masks the token and the OAuth secret.
+ */
+public final class DatabricksJdbc {
+    private static final Set<String> SECRET_KEYS = Set.of("pwd", "password", "oauth2secret", "auth_accesstoken",
+            "oauth2refreshtoken");
+
+    private final String host;
+    private final int port;
+    private final Map<String, String> properties;
+
+    private DatabricksJdbc(Builder builder) {
+        this.host = builder.host;
+        this.port = builder.port;
+        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(builder.properties));
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the JDBC URL, including the credentials; hand it to the driver only, never to a log.
+     *
+     * @return the URL
+     */
+    public String url() {
+        return render(false);
+    }
+
+    /**
+     * Returns a data source that opens a new driver connection per {@code getConnection()}; wrap it in a pool
+     * when connections should be reused.
+     *
+     * @return the data source
+     */
+    public DataSource dataSource() {
+        return new DriverManagerDataSource(url(), render(true));
+    }
+
+    /**
+     * Returns the value of a driver property.
+     *
+     * @param name the property name, e.g. {@code httpPath}
+     * @return the value, or {@code null} when not set; secrets are returned masked
+     */
+    public String property(String name) {
+        String value = properties.get(name);
+        return value != null && SECRET_KEYS.contains(name.toLowerCase(Locale.ROOT)) ? Secret.MASK : value;
+    }
+
+    private String render(boolean masked) {
+        StringBuilder out = new StringBuilder("jdbc:databricks://").append(host).append(':').append(port)
+                .append("/default");
+        properties.forEach((key, value) -> out.append(';').append(key).append('=')
+                .append(masked && SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT)) ? Secret.MASK : value));
+        return out.toString();
+    }
+
+    @Override
+    public String toString() {
+        return render(true);
+    }
+
+    /** Configures a {@link DatabricksJdbc}. */
+    public static final class Builder {
+        private String host;
+        private int port = 443;
+        private boolean portSet;
+        private final Map<String, String> properties = new LinkedHashMap<>();
+        private boolean credentials;
+
+        private Builder() {
+            properties.put("transportMode", "http");
+            properties.put("ssl", "1");
+            // lakesetup's retry policy owns retrying: the driver's own retries on 503 and 429 would multiply it
+            properties.put("TemporarilyUnavailableRetry", "0");
+            properties.put("RateLimitRetry", "0");
+        }
+
+        /**
+         * Sets the workspace host: a name such as {@code adb-123.4.azuredatabricks.net}, or a URL; an
+         * {@code http://} URL turns TLS off (local tests), a port in the URL is kept.
+         *
+         * @param host the host name or URL
+         * @return this builder
+         */
+        public Builder host(String host) {
+            if (host == null || host.isBlank()) {
+                throw InvalidInputException.of("JDBC host", host, "it is empty", "a host name or https URL");
+            }
+            String text = host.trim();
+            if (text.contains("://")) {
+                URI uri = URI.create(text);
+                if (uri.getHost() == null) {
+                    throw InvalidInputException.of("JDBC host", host, "it has no host name", "https://HOST[:PORT]");
+                }
+                this.host = uri.getHost();
+                boolean plain = "http".equalsIgnoreCase(uri.getScheme());
+                properties.put("ssl", plain ? "0" : "1");
+                if (uri.getPort() > 0) {
+                    port(uri.getPort());
+                } else if (!portSet) {
+                    this.port = plain ? 80 : 443;
+                }
+            } else {
+                this.host = requireValue("JDBC host", text);
+            }
+            return this;
+        }
+
+        /**
+         * Sets the port (443 by default).
+         *
+         * @param port the port
+         * @return this builder
+         */
+        public Builder port(int port) {
+            if (port < 1 || port > 65535) {
+                throw InvalidInputException.of("JDBC port", Integer.toString(port), "it is out of range", "1..65535");
+            }
+            this.port = port;
+            this.portSet = true;
+            return this;
+        }
+
+        /**
+         * Connects to a SQL warehouse: {@code httpPath=/sql/1.0/warehouses/ID}.
+         *
+         * @param warehouseId the warehouse id
+         * @return this builder
+         */
+        public Builder warehouseId(String warehouseId) {
+            if (warehouseId == null || !warehouseId.matches("[A-Za-z0-9]{1,64}")) {
+                throw InvalidInputException.of("warehouse id", warehouseId, "it is not a warehouse id",
+                        "1 to 64 letters and digits");
+            }
+            properties.put("httpPath", "/sql/1.0/warehouses/" + warehouseId);
+            return this;
+        }
+
+        /**
+         * Authenticates with a personal access token ({@code AuthMech=3}).
+         *
+         * @param token the token
+         * @return this builder
+         */
+        public Builder pat(String token) {
+            requireSecret("personal access token", token);
+            properties.keySet().removeAll(Set.of("Auth_Flow", "OAuth2ClientId", "OAuth2Secret"));
+            properties.put("AuthMech", "3");
+            properties.put("UID", "token");
+            properties.put("PWD", token);
+            credentials = true;
+            return this;
+        }
+
+        /**
+         * Authenticates as a service principal with OAuth machine-to-machine ({@code AuthMech=11;Auth_Flow=1}).
+         *
+         * @param clientId the application id
+         * @param clientSecret the OAuth secret
+         * @return this builder
+         */
+        public Builder oauthM2m(String clientId, String clientSecret) {
+            requireValue("OAuth client id", clientId);
+            requireSecret("OAuth client secret", clientSecret);
+            properties.keySet().removeAll(Set.of("UID", "PWD"));
+            properties.put("AuthMech", "11");
+            properties.put("Auth_Flow", "1");
+            properties.put("OAuth2ClientId", clientId);
+            properties.put("OAuth2Secret", clientSecret);
+            credentials = true;
+            return this;
+        }
+
+        /**
+         * Makes the driver use the Statement Execution REST API instead of Thrift ({@code UseThriftClient=0}).
+         *
+         * @return this builder
+         */
+        public Builder statementExecutionApi() {
+            properties.put("UseThriftClient", "0");
+            return this;
+        }
+
+        /**
+         * Sets any other driver property, e.g. {@code EnableTelemetry=0}.
+         *
+         * @param name the property name
+         * @param value its value, without {@code ;}
+         * @return this builder
+         */
+        public Builder property(String name, String value) {
+            requireValue("JDBC property name", name);
+            if (name.contains("=")) {
+                throw InvalidInputException.of("JDBC property name", name, "contains '='", "a name without ';' or '='");
+            }
+            if (SECRET_KEYS.contains(name.toLowerCase(Locale.ROOT))) {
+                requireSecret("JDBC property " + name, value);
+            } else {
+                requireValue("JDBC property " + name, value);
+            }
+            properties.put(name, value);
+            return this;
+        }
+
+        /**
+         * Builds the URL holder.
+         *
+         * @return the configuration
+         * @throws IllegalStateException when the host, HTTP path or credentials are missing
+         */
+        public DatabricksJdbc build() {
+            if (host == null) {
+                throw new IllegalStateException("DatabricksJdbc needs a host");
+            }
+            if (!properties.containsKey("httpPath")) {
+                throw new IllegalStateException("DatabricksJdbc needs a warehouse id (httpPath)");
+            }
+            if (!credentials) {
+                throw new IllegalStateException("DatabricksJdbc needs credentials: pat(..) or oauthM2m(..)");
+            }
+            return new DatabricksJdbc(this);
+        }
+
+        private static String requireValue(String field, String value) {
+            if (value == null || value.isEmpty()) {
+                throw InvalidInputException.of(field, value, "it is empty", "a non-empty value without ';'");
+            }
+            if (value.indexOf(';') >= 0) {
+                throw InvalidInputException.of(field, value, "contains ';', which separates URL properties",
+                        "a value without ';'");
+            }
+            return value;
+        }
+
+        private static void requireSecret(String field, String value) {
+            if (value == null || value.isEmpty()) {
+                throw InvalidInputException.ofSecret(field, "it is empty", "a non-empty secret");
+            }
+            if (value.indexOf(';') >= 0) {
+                throw InvalidInputException.ofSecret(field, "contains ';', which separates URL properties",
+                        "a secret without ';'");
+            }
+        }
+    }
+}

@@ -1,0 +1,315 @@
+package dev.lakesetup.databricks;
+
+import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.model.Secret;
+import dev.lakesetup.databricks.internal.Auth;
+import dev.lakesetup.databricks.internal.SdkClients;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * The connection to one Databricks workspace (and, for account-level steps, its account): where it is, how to
+ * authenticate, which SQL warehouse to use. It makes the executors that the applier is given.
+ *
+ * <pre>{@code
+ * DatabricksWorkspace workspace = DatabricksWorkspace.builder()
+ *     .host("https://adb-123.4.azuredatabricks.net").oauthM2m(adminClientId, adminSecret)
+ *     .warehouseId("abc123").build();
+ * Lakesetup lakesetup = Lakesetup.builder().executor(workspace.restExecutor()).build();
+ * }</pre>
+ *
+ * <p>Authentication is a personal access token, OAuth machine-to-machine credentials, or the Databricks SDK's
+ * unified authentication (environment variables and {@code ~/.databrickscfg} profiles) with the auth type pinned, so
+ * that a stray environment variable cannot switch methods. The SDK's own retries are off (lakesetup's retry policy
+ * owns retrying) and its debug logging shows no header and no body value, so no secret reaches a log. Nothing is
+ * sent until an executor first needs the service. Immutable and thread-safe; {@code toString()} masks secrets.
+ */
+public final class DatabricksWorkspace {
+    private final String host;
+    private final Auth auth;
+    private final String warehouseId;
+    private final Long workspaceId;
+    private final SdkClients clients;
+    private final RestExecutor rest;
+
+    private DatabricksWorkspace(Builder builder) {
+        this.host = builder.host;
+        this.auth = builder.auth;
+        this.warehouseId = builder.warehouseId;
+        this.workspaceId = builder.workspaceId;
+        this.clients = new SdkClients(builder.host, builder.auth, builder.accountHost, builder.accountId,
+                builder.httpTimeout);
+        this.rest = new RestExecutor(clients, workspaceId);
+    }
+
+    /**
+     * Starts a builder.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the workspace URL.
+     *
+     * @return the host URL
+     */
+    public String host() {
+        return host;
+    }
+
+    /**
+     * Returns the SQL warehouse id.
+     *
+     * @return the id, when configured
+     */
+    public Optional<String> warehouseId() {
+        return Optional.ofNullable(warehouseId);
+    }
+
+    /**
+     * Returns the REST executor of this workspace (one shared instance).
+     *
+     * @return the executor
+     */
+    public RestExecutor restExecutor() {
+        return rest;
+    }
+
+    /**
+     * Returns a SQL executor over a data source (normally the Databricks JDBC driver); changes with no SQL form go
+     * to this workspace's REST executor.
+     *
+     * @param dataSource where connections come from
+     * @return the executor
+     */
+    public SqlExecutor sqlExecutor(DataSource dataSource) {
+        return SqlExecutor.builder().dataSource(dataSource).restExecutor(rest).build();
+    }
+
+    /**
+     * Returns a SQL executor that connects with the Databricks JDBC driver to this workspace's warehouse, with the
+     * same token or OAuth credentials.
+     *
+     * @return the executor
+     * @throws IllegalStateException without a warehouse id, or with unified authentication (which JDBC cannot
+     *     reuse: build the URL with {@link DatabricksJdbc} and call {@link #sqlExecutor(DataSource)})
+     */
+    public SqlExecutor sqlExecutor() {
+        return sqlExecutor(jdbc().build().dataSource());
+    }
+
+    /**
+     * Returns a JDBC URL builder for this workspace's warehouse with the same credentials, to add driver properties.
+     *
+     * @return the builder
+     * @throws IllegalStateException without a warehouse id, or with unified authentication
+     */
+    public DatabricksJdbc.Builder jdbc() {
+        if (warehouseId == null) {
+            throw new IllegalStateException("SQL needs a warehouse: set warehouseId on DatabricksWorkspace");
+        }
+        DatabricksJdbc.Builder jdbc = DatabricksJdbc.builder().host(host).warehouseId(warehouseId);
+        if (auth instanceof Auth.Pat pat) {
+            return jdbc.pat(pat.token().reveal());
+        } else if (auth instanceof Auth.OAuthM2m m2m) {
+            return jdbc.oauthM2m(m2m.clientId(), m2m.clientSecret().reveal());
+        }
+        throw new IllegalStateException("JDBC cannot reuse unified authentication (" + auth + "): build the URL "
+                + "with DatabricksJdbc and pass its data source to sqlExecutor(DataSource)");
+    }
+
+    @Override
+    public String toString() {
+        return "DatabricksWorkspace[" + host + ", " + auth + (warehouseId == null ? "" : ", warehouse " + warehouseId)
+                + "]";
+    }
+
+    /** Configures a {@link DatabricksWorkspace}; exactly one authentication method must be chosen. */
+    public static final class Builder {
+        private String host;
+        private Auth auth;
+        private String warehouseId;
+        private String accountHost;
+        private String accountId;
+        private Long workspaceId;
+        private Duration httpTimeout = Duration.ofSeconds(60);
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the workspace URL, e.g. {@code https://adb-123.4.azuredatabricks.net}.
+         *
+         * @param host the URL (https; http only for local tests)
+         * @return this builder
+         */
+        public Builder host(String host) {
+            this.host = url("workspace host", host);
+            return this;
+        }
+
+        /**
+         * Authenticates with a personal access token.
+         *
+         * @param token the token
+         * @return this builder
+         * @throws IllegalStateException when another method was chosen already
+         */
+        public Builder pat(String token) {
+            return auth(new Auth.Pat(token == null || token.isEmpty() ? null : Secret.of(token)));
+        }
+
+        /**
+         * Authenticates as a service principal with OAuth machine-to-machine credentials.
+         *
+         * @param clientId the application id
+         * @param clientSecret the OAuth secret
+         * @return this builder
+         * @throws IllegalStateException when another method was chosen already
+         */
+        public Builder oauthM2m(String clientId, String clientSecret) {
+            return auth(new Auth.OAuthM2m(clientId,
+                    clientSecret == null || clientSecret.isEmpty() ? null : Secret.of(clientSecret)));
+        }
+
+        /**
+         * Authenticates with the SDK's unified authentication from environment variables and the default profile
+         * of {@code ~/.databrickscfg}, pinned to one auth type.
+         *
+         * @param authType the SDK's auth type, e.g. {@code pat}, {@code oauth-m2m}, {@code azure-cli}
+         * @return this builder
+         * @throws IllegalStateException when another method was chosen already
+         */
+        public Builder unifiedAuth(String authType) {
+            return auth(new Auth.Unified(null, authType));
+        }
+
+        /**
+         * Authenticates with a named profile of {@code ~/.databrickscfg}, pinned to one auth type.
+         *
+         * @param profile the profile name
+         * @param authType the SDK's auth type
+         * @return this builder
+         * @throws IllegalStateException when another method was chosen already
+         */
+        public Builder profile(String profile, String authType) {
+            if (profile == null || profile.isBlank()) {
+                throw InvalidInputException.of("profile", profile, "it is empty", "a profile name in ~/.databrickscfg");
+            }
+            return auth(new Auth.Unified(profile, authType));
+        }
+
+        /**
+         * Sets the SQL warehouse used by the SQL executor.
+         *
+         * @param warehouseId the id from the warehouse's HTTP path {@code /sql/1.0/warehouses/{id}}
+         * @return this builder
+         */
+        public Builder warehouseId(String warehouseId) {
+            if (warehouseId == null || !warehouseId.matches("[A-Za-z0-9]{1,64}")) {
+                throw InvalidInputException.of("warehouse id", warehouseId, "it is not a warehouse id",
+                        "1 to 64 letters and digits");
+            }
+            this.warehouseId = warehouseId;
+            return this;
+        }
+
+        /**
+         * Enables account-level steps (service principals created in the account and assigned to the workspace).
+         *
+         * @param accountHost the account console URL, e.g. {@code https://accounts.azuredatabricks.net}
+         * @param accountId the account id
+         * @return this builder
+         */
+        public Builder account(String accountHost, String accountId) {
+            this.accountHost = url("account host", accountHost);
+            if (accountId == null || accountId.isBlank()) {
+                throw InvalidInputException.of("account id", accountId, "it is empty", "the Databricks account id");
+            }
+            this.accountId = accountId;
+            return this;
+        }
+
+        /**
+         * Sets the numeric workspace id for workspace assignment; by default the host reports it.
+         *
+         * @param workspaceId the id
+         * @return this builder
+         */
+        public Builder workspaceId(long workspaceId) {
+            if (workspaceId <= 0) {
+                throw InvalidInputException.of("workspace id", Long.toString(workspaceId), "it is not positive",
+                        "the number in the workspace URL (?o=...)");
+            }
+            this.workspaceId = workspaceId;
+            return this;
+        }
+
+        /**
+         * Sets the HTTP timeout per request (60 seconds by default).
+         *
+         * @param timeout the timeout, at least one second
+         * @return this builder
+         */
+        public Builder httpTimeout(Duration timeout) {
+            if (timeout == null || timeout.toSeconds() < 1) {
+                throw InvalidInputException.of("HTTP timeout", String.valueOf(timeout), "it is under one second",
+                        "a duration of at least one second");
+            }
+            this.httpTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Builds the connection; nothing is sent yet.
+         *
+         * @return the workspace
+         * @throws IllegalStateException when the host or the authentication method is missing
+         */
+        public DatabricksWorkspace build() {
+            if (host == null) {
+                throw new IllegalStateException("DatabricksWorkspace needs a host");
+            }
+            if (auth == null) {
+                throw new IllegalStateException("DatabricksWorkspace needs an authentication method: pat(..), "
+                        + "oauthM2m(..), unifiedAuth(..) or profile(..)");
+            }
+            return new DatabricksWorkspace(this);
+        }
+
+        private Builder auth(Auth chosen) {
+            if (auth != null) {
+                throw new IllegalStateException("only one authentication method may be set; already set: " + auth);
+            }
+            this.auth = chosen;
+            return this;
+        }
+
+        private static String url(String field, String value) {
+            String accepted = "an https URL such as https://adb-123.4.azuredatabricks.net (http only for local tests)";
+            if (value == null || value.isBlank()) {
+                throw InvalidInputException.of(field, value, "it is empty", accepted);
+            }
+            String text = value.trim();
+            if (!text.contains("://")) {
+                text = "https://" + text;
+            }
+            URI uri;
+            try {
+                uri = URI.create(text);
+            } catch (IllegalArgumentException e) {
+                throw InvalidInputException.of(field, value, "it is not a URL", accepted);
+            }
+            if (uri.getHost() == null || !("https".equalsIgnoreCase(uri.getScheme())
+                    || "http".equalsIgnoreCase(uri.getScheme()))) {
+                throw InvalidInputException.of(field, value, "it is not an http(s) URL with a host", accepted);
+            }
+            return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
+        }
+    }
+}

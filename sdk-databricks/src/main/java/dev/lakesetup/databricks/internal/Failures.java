@@ -1,0 +1,198 @@
+package dev.lakesetup.databricks.internal;
+
+import com.databricks.sdk.core.DatabricksError;
+import com.databricks.sdk.core.DatabricksException;
+import com.databricks.sdk.core.error.details.ErrorDetails;
+import com.databricks.sdk.core.error.details.RequestInfo;
+import dev.lakesetup.core.LakesetupException;
+import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.ServiceException.Failure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.SQLException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Classifies the failures of the Databricks SDK and the JDBC driver into the kinds lakesetup's retry policy knows,
+ * and wraps them once in a {@link ServiceException}.
+ *
+ * <p>The error code decides first, the HTTP status second: {@code REQUEST_LIMIT_EXCEEDED} or 429 is throttled,
+ * {@code PRINCIPAL_DOES_NOT_EXIST} (or a message saying a principal is not in the workspace) is not yet visible,
+ * any {@code *_ALREADY_EXISTS} code or a 409 is already-exists, 500/502/503/504, connection errors and
+ * {@code TEMPORARILY_UNAVAILABLE} are transient, everything else is fatal. The SDK's "failed after N retries"
+ * wrapper is unwrapped to its typed cause.
+ */
+public final class Failures {
+    private static final Set<String> THROTTLED = Set.of("REQUEST_LIMIT_EXCEEDED", "RESOURCE_EXHAUSTED",
+            "TOO_MANY_REQUESTS");
+    private static final Set<String> TRANSIENT = Set.of("TEMPORARILY_UNAVAILABLE", "INTERNAL_ERROR",
+            "DEADLINE_EXCEEDED", "IO_ERROR", "ABORTED", "UNAVAILABLE", "SERVICE_UNDER_MAINTENANCE",
+            "WORKSPACE_TEMPORARILY_UNAVAILABLE", "BAD_GATEWAY", "GATEWAY_TIMEOUT");
+    private static final Set<String> ALREADY_EXISTS = Set.of("RESOURCE_ALREADY_EXISTS", "ALREADY_EXISTS",
+            "SCIM_409", "RESOURCE_CONFLICT");
+    private static final Pattern NOT_VISIBLE = Pattern.compile(
+            "(?i)principal\\b.*\\b(does not exist|not found|not in (the )?workspace|cannot be found)"
+                    + "|\\bnot in workspace\\b|could not find principal");
+    private static final Pattern RETRIES_EXHAUSTED = Pattern.compile("failed after \\d+ retries");
+    private static final Pattern TOKEN_BUCKET = Pattern.compile("(?i)token bucket|rate limit|too many requests");
+    private static final Pattern CODE_IN_TEXT = Pattern.compile("\\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\\b");
+    private static final Pattern STATUS_IN_TEXT = Pattern.compile("(?i)\\b(?:http(?: status)?|status code)[: ]+(\\d{3})\\b");
+
+    private Failures() {
+    }
+
+    /**
+     * Wraps a failure of a call through the Databricks SDK.
+     *
+     * @param what the call and object, e.g. {@code create catalog sales}
+     * @param failure what the SDK threw
+     * @return the classified exception, to be thrown
+     */
+    public static LakesetupException fromSdk(String what, RuntimeException failure) {
+        if (failure instanceof LakesetupException already) {
+            return already;
+        }
+        java.util.Optional<java.time.Duration> retryAfter = RetryAfterCapture.takeLast();
+        DatabricksError typed = typedCause(failure);
+        if (typed != null) {
+            int status = typed.getStatusCode();
+            String code = typed.getErrorCode() == null ? "" : typed.getErrorCode();
+            String message = typed.getMessage() == null ? "" : typed.getMessage();
+            Failure kind = typed.getCause() instanceof IOException ? Failure.TRANSIENT : classify(status, code, message);
+            return ServiceException.builder(kind, what + " failed: " + describe(status, code, message))
+                    .status(status).errorCode(code).requestId(requestId(typed.getErrorDetails()))
+                    .retryAfter(retryAfter.orElse(null)).cause(failure).build();
+        }
+        if (failure instanceof UncheckedIOException || failure.getCause() instanceof IOException
+                || (failure instanceof DatabricksException && RETRIES_EXHAUSTED.matcher(
+                        String.valueOf(failure.getMessage())).find())) {
+            return ServiceException.builder(Failure.TRANSIENT, what + " failed: " + failure.getMessage())
+                    .cause(failure).build();
+        }
+        return ServiceException.builder(Failure.FATAL, what + " failed: " + failure).cause(failure).build();
+    }
+
+    /**
+     * Wraps a failure of a SQL statement; the error code and status are read from the driver's message when it
+     * names them (a statement that the service reports as FAILED arrives as an {@link SQLException}).
+     *
+     * @param what the statement's purpose, e.g. {@code grant on catalog sales}
+     * @param failure what the driver threw
+     * @return the classified exception, to be thrown
+     */
+    public static ServiceException fromSql(String what, SQLException failure) {
+        String message = allMessages(failure);
+        int status = 0;
+        Matcher statusMatch = STATUS_IN_TEXT.matcher(message);
+        if (statusMatch.find()) {
+            status = Integer.parseInt(statusMatch.group(1));
+        }
+        String code = firstKnownCode(message);
+        Failure kind = classify(status, code, message);
+        if (kind == Failure.FATAL && (failure instanceof SQLTransientException
+                || failure instanceof SQLRecoverableException
+                || (failure.getSQLState() != null && failure.getSQLState().startsWith("08")))) {
+            kind = Failure.TRANSIENT;
+        }
+        return ServiceException.builder(kind, what + " failed: " + firstLine(failure.getMessage()))
+                .status(status).errorCode(code).cause(failure).build();
+    }
+
+    /**
+     * Classifies a failure by the service's error code, HTTP status and message.
+     *
+     * @param status the HTTP status, 0 when unknown
+     * @param code the error code, empty when unknown
+     * @param message the message
+     * @return the failure kind
+     */
+    public static Failure classify(int status, String code, String message) {
+        String upper = code.toUpperCase(Locale.ROOT);
+        if (THROTTLED.contains(upper) || status == 429 || TOKEN_BUCKET.matcher(message).find()) {
+            return Failure.THROTTLED;
+        }
+        if (upper.equals("PRINCIPAL_DOES_NOT_EXIST") || NOT_VISIBLE.matcher(message).find()) {
+            return Failure.NOT_YET_VISIBLE;
+        }
+        if (ALREADY_EXISTS.contains(upper) || upper.endsWith("_ALREADY_EXISTS")) {
+            return Failure.ALREADY_EXISTS;
+        }
+        if (TRANSIENT.contains(upper) || status == 500 || status == 502 || status == 503 || status == 504
+                || status == 523) {
+            return Failure.TRANSIENT;
+        }
+        if (status == 409) {
+            return Failure.ALREADY_EXISTS;
+        }
+        return Failure.FATAL;
+    }
+
+    private static DatabricksError typedCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DatabricksError error) {
+                return error;
+            }
+        }
+        return null;
+    }
+
+    private static String requestId(ErrorDetails details) {
+        if (details == null) {
+            return null;
+        }
+        return details.requestInfo().map(RequestInfo::requestId).orElse(null);
+    }
+
+    private static String describe(int status, String code, String message) {
+        StringBuilder out = new StringBuilder();
+        if (status > 0) {
+            out.append(status).append(' ');
+        }
+        if (!code.isEmpty()) {
+            out.append(code).append(": ");
+        }
+        return out.append(firstLine(message)).toString();
+    }
+
+    private static String firstKnownCode(String message) {
+        Matcher m = CODE_IN_TEXT.matcher(message);
+        String first = "";
+        while (m.find()) {
+            String candidate = m.group(1);
+            if (classify(0, candidate, "") != Failure.FATAL) {
+                return candidate;
+            }
+            if (first.isEmpty()) {
+                first = candidate;
+            }
+        }
+        return first;
+    }
+
+    private static String allMessages(Throwable failure) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t.getMessage() != null) {
+                out.append(t.getMessage()).append('\n');
+            }
+            if (t instanceof SQLException sql && sql.getNextException() != null && sql.getNextException() != t) {
+                out.append(sql.getNextException().getMessage()).append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        String line = newline < 0 ? message : message.substring(0, newline);
+        return line.length() > 500 ? line.substring(0, 500) + "..." : line;
+    }
+}

@@ -1,0 +1,150 @@
+package dev.lakesetup.databricks.internal;
+
+import dev.lakesetup.core.LakesetupException;
+import dev.lakesetup.core.ServiceException;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs statements over a {@link DataSource}, one connection per unit of work, and turns every {@link SQLException}
+ * into a classified {@link ServiceException} at this boundary.
+ */
+public final class Jdbc {
+    private static final Logger LOG = LoggerFactory.getLogger(Jdbc.class);
+    private static final Pattern NOT_FOUND = Pattern.compile(
+            "(?i)(NO_SUCH_\\w+|\\w+_NOT_FOUND|(?<!PRINCIPAL)_DOES_NOT_EXIST|\\bNOT_FOUND\\b|does not exist|cannot be found)");
+
+    private final DataSource dataSource;
+
+    /**
+     * Wraps a data source.
+     *
+     * @param dataSource where connections come from
+     */
+    public Jdbc(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Work done on one connection. */
+    @FunctionalInterface
+    public interface Work<T> {
+        /**
+         * Does the work.
+         *
+         * @param session the open session
+         * @return the result
+         */
+        T run(Session session);
+    }
+
+    /**
+     * Opens a connection, does the work and closes it.
+     *
+     * @param work the work
+     * @param <T> the result type
+     * @return the result
+     */
+    public <T> T inSession(Work<T> work) {
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        } catch (SQLException e) {
+            throw Failures.fromSql("connect to the SQL warehouse", e);
+        }
+        try (Connection closing = connection) {
+            return work.run(new Session(closing));
+        } catch (SQLException e) {
+            throw Failures.fromSql("close the SQL connection", e);
+        }
+    }
+
+    /** One open connection. */
+    public static final class Session {
+        private final Connection connection;
+
+        private Session(Connection connection) {
+            this.connection = connection;
+        }
+
+        /**
+         * Executes a statement that returns no rows.
+         *
+         * @param what its purpose, for messages
+         * @param sql the statement
+         */
+        public void execute(String what, String sql) {
+            LOG.debug("{}: {}", what, sql);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            } catch (SQLException e) {
+                throw Failures.fromSql(what, e);
+            }
+        }
+
+        /**
+         * Runs a query and returns its rows, each keyed by lower-case column label.
+         *
+         * @param what its purpose, for messages
+         * @param sql the query
+         * @return the rows
+         */
+        public List<Map<String, String>> query(String what, String sql) {
+            LOG.debug("{}: {}", what, sql);
+            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+                ResultSetMetaData meta = rows.getMetaData();
+                int columns = meta.getColumnCount();
+                List<Map<String, String>> out = new ArrayList<>();
+                while (rows.next()) {
+                    Map<String, String> row = new LinkedHashMap<>();
+                    for (int i = 1; i <= columns; i++) {
+                        row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), rows.getString(i));
+                    }
+                    out.add(row);
+                }
+                return out;
+            } catch (SQLException e) {
+                throw Failures.fromSql(what, e);
+            }
+        }
+
+        /**
+         * Runs a query whose object may not exist.
+         *
+         * @param what its purpose, for messages
+         * @param sql the query
+         * @return the rows, or empty when the service says the object does not exist
+         */
+        public Optional<List<Map<String, String>>> queryIfExists(String what, String sql) {
+            try {
+                return Optional.of(query(what, sql));
+            } catch (LakesetupException e) {
+                if (e instanceof ServiceException se && se.failure() == ServiceException.Failure.FATAL
+                        && e.getCause() != null && NOT_FOUND.matcher(messages(e.getCause())).find()) {
+                    return Optional.empty();
+                }
+                throw e;
+            }
+        }
+
+        private static String messages(Throwable failure) {
+            StringBuilder out = new StringBuilder();
+            for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                out.append(t.getMessage()).append('\n');
+            }
+            return out.toString();
+        }
+    }
+}

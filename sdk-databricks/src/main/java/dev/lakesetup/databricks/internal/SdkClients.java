@@ -1,0 +1,114 @@
+package dev.lakesetup.databricks.internal;
+
+import com.databricks.sdk.AccountClient;
+import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.core.DatabricksConfig;
+import com.databricks.sdk.core.commons.CommonsHttpClient;
+import dev.lakesetup.core.ServiceException;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Builds the SDK's workspace and account clients once, on first use, with the SDK's own retries off (lakesetup's
+ * retry policy owns retrying), header logging off, logged body values truncated to nothing (the SDK redacts only a
+ * few field names, not {@code secret} or {@code client_secret}), and {@code Retry-After} captured for the retry
+ * policy. Thread-safe.
+ */
+public final class SdkClients {
+    private final String host;
+    private final Auth auth;
+    private final String accountHost;
+    private final String accountId;
+    private final Duration timeout;
+    private WorkspaceClient workspace;
+    private AccountClient account;
+
+    /**
+     * Describes the clients to build.
+     *
+     * @param host the workspace URL
+     * @param auth how to authenticate
+     * @param accountHost the account console URL, or {@code null} without account-level steps
+     * @param accountId the account id, or {@code null}
+     * @param timeout the HTTP timeout per request
+     */
+    public SdkClients(String host, Auth auth, String accountHost, String accountId, Duration timeout) {
+        this.host = host;
+        this.auth = auth;
+        this.accountHost = accountHost;
+        this.accountId = accountId;
+        this.timeout = timeout;
+    }
+
+    /**
+     * Returns the workspace client, building it on first use (which calls the host's metadata endpoints).
+     *
+     * @return the client
+     */
+    public synchronized WorkspaceClient workspace() {
+        if (workspace == null) {
+            DatabricksConfig config = configure(new DatabricksConfig().setHost(host));
+            try {
+                workspace = new WorkspaceClient(config);
+            } catch (RuntimeException e) {
+                throw Failures.fromSdk("connect to " + host, e);
+            }
+        }
+        return workspace;
+    }
+
+    /**
+     * Returns the account client, when an account host and id are configured.
+     *
+     * @return the client, or empty
+     */
+    public synchronized Optional<AccountClient> account() {
+        if (accountHost == null || accountId == null) {
+            return Optional.empty();
+        }
+        if (account == null) {
+            DatabricksConfig config = configure(new DatabricksConfig().setHost(accountHost).setAccountId(accountId));
+            try {
+                account = new AccountClient(config);
+            } catch (RuntimeException e) {
+                throw Failures.fromSdk("connect to account " + accountId, e);
+            }
+        }
+        return Optional.of(account);
+    }
+
+    /**
+     * Tells whether account-level steps are configured.
+     *
+     * @return {@code true} with an account host and id
+     */
+    public boolean hasAccount() {
+        return accountHost != null && accountId != null;
+    }
+
+    private DatabricksConfig configure(DatabricksConfig config) {
+        auth.applyTo(config);
+        int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
+        config.setDisableRetries(true).setDebugHeaders(false).setDebugTruncateBytes(0).setHttpTimeoutSeconds(seconds);
+        CommonsHttpClient inner = new CommonsHttpClient.Builder().withDatabricksConfig(config)
+                .withTimeoutSeconds(seconds).build();
+        return config.setHttpClient(new RetryAfterCapture(inner));
+    }
+
+    /**
+     * Fails when account-level steps are needed but not configured.
+     *
+     * @param step the step that needs the account
+     * @return the account client
+     */
+    public AccountClient requireAccount(String step) {
+        return account().orElseThrow(() -> ServiceException.builder(ServiceException.Failure.FATAL, step
+                + " needs the Databricks account: configure accountHost and accountId on DatabricksWorkspace")
+                .build());
+    }
+
+    @Override
+    public String toString() {
+        return "SdkClients[" + host + ", " + auth + "]";
+    }
+}

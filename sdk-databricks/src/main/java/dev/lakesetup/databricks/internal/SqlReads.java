@@ -1,0 +1,215 @@
+package dev.lakesetup.databricks.internal;
+
+import dev.lakesetup.core.model.Catalog;
+import dev.lakesetup.core.model.ExternalLocation;
+import dev.lakesetup.core.model.Identifier;
+import dev.lakesetup.core.model.Privilege;
+import dev.lakesetup.core.model.Resource;
+import dev.lakesetup.core.model.Schema;
+import dev.lakesetup.core.model.Securable;
+import dev.lakesetup.core.model.SecurableType;
+import dev.lakesetup.core.plan.PrincipalPrivileges;
+import dev.lakesetup.core.render.UnityCatalogSql;
+import dev.lakesetup.core.spi.ObservedGrants;
+import dev.lakesetup.core.spi.ObservedResource;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads live state with SQL: {@code DESCRIBE} for catalogs, schemas and external locations, and privileges in bulk
+ * from the {@code system.information_schema} views (one query per securable type and chunk of names), with
+ * {@code SHOW GRANTS} for the metastore.
+ */
+public final class SqlReads {
+    /** Names per {@code IN} list, so a large blueprint does not produce one enormous statement. */
+    static final int CHUNK = 200;
+
+    private final UnityCatalogSql sql;
+
+    /**
+     * Creates the reader.
+     *
+     * @param sql the renderer
+     */
+    public SqlReads(UnityCatalogSql sql) {
+        this.sql = sql;
+    }
+
+    /**
+     * Reads a catalog, schema or external location with {@code DESCRIBE}.
+     *
+     * @param session the open session
+     * @param resource a catalog, schema or external location
+     * @return the live state, or empty when it does not exist
+     */
+    public Optional<ObservedResource> describe(Jdbc.Session session, Resource resource) {
+        Securable securable = securableOf(resource);
+        Optional<List<Map<String, String>>> rows = session.queryIfExists("describe " + resource.id(),
+                sql.describe(securable));
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, String> info = keyValues(rows.get());
+        ObservedResource state = ObservedResource.of(resource.id());
+        state = withIfSet(state, "comment", info.get("comment"));
+        if (resource instanceof ExternalLocation) {
+            state = withIfSet(state, "url", info.get("url"));
+            String credential = info.get("credential_name");
+            state = withIfSet(state, "credential", credential == null ? null : credential.toLowerCase(Locale.ROOT));
+            state = withIfSet(state, "read only", bool(info.get("read_only")));
+        } else {
+            state = withIfSet(state, "managed location", info.get("storage_root"));
+        }
+        return Optional.of(state);
+    }
+
+    /**
+     * Reads every principal's direct privileges on securables, in bulk.
+     *
+     * @param session the open session
+     * @param securables the securables
+     * @return the privileges per securable that has any
+     */
+    public Map<Securable, List<PrincipalPrivileges>> grants(Jdbc.Session session,
+            List<? extends Securable> securables) {
+        Map<SecurableType, List<Securable>> byType = new EnumMap<>(SecurableType.class);
+        for (Securable securable : securables) {
+            byType.computeIfAbsent(securable.type(), t -> new ArrayList<>()).add(securable);
+        }
+        Map<Securable, Map<String, Set<Privilege>>> held = new LinkedHashMap<>();
+        byType.forEach((type, ofType) -> {
+            if (type == SecurableType.METASTORE) {
+                ofType.forEach(s -> showGrants(session, s, held));
+            } else {
+                for (int from = 0; from < ofType.size(); from += CHUNK) {
+                    fromView(session, type, ofType.subList(from, Math.min(ofType.size(), from + CHUNK)), held);
+                }
+            }
+        });
+        Map<Securable, List<PrincipalPrivileges>> out = new LinkedHashMap<>();
+        held.forEach((securable, principals) -> {
+            List<PrincipalPrivileges> list = new ArrayList<>();
+            principals.forEach((name, privileges) -> {
+                if (!privileges.isEmpty()) {
+                    list.add(PrincipalPrivileges.of(ObservedGrants.principalOf(name), privileges));
+                }
+            });
+            if (!list.isEmpty()) {
+                out.put(securable, list);
+            }
+        });
+        return out;
+    }
+
+    private void fromView(Jdbc.Session session, SecurableType type, List<Securable> securables,
+            Map<Securable, Map<String, Set<Privilege>>> held) {
+        List<String> columns = UnityCatalogSql.privilegeViewColumns(type);
+        Map<List<String>, Securable> wanted = new LinkedHashMap<>();
+        for (Securable securable : securables) {
+            wanted.put(key(securable.parts()), securable);
+        }
+        List<Map<String, String>> rows = session.query("read " + type.apiName() + " privileges",
+                sql.selectPrivileges(type, securables));
+        for (Map<String, String> row : rows) {
+            if (!isDirect(row.get("inherited_from"))) {
+                continue;
+            }
+            List<String> name = new ArrayList<>(columns.size());
+            columns.forEach(c -> name.add(lower(row.get(c))));
+            Securable securable = wanted.get(name);
+            if (securable != null) {
+                add(held, securable, row.get("grantee"), row.get("privilege_type"));
+            }
+        }
+    }
+
+    private void showGrants(Jdbc.Session session, Securable securable,
+            Map<Securable, Map<String, Set<Privilege>>> held) {
+        List<Map<String, String>> rows = session.queryIfExists("show grants on " + securable.type().apiName(),
+                sql.showGrants(securable)).orElse(List.of());
+        String ownType = securable.type().sqlName();
+        for (Map<String, String> row : rows) {
+            String objectType = row.get("object_type");
+            if (objectType == null || objectType.replace('_', ' ').equalsIgnoreCase(ownType)) {
+                add(held, securable, row.get("principal"), row.get("action_type"));
+            }
+        }
+    }
+
+    private static void add(Map<Securable, Map<String, Set<Privilege>>> held, Securable securable, String grantee,
+            String privilege) {
+        if (grantee == null || grantee.isBlank()) {
+            return;
+        }
+        UcGrants.parse(privilege, securable.type()).ifPresent(p -> held
+                .computeIfAbsent(securable, s -> new LinkedHashMap<>())
+                .computeIfAbsent(grantee, g -> new LinkedHashSet<>()).add(p));
+    }
+
+    private static boolean isDirect(String inheritedFrom) {
+        return inheritedFrom == null || inheritedFrom.isBlank() || inheritedFrom.equalsIgnoreCase("NONE");
+    }
+
+    private static List<String> key(List<Identifier> parts) {
+        List<String> out = new ArrayList<>(parts.size());
+        parts.forEach(p -> out.add(p.normalized()));
+        return out;
+    }
+
+    /**
+     * Returns the securable a catalog, schema or external location declares.
+     *
+     * @param resource the resource
+     * @return its securable
+     */
+    public static Securable securableOf(Resource resource) {
+        if (resource instanceof Catalog catalog) {
+            return catalog.name();
+        } else if (resource instanceof Schema schema) {
+            return schema.name();
+        } else if (resource instanceof ExternalLocation location) {
+            return location.name();
+        }
+        throw Calls.unsupported("SQL cannot describe " + resource.id());
+    }
+
+    /** Reads DESCRIBE output in either shape: rows of (info_name, info_value), or one row of named columns. */
+    private static Map<String, String> keyValues(List<Map<String, String>> rows) {
+        Map<String, String> out = new LinkedHashMap<>();
+        boolean pairs = !rows.isEmpty() && rows.get(0).containsKey("info_name");
+        if (pairs) {
+            for (Map<String, String> row : rows) {
+                String name = row.get("info_name");
+                if (name != null) {
+                    out.put(normalise(name), row.get("info_value"));
+                }
+            }
+        } else if (!rows.isEmpty()) {
+            rows.get(0).forEach((column, value) -> out.put(normalise(column), value));
+        }
+        return out;
+    }
+
+    private static String normalise(String key) {
+        return key.trim().toLowerCase(Locale.ROOT).replace(' ', '_');
+    }
+
+    private static String bool(String value) {
+        return value == null ? null : Boolean.toString(Boolean.parseBoolean(value.trim()));
+    }
+
+    private static String lower(String value) {
+        return value == null ? "" : value.toLowerCase(Locale.ROOT);
+    }
+
+    private static ObservedResource withIfSet(ObservedResource state, String name, String value) {
+        return value == null || value.isEmpty() ? state : state.with(name, value);
+    }
+}

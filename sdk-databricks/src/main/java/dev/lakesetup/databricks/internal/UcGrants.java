@@ -1,0 +1,179 @@
+package dev.lakesetup.databricks.internal;
+
+import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.core.ApiClient;
+import com.databricks.sdk.core.http.Request;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.model.Principal;
+import dev.lakesetup.core.model.Privilege;
+import dev.lakesetup.core.model.Securable;
+import dev.lakesetup.core.model.SecurableType;
+import dev.lakesetup.core.plan.PrincipalPrivileges;
+import dev.lakesetup.core.spi.ObservedGrants;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reads and changes Unity Catalog grants with raw JSON through the SDK's {@link ApiClient}: the SDK's typed
+ * {@code Privilege} enum turns privileges it does not know into {@code null}, and it cannot send them. All
+ * principals' changes on one securable travel in one PATCH.
+ */
+public final class UcGrants {
+    private static final Logger LOG = LoggerFactory.getLogger(UcGrants.class);
+    private static final String PERMISSIONS = "/api/2.1/unity-catalog/permissions/";
+    private static final String EFFECTIVE = "/api/2.1/unity-catalog/effective-permissions/";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Supplier<WorkspaceClient> client;
+    private final Supplier<String> metastoreId;
+
+    /**
+     * Creates the mapper.
+     *
+     * @param client supplies the workspace client
+     * @param metastoreId supplies the metastore id, which names the metastore securable
+     */
+    public UcGrants(Supplier<WorkspaceClient> client, Supplier<String> metastoreId) {
+        this.client = client;
+        this.metastoreId = metastoreId;
+    }
+
+    /**
+     * Reads the direct grants on a securable, following every page.
+     *
+     * @param securable the securable
+     * @return each principal's privileges, or empty when the securable does not exist
+     */
+    public Optional<List<PrincipalPrivileges>> read(Securable securable) {
+        return readAll(securable, PERMISSIONS, "privilege_assignments", "get grants on ");
+    }
+
+    /**
+     * Reads the effective grants on a securable: direct and inherited privileges of every principal.
+     *
+     * @param securable the securable
+     * @return each principal's privileges, or empty when the securable does not exist
+     */
+    public Optional<List<PrincipalPrivileges>> readEffective(Securable securable) {
+        return readAll(securable, EFFECTIVE, "privilege_assignments", "get effective grants on ");
+    }
+
+    /**
+     * Sends every principal's additions or removals on one securable in one PATCH.
+     *
+     * @param securable the securable
+     * @param changes the principals (as the service names them) and their privileges
+     * @param add {@code true} to add the privileges, {@code false} to remove them
+     */
+    public void update(Securable securable, Map<String, Set<Privilege>> changes, boolean add) {
+        ObjectNode body = JSON.createObjectNode();
+        ArrayNode list = body.putArray("changes");
+        changes.forEach((principal, privileges) -> {
+            ObjectNode change = list.addObject();
+            change.put("principal", principal);
+            ArrayNode names = change.putArray(add ? "add" : "remove");
+            privileges.forEach(p -> names.add(p.apiName()));
+        });
+        String what = (add ? "grant on " : "revoke on ") + describe(securable);
+        Calls.run(what, () -> {
+            ApiClient api = client.get().apiClient();
+            Request request = new Request(Request.PATCH, path(PERMISSIONS, securable), body.toString())
+                    .withHeader("Accept", "application/json").withHeader("Content-Type", "application/json");
+            return execute(api, request);
+        });
+    }
+
+    private Optional<List<PrincipalPrivileges>> readAll(Securable securable, String base, String field,
+            String verb) {
+        String what = verb + describe(securable);
+        String path = path(base, securable);
+        Map<String, Set<Privilege>> merged = new LinkedHashMap<>();
+        String token = null;
+        do {
+            String pageToken = token;
+            Optional<JsonNode> page = Calls.read(what, () -> {
+                Request request = new Request(Request.GET, path).withHeader("Accept", "application/json");
+                if (pageToken != null) {
+                    request.withQueryParam("page_token", pageToken);
+                }
+                return execute(client.get().apiClient(), request);
+            });
+            if (page.isEmpty()) {
+                return Optional.empty();
+            }
+            for (JsonNode assignment : page.get().path(field)) {
+                String principal = assignment.path("principal").asText(null);
+                if (principal == null || principal.isEmpty()) {
+                    continue;
+                }
+                Set<Privilege> held = merged.computeIfAbsent(principal, p -> new LinkedHashSet<>());
+                for (JsonNode privilege : assignment.path("privileges")) {
+                    String name = privilege.isObject() ? privilege.path("privilege").asText(null) : privilege.asText(null);
+                    parse(name, securable.type()).ifPresent(held::add);
+                }
+            }
+            token = page.get().path("next_page_token").asText("");
+        } while (token != null && !token.isEmpty());
+        List<PrincipalPrivileges> out = new ArrayList<>(merged.size());
+        merged.forEach((principal, privileges) -> {
+            if (!privileges.isEmpty()) {
+                Principal who = ObservedGrants.principalOf(principal);
+                out.add(PrincipalPrivileges.of(who, privileges));
+            }
+        });
+        return Optional.of(out);
+    }
+
+    /**
+     * Parses a privilege as the service spells it, keeping names this release does not know.
+     *
+     * @param name the service's spelling
+     * @param type the securable type
+     * @return the privilege, or empty when it is malformed or does not apply to the type
+     */
+    static Optional<Privilege> parse(String name, SecurableType type) {
+        if (name == null || name.isBlank()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Privilege.parse(name, type, Privilege.UnknownNames.ALLOW));
+        } catch (InvalidInputException e) {
+            LOG.warn("Ignoring privilege '{}' read on a {}: {}", name, type.apiName(), e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private String path(String base, Securable securable) {
+        String fullName = securable.type() == SecurableType.METASTORE ? metastoreId.get() : securable.fullName();
+        return base + securable.type().apiName() + "/" + PathNames.segment("securable name", fullName);
+    }
+
+    private static JsonNode execute(ApiClient api, Request request) {
+        try {
+            // The SDK fills a new instance of the target type, so read into a map and convert.
+            LinkedHashMap<?, ?> body = api.execute(request, LinkedHashMap.class);
+            return body == null ? JSON.createObjectNode() : JSON.valueToTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String describe(Securable securable) {
+        return securable.type().apiName() + " " + (securable.type() == SecurableType.METASTORE ? "metastore"
+                : securable.fullName());
+    }
+}

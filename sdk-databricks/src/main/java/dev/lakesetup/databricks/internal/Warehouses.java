@@ -1,0 +1,110 @@
+package dev.lakesetup.databricks.internal;
+
+import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.service.sql.WarehouseAccessControlRequest;
+import com.databricks.sdk.service.sql.WarehouseAccessControlResponse;
+import com.databricks.sdk.service.sql.WarehousePermission;
+import com.databricks.sdk.service.sql.WarehousePermissionLevel;
+import com.databricks.sdk.service.sql.WarehousePermissions;
+import com.databricks.sdk.service.sql.WarehousePermissionsRequest;
+import dev.lakesetup.core.model.Group;
+import dev.lakesetup.core.model.Principal;
+import dev.lakesetup.core.model.ServicePrincipal;
+import dev.lakesetup.core.model.User;
+import dev.lakesetup.core.spi.ExecutionContext;
+import dev.lakesetup.core.spi.ObservedResource;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * SQL warehouse permissions: read from the access list, added with PATCH. Never the PUT of {@code setPermissions},
+ * which replaces the whole list and would drop every other principal's access.
+ */
+public final class Warehouses {
+    private final Supplier<WorkspaceClient> client;
+
+    /**
+     * Creates the mapper.
+     *
+     * @param client supplies the workspace client
+     */
+    public Warehouses(Supplier<WorkspaceClient> client) {
+        this.client = client;
+    }
+
+    /**
+     * Reads every level a principal holds on a warehouse, directly or inherited.
+     *
+     * @param permission the declared permission
+     * @param context resolves service principals
+     * @return the levels held, or empty when the principal holds none (or is not resolved yet)
+     */
+    public Optional<ObservedResource> read(dev.lakesetup.core.model.WarehousePermission permission,
+            ExecutionContext context) {
+        Optional<Principal> principal = resolvedOrEmpty(permission.principal(), context);
+        if (principal.isEmpty()) {
+            return Optional.empty();
+        }
+        String id = PathNames.segment("warehouse id", permission.warehouseId());
+        WarehousePermissions acl = Calls.run("get permissions of warehouse " + permission.warehouseId(),
+                () -> client.get().warehouses().getPermissions(id));
+        Set<String> levels = new TreeSet<>();
+        if (acl.getAccessControlList() != null) {
+            for (WarehouseAccessControlResponse entry : acl.getAccessControlList()) {
+                if (matches(entry, principal.get()) && entry.getAllPermissions() != null) {
+                    for (WarehousePermission p : entry.getAllPermissions()) {
+                        if (p.getPermissionLevel() != null) {
+                            levels.add(p.getPermissionLevel().name());
+                        }
+                    }
+                }
+            }
+        }
+        return levels.isEmpty() ? Optional.empty()
+                : Optional.of(ObservedResource.of(permission.id()).withAll("permission level", levels));
+    }
+
+    /**
+     * Adds the permission with one PATCH of the warehouse's access list.
+     *
+     * @param permission the declared permission
+     * @param context resolves service principals
+     */
+    public void grant(dev.lakesetup.core.model.WarehousePermission permission, ExecutionContext context) {
+        Principal principal = context.resolved(permission.principal());
+        WarehouseAccessControlRequest entry = new WarehouseAccessControlRequest()
+                .setPermissionLevel(WarehousePermissionLevel.valueOf(permission.level().name()));
+        if (principal instanceof ServicePrincipal sp) {
+            entry.setServicePrincipalName(sp.grantName());
+        } else if (principal instanceof User user) {
+            entry.setUserName(user.email());
+        } else if (principal instanceof Group group) {
+            entry.setGroupName(group.name());
+        }
+        String id = PathNames.segment("warehouse id", permission.warehouseId());
+        Calls.run("add " + permission.level() + " on warehouse " + permission.warehouseId() + " for "
+                + principal.grantName(), () -> client.get().warehouses().updatePermissions(
+                        new WarehousePermissionsRequest().setWarehouseId(id).setAccessControlList(List.of(entry))));
+    }
+
+    private static Optional<Principal> resolvedOrEmpty(Principal principal, ExecutionContext context) {
+        if (principal instanceof ServicePrincipal sp) {
+            return context.applicationIdOf(sp).map(ServicePrincipal::of);
+        }
+        return Optional.of(principal);
+    }
+
+    private static boolean matches(WarehouseAccessControlResponse entry, Principal principal) {
+        if (principal instanceof ServicePrincipal sp) {
+            return sp.grantName().equalsIgnoreCase(entry.getServicePrincipalName());
+        } else if (principal instanceof User user) {
+            return user.email().equalsIgnoreCase(entry.getUserName());
+        } else if (principal instanceof Group group) {
+            return group.name().equalsIgnoreCase(entry.getGroupName());
+        }
+        return false;
+    }
+}

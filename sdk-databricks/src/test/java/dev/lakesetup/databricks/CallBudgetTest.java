@@ -1,0 +1,91 @@
+package dev.lakesetup.databricks;
+
+import static dev.lakesetup.core.model.Privilege.SELECT;
+import static dev.lakesetup.core.model.Privilege.USE_CATALOG;
+import static dev.lakesetup.core.model.Privilege.USE_SCHEMA;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lakesetup.core.Lakesetup;
+import dev.lakesetup.core.model.ApplicationId;
+import dev.lakesetup.core.model.Blueprint;
+import dev.lakesetup.core.model.Grant;
+import dev.lakesetup.core.model.Principal;
+import dev.lakesetup.core.model.Securable;
+import dev.lakesetup.core.model.ServicePrincipal;
+import dev.lakesetup.core.plan.Plan;
+import dev.lakesetup.testkit.FakeWorkspace;
+import dev.lakesetup.testkit.RequestStats;
+import org.junit.jupiter.api.Test;
+
+/** Call budgets, measured with the fake workspace's request counters. */
+class CallBudgetTest {
+    private static final int CATALOGS = 6;
+
+    private static Blueprint grantsOnCatalogsAndSchemas(ServicePrincipal sp) {
+        Blueprint.Builder builder = Blueprint.builder();
+        for (int i = 0; i < CATALOGS; i++) {
+            builder.grant(Grant.on(Securable.catalog("c" + i)).to(sp).privileges(USE_CATALOG, USE_SCHEMA, SELECT));
+            builder.grant(Grant.on(Securable.catalog("c" + i)).to(Principal.group("analysts"))
+                    .privileges(USE_CATALOG));
+            builder.grant(Grant.on(Securable.schema("c" + i, "s")).to(sp).privileges(USE_SCHEMA));
+        }
+        return builder.build();
+    }
+
+    private static FakeFixture seeded() {
+        FakeFixture f = FakeFixture.start(FakeWorkspace.builder());
+        for (int i = 0; i < CATALOGS; i++) {
+            f.fake.seedCatalog("c" + i).seedSchema("c" + i + ".s");
+        }
+        return f;
+    }
+
+    @Test
+    void apply_throughRest_sendsOnePatchPerChangedSecurableAndOneReadPerSecurable() {
+        try (FakeFixture f = seeded()) {
+            ServicePrincipal sp = Principal.servicePrincipal(ApplicationId.of(
+                    f.fake.seedServicePrincipal("reader").applicationId()));
+            Lakesetup lakesetup = f.lakesetup(f.workspace.restExecutor());
+            f.fake.resetRequests();
+
+            Plan plan = lakesetup.plan(grantsOnCatalogsAndSchemas(sp));
+            RequestStats planning = f.fake.requests();
+            assertThat(lakesetup.apply(plan).isSuccess()).isTrue();
+            RequestStats total = f.fake.requests();
+
+            int securables = CATALOGS * 2;
+            assertThat(planning.count(FakeFixture.PERMISSIONS_GET)).isEqualTo(securables);
+            assertThat(total.count(FakeFixture.PERMISSIONS_PATCH)).isEqualTo(securables);
+            assertThat(total.count("GET /api/2.1/unity-catalog/current-metastore-assignment")).isEqualTo(1);
+            // the applier's read-back after apply is one GET per changed securable
+            assertThat(total.count(FakeFixture.PERMISSIONS_GET)).isLessThanOrEqualTo(2L * securables);
+            assertThat(total.total()).as("all requests: %s", total.perEndpoint()).isLessThanOrEqualTo(3L * securables + 3);
+        }
+    }
+
+    @Test
+    void apply_throughSql_readsGrantsWithOneQueryPerSecurableType() {
+        try (FakeFixture f = seeded()) {
+            ServicePrincipal sp = Principal.servicePrincipal(ApplicationId.of(
+                    f.fake.seedServicePrincipal("reader").applicationId()));
+            Lakesetup lakesetup = f.lakesetup(f.sqlExecutor());
+            f.fake.resetRequests();
+
+            Plan plan = lakesetup.plan(grantsOnCatalogsAndSchemas(sp));
+            RequestStats planning = f.fake.requests();
+
+            // one session: two information_schema queries (catalogs, schemas), whatever the number of securables
+            assertThat(planning.count("POST /api/2.0/sql/statements/")).isEqualTo(2);
+            assertThat(planning.count("POST /api/2.0/sql/warehouses/{wh}/sessions")).isEqualTo(1);
+            assertThat(planning.count(FakeFixture.PERMISSIONS_GET)).isZero();
+
+            assertThat(lakesetup.apply(plan).isSuccess()).isTrue();
+            RequestStats total = f.fake.requests();
+            // one GRANT per principal and securable: 6 catalogs x 2 principals + 6 schemas
+            long grants = CATALOGS * 3L;
+            // plus the applier's read-back: at most one privileges query per changed securable
+            assertThat(total.count("POST /api/2.0/sql/statements/")).isBetween(2 + grants, 2 + grants + CATALOGS * 2);
+            assertThat(total.count(FakeFixture.PERMISSIONS_PATCH)).isZero();
+        }
+    }
+}

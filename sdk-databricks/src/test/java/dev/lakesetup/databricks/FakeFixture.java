@@ -1,0 +1,72 @@
+package dev.lakesetup.databricks;
+
+import dev.lakesetup.core.Lakesetup;
+import dev.lakesetup.core.apply.RetryPolicy;
+import dev.lakesetup.core.model.ApplicationId;
+import dev.lakesetup.core.model.ServicePrincipal;
+import dev.lakesetup.core.spi.ExecutionContext;
+import dev.lakesetup.core.spi.Executor;
+import dev.lakesetup.testkit.FakeWorkspace;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
+
+/** A started fake workspace with a warehouse, and the lakesetup objects pointed at it. */
+final class FakeFixture implements AutoCloseable {
+    static final String WAREHOUSE = "wh1";
+    static final String PERMISSIONS_PATCH = "PATCH /api/2.1/unity-catalog/permissions/{type}/{name}";
+    static final String PERMISSIONS_GET = "GET /api/2.1/unity-catalog/permissions/{type}/{name}";
+
+    final FakeWorkspace fake;
+    final DatabricksWorkspace workspace;
+    final Map<ServicePrincipal, ApplicationId> resolved = new ConcurrentHashMap<>();
+
+    private FakeFixture(FakeWorkspace.Builder builder) {
+        this.fake = builder.warehouse(WAREHOUSE, "Starter").group("analysts").build().start();
+        this.workspace = DatabricksWorkspace.builder().host(fake.host()).pat(fake.adminToken())
+                .warehouseId(WAREHOUSE).account(fake.host(), fake.accountId()).workspaceId(fake.workspaceId())
+                .httpTimeout(Duration.ofSeconds(20)).build();
+    }
+
+    static FakeFixture start() {
+        return new FakeFixture(FakeWorkspace.builder());
+    }
+
+    static FakeFixture start(FakeWorkspace.Builder builder) {
+        return new FakeFixture(builder);
+    }
+
+    /** The Databricks JDBC driver in Statement Execution API mode against the fake. */
+    DataSource jdbcDataSource() {
+        return workspace.jdbc().statementExecutionApi().property("EnableQueryResultDownload", "0")
+                .property("EnableTelemetry", "0").build().dataSource();
+    }
+
+    SqlExecutor sqlExecutor() {
+        return workspace.sqlExecutor(jdbcDataSource());
+    }
+
+    Lakesetup lakesetup(Executor executor) {
+        return Lakesetup.builder().executor(executor).concurrency(4).rateLimitPerSecond(1000)
+                .retryPolicy(RetryPolicy.builder().maxAttempts(4).initialBackoff(Duration.ofMillis(1))
+                        .maxBackoff(Duration.ofMillis(5)).build())
+                .sleeper(d -> { }).build();
+    }
+
+    /** An execution context that knows the principals the test registered. */
+    ExecutionContext context() {
+        return new ExecutionContext() {
+            @Override
+            public Optional<ApplicationId> applicationIdOf(ServicePrincipal principal) {
+                return principal.isResolved() ? principal.applicationId() : Optional.ofNullable(resolved.get(principal));
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        fake.close();
+    }
+}
