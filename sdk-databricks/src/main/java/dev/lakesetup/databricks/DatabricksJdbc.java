@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -22,7 +23,9 @@ import javax.sql.DataSource;
  * }</pre>
  *
  * <p>The driver's own retries on 503 and 429 are turned off ({@code TemporarilyUnavailableRetry=0;RateLimitRetry=0})
- * because lakesetup's retry policy owns retrying; {@link Builder#property} can turn them back on. The driver is not a
+ * because lakesetup's retry policy owns retrying; {@link Builder#driverRetries()} turns them back on. With
+ * {@link Builder#credentialsInProperties()} the credentials stay out of the URL, which drivers and pools like to log,
+ * and travel in {@link #properties()} instead. The driver is not a
  * compile-time dependency of this module: {@link #dataSource()} finds it through
  * {@link java.sql.DriverManager} at run time, so it must be on the class path (or resolved as the automatic module
  * {@code databricks.jdbc}). {@code toString()} masks the token and the OAuth secret.
@@ -30,15 +33,18 @@ import javax.sql.DataSource;
 public final class DatabricksJdbc {
     private static final Set<String> SECRET_KEYS = Set.of("pwd", "password", "oauth2secret", "auth_accesstoken",
             "oauth2refreshtoken");
+    private static final Set<String> AUTH_KEYS = Set.of("authmech", "uid", "auth_flow", "oauth2clientid");
 
     private final String host;
     private final int port;
     private final Map<String, String> properties;
+    private final boolean credentialsInProperties;
 
     private DatabricksJdbc(Builder builder) {
         this.host = builder.host;
         this.port = builder.port;
         this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(builder.properties));
+        this.credentialsInProperties = builder.credentialsInProperties;
     }
 
     /**
@@ -51,12 +57,31 @@ public final class DatabricksJdbc {
     }
 
     /**
-     * Returns the JDBC URL, including the credentials; hand it to the driver only, never to a log.
+     * Returns the JDBC URL, including the credentials unless they are kept in {@link #properties()}; hand it to the
+     * driver only, never to a log.
      *
      * @return the URL
      */
     public String url() {
-        return render(false);
+        return render(false, !credentialsInProperties);
+    }
+
+    /**
+     * Returns the connection properties to pass with {@link #url()} to the driver: the credentials when
+     * {@link Builder#credentialsInProperties()} is set, otherwise none. Hand them to the driver only.
+     *
+     * @return a new, mutable copy
+     */
+    public Properties properties() {
+        Properties out = new Properties();
+        if (credentialsInProperties) {
+            properties.forEach((key, value) -> {
+                if (isCredential(key)) {
+                    out.setProperty(key, value);
+                }
+            });
+        }
+        return out;
     }
 
     /**
@@ -66,7 +91,7 @@ public final class DatabricksJdbc {
      * @return the data source
      */
     public DataSource dataSource() {
-        return new DriverManagerDataSource(url(), render(true));
+        return new DriverManagerDataSource(url(), properties(), toString());
     }
 
     /**
@@ -80,17 +105,41 @@ public final class DatabricksJdbc {
         return value != null && SECRET_KEYS.contains(name.toLowerCase(Locale.ROOT)) ? Secret.MASK : value;
     }
 
-    private String render(boolean masked) {
+    private String render(boolean masked, boolean withCredentials) {
         StringBuilder out = new StringBuilder("jdbc:databricks://").append(host).append(':').append(port)
                 .append("/default");
-        properties.forEach((key, value) -> out.append(';').append(key).append('=')
-                .append(masked && SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT)) ? Secret.MASK : value));
+        properties.forEach((key, value) -> {
+            if (withCredentials || !isCredential(key)) {
+                out.append(';').append(key).append('=')
+                        .append(masked && SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT)) ? Secret.MASK : value);
+            }
+        });
         return out.toString();
     }
 
+    private static boolean isCredential(String key) {
+        String lower = key.toLowerCase(Locale.ROOT);
+        return SECRET_KEYS.contains(lower) || AUTH_KEYS.contains(lower);
+    }
+
+    /**
+     * Returns the URL with every secret masked, followed by the credentials kept in the properties (masked too).
+     *
+     * @return the masked description
+     */
     @Override
     public String toString() {
-        return render(true);
+        if (!credentialsInProperties) {
+            return render(true, true);
+        }
+        StringBuilder out = new StringBuilder(render(true, false)).append(" (properties:");
+        properties.forEach((key, value) -> {
+            if (isCredential(key)) {
+                out.append(' ').append(key).append('=')
+                        .append(SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT)) ? Secret.MASK : value);
+            }
+        });
+        return out.append(')').toString();
     }
 
     /** Configures a {@link DatabricksJdbc}. */
@@ -100,6 +149,7 @@ public final class DatabricksJdbc {
         private boolean portSet;
         private final Map<String, String> properties = new LinkedHashMap<>();
         private boolean credentials;
+        private boolean credentialsInProperties;
 
         private Builder() {
             properties.put("transportMode", "http");
@@ -212,6 +262,46 @@ public final class DatabricksJdbc {
          */
         public Builder statementExecutionApi() {
             properties.put("UseThriftClient", "0");
+            return this;
+        }
+
+        /**
+         * Keeps the credentials (auth mechanism, user, token, OAuth client id and secret) out of {@link #url()}:
+         * they travel in {@link DatabricksJdbc#properties()}, which {@link DatabricksJdbc#dataSource()} passes to
+         * the driver.
+         *
+         * @return this builder
+         */
+        public Builder credentialsInProperties() {
+            this.credentialsInProperties = true;
+            return this;
+        }
+
+        /**
+         * Leaves the driver's own retries on 503 and 429 at the driver's defaults (lakesetup turns them off by
+         * default, because its retry policy owns retrying); for callers that do not retry themselves.
+         *
+         * @return this builder
+         */
+        public Builder driverRetries() {
+            properties.remove("TemporarilyUnavailableRetry");
+            properties.remove("RateLimitRetry");
+            return this;
+        }
+
+        /**
+         * Test mode for a local fake served over plain HTTP: {@code ssl=0}, the Statement Execution API
+         * ({@code UseThriftClient=0}), and token federation, cloud-fetch result download and telemetry off. Never
+         * use it against a real workspace.
+         *
+         * @return this builder
+         */
+        public Builder plainHttpForTesting() {
+            properties.put("ssl", "0");
+            properties.put("UseThriftClient", "0");
+            properties.put("EnableTokenFederation", "0");
+            properties.put("EnableQueryResultDownload", "0");
+            properties.put("EnableTelemetry", "0");
             return this;
         }
 

@@ -36,11 +36,11 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
 
 class PrincipalValidatorTest {
-    /** Real warehouse ids are letters and digits; lakesetup validates them, so the fake gets one of that form. */
-    private static final String WH = "a1b2c3d4e5f60789";
+    /** The fake's default warehouse: its id has the hex form lakesetup validates. */
+    private static final String WH = FakeWorkspaceExtension.DEFAULT_WAREHOUSE_ID;
 
     @RegisterExtension
-    static final FakeWorkspaceExtension FAKE = FakeWorkspaceExtension.configure(b -> b.warehouse(WH, "Validation"));
+    static final FakeWorkspaceExtension FAKE = FakeWorkspaceExtension.configure(b -> { });
     private static final AtomicInteger CATALOGS = new AtomicInteger();
 
     private final FakeWorkspace ws;

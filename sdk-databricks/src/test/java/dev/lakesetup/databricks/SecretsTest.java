@@ -99,6 +99,31 @@ class SecretsTest {
     }
 
     @Test
+    void jdbcUrl_withCredentialsInProperties_keepsThemOutOfTheUrlAndMasksThem() {
+        DatabricksJdbc jdbc = DatabricksJdbc.builder().host("adb-1.2.azuredatabricks.net").warehouseId("abc123")
+                .pat("dapi-secret").credentialsInProperties().build();
+
+        assertThat(jdbc.url()).isEqualTo("jdbc:databricks://adb-1.2.azuredatabricks.net:443/default;"
+                + "transportMode=http;ssl=1;TemporarilyUnavailableRetry=0;RateLimitRetry=0;"
+                + "httpPath=/sql/1.0/warehouses/abc123");
+        assertThat(jdbc.properties()).hasSize(3).containsEntry("AuthMech", "3").containsEntry("UID", "token")
+                .containsEntry("PWD", "dapi-secret");
+        assertThat(jdbc.toString()).doesNotContain("dapi-secret").contains("PWD=****");
+        assertThat(jdbc.dataSource().toString()).doesNotContain("dapi-secret").contains("PWD=****");
+    }
+
+    @Test
+    void jdbcUrl_withDriverRetriesAndPlainHttpForTesting_dropsRetryOffAndAddsTestSwitches() {
+        DatabricksJdbc jdbc = DatabricksJdbc.builder().host("http://127.0.0.1:8123").warehouseId("wh1")
+                .pat("dapi-secret").driverRetries().plainHttpForTesting().build();
+
+        assertThat(jdbc.url()).doesNotContain("TemporarilyUnavailableRetry").doesNotContain("RateLimitRetry")
+                .contains(";ssl=0;").contains(";UseThriftClient=0;").contains(";EnableTokenFederation=0;")
+                .contains(";EnableQueryResultDownload=0;").contains(";EnableTelemetry=0");
+        assertThat(jdbc.properties()).isEmpty();
+    }
+
+    @Test
     void jdbcUrl_whenSecretContainsSeparator_isRejectedWithoutShowingIt() {
         assertThatThrownBy(() -> DatabricksJdbc.builder().pat("abc;def"))
                 .isInstanceOf(InvalidInputException.class).hasMessageNotContaining("abc;def").hasMessageContaining("';'");

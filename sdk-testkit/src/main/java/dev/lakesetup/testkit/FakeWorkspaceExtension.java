@@ -22,8 +22,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 public final class FakeWorkspaceExtension implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
 
-    /** The id of the warehouse every workspace started by this extension has. */
-    public static final String DEFAULT_WAREHOUSE_ID = "fake-warehouse";
+    /** The id of the warehouse every workspace started by this extension has, hex like a real warehouse id. */
+    public static final String DEFAULT_WAREHOUSE_ID = "5f8e2b9c1d4a7e63";
 
     private static final ExtensionContext.Namespace NAMESPACE =
             ExtensionContext.Namespace.create(FakeWorkspaceExtension.class);

@@ -130,7 +130,7 @@ public final class Main {
     private static FakeWorkspace startWorkspace(Options options, PrintStream out) {
         FakeWorkspace.Builder builder = FakeWorkspace.builder().port(options.port());
         if ("demo".equals(options.seed())) {
-            builder.warehouse("demo-warehouse", "Demo warehouse");
+            builder.warehouse("d3e0a1b2c3d4e5f6", "Demo warehouse");
         }
         FakeWorkspace ws = builder.build().start();
         out.println("Fake Databricks workspace");
@@ -146,7 +146,7 @@ public final class Main {
             FakeWorkspace.SeededPrincipal sp = ws.seedServicePrincipal("demo-reader");
             ws.seedGrant("catalog", "demo", sp.applicationId(), "USE CATALOG");
             ws.seedGrant("schema", "demo.sales", sp.applicationId(), "USE SCHEMA", "SELECT");
-            out.println("  seeded:        warehouse demo-warehouse; catalog demo, schema demo.sales, table "
+            out.println("  seeded:        warehouse d3e0a1b2c3d4e5f6; catalog demo, schema demo.sales, table "
                     + "demo.sales.orders (3 rows);");
             out.println("                 service principal demo-reader (application id " + sp.applicationId()
                     + ", SCIM id " + sp.id() + ") with USE CATALOG on demo and USE SCHEMA, SELECT on demo.sales;");

@@ -31,7 +31,7 @@ class MainTest {
         try {
             String out = bytes.toString(StandardCharsets.UTF_8);
             assertThat(out).contains("host:          http://127.0.0.1:").contains("admin token:   dapi")
-                    .contains("demo.sales.orders").contains("demo-warehouse");
+                    .contains("demo.sales.orders").contains("d3e0a1b2c3d4e5f6");
             FakeWorkspace ws = (FakeWorkspace) running.get(0);
             assertThat(ws.snapshot().schemas()).contains("demo.sales");
             FakeAzure azure = (FakeAzure) running.get(1);

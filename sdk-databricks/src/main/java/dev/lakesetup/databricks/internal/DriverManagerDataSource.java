@@ -5,29 +5,36 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /** A data source that asks {@link DriverManager} for a new connection each time; it shows its URL masked. */
 public final class DriverManagerDataSource implements DataSource {
     private final String url;
+    private final Properties properties;
     private final String shown;
     private volatile int loginTimeout;
 
     /**
      * Creates the data source.
      *
-     * @param url the JDBC URL with credentials
-     * @param shown the same URL with secrets masked, for {@code toString()}
+     * @param url the JDBC URL
+     * @param properties the connection properties (credentials when they are not in the URL); copied
+     * @param shown the connection with secrets masked, for {@code toString()}
      */
-    public DriverManagerDataSource(String url, String shown) {
+    public DriverManagerDataSource(String url, Properties properties, String shown) {
         this.url = url;
+        this.properties = new Properties();
+        this.properties.putAll(properties);
         this.shown = shown;
     }
 
     @Override
     public Connection getConnection() throws SQLException {
-        return DriverManager.getConnection(url);
+        Properties copy = new Properties();
+        copy.putAll(properties);
+        return DriverManager.getConnection(url, copy);
     }
 
     @Override

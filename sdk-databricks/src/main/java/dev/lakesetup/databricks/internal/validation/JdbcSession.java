@@ -1,5 +1,6 @@
 package dev.lakesetup.databricks.internal.validation;
 
+import dev.lakesetup.databricks.DatabricksJdbc;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -36,12 +37,12 @@ public final class JdbcSession implements PrincipalSession {
      */
     public static JdbcSession open(ValidationTarget target) {
         SecretScrubber scrubber = new SecretScrubber(target.credentials().secret());
-        JdbcUrl url = url(target);
         if (target.plainHttpForTesting() && target.port() != 443) {
             System.setProperty(FAKE_SERVICE_PROPERTY, "true");
         }
-        LOG.debug("connecting over JDBC to {}", url);
         try {
+            DatabricksJdbc url = url(target);
+            LOG.debug("connecting over JDBC to {}", url);
             Connection connection = DriverManager.getConnection(url.url(), url.properties());
             int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, target.statementTimeout().toSeconds()));
             return new JdbcSession(connection, seconds, scrubber);
@@ -50,13 +51,18 @@ public final class JdbcSession implements PrincipalSession {
         }
     }
 
-    static JdbcUrl url(ValidationTarget target) {
-        JdbcUrl.Builder url = JdbcUrl.builder().host(target.host().getHost()).port(target.port())
-                .httpPath(target.httpPath())
-                .oauthM2m(target.credentials().clientId().toString(), target.credentials().secret());
+    /**
+     * Builds the driver connection for a target: OAuth M2M with the credentials in the connection properties,
+     * the driver's own retries left on (validation has no retry policy of its own), and the plain-HTTP test
+     * switches when the target asks for them.
+     */
+    static DatabricksJdbc url(ValidationTarget target) {
+        DatabricksJdbc.Builder url = DatabricksJdbc.builder().host(target.host().getHost()).port(target.port())
+                .warehouseId(target.warehouseId())
+                .oauthM2m(target.credentials().clientId().toString(), target.credentials().secret().reveal())
+                .credentialsInProperties().driverRetries();
         if (target.plainHttpForTesting()) {
-            url.option("ssl", "0").option("UseThriftClient", "0").option("EnableTokenFederation", "0")
-                    .option("EnableQueryResultDownload", "0").option("EnableTelemetry", "0");
+            url.plainHttpForTesting();
         }
         return url.build();
     }

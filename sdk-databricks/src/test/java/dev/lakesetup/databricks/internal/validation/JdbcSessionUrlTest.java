@@ -5,11 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.OAuthCredentials;
 import dev.lakesetup.core.model.Secret;
+import dev.lakesetup.databricks.DatabricksJdbc;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class JdbcUrlTest {
+class JdbcSessionUrlTest {
     private static final String SECRET = "dose-very-secret-value";
     private static final OAuthCredentials CREDENTIALS = new OAuthCredentials(
             ApplicationId.of("fffa5b05-1da5-4599-8360-cc2684bcdefb"), Secret.of(SECRET));
@@ -20,30 +21,31 @@ class JdbcUrlTest {
 
     @Test
     void url_forAWorkspace_usesTlsOnPort443AndKeepsCredentialsInProperties() {
-        JdbcUrl url = JdbcSession.url(target("https://adb-1.2.azuredatabricks.net", false));
+        DatabricksJdbc url = JdbcSession.url(target("https://adb-1.2.azuredatabricks.net", false));
 
         assertThat(url.url()).isEqualTo("jdbc:databricks://adb-1.2.azuredatabricks.net:443/default;"
                 + "transportMode=http;ssl=1;httpPath=/sql/1.0/warehouses/abc123");
-        assertThat(url.properties()).containsEntry("AuthMech", "11").containsEntry("Auth_Flow", "1")
+        assertThat(url.properties()).containsOnlyKeys("AuthMech", "Auth_Flow", "OAuth2ClientId", "OAuth2Secret")
+                .containsEntry("AuthMech", "11").containsEntry("Auth_Flow", "1")
                 .containsEntry("OAuth2ClientId", "fffa5b05-1da5-4599-8360-cc2684bcdefb")
                 .containsEntry("OAuth2Secret", SECRET);
     }
 
     @Test
     void url_withPlainHttpForTesting_addsTheTestSwitches() {
-        JdbcUrl url = JdbcSession.url(target("http://127.0.0.1:8123", true));
+        DatabricksJdbc url = JdbcSession.url(target("http://127.0.0.1:8123", true));
 
         assertThat(url.url()).startsWith("jdbc:databricks://127.0.0.1:8123/default;")
                 .contains(";ssl=0;").contains(";UseThriftClient=0;").contains(";EnableTokenFederation=0;")
-                .contains(";EnableQueryResultDownload=0;").endsWith(";EnableTelemetry=0");
-        assertThat(url.has("ssl", "1")).isFalse();
+                .contains(";EnableQueryResultDownload=0;").contains(";EnableTelemetry=0").doesNotContain("ssl=1");
     }
 
     @Test
     void toString_masksTheSecret() {
-        JdbcUrl url = JdbcSession.url(target("https://adb-1.2.azuredatabricks.net", false));
+        DatabricksJdbc url = JdbcSession.url(target("https://adb-1.2.azuredatabricks.net", false));
 
         assertThat(url.toString()).doesNotContain(SECRET).contains("OAuth2Secret=****");
+        assertThat(url.dataSource().toString()).doesNotContain(SECRET).contains("OAuth2Secret=****");
         assertThat(url.url()).doesNotContain(SECRET);
     }
 }
