@@ -42,7 +42,8 @@ public final class TokenPolicy implements HttpPipelinePolicy {
 
     @Override
     public Mono<HttpResponse> process(HttpPipelineCallContext context, HttpPipelineNextPolicy next) {
-        return Mono.fromCallable(() -> authorize(context)).then(next.process());
+        // defer: the rest of the pipeline (and the HTTP client) must see the request only after the check
+        return Mono.fromRunnable(() -> authorize(context)).then(Mono.defer(next::process));
     }
 
     @Override
@@ -51,7 +52,7 @@ public final class TokenPolicy implements HttpPipelinePolicy {
         return next.processSync();
     }
 
-    private boolean authorize(HttpPipelineCallContext context) {
+    private void authorize(HttpPipelineCallContext context) {
         URL url = context.getHttpRequest().getUrl();
         if (!"https".equals(url.getProtocol()) && !LOOPBACK.contains(url.getHost())) {
             throw new IllegalStateException("refusing to send a bearer token over " + url.getProtocol() + " to "
@@ -60,7 +61,6 @@ public final class TokenPolicy implements HttpPipelinePolicy {
         String scope = url.toString().startsWith(graphEndpoint + "v1.0/") ? graphScope : armScope;
         AccessToken token = credential.getTokenSync(new TokenRequestContext().addScopes(scope));
         context.getHttpRequest().setHeader(HttpHeaderName.AUTHORIZATION, "Bearer " + token.getToken());
-        return true;
     }
 
     private static String withSlash(String endpoint) {
