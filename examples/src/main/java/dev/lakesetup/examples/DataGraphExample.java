@@ -78,25 +78,41 @@ public final class DataGraphExample {
     }
 
     /**
-     * Declares the procedure: the recipe of the guide with this run's names.
+     * Declares the procedure for the offline sample data: the recipe as the README shows it.
+     *
+     * @param warehouseId the SQL warehouse the principal may use
+     * @param vault where a newly issued OAuth secret goes
+     * @return the recipe
+     */
+    static DataGraphSetup sampleRecipe(String warehouseId, SecretSink vault) {
+        return DataGraphSetup.builder()
+                .servicePrincipalNamed("segment-data-graph")
+                .warehouse(warehouseId)
+                .profilesSyncCatalog("segment_profiles")
+                .readOnlyCatalogs("marketing")
+                .readOnlySchemas("sales", "orders", "customers")
+                .validateWithTables("segment_profiles.profiles.identities", "sales.orders.items")
+                .secretSink(vault)
+                .build();
+    }
+
+    /**
+     * Declares the procedure with the names given on the command line.
      *
      * @param settings the names
      * @param warehouseId the SQL warehouse the principal may use
-     * @param sink where a newly issued OAuth secret goes
+     * @param vault where a newly issued OAuth secret goes
      * @return the recipe
      */
-    static DataGraphSetup recipe(Settings settings, String warehouseId, SecretSink sink) {
-        DataGraphSetup.Builder builder = DataGraphSetup.builder()
+    static DataGraphSetup recipe(Settings settings, String warehouseId, SecretSink vault) {
+        return DataGraphSetup.builder()
                 .servicePrincipalNamed(settings.principal)
                 .warehouse(warehouseId)
                 .profilesSyncCatalog(settings.profilesSyncCatalog)
                 .readOnlyCatalogs(settings.readOnlyCatalogs.toArray(String[]::new))
                 .validateWithTables(settings.validationTables.toArray(String[]::new))
-                .secretSink(sink);
-        if (settings.offline) {
-            builder.readOnlySchemas("sales", "orders", "customers");
-        }
-        return builder.build();
+                .secretSink(vault)
+                .build();
     }
 
     private static int offline(Settings settings, PrintStream out) {
@@ -111,8 +127,8 @@ public final class DataGraphExample {
                     .listener(new ConsoleProgress(out)).build();
             RunOptions runOptions = RunOptions.defaults()
                     .withValidator(PrincipalValidator.Builder::plainHttpForTesting);
-            return planAndRun(recipe(settings.offlineDefaults(), OFFLINE_WAREHOUSE, sink(out)), lakesetup,
-                    workspace, runOptions, true, false, out);
+            return planAndRun(sampleRecipe(OFFLINE_WAREHOUSE, sink(out)), lakesetup, workspace, runOptions, true,
+                    false, out);
         }
     }
 
@@ -199,7 +215,6 @@ public final class DataGraphExample {
 
         boolean apply;
         boolean showSecret;
-        boolean offline;
         String principal = "segment-data-graph";
         String profilesSyncCatalog = "segment_profiles";
         final List<String> readOnlyCatalogs = new ArrayList<>();
@@ -218,16 +233,6 @@ public final class DataGraphExample {
                     default -> throw new IllegalArgumentException("unknown option: " + args[i]);
                 }
             }
-            return settings;
-        }
-
-        /** The sample names that match the seeded fake workspace. */
-        Settings offlineDefaults() {
-            Settings settings = new Settings();
-            settings.offline = true;
-            settings.principal = principal;
-            settings.readOnlyCatalogs.add("marketing");
-            settings.validationTables.addAll(List.of(SampleData.PROFILES_TABLE, SampleData.ORDERS_TABLE));
             return settings;
         }
 
