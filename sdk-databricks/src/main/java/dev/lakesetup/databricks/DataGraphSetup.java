@@ -1,12 +1,14 @@
 package dev.lakesetup.databricks;
 
 import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.Lakesetup;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.CatalogName;
 import dev.lakesetup.core.model.Entitlement;
 import dev.lakesetup.core.model.Grant;
+import dev.lakesetup.core.model.OAuthCredentials;
 import dev.lakesetup.core.model.OAuthSecret;
 import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.SchemaName;
@@ -15,6 +17,7 @@ import dev.lakesetup.core.model.ServicePrincipal;
 import dev.lakesetup.core.model.TableName;
 import dev.lakesetup.core.model.WarehousePermission;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
+import dev.lakesetup.core.plan.Plan;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -60,6 +63,7 @@ public final class DataGraphSetup {
     private final SecretSink secretSink;
     private final Duration secretLifetime;
     private final List<TableName> validationTables;
+    private final OAuthCredentials validationCredentials;
 
     private DataGraphSetup(Builder builder) {
         this.newPrincipal = builder.newPrincipal;
@@ -73,6 +77,7 @@ public final class DataGraphSetup {
         this.secretSink = builder.secretSink;
         this.secretLifetime = builder.secretLifetime;
         this.validationTables = List.copyOf(builder.validationTables);
+        this.validationCredentials = builder.validationCredentials;
     }
 
     /**
@@ -159,11 +164,16 @@ public final class DataGraphSetup {
      * @return the blueprint
      */
     public Blueprint blueprint(Predicate<SchemaName> schemaExists) {
+        return blueprint(schemaExists, secretSink);
+    }
+
+    /** The blueprint with a new secret handed to {@code sink} instead of the configured sink. */
+    Blueprint blueprint(Predicate<SchemaName> schemaExists, SecretSink sink) {
         InvalidInputException.requireNonNull(schemaExists, "schema lookup");
         Blueprint.Builder blueprint = Blueprint.builder();
         if (newPrincipal != null) {
             blueprint.resource(newPrincipal);
-            OAuthSecret secret = OAuthSecret.forPrincipal(principal, secretSink);
+            OAuthSecret secret = OAuthSecret.forPrincipal(principal, sink);
             blueprint.resource(secretLifetime == null ? secret : secret.lifetime(secretLifetime));
         }
         blueprint.resource(WarehousePermission.canUse(warehouseId, principal))
@@ -189,6 +199,62 @@ public final class DataGraphSetup {
         return blueprint.build();
     }
 
+    /**
+     * Checks that Unity Catalog is enabled, looks up whether the reverse-ETL schema exists, and plans the procedure
+     * against the live workspace; nothing is changed.
+     *
+     * @param lakesetup the engine, with an executor of {@code workspace} registered
+     * @param workspace the workspace
+     * @return the plan
+     * @throws dev.lakesetup.core.ServiceException when the workspace has no Unity Catalog metastore
+     */
+    public Plan plan(Lakesetup lakesetup, DatabricksWorkspace workspace) {
+        return new DataGraphRun(this, lakesetup, workspace, RunOptions.defaults()).plan(secretSink);
+    }
+
+    /**
+     * Runs the whole procedure with the default options: preflight, plan, apply, a confirming re-plan, validation
+     * as the service principal, and the connection details to hand over.
+     *
+     * <pre>{@code
+     * SetupResult result = setup.run(lakesetup, workspace);
+     * if (!result.succeeded()) {
+     *     log.warn("Data Graph setup incomplete: {}", result);
+     * }
+     * ConnectionDetails details = result.connectionDetails();
+     * }</pre>
+     *
+     * @param lakesetup the engine, with an executor of {@code workspace} registered and the caller's listeners
+     * @param workspace the workspace
+     * @return what happened in each step
+     * @throws dev.lakesetup.core.ServiceException when the workspace has no Unity Catalog metastore (nothing is
+     *     changed then)
+     * @throws dev.lakesetup.core.ApplyRefusedException when the plan holds a conflict
+     */
+    public SetupResult run(Lakesetup lakesetup, DatabricksWorkspace workspace) {
+        return run(lakesetup, workspace, RunOptions.defaults());
+    }
+
+    /**
+     * Runs the whole procedure (see {@link #run(Lakesetup, DatabricksWorkspace)}) with options for apply and
+     * validation.
+     *
+     * @param lakesetup the engine, with an executor of {@code workspace} registered and the caller's listeners
+     * @param workspace the workspace
+     * @param options apply options and validator settings
+     * @return what happened in each step
+     * @throws dev.lakesetup.core.ServiceException when the workspace has no Unity Catalog metastore
+     * @throws dev.lakesetup.core.ApplyRefusedException when the plan holds a conflict the options do not allow
+     */
+    public SetupResult run(Lakesetup lakesetup, DatabricksWorkspace workspace, RunOptions options) {
+        return new DataGraphRun(this, lakesetup, workspace, options).run(secretSink);
+    }
+
+    /** The credentials given with {@code validateWith}, or {@code null}. */
+    OAuthCredentials validationCredentials() {
+        return validationCredentials;
+    }
+
     @Override
     public String toString() {
         return "DataGraphSetup[principal=" + principal + ", warehouse=" + warehouseId + ", bookkeeping="
@@ -209,6 +275,7 @@ public final class DataGraphSetup {
         private SecretSink secretSink;
         private Duration secretLifetime;
         private final List<TableName> validationTables = new ArrayList<>();
+        private OAuthCredentials validationCredentials;
 
         private Builder() {
         }
@@ -352,6 +419,18 @@ public final class DataGraphSetup {
         }
 
         /**
+         * Sets the principal's OAuth credentials for validation when the run issues no new secret (the principal
+         * already had one, or it is an existing principal). A secret issued during the run takes precedence.
+         *
+         * @param credentials the principal's client id and a valid OAuth secret
+         * @return this builder
+         */
+        public Builder validateWith(OAuthCredentials credentials) {
+            this.validationCredentials = InvalidInputException.requireNonNull(credentials, "validation credentials");
+            return this;
+        }
+
+        /**
          * Checks the input and builds the recipe.
          *
          * @return the recipe
@@ -368,6 +447,12 @@ public final class DataGraphSetup {
             require(profilesSync != null, "Profiles Sync catalog", "profilesSyncCatalog(name)");
             if (newPrincipal != null) {
                 require(secretSink != null, "secret sink", "secretSink(sink): a new principal gets a new secret");
+            }
+            if (existingPrincipal != null && validationCredentials != null
+                    && !existingPrincipal.applicationId().orElseThrow().equals(validationCredentials.clientId())) {
+                throw InvalidInputException.of("validation credentials' client id",
+                        validationCredentials.clientId().toString(), "it is not the recipe's service principal",
+                        "the application id given to existingServicePrincipal(..)");
             }
             refuseOverlap();
             return new DataGraphSetup(this);

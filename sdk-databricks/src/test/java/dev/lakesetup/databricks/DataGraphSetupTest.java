@@ -9,6 +9,7 @@ import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.CatalogName;
 import dev.lakesetup.core.model.Entitlement;
 import dev.lakesetup.core.model.Grant;
+import dev.lakesetup.core.model.OAuthCredentials;
 import dev.lakesetup.core.model.OAuthSecret;
 import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.Resource;
@@ -123,5 +124,17 @@ class DataGraphSetupTest {
         assertThat(details.toString()).doesNotContain("dose-top-secret").contains("secret=****");
         assertThat(details.oauthSecret().map(Secret::reveal)).contains("dose-top-secret");
         assertThat(List.of(details).toString()).doesNotContain("dose-top-secret");
+    }
+
+    @Test
+    void build_whenValidationCredentialsNameAnotherPrincipal_isRejected() {
+        DataGraphSetup.Builder builder = DataGraphSetup.builder()
+                .existingServicePrincipal(ApplicationId.of("0b5c0f4e-7d1a-4c3b-9e2f-5a6b7c8d9e0f"))
+                .warehouse("abc123").profilesSyncCatalog("segment_profiles")
+                .validateWith(new OAuthCredentials(ApplicationId.of("1b5c0f4e-7d1a-4c3b-9e2f-5a6b7c8d9e0f"),
+                        Secret.of("s3cr3t-value")));
+
+        assertThatThrownBy(builder::build).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("validation credentials' client id").hasMessageNotContaining("s3cr3t-value");
     }
 }

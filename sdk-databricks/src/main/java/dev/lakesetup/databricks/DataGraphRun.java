@@ -1,0 +1,145 @@
+package dev.lakesetup.databricks;
+
+import dev.lakesetup.core.Lakesetup;
+import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.apply.ApplyReport;
+import dev.lakesetup.core.model.ApplicationId;
+import dev.lakesetup.core.model.OAuthCredentials;
+import dev.lakesetup.core.model.Schema;
+import dev.lakesetup.core.model.SchemaName;
+import dev.lakesetup.core.model.Secret;
+import dev.lakesetup.core.model.SecretSink;
+import dev.lakesetup.core.model.ServicePrincipal;
+import dev.lakesetup.core.plan.Plan;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run of the Data Graph recipe: preflight, plan, apply, confirming re-plan, validation as the principal,
+ * connection details. Package-private: callers use {@link DataGraphSetup#run}.
+ */
+final class DataGraphRun {
+    private static final Logger LOG = LoggerFactory.getLogger(DataGraphRun.class);
+    private static final int HTTPS_PORT = 443;
+
+    private final DataGraphSetup setup;
+    private final Lakesetup lakesetup;
+    private final DatabricksWorkspace workspace;
+    private final RunOptions options;
+    private Boolean reverseEtlSchemaExists;
+
+    DataGraphRun(DataGraphSetup setup, Lakesetup lakesetup, DatabricksWorkspace workspace, RunOptions options) {
+        this.setup = setup;
+        this.lakesetup = InvalidInputException.requireNonNull(lakesetup, "lakesetup");
+        this.workspace = InvalidInputException.requireNonNull(workspace, "workspace");
+        this.options = InvalidInputException.requireNonNull(options, "run options");
+    }
+
+    /** Checks Unity Catalog, looks up the reverse-ETL schema once, and plans with {@code sink} for a new secret. */
+    Plan plan(SecretSink sink) {
+        String metastore = workspace.restExecutor().checkUnityCatalog();
+        LOG.debug("Unity Catalog metastore {} is assigned to {}", metastore, workspace.host());
+        return lakesetup.plan(setup.blueprint(this::schemaExists, sink));
+    }
+
+    SetupResult run(SecretSink callerSink) {
+        IssuedSecret issued = new IssuedSecret(callerSink);
+        Plan plan = plan(issued);
+        LOG.info("Data Graph setup of {}: {}", setup.principal(), plan.summary());
+        ApplyReport report = lakesetup.apply(plan, options.applyOptions());
+        Plan confirmation = null;
+        if (report.isSuccess()) {
+            confirmation = lakesetup.plan(setup.blueprint(this::schemaExists, issued));
+            if (!confirmation.isEmpty()) {
+                LOG.warn("the plan made again after applying is not empty: {}", confirmation.summary());
+            }
+        }
+        ApplicationId clientId = applicationId(issued, plan, confirmation).orElse(null);
+        ValidationReport validation = clientId == null ? null : validate(clientId, issued);
+        ConnectionDetails details = new ConnectionDetails(hostname(), "/sql/1.0/warehouses/" + setup.warehouseId(),
+                port(), setup.bookkeepingCatalog(), clientId, issued.secret().orElse(null));
+        return new SetupResult(plan, report, confirmation, validation, details);
+    }
+
+    private boolean schemaExists(SchemaName schema) {
+        if (reverseEtlSchemaExists == null) {
+            reverseEtlSchemaExists = !workspace.restExecutor()
+                    .readResources(List.of(Schema.named(schema)), principal -> Optional.empty()).isEmpty();
+            LOG.debug("schema {} {}", schema, reverseEtlSchemaExists ? "exists" : "does not exist");
+        }
+        return reverseEtlSchemaExists;
+    }
+
+    private Optional<ApplicationId> applicationId(IssuedSecret issued, Plan plan, Plan confirmation) {
+        ServicePrincipal principal = setup.principal();
+        if (principal.isResolved()) {
+            return principal.applicationId();
+        }
+        if (issued.credentials().isPresent()) {
+            return Optional.of(issued.credentials().get().clientId());
+        }
+        if (confirmation != null && confirmation.resolvedPrincipals().containsKey(principal)) {
+            return Optional.of(confirmation.resolvedPrincipals().get(principal));
+        }
+        return Optional.ofNullable(plan.resolvedPrincipals().get(principal));
+    }
+
+    private ValidationReport validate(ApplicationId clientId, IssuedSecret issued) {
+        Optional<OAuthCredentials> credentials = issued.credentials()
+                .or(() -> Optional.ofNullable(setup.validationCredentials()));
+        if (credentials.isEmpty()) {
+            String check = "connect as " + clientId;
+            LOG.info("validation as {} skipped: no OAuth secret was issued in this run", clientId);
+            return new ValidationReport(clientId, ValidationTransport.JDBC, List.of(ValidationCheck.skipped(check,
+                    "no OAuth secret was issued in this run (the principal already has one) and none was given "
+                            + "with DataGraphSetup.Builder.validateWith(credentials)")));
+        }
+        PrincipalValidator.Builder validator = PrincipalValidator.builder().host(workspace.host())
+                .warehouseId(setup.warehouseId()).credentials(credentials.get()).checksOf(setup);
+        return options.customizeValidator(validator).build().validate();
+    }
+
+    private String hostname() {
+        return URI.create(workspace.host()).getHost();
+    }
+
+    private int port() {
+        int port = URI.create(workspace.host()).getPort();
+        return port > 0 ? port : HTTPS_PORT;
+    }
+
+    /** Passes a new secret on to the caller's sink, then keeps it for validation and the connection details. */
+    private static final class IssuedSecret implements SecretSink {
+        private final SecretSink next;
+        private final AtomicReference<OAuthCredentials> received = new AtomicReference<>();
+
+        IssuedSecret(SecretSink next) {
+            this.next = next;
+        }
+
+        @Override
+        public void accept(OAuthCredentials credentials) {
+            if (next != null) {
+                next.accept(credentials);
+            }
+            received.set(credentials);
+        }
+
+        Optional<OAuthCredentials> credentials() {
+            return Optional.ofNullable(received.get());
+        }
+
+        Optional<Secret> secret() {
+            return credentials().map(OAuthCredentials::secret);
+        }
+
+        @Override
+        public String toString() {
+            return "IssuedSecret[" + (received.get() == null ? "none" : Secret.MASK) + "]";
+        }
+    }
+}
