@@ -1,8 +1,10 @@
 /**
- * lakesetup for Azure: Entra service principals, ADLS Gen2 containers and role assignments, and their executor.
+ * lakesetup for Azure: Entra service principals, ADLS Gen2 containers and role assignments, their executor, and
+ * the Azure Delta Lake destination recipe.
  */
 module dev.lakesetup.azure {
     requires transitive dev.lakesetup.core;
+    requires transitive dev.lakesetup.databricks;
     requires transitive com.azure.core;
     requires com.azure.core.management;
     requires com.azure.resourcemanager.authorization;

@@ -1,0 +1,473 @@
+package dev.lakesetup.azure;
+
+import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.Lakesetup;
+import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.apply.ApplyReport;
+import dev.lakesetup.core.model.ApplicationId;
+import dev.lakesetup.core.model.Blueprint;
+import dev.lakesetup.core.model.Catalog;
+import dev.lakesetup.core.model.CatalogName;
+import dev.lakesetup.core.model.Entitlement;
+import dev.lakesetup.core.model.ExternalLocation;
+import dev.lakesetup.core.model.Grant;
+import dev.lakesetup.core.model.Privilege;
+import dev.lakesetup.core.model.Secret;
+import dev.lakesetup.core.model.ServicePrincipal;
+import dev.lakesetup.core.model.StorageCredential;
+import dev.lakesetup.core.model.StorageIdentity;
+import dev.lakesetup.core.model.StorageUrl;
+import dev.lakesetup.core.model.WorkspaceServicePrincipal;
+import dev.lakesetup.core.plan.Change;
+import dev.lakesetup.core.plan.ChangeId;
+import dev.lakesetup.core.plan.GrantChange;
+import dev.lakesetup.core.plan.Plan;
+import dev.lakesetup.core.plan.ResourceChange;
+import dev.lakesetup.databricks.ConnectionDetails;
+import dev.lakesetup.databricks.DatabricksWorkspace;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Azure Delta Lake destination setup procedure as a recipe: a vendor application's service principal in Entra
+ * ID, an ADLS Gen2 container with "Storage Blob Data Contributor" for that principal, the same principal in the
+ * Databricks account and workspace with cluster-creation and SQL entitlements, a storage credential and an external
+ * location on the container with file privileges for the principal, and a catalog stored in the container on which
+ * the principal has all privileges.
+ *
+ * <pre>{@code
+ * AzureDeltaLakeDestinationSetup setup = AzureDeltaLakeDestinationSetup.builder()
+ *     .vendorApplication(AzureDeltaLakeDestinationSetup.GUIDE_APPLICATION_ID)
+ *     .storageContainer("lakeaccount", "rg-data", "segment")
+ *     .storageCredential("segment_credential").accessConnector(accessConnectorId)
+ *     .externalLocation("segment_location")
+ *     .catalog("segment")
+ *     .build();
+ * DestinationSetupResult result = setup.run(lakesetup, workspace);
+ * }</pre>
+ * The builder rejects incomplete or contradictory input before anything is called. The {@link Lakesetup} given to
+ * {@link #run} needs both an {@link AzureExecutor} and the workspace's REST executor; the workspace needs
+ * {@code account(..)} for the account-level principal.
+ */
+public final class AzureDeltaLakeDestinationSetup {
+    /** The application id of the vendor app in the setup guide; pass it to {@link Builder#vendorApplication}. */
+    public static final String GUIDE_APPLICATION_ID = "fffa5b05-1da5-4599-8360-cc2684bcdefb";
+    /** The display name the guide recommends for the vendor's service principal. */
+    public static final String DEFAULT_DISPLAY_NAME = "Segment Storage Destinations";
+
+    private static final Logger LOG = LoggerFactory.getLogger(AzureDeltaLakeDestinationSetup.class);
+
+    private final EntraServicePrincipal entraPrincipal;
+    private final AdlsContainer container;
+    private final RoleAssignment roleAssignment;
+    private final WorkspaceServicePrincipal workspacePrincipal;
+    private final StorageCredential credential;
+    private final ExternalLocation location;
+    private final Catalog catalog;
+
+    private AzureDeltaLakeDestinationSetup(Builder b) {
+        this.entraPrincipal = EntraServicePrincipal.of(b.applicationId, b.displayName);
+        this.container = b.container;
+        this.roleAssignment = new RoleAssignment(b.container, entraPrincipal, b.role, false);
+        this.workspacePrincipal = WorkspaceServicePrincipal.ofApplication(b.applicationId, b.displayName)
+                .entitlements(Entitlement.ALLOW_CLUSTER_CREATE, Entitlement.DATABRICKS_SQL_ACCESS).throughAccount();
+        this.credential = StorageCredential.named(b.credentialName, b.identity());
+        this.location = ExternalLocation.named(b.locationName, b.locationUrl.value(), b.credentialName);
+        this.catalog = Catalog.named(b.catalogName).managedLocation(b.catalogRoot().value());
+    }
+
+    /**
+     * Starts a recipe.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Returns the vendor's service principal, the grantee of every Databricks privilege.
+     *
+     * @return the principal, by application id
+     */
+    public ServicePrincipal principal() {
+        return workspacePrincipal.principal();
+    }
+
+    /**
+     * Returns the catalog the vendor lands data in.
+     *
+     * @return the catalog name
+     */
+    public CatalogName catalog() {
+        return catalog.name();
+    }
+
+    /**
+     * Returns the external location's URL on the container.
+     *
+     * @return the URL
+     */
+    public StorageUrl externalLocationUrl() {
+        return location.url();
+    }
+
+    /**
+     * Returns the catalog's storage root, the container URL or a path under it.
+     *
+     * @return the managed location
+     */
+    public StorageUrl catalogStorageRoot() {
+        return catalog.managedLocation().orElseThrow();
+    }
+
+    /**
+     * Declares every step of the procedure: Entra principal, container, role assignment, account principal with
+     * workspace assignment and entitlements, storage credential, external location, catalog, and the grants.
+     *
+     * @return the blueprint
+     */
+    public Blueprint blueprint() {
+        ServicePrincipal sp = principal();
+        return Blueprint.builder()
+                .resource(entraPrincipal)
+                .resource(container)
+                .resource(roleAssignment)
+                .resource(workspacePrincipal)
+                .resource(credential)
+                .resource(location)
+                .resource(catalog)
+                .grant(Grant.on(credential.name()).to(sp).privileges(Privilege.CREATE_EXTERNAL_TABLE,
+                        Privilege.READ_FILES, Privilege.WRITE_FILES))
+                .grant(Grant.on(catalog.name()).to(sp).privileges(Privilege.ALL_PRIVILEGES))
+                .build();
+    }
+
+    /**
+     * Checks that the workspace has Unity Catalog, reading only, before anything else is called.
+     *
+     * @param workspace the workspace
+     * @return the id of the workspace's metastore
+     * @throws ServiceException of kind {@code FATAL} with code {@code METASTORE_DOES_NOT_EXIST} when the workspace
+     *     has no metastore (the Hive metastore is not supported)
+     */
+    public String preflight(DatabricksWorkspace workspace) {
+        InvalidInputException.requireNonNull(workspace, "workspace");
+        try {
+            return workspace.restExecutor().checkUnityCatalog();
+        } catch (ServiceException e) {
+            if (!"METASTORE_DOES_NOT_EXIST".equals(e.errorCode())) {
+                throw e;
+            }
+            throw ServiceException.builder(ServiceException.Failure.FATAL, "The Delta Lake destination needs a "
+                    + "Unity Catalog workspace; the Hive metastore is not supported. " + e.getMessage())
+                    .status(e.status()).errorCode(e.errorCode()).cause(e).build();
+        }
+    }
+
+    /**
+     * Runs the preflight check, then plans the blueprint. The plan also orders the Databricks steps after the Azure
+     * steps they rely on: the account principal after the Entra principal, the external location after the
+     * container and the role assignment.
+     *
+     * @param lakesetup the applier, with an {@link AzureExecutor} and the workspace's REST executor
+     * @param workspace the workspace
+     * @return the plan; nothing is changed
+     */
+    public Plan plan(Lakesetup lakesetup, DatabricksWorkspace workspace) {
+        InvalidInputException.requireNonNull(lakesetup, "lakesetup");
+        preflight(workspace);
+        return orderAcrossClouds(lakesetup.plan(blueprint()));
+    }
+
+    /**
+     * Runs the whole procedure: preflight, plan, apply, and a re-plan that must be empty.
+     *
+     * @param lakesetup the applier, with an {@link AzureExecutor} and the workspace's REST executor
+     * @param workspace the workspace
+     * @return the plan, the report, the re-plan and the connection details
+     * @throws ServiceException when the workspace has no Unity Catalog, before any change
+     * @throws dev.lakesetup.core.ApplyRefusedException when the plan holds a conflict (an existing object with
+     *     another storage URL or credential), before any change
+     */
+    public DestinationSetupResult run(Lakesetup lakesetup, DatabricksWorkspace workspace) {
+        Plan plan = plan(lakesetup, workspace);
+        ApplyReport report = lakesetup.apply(plan);
+        Plan replan = null;
+        if (report.isSuccess()) {
+            replan = lakesetup.plan(blueprint());
+            if (!replan.isEmpty()) {
+                LOG.warn("re-plan after a successful apply is not empty: {}", replan.summary());
+            }
+        }
+        return new DestinationSetupResult(plan, report, replan, workspace.host(), connectionDetails(workspace));
+    }
+
+    /**
+     * Returns what the destination's connection settings need: the workspace host and the catalog. No secret: the
+     * vendor authenticates as its own application.
+     *
+     * @param workspace the workspace
+     * @return the details, with the vendor's application id as client id and no HTTP path
+     */
+    public ConnectionDetails connectionDetails(DatabricksWorkspace workspace) {
+        URI uri = URI.create(InvalidInputException.requireNonNull(workspace, "workspace").host());
+        int port = uri.getPort() > 0 ? uri.getPort() : 443;
+        return new ConnectionDetails(uri.getHost(), "", port, catalog.name(),
+                principal().applicationId().orElseThrow(), null);
+    }
+
+    Plan orderAcrossClouds(Plan plan) {
+        Map<ChangeId, Set<ChangeId>> extra = Map.of(
+                ResourceChange.idOf(workspacePrincipal), Set.of(ResourceChange.idOf(entraPrincipal)),
+                ResourceChange.idOf(location), Set.of(ResourceChange.idOf(container),
+                        ResourceChange.idOf(roleAssignment)));
+        List<Change> changes = new ArrayList<>(plan.changes().size());
+        for (Change change : plan.changes()) {
+            Set<ChangeId> more = extra.getOrDefault(change.id(), Set.of());
+            changes.add(more.isEmpty() ? change : change.accept(new Change.Visitor<Change>() {
+                @Override
+                public Change resource(ResourceChange c) {
+                    Set<ChangeId> deps = new HashSet<>(c.dependsOn());
+                    more.stream().filter(id -> plan.change(id).isPresent()).forEach(deps::add);
+                    return new ResourceChange(c.id(), c.action(), c.resource(), c.settings(), deps);
+                }
+
+                @Override
+                public Change grants(GrantChange c) {
+                    return c;
+                }
+            }));
+        }
+        return Plan.of(changes, plan.resolvedPrincipals());
+    }
+
+    @Override
+    public String toString() {
+        return "AzureDeltaLakeDestinationSetup[principal=" + principal() + ", container=" + container.id().key()
+                + ", role=" + roleAssignment.role().name() + ", credential=" + credential.name() + ", location="
+                + location.name() + " (" + location.url() + "), catalog=" + catalog.name() + " ("
+                + catalogStorageRoot() + ")]";
+    }
+
+    /** Collects the recipe's input; {@link #build()} rejects what is missing or contradictory. */
+    public static final class Builder {
+        private ApplicationId applicationId;
+        private String displayName = DEFAULT_DISPLAY_NAME;
+        private AdlsContainer container;
+        private AzureRole role = AzureRole.STORAGE_BLOB_DATA_CONTRIBUTOR;
+        private String credentialName;
+        private StorageIdentity.AzureManagedIdentity managedIdentity;
+        private StorageIdentity.AzureServicePrincipal credentialPrincipal;
+        private String locationName;
+        private String locationUrlText;
+        private StorageUrl locationUrl;
+        private CatalogName catalogName;
+        private String catalogPath;
+
+        private Builder() {
+        }
+
+        /**
+         * Names the vendor's multi-tenant application, whose service principal is added and granted (required).
+         *
+         * @param applicationId the application (client) id, e.g. {@link #GUIDE_APPLICATION_ID}
+         * @return this builder
+         */
+        public Builder vendorApplication(String applicationId) {
+            this.applicationId = ApplicationId.of(applicationId);
+            return this;
+        }
+
+        /**
+         * Sets the display name of the principal when lakesetup creates it (default {@value #DEFAULT_DISPLAY_NAME}).
+         *
+         * @param value the display name
+         * @return this builder
+         */
+        public Builder displayName(String value) {
+            if (value == null || value.isBlank()) {
+                throw InvalidInputException.of("display name", value, "it is empty", "a non-blank name");
+            }
+            this.displayName = value;
+            return this;
+        }
+
+        /**
+         * Names the ADLS Gen2 container the vendor writes to, created when absent (required).
+         *
+         * @param storageAccount the storage account
+         * @param resourceGroup the account's resource group
+         * @param containerName the container
+         * @return this builder
+         */
+        public Builder storageContainer(String storageAccount, String resourceGroup, String containerName) {
+            this.container = new AdlsContainer(storageAccount, resourceGroup, containerName);
+            return this;
+        }
+
+        /**
+         * Overrides the role assigned to the principal on the container (default Storage Blob Data Contributor).
+         *
+         * @param value the role
+         * @return this builder
+         */
+        public Builder role(AzureRole value) {
+            this.role = InvalidInputException.requireNonNull(value, "role");
+            return this;
+        }
+
+        /**
+         * Names the Unity Catalog storage credential (required, with one identity).
+         *
+         * @param name the credential name
+         * @return this builder
+         */
+        public Builder storageCredential(String name) {
+            this.credentialName = InvalidInputException.requireNonNull(name, "storage credential name");
+            return this;
+        }
+
+        /**
+         * Lets the storage credential use a Databricks access connector's managed identity.
+         *
+         * @param accessConnectorId the connector's Resource Manager id
+         * @return this builder
+         */
+        public Builder accessConnector(String accessConnectorId) {
+            this.managedIdentity = new StorageIdentity.AzureManagedIdentity(accessConnectorId, null);
+            return this;
+        }
+
+        /**
+         * Lets the storage credential use an Entra service principal of your own with a client secret.
+         *
+         * @param directoryId the tenant id
+         * @param applicationId the application id
+         * @param clientSecret the client secret
+         * @return this builder
+         */
+        public Builder credentialServicePrincipal(String directoryId, String applicationId, Secret clientSecret) {
+            this.credentialPrincipal = new StorageIdentity.AzureServicePrincipal(directoryId,
+                    ApplicationId.of(applicationId), clientSecret);
+            return this;
+        }
+
+        /**
+         * Names the external location on the container (required); its URL is the container's root.
+         *
+         * @param name the location name
+         * @return this builder
+         */
+        public Builder externalLocation(String name) {
+            this.locationName = InvalidInputException.requireNonNull(name, "external location name");
+            this.locationUrlText = null;
+            return this;
+        }
+
+        /**
+         * Names the external location and gives its URL, which must lie in the container.
+         *
+         * @param name the location name
+         * @param url an {@code abfss://container@account.dfs.core.windows.net/...} URL
+         * @return this builder
+         */
+        public Builder externalLocation(String name, String url) {
+            this.locationName = InvalidInputException.requireNonNull(name, "external location name");
+            this.locationUrlText = InvalidInputException.requireNonNull(url, "external location URL");
+            return this;
+        }
+
+        /**
+         * Names the catalog the vendor lands data in (required); its storage root is the external location's URL.
+         *
+         * @param name the catalog name
+         * @return this builder
+         */
+        public Builder catalog(String name) {
+            this.catalogName = CatalogName.of(name);
+            this.catalogPath = null;
+            return this;
+        }
+
+        /**
+         * Names the catalog and stores it in a path under the external location's URL.
+         *
+         * @param name the catalog name
+         * @param subPath a relative path such as {@code catalogs/segment}
+         * @return this builder
+         */
+        public Builder catalog(String name, String subPath) {
+            this.catalogName = CatalogName.of(name);
+            if (subPath == null || subPath.isBlank() || subPath.startsWith("/") || subPath.contains("..")
+                    || subPath.contains("//") || subPath.contains("://")) {
+                throw InvalidInputException.of("catalog sub-path", subPath, "it is not a relative path",
+                        "a path such as catalogs/segment, without a leading slash, '..' or '//'");
+            }
+            this.catalogPath = subPath.endsWith("/") ? subPath.substring(0, subPath.length() - 1) : subPath;
+            return this;
+        }
+
+        /**
+         * Checks the input and builds the recipe.
+         *
+         * @return the recipe
+         * @throws InvalidInputException naming what is missing or contradictory
+         */
+        public AzureDeltaLakeDestinationSetup build() {
+            require(applicationId != null, "vendor application", "vendorApplication(id), e.g. "
+                    + "AzureDeltaLakeDestinationSetup.GUIDE_APPLICATION_ID");
+            require(container != null, "storage container", "storageContainer(account, resourceGroup, container)");
+            require(credentialName != null, "storage credential", "storageCredential(name)");
+            if ((managedIdentity == null) == (credentialPrincipal == null)) {
+                throw InvalidInputException.of("storage credential identity",
+                        managedIdentity == null ? "none" : "both an access connector and a service principal",
+                        "exactly one must be given",
+                        "accessConnector(id) or credentialServicePrincipal(tenant, applicationId, secret)");
+            }
+            if (credentialPrincipal != null && credentialPrincipal.applicationId().equals(applicationId)) {
+                throw InvalidInputException.of("storage credential application id", applicationId.toString(),
+                        "it is the vendor's application, whose secret you do not hold",
+                        "a service principal of your own that can read and write the container");
+            }
+            require(locationName != null, "external location", "externalLocation(name)");
+            require(catalogName != null, "catalog", "catalog(name)");
+            this.locationUrl = resolveLocationUrl();
+            return new AzureDeltaLakeDestinationSetup(this);
+        }
+
+        private StorageUrl resolveLocationUrl() {
+            StorageUrl root = StorageUrl.of("abfss://" + container.container() + "@" + container.storageAccount()
+                    + ".dfs.core.windows.net/");
+            if (locationUrlText == null) {
+                return root;
+            }
+            StorageUrl given = StorageUrl.of(locationUrlText);
+            if (!given.isWithin(root)) {
+                throw InvalidInputException.of("external location URL", locationUrlText,
+                        "it is not in the container " + container.id().key(), root + " or a path under it");
+            }
+            return given;
+        }
+
+        private StorageIdentity identity() {
+            return managedIdentity != null ? managedIdentity : credentialPrincipal;
+        }
+
+        private StorageUrl catalogRoot() {
+            return catalogPath == null ? locationUrl : StorageUrl.of(locationUrl.value() + "/" + catalogPath);
+        }
+
+        private static void require(boolean present, String field, String how) {
+            if (!present) {
+                throw InvalidInputException.of(field, null, "it is required", how);
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.lakesetup.azure;
+
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
+import dev.lakesetup.core.Lakesetup;
+import dev.lakesetup.core.apply.RetryPolicy;
+import dev.lakesetup.core.model.Secret;
+import dev.lakesetup.databricks.DatabricksWorkspace;
+import dev.lakesetup.testkit.FakeAzure;
+import dev.lakesetup.testkit.FakeWorkspace;
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.HttpMethod;
+import com.azure.core.http.HttpRequest;
+import com.azure.core.http.HttpResponse;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.function.Consumer;
+import reactor.core.publisher.Mono;
+
+/** A fake workspace (with an account) and a fake Azure, started together, and lakesetup pointed at both. */
+final class DestinationFixture implements AutoCloseable {
+    static final String ACCOUNT = "lakeacct";
+    static final String RESOURCE_GROUP = "rg-data";
+
+    final FakeWorkspace databricks;
+    final FakeAzure azure;
+    final DatabricksWorkspace workspace;
+    final AzureConnection connection;
+
+    private DestinationFixture(Consumer<FakeWorkspace.Builder> workspaceConfig) {
+        FakeWorkspace.Builder builder = FakeWorkspace.builder();
+        workspaceConfig.accept(builder);
+        this.databricks = builder.build().start();
+        this.azure = FakeAzure.builder().application(AzureDeltaLakeDestinationSetup.GUIDE_APPLICATION_ID,
+                AzureDeltaLakeDestinationSetup.DEFAULT_DISPLAY_NAME).storageAccount(ACCOUNT, RESOURCE_GROUP).build()
+                .start();
+        this.workspace = DatabricksWorkspace.builder().host(databricks.host()).pat(databricks.adminToken())
+                .account(databricks.host(), databricks.accountId()).workspaceId(databricks.workspaceId())
+                .httpTimeout(Duration.ofSeconds(20)).build();
+        TokenCredential token = request -> Mono.just(new AccessToken(azure.accessToken(),
+                OffsetDateTime.now().plusHours(1)));
+        this.connection = AzureConnection.builder().tenantId(azure.tenantId()).subscriptionId(azure.subscriptionId())
+                .credential(token).resourceManagerEndpoint(azure.resourceManagerEndpoint())
+                .graphEndpoint(azure.graphEndpoint()).storageEndpoint(azure::storageEndpoint)
+                .storageSharedKey(ACCOUNT, Secret.of(azure.storageAccountKey(ACCOUNT))).build();
+    }
+
+    static DestinationFixture start() {
+        return new DestinationFixture(b -> { });
+    }
+
+    static DestinationFixture start(Consumer<FakeWorkspace.Builder> workspaceConfig) {
+        return new DestinationFixture(workspaceConfig);
+    }
+
+    Lakesetup lakesetup() {
+        return Lakesetup.builder().executor(connection.executor()).executor(workspace.restExecutor())
+                .concurrency(4).rateLimitPerSecond(1000).sleeper(d -> { })
+                .retryPolicy(RetryPolicy.defaults().toBuilder().initialBackoff(Duration.ofMillis(1))
+                        .maxBackoff(Duration.ofMillis(5)).notYetVisibleMaxAttempts(5).build())
+                .build();
+    }
+
+    /** Reads a Unity Catalog object's JSON from the fake workspace as the admin, bypassing lakesetup. */
+    String unityCatalogJson(String path) {
+        HttpRequest request = new HttpRequest(HttpMethod.GET, databricks.host() + "/api/2.1/unity-catalog/" + path)
+                .setHeader("Authorization", "Bearer " + databricks.adminToken());
+        try (HttpResponse response = HttpClient.createDefault().send(request).block()) {
+            String body = response.getBodyAsString().block();
+            if (response.getStatusCode() != 200) {
+                throw new AssertionError("GET " + path + " answered " + response.getStatusCode() + ": " + body);
+            }
+            return body;
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            azure.close();
+        } finally {
+            databricks.close();
+        }
+    }
+}
