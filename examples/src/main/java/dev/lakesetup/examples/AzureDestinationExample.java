@@ -5,17 +5,13 @@ import dev.lakesetup.azure.AzureConnection;
 import dev.lakesetup.azure.AzureDeltaLakeDestinationSetup;
 import dev.lakesetup.azure.DestinationSetupResult;
 import dev.lakesetup.core.Lakesetup;
-import dev.lakesetup.core.apply.ApplyListener;
-import dev.lakesetup.core.apply.ChangeOutcome;
 import dev.lakesetup.core.model.Secret;
-import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.render.PlanFormat;
 import dev.lakesetup.databricks.DatabricksWorkspace;
 import dev.lakesetup.testkit.FakeAzure;
 import dev.lakesetup.testkit.FakeWorkspace;
 import java.io.PrintStream;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Map;
@@ -103,6 +99,9 @@ public final class AzureDestinationExample {
                     .storageSharedKey(OFFLINE_ACCOUNT, Secret.of(azure.storageAccountKey(OFFLINE_ACCOUNT))).build();
             out.println("Offline run against an in-process fake workspace and fake Azure.");
             Lakesetup lakesetup = lakesetup(connection, workspace, out);
+            out.println("== Plan");
+            out.println(setup.plan(lakesetup, workspace).render(PlanFormat.TEXT));
+            out.println("== Apply");
             DestinationSetupResult result = setup.run(lakesetup, workspace);
             print(result, out);
             Plan second = setup.plan(lakesetup, workspace);
@@ -137,17 +136,17 @@ public final class AzureDestinationExample {
             out.println("Plan only; run with --apply to make these changes.");
             return;
         }
-        print(setup.run(lakesetup, workspace), out);
+        DestinationSetupResult result = setup.run(lakesetup, workspace);
+        out.println(result.plan().render(PlanFormat.TEXT));
+        print(result, out);
     }
 
     private static Lakesetup lakesetup(AzureConnection connection, DatabricksWorkspace workspace, PrintStream out) {
         return Lakesetup.builder().executor(connection.executor()).executor(workspace.restExecutor())
-                .listener(new Progress(out)).build();
+                .listener(new ConsoleProgress(out)).build();
     }
 
     private static void print(DestinationSetupResult result, PrintStream out) {
-        out.println("Plan:");
-        out.println(result.plan().render(PlanFormat.TEXT));
         out.println("Report: " + result.report());
         out.println("Workspace URL: " + result.workspaceUrl());
         out.println("Connection details: " + result.connectionDetails());
@@ -160,28 +159,5 @@ public final class AzureDestinationExample {
             throw new IllegalArgumentException("set " + name);
         }
         return value;
-    }
-
-    /** Prints one line per change as the apply goes. */
-    private record Progress(PrintStream out) implements ApplyListener {
-        @Override
-        public void started(Change change) {
-            out.println("  ... " + change.action() + " " + change.object());
-        }
-
-        @Override
-        public void retrying(Change change, int attempt, Duration delay, Throwable cause) {
-            out.println("  ~ retry " + attempt + " of " + change.object() + " in " + delay.toMillis() + " ms");
-        }
-
-        @Override
-        public void done(ChangeOutcome outcome) {
-            out.println("  ok  " + outcome.change().object() + " (" + outcome.outcome() + ")");
-        }
-
-        @Override
-        public void failed(ChangeOutcome outcome) {
-            out.println("  !!  " + outcome.change().object() + ": " + outcome.reason());
-        }
     }
 }
