@@ -23,8 +23,10 @@ import dev.lakesetup.core.plan.ChangeId;
 import dev.lakesetup.core.plan.GrantChange;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.ResourceChange;
+import dev.lakesetup.databricks.AdminChecks;
 import dev.lakesetup.databricks.ConnectionDetails;
 import dev.lakesetup.databricks.DatabricksWorkspace;
+import dev.lakesetup.databricks.ValidationReport;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,6 +52,7 @@ import org.slf4j.LoggerFactory;
  *     .catalog("segment")
  *     .build();
  * DestinationSetupResult result = setup.run(lakesetup, workspace);
+ * ValidationReport later = setup.validate(workspace, azureConnection); // e.g. from a periodic health check
  * }</pre>
  * The builder rejects incomplete or contradictory input before anything is called. The {@link Lakesetup} given to
  * {@link #run} needs both an {@link AzureExecutor} and the workspace's REST executor; the workspace needs
@@ -187,11 +190,13 @@ public final class AzureDeltaLakeDestinationSetup {
     }
 
     /**
-     * Runs the whole procedure: preflight, plan, apply, and a re-plan that must be empty.
+     * Runs the whole procedure: preflight, plan, apply, a re-plan that must be empty and, after a successful apply,
+     * the admin-side {@link #validate(DatabricksWorkspace) validation} of the Databricks steps (the Azure steps are
+     * confirmed by the re-plan, which reads them through the {@link AzureExecutor}).
      *
      * @param lakesetup the applier, with an {@link AzureExecutor} and the workspace's REST executor
      * @param workspace the workspace
-     * @return the plan, the report, the re-plan and the connection details
+     * @return the plan, the report, the re-plan, the validation and the connection details
      * @throws ServiceException when the workspace has no Unity Catalog, before any change
      * @throws dev.lakesetup.core.ApplyRefusedException when the plan holds a conflict (an existing object with
      *     another storage URL or credential), before any change
@@ -200,13 +205,51 @@ public final class AzureDeltaLakeDestinationSetup {
         Plan plan = plan(lakesetup, workspace);
         ApplyReport report = lakesetup.apply(plan);
         Plan replan = null;
+        ValidationReport validation = null;
         if (report.isSuccess()) {
             replan = lakesetup.plan(blueprint());
             if (!replan.isEmpty()) {
                 LOG.warn("re-plan after a successful apply is not empty: {}", replan.summary());
             }
+            validation = validate(workspace);
         }
-        return new DestinationSetupResult(plan, report, replan, workspace.host(), connectionDetails(workspace));
+        return new DestinationSetupResult(plan, report, replan, validation, workspace.host(),
+                connectionDetails(workspace));
+    }
+
+    /**
+     * Checks as the workspace's admin that the vendor's principal effectively holds what the guide asks: CREATE
+     * EXTERNAL TABLE, READ FILES and WRITE FILES on the storage credential, ALL PRIVILEGES on the catalog, the
+     * workspace assignment and both entitlements. Nothing signs in as the vendor's principal: the vendor
+     * authenticates as its own application, whose secret the customer never holds. Changes nothing.
+     *
+     * @param workspace the workspace, signed in as an admin, with {@code account(..)} for the workspace assignment
+     * @return one named check per expectation; a missing privilege or setting is a failed check, not an exception
+     */
+    public ValidationReport validate(DatabricksWorkspace workspace) {
+        return adminChecks(workspace).build().validate();
+    }
+
+    /**
+     * Checks what {@link #validate(DatabricksWorkspace)} checks, and also that the role assignment exists on the
+     * container in Azure.
+     *
+     * @param workspace the workspace, signed in as an admin, with {@code account(..)}
+     * @param azure the Azure connection, allowed to read the container's role assignments
+     * @return one named check per expectation
+     */
+    public ValidationReport validate(DatabricksWorkspace workspace, AzureConnection azure) {
+        InvalidInputException.requireNonNull(azure, "Azure connection");
+        return adminChecks(workspace).expectResource(azure.executor(), roleAssignment).build().validate();
+    }
+
+    private AdminChecks.Builder adminChecks(DatabricksWorkspace workspace) {
+        InvalidInputException.requireNonNull(workspace, "workspace");
+        return AdminChecks.builder().principal(principal().applicationId().orElseThrow()).workspace(workspace)
+                .expectPrivileges(credential.name(), Privilege.CREATE_EXTERNAL_TABLE, Privilege.READ_FILES,
+                        Privilege.WRITE_FILES)
+                .expectPrivileges(catalog.name(), Privilege.ALL_PRIVILEGES)
+                .expectResource(workspace.restExecutor(), workspacePrincipal);
     }
 
     /**

@@ -3,25 +3,30 @@ package dev.lakesetup.azure;
 import dev.lakesetup.core.apply.ApplyReport;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.databricks.ConnectionDetails;
+import dev.lakesetup.databricks.ValidationCheck;
+import dev.lakesetup.databricks.ValidationReport;
 import java.util.Optional;
 
 /**
  * What one run of {@link AzureDeltaLakeDestinationSetup} did: the plan it applied, the report of every change, the
- * re-plan read afterwards (empty when the workspace and the subscription match the blueprint) and the values to
- * enter in the destination's connection settings. It holds no secret.
+ * re-plan read afterwards (empty when the workspace and the subscription match the blueprint), the admin-side
+ * validation of what the vendor's principal holds, and the values to enter in the destination's connection
+ * settings. It holds no secret.
  */
 public final class DestinationSetupResult {
     private final Plan plan;
     private final ApplyReport report;
     private final Plan replan;
+    private final ValidationReport validation;
     private final String workspaceUrl;
     private final ConnectionDetails connectionDetails;
 
-    DestinationSetupResult(Plan plan, ApplyReport report, Plan replan, String workspaceUrl,
-            ConnectionDetails connectionDetails) {
+    DestinationSetupResult(Plan plan, ApplyReport report, Plan replan, ValidationReport validation,
+            String workspaceUrl, ConnectionDetails connectionDetails) {
         this.plan = plan;
         this.report = report;
         this.replan = replan;
+        this.validation = validation;
         this.workspaceUrl = workspaceUrl;
         this.connectionDetails = connectionDetails;
     }
@@ -54,12 +59,23 @@ public final class DestinationSetupResult {
     }
 
     /**
-     * Tells whether every change succeeded and the re-plan is empty.
+     * Returns the admin-side checks of what the vendor's principal holds, read after a successful apply; empty when
+     * the apply failed.
+     *
+     * @return the validation report
+     */
+    public Optional<ValidationReport> validation() {
+        return Optional.ofNullable(validation);
+    }
+
+    /**
+     * Tells whether every change succeeded, the re-plan is empty and the validation passed.
      *
      * @return {@code true} when the setup is complete
      */
     public boolean isSuccess() {
-        return report.isSuccess() && replan != null && replan.isEmpty();
+        return report.isSuccess() && replan != null && replan.isEmpty() && validation != null
+                && validation.passed();
     }
 
     /**
@@ -83,7 +99,9 @@ public final class DestinationSetupResult {
     @Override
     public String toString() {
         return "DestinationSetupResult[success=" + isSuccess() + ", plan=" + plan.summary() + ", report="
-                + report.summary() + ", replan=" + (replan == null ? "(not read)" : replan.summary())
+                + report.summary() + ", replan=" + (replan == null ? "(not read)" : replan.summary()) + ", validation="
+                + (validation == null ? "(not run)" : validation.passed() ? "passed" : "failed "
+                        + validation.failures().stream().map(ValidationCheck::name).toList())
                 + ", workspaceUrl=" + workspaceUrl + ", " + connectionDetails + "]";
     }
 }

@@ -74,6 +74,19 @@ final class DestinationFixture implements AutoCloseable {
         }
     }
 
+    /** Sends a permissions PATCH to the fake workspace as the admin, bypassing lakesetup, and expects 200. */
+    void patchUnityCatalogPermissions(String type, String name, String body) {
+        HttpRequest request = new HttpRequest(HttpMethod.PATCH, databricks.host() + "/api/2.1/unity-catalog/"
+                + "permissions/" + type + "/" + name).setHeader("Authorization", "Bearer " + databricks.adminToken())
+                .setHeader("Content-Type", "application/json").setBody(body);
+        try (HttpResponse response = HttpClient.createDefault().send(request).block()) {
+            if (response.getStatusCode() != 200) {
+                throw new AssertionError("PATCH permissions/" + type + "/" + name + " answered "
+                        + response.getStatusCode() + ": " + response.getBodyAsString().block());
+            }
+        }
+    }
+
     @Override
     public void close() {
         try {

@@ -1,5 +1,6 @@
 package dev.lakesetup.databricks;
 
+import com.databricks.sdk.WorkspaceClient;
 import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.databricks.internal.Auth;
@@ -121,6 +122,16 @@ public final class DatabricksWorkspace {
         }
         throw new IllegalStateException("JDBC cannot reuse unified authentication (" + auth + "): build the URL "
                 + "with DatabricksJdbc and pass its data source to sqlExecutor(DataSource)");
+    }
+
+    /**
+     * Returns the SDK client signed in with this workspace's (admin) credentials, for {@link AdminChecks}. Package
+     * private on purpose: the SDK's types stay out of the public API, and callers cannot bypass the executors.
+     *
+     * @return the client, built on first use
+     */
+    WorkspaceClient adminClient() {
+        return clients.workspace();
     }
 
     @Override

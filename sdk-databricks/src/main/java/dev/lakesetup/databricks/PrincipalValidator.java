@@ -13,6 +13,7 @@ import dev.lakesetup.databricks.internal.validation.EffectivePrivilegesCheck;
 import dev.lakesetup.databricks.internal.validation.JdbcSession;
 import dev.lakesetup.databricks.internal.validation.PrincipalSession;
 import dev.lakesetup.databricks.internal.validation.StatementApiSession;
+import dev.lakesetup.databricks.internal.validation.TimedCheck;
 import dev.lakesetup.databricks.internal.validation.ValidationSql;
 import dev.lakesetup.databricks.internal.validation.ValidationTarget;
 import java.net.URI;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,9 +94,9 @@ public final class PrincipalValidator {
         PrincipalSession session = null;
         try {
             session = open();
-            checks.add(ValidationCheck.passed(connectName, since(start), 0));
+            checks.add(ValidationCheck.passed(connectName, TimedCheck.since(start), 0));
         } catch (CheckFailedException e) {
-            checks.add(ValidationCheck.failed(connectName, since(start), e.getMessage()));
+            checks.add(ValidationCheck.failed(connectName, TimedCheck.since(start), e.getMessage()));
         }
         try {
             for (CatalogName catalog : catalogs) {
@@ -113,7 +113,7 @@ public final class PrincipalValidator {
             }
         }
         for (EffectivePrivilegesCheck check : privilegeChecks) {
-            checks.add(timed(check.name(), () -> {
+            checks.add(TimedCheck.run(check.name(), () -> {
                 check.run(settings.admin, target.credentials().clientId());
                 return 0;
             }));
@@ -129,6 +129,7 @@ public final class PrincipalValidator {
         return switch (settings.transport) {
             case JDBC -> JdbcSession.open(target);
             case STATEMENT_API -> StatementApiSession.open(target);
+            case ADMIN_API -> throw new IllegalStateException("the builder rejects " + settings.transport);
         };
     }
 
@@ -137,23 +138,7 @@ public final class PrincipalValidator {
             return ValidationCheck.skipped(name, "not run: '" + connectName + "' failed");
         }
         LOG.debug("validation statement: {}", sql);
-        return timed(name, () -> session.query(sql));
-    }
-
-    private static ValidationCheck timed(String name, LongSupplier check) {
-        long start = System.nanoTime();
-        try {
-            long rows = check.getAsLong();
-            LOG.debug("check passed: {} ({} rows)", name, rows);
-            return ValidationCheck.passed(name, since(start), rows);
-        } catch (CheckFailedException e) {
-            LOG.debug("check failed: {}: {}", name, e.getMessage());
-            return ValidationCheck.failed(name, since(start), e.getMessage());
-        }
-    }
-
-    private static Duration since(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
+        return TimedCheck.run(name, () -> session.query(sql));
     }
 
     @Override
@@ -233,9 +218,16 @@ public final class PrincipalValidator {
          *
          * @param value the transport
          * @return this builder
+         * @throws InvalidInputException for {@link ValidationTransport#ADMIN_API}, which signs in as no principal
          */
         public Builder transport(ValidationTransport value) {
-            this.transport = InvalidInputException.requireNonNull(value, "transport");
+            InvalidInputException.requireNonNull(value, "transport");
+            if (value == ValidationTransport.ADMIN_API) {
+                throw InvalidInputException.of("transport", value.toString(),
+                        "the validator signs in as the principal; admin reads are AdminChecks' job",
+                        "JDBC or STATEMENT_API");
+            }
+            this.transport = value;
             return this;
         }
 

@@ -5,8 +5,9 @@ import dev.lakesetup.core.model.ApplicationId;
 import java.util.List;
 
 /**
- * What {@link PrincipalValidator} found when it acted as the service principal: one {@link ValidationCheck} per
- * statement or permission check, in the order they ran. It holds the principal's application id, never its secret.
+ * What {@link PrincipalValidator} found when it acted as the service principal, or what {@link AdminChecks} found
+ * when it read as an admin what the principal holds: one {@link ValidationCheck} per statement or permission check,
+ * in the order they ran. It holds the principal's application id, never its secret.
  *
  * <pre>{@code
  * ValidationReport report = validator.validate();
@@ -15,8 +16,8 @@ import java.util.List;
  * }
  * }</pre>
  *
- * @param principal the application id the checks ran as
- * @param transport how the checks reached the warehouse
+ * @param principal the application id the checks ran as, or (over {@link ValidationTransport#ADMIN_API}) about
+ * @param transport how the checks reached the workspace
  * @param checks the checks, in the order they ran
  */
 public record ValidationReport(ApplicationId principal, ValidationTransport transport, List<ValidationCheck> checks) {
@@ -67,7 +68,8 @@ public record ValidationReport(ApplicationId principal, ValidationTransport tran
     public String render() {
         long passedCount = checks.stream().filter(ValidationCheck::isPassed).count();
         StringBuilder out = new StringBuilder()
-                .append("Validation as ").append(principal).append(" over ").append(transport).append(": ")
+                .append(transport == ValidationTransport.ADMIN_API ? "Validation of " : "Validation as ")
+                .append(principal).append(" over ").append(transport).append(": ")
                 .append(passed() ? "PASSED" : "FAILED")
                 .append(" (").append(passedCount).append(" of ").append(checks.size()).append(" checks passed)");
         for (ValidationCheck check : checks) {

@@ -1,6 +1,9 @@
 package dev.lakesetup.databricks;
 
-/** How {@link PrincipalValidator} reaches the SQL warehouse when it connects as the service principal. */
+/**
+ * How validation reached the workspace: {@link PrincipalValidator} signs in as the service principal over JDBC or
+ * the statement execution API; {@link AdminChecks} reads, as an admin, what the principal holds.
+ */
 public enum ValidationTransport {
     /**
      * The Databricks JDBC driver with OAuth M2M ({@code AuthMech=11;Auth_Flow=1}): the path a vendor's own
@@ -8,5 +11,10 @@ public enum ValidationTransport {
      */
     JDBC,
     /** The SQL statement execution REST API through databricks-sdk-java with OAuth M2M. */
-    STATEMENT_API
+    STATEMENT_API,
+    /**
+     * No sign-in as the principal: an admin reads through the REST API what the principal effectively holds. For a
+     * principal whose secret you do not have, such as a vendor's multi-tenant application.
+     */
+    ADMIN_API
 }

@@ -23,6 +23,12 @@ class PrincipalValidatorBuilderTest {
     }
 
     @Test
+    void transport_whenAdminApi_refusesItAndPointsToAdminChecks() {
+        assertThatThrownBy(() -> complete().transport(ValidationTransport.ADMIN_API))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("AdminChecks");
+    }
+
+    @Test
     void build_whenWarehouseIsMissing_namesTheField() {
         assertThatThrownBy(() -> PrincipalValidator.builder().host("https://h").credentials(CREDENTIALS).build())
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("warehouse id");

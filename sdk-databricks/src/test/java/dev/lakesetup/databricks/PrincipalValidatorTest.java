@@ -133,7 +133,7 @@ class PrincipalValidatorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ValidationTransport.class)
+    @EnumSource(value = ValidationTransport.class, names = {"JDBC", "STATEMENT_API"})
     void validate_whenPrincipalHoldsReadAccess_passesShowSchemasAndSampleRead(ValidationTransport transport) {
         Fixture fixture = readableTable("val_ok_");
 
@@ -151,7 +151,7 @@ class PrincipalValidatorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ValidationTransport.class)
+    @EnumSource(value = ValidationTransport.class, names = {"JDBC", "STATEMENT_API"})
     void validate_whenSelectRevoked_failsSampleReadWithTheServiceMessage(ValidationTransport transport) {
         Fixture fixture = readableTable("val_revoked_");
         admin.grants().update(new UpdatePermissions().setSecurableType("schema")
@@ -171,7 +171,7 @@ class PrincipalValidatorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ValidationTransport.class)
+    @EnumSource(value = ValidationTransport.class, names = {"JDBC", "STATEMENT_API"})
     void validate_whenSecretIsWrong_failsConnectAndSkipsStatements(ValidationTransport transport) {
         Fixture fixture = readableTable("val_badsecret_");
         String wrong = "wrong-" + fixture.principal().secret();
@@ -190,7 +190,7 @@ class PrincipalValidatorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ValidationTransport.class)
+    @EnumSource(value = ValidationTransport.class, names = {"JDBC", "STATEMENT_API"})
     void validate_whenStatementFailsWithHttp200_reportsFailedCheck(ValidationTransport transport) {
         Fixture fixture = readableTable("val_http200_");
         ws.faults().failStatement("SHOW SCHEMAS", 1, "INTERNAL_ERROR", "warehouse hiccup while listing");
@@ -205,7 +205,7 @@ class PrincipalValidatorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ValidationTransport.class)
+    @EnumSource(value = ValidationTransport.class, names = {"JDBC", "STATEMENT_API"})
     void validate_whenRunSucceeds_neverShowsTheSecretInReportOrLogs(ValidationTransport transport) {
         Fixture fixture = readableTable("val_secret_");
 
@@ -222,7 +222,7 @@ class PrincipalValidatorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ValidationTransport.class)
+    @EnumSource(value = ValidationTransport.class, names = {"JDBC", "STATEMENT_API"})
     void validate_whenNamesContainBackticks_quotesThemAndReadsTheRightTable(ValidationTransport transport) {
         Fixture fixture = readableTable("val`tick_");
 
@@ -233,7 +233,7 @@ class PrincipalValidatorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ValidationTransport.class)
+    @EnumSource(value = ValidationTransport.class, names = {"JDBC", "STATEMENT_API"})
     void validate_whenStatementsStayPendingForAWhile_waitsForTheResult(ValidationTransport transport) {
         Fixture fixture = readableTable("val_pending_");
         ws.faults().statementsPendingFor(2);
@@ -246,7 +246,7 @@ class PrincipalValidatorTest {
     }
 
     @ParameterizedTest
-    @EnumSource(ValidationTransport.class)
+    @EnumSource(value = ValidationTransport.class, names = {"JDBC", "STATEMENT_API"})
     void validate_withoutCanUseOnTheWarehouse_failsWithTheServiceMessage(ValidationTransport transport) {
         String catalog = "val_nowh_" + CATALOGS.incrementAndGet();
         ws.seedTable(catalog + ".s.t", List.of("id INT"), List.of(List.of(1)));

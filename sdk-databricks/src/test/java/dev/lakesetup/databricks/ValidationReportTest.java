@@ -30,6 +30,15 @@ class ValidationReportTest {
     }
 
     @Test
+    void render_whenChecksWereAdminReads_saysWhomTheyWereAbout() {
+        ValidationReport report = new ValidationReport(SP, ValidationTransport.ADMIN_API, List.of(
+                ValidationCheck.passed("privileges on catalog sales include USE CATALOG", Duration.ofMillis(3), 0)));
+
+        assertThat(report.render()).startsWith("Validation of fffa5b05-1da5-4599-8360-cc2684bcdefb over ADMIN_API: "
+                + "PASSED (1 of 1 checks passed)");
+    }
+
+    @Test
     void passed_whenACheckWasSkipped_isFalse() {
         ValidationReport report = new ValidationReport(SP, ValidationTransport.STATEMENT_API, List.of(
                 ValidationCheck.skipped("SHOW SCHEMAS IN sales", "not run")));

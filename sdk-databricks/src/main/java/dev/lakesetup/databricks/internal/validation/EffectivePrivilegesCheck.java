@@ -9,6 +9,7 @@ import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.Securable;
+import dev.lakesetup.databricks.internal.Calls;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -49,7 +50,8 @@ public record EffectivePrivilegesCheck(Securable securable, Set<Privilege> expec
      *
      * @param admin a client allowed to read the securable's permissions
      * @param principal the principal whose privileges to read
-     * @throws CheckFailedException naming the missing privileges, or with the service's message
+     * @throws CheckFailedException naming the missing privileges
+     * @throws dev.lakesetup.core.ServiceException with the service's message when the read fails
      */
     public void run(WorkspaceClient admin, ApplicationId principal) {
         Set<Privilege> held = held(admin, principal);
@@ -69,9 +71,10 @@ public record EffectivePrivilegesCheck(Securable securable, Set<Privilege> expec
         Set<Privilege> held = new LinkedHashSet<>();
         String pageToken = null;
         do {
-            EffectivePermissionsList page = admin.grants().getEffective(new GetEffectiveRequest()
-                    .setSecurableType(securable.type().apiName()).setFullName(securable.fullName())
-                    .setPrincipal(principal.toString()).setPageToken(pageToken));
+            GetEffectiveRequest request = new GetEffectiveRequest().setSecurableType(securable.type().apiName())
+                    .setFullName(securable.fullName()).setPrincipal(principal.toString()).setPageToken(pageToken);
+            EffectivePermissionsList page = Calls.run("read effective privileges on " + securable.type().apiName()
+                    + " " + securable.fullName(), () -> admin.grants().getEffective(request));
             for (EffectivePrivilegeAssignment assignment : nullSafe(page.getPrivilegeAssignments())) {
                 if (principal.toString().equalsIgnoreCase(assignment.getPrincipal())) {
                     for (EffectivePrivilege privilege : nullSafe(assignment.getPrivileges())) {
