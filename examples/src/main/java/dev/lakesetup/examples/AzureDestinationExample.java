@@ -148,6 +148,7 @@ public final class AzureDestinationExample {
 
     private static void print(DestinationSetupResult result, PrintStream out) {
         out.println("Report: " + result.report());
+        result.validation().ifPresent(validation -> out.println(validation.render()));
         out.println("Workspace URL: " + result.workspaceUrl());
         out.println("Connection details: " + result.connectionDetails());
         out.println(result.isSuccess() ? "Setup complete." : "Setup INCOMPLETE: see the report.");
