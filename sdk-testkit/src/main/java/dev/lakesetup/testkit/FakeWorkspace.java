@@ -222,6 +222,16 @@ public final class FakeWorkspace implements AutoCloseable {
         }
     }
 
+    /**
+     * Seeds a workspace service principal with one OAuth secret and makes it a workspace and metastore admin, so
+     * that OAuth machine-to-machine credentials can administer the fake.
+     */
+    public SeededPrincipal seedAdminServicePrincipal(String displayName) {
+        SeededPrincipal seeded = seedServicePrincipal(displayName);
+        ctx.makeAdmin(seeded.applicationId());
+        return seeded;
+    }
+
     /** Returns a copy of the state for assertions. */
     public WorkspaceSnapshot snapshot() {
         synchronized (ctx) {
