@@ -232,6 +232,13 @@ public final class FakeWorkspace implements AutoCloseable {
         return seeded;
     }
 
+    /** Returns every OAuth access token the fake issued so far, so tests can check that none leaked. */
+    public List<String> issuedTokens() {
+        synchronized (ctx) {
+            return ctx.identities().issuedTokens();
+        }
+    }
+
     /** Returns a copy of the state for assertions. */
     public WorkspaceSnapshot snapshot() {
         synchronized (ctx) {
