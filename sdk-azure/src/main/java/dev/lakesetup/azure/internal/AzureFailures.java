@@ -32,8 +32,10 @@ public final class AzureFailures {
         if (e instanceof ServiceException se) {
             return se;
         }
-        if (e instanceof HttpResponseException http && http.getResponse() != null) {
-            return fromResponse(operation, http);
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpResponseException http && http.getResponse() != null) {
+                return fromResponse(operation, http);
+            }
         }
         Failure kind = e instanceof UncheckedIOException || e.getCause() instanceof java.io.IOException
                 ? Failure.TRANSIENT : Failure.FATAL;

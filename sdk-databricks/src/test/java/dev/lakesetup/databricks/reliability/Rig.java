@@ -9,6 +9,7 @@ import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.spi.Executor;
 import dev.lakesetup.databricks.DatabricksWorkspace;
 import dev.lakesetup.testkit.FakeWorkspace;
+import dev.lakesetup.testkit.VirtualClock;
 import java.time.Duration;
 
 /**
@@ -21,7 +22,7 @@ final class Rig implements AutoCloseable {
     static final String PERMISSIONS = "/api/2\\.1/unity-catalog/permissions/.*";
 
     final FakeWorkspace fake;
-    final VirtualTime time = new VirtualTime();
+    final VirtualClock time = new VirtualClock();
     final DatabricksWorkspace workspace;
     final FakeWorkspace.SeededPrincipal admin;
 
@@ -57,7 +58,7 @@ final class Rig implements AutoCloseable {
     /** lakesetup on an executor with a retry policy, waiting on virtual time. */
     Lakesetup lakesetup(Executor executor, RetryPolicy policy) {
         return Lakesetup.builder().executor(executor).concurrency(4).rateLimitPerSecond(1000).retryPolicy(policy)
-                .clock(time).sleeper(time).build();
+                .clock(time).sleeper(time::sleep).build();
     }
 
     /** Plans and applies a blueprint with the REST executor. */

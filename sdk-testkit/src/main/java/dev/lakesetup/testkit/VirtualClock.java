@@ -1,6 +1,5 @@
-package dev.lakesetup.databricks.reliability;
+package dev.lakesetup.testkit;
 
-import dev.lakesetup.core.apply.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,13 +9,17 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** Time for the engine that passes only when the engine waits, so no reliability test sleeps for real. */
-final class VirtualTime extends Clock implements Sleeper {
+/**
+ * A clock whose time passes only when someone waits on it, so tests of retries and backoff never sleep for real.
+ * Give it to the code under test as its clock and its sleeper ({@code .clock(time).sleeper(time::sleep)}).
+ * Thread-safe.
+ */
+public final class VirtualClock extends Clock {
     private static final Instant START = Instant.parse("2030-06-01T12:00:00Z");
     private final AtomicLong elapsedNanos = new AtomicLong();
     private final List<Duration> waits = new CopyOnWriteArrayList<>();
 
-    @Override
+    /** Waits: records the duration and moves the clock forward by it, at once. */
     public void sleep(Duration duration) {
         if (!duration.isZero()) {
             waits.add(duration);
@@ -24,18 +27,18 @@ final class VirtualTime extends Clock implements Sleeper {
         }
     }
 
-    /** The waits the engine asked for, in order, zero waits left out. */
-    List<Duration> waits() {
+    /** Returns the waits asked for, in order, zero waits left out. */
+    public List<Duration> waits() {
         return List.copyOf(waits);
     }
 
-    /** The longest single wait. */
-    Duration longestWait() {
+    /** Returns the longest single wait. */
+    public Duration longestWait() {
         return waits.stream().max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
-    /** All the time that passed. */
-    Duration elapsed() {
+    /** Returns all the time that passed. */
+    public Duration elapsed() {
         return Duration.ofNanos(elapsedNanos.get());
     }
 
