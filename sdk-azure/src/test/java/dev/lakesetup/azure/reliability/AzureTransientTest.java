@@ -9,6 +9,9 @@ import dev.lakesetup.core.apply.RetryPolicy;
 import dev.lakesetup.testkit.FaultResponse;
 import dev.lakesetup.testkit.FaultRule;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -31,6 +34,21 @@ class AzureTransientTest {
             assertThat(report.isSuccess()).as(report.toString()).isTrue();
             assertThat(rig.time.waits()).containsExactly(Duration.ofSeconds(7));
             assertThat(AzureRig.outcomeOf(report, rig.assignment).attempts()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void apply_whenRetryAfterIsAnHttpDate_waitsUntilThen() {
+        try (AzureRig rig = new AzureRig()) {
+            String inTwentySeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                    ZonedDateTime.now(ZoneOffset.UTC).plusSeconds(20));
+            rig.azure.faults().on("PUT", AzureRig.ROLE_ASSIGNMENT).times(1)
+                    .respond(FaultResponse.status(429).retryAfter(inTwentySeconds));
+
+            ApplyReport report = rig.apply();
+
+            assertThat(report.isSuccess()).as(report.toString()).isTrue();
+            assertThat(rig.time.longestWait()).isBetween(Duration.ofSeconds(10), Duration.ofSeconds(20));
         }
     }
 
