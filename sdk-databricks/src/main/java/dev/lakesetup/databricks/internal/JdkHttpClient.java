@@ -6,6 +6,7 @@ import com.databricks.sdk.core.http.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * the SDK's own client, it reads a JSON or error answer into memory and streams a non-JSON answer only when the
  * caller asked for one; a successful JSON answer that is not a JSON object (every Databricks API answers with an
  * object) fails as an {@link IOException} instead of being read as an empty result; redirects are followed unless
- * the request says otherwise. Thread-safe.
+ * the request says otherwise. Proxies come from the JVM's default {@link ProxySelector} (the {@code https.proxyHost}
+ * system properties); a proxy that needs credentials is not supported. Thread-safe.
  */
 public final class JdkHttpClient implements HttpClient {
     private static final Logger LOG = LoggerFactory.getLogger(JdkHttpClient.class);
@@ -57,7 +59,7 @@ public final class JdkHttpClient implements HttpClient {
 
     private java.net.http.HttpClient build(java.net.http.HttpClient.Redirect redirect) {
         return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout).followRedirects(redirect).build();
+                .connectTimeout(timeout).followRedirects(redirect).proxy(ProxySelector.getDefault()).build();
     }
 
     @Override
