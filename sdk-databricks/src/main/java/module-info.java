@@ -13,6 +13,7 @@ module dev.lakesetup.databricks {
     requires databricks.sdk.java;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    requires java.net.http;
 
     exports dev.lakesetup.databricks;
 }

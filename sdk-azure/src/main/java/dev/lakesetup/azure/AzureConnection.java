@@ -18,6 +18,7 @@ import com.azure.storage.common.policy.RequestRetryOptions;
 import com.azure.storage.common.policy.RetryPolicyType;
 import com.azure.storage.file.datalake.DataLakeServiceClient;
 import com.azure.storage.file.datalake.DataLakeServiceClientBuilder;
+import dev.lakesetup.azure.internal.ErrorPagePolicy;
 import dev.lakesetup.azure.internal.TokenPolicy;
 import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.model.Secret;
@@ -108,7 +109,7 @@ public final class AzureConnection {
                     endpoints.put("resourceManagerEndpointUrl", resourceManagerEndpoint);
                     endpoints.put("microsoftGraphResourceId", graphEndpoint);
                     HttpPipeline pipeline = new HttpPipelineBuilder().httpClient(httpClient).policies(
-                            new UserAgentPolicy("lakesetup"),
+                            new UserAgentPolicy("lakesetup"), new ErrorPagePolicy(),
                             new TokenPolicy(credential, graphEndpoint, resourceManagerEndpoint),
                             new HttpLoggingPolicy(new HttpLogOptions().setLogLevel(HttpLogDetailLevel.BASIC)))
                             .build();
@@ -124,7 +125,7 @@ public final class AzureConnection {
     DataLakeServiceClient dataLake(String account) {
         return lakes.computeIfAbsent(account, a -> {
             DataLakeServiceClientBuilder b = new DataLakeServiceClientBuilder().endpoint(storageEndpoint.apply(a))
-                    .httpClient(httpClient)
+                    .httpClient(httpClient).addPolicy(new ErrorPagePolicy())
                     .retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 1, (Integer) null, null, null, null))
                     .httpLogOptions(new HttpLogOptions().setLogLevel(HttpLogDetailLevel.BASIC));
             Secret key = sharedKeys.get(a);

@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Secrets never reach a log line of lakesetup or of the Databricks SDK, nor a {@code toString()}, even with debug
- * logging on. Apache HttpClient's own {@code org.apache.http.headers} logger, under the SDK, prints headers at DEBUG
- * and is outside this promise.
+ * logging on. The REST path no longer goes through Apache HttpClient; the stricter check with every library at
+ * DEBUG and OAuth admin credentials is {@code reliability.SecretsAtDebugTest}.
  */
 class SecretsTest {
     private static final String CLIENT_SECRET = "storage-client-secret-0123456789";

@@ -222,6 +222,23 @@ public final class FakeWorkspace implements AutoCloseable {
         }
     }
 
+    /**
+     * Seeds a workspace service principal with one OAuth secret and makes it a workspace and metastore admin, so
+     * that OAuth machine-to-machine credentials can administer the fake.
+     */
+    public SeededPrincipal seedAdminServicePrincipal(String displayName) {
+        SeededPrincipal seeded = seedServicePrincipal(displayName);
+        ctx.makeAdmin(seeded.applicationId());
+        return seeded;
+    }
+
+    /** Returns every OAuth access token the fake issued so far, so tests can check that none leaked. */
+    public List<String> issuedTokens() {
+        synchronized (ctx) {
+            return ctx.identities().issuedTokens();
+        }
+    }
+
     /** Returns a copy of the state for assertions. */
     public WorkspaceSnapshot snapshot() {
         synchronized (ctx) {

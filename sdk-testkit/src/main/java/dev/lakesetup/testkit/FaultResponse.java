@@ -23,6 +23,8 @@ public final class FaultResponse {
         STATUS,
         /** Reset the connection without answering. */
         CONNECTION_RESET,
+        /** Let the service do the work, then reset the connection instead of answering: the outcome is unknown. */
+        RESET_AFTER_APPLYING,
         /** Wait, then answer normally. */
         LATENCY
     }
@@ -59,6 +61,26 @@ public final class FaultResponse {
     /** Returns a fault that resets the connection (the client sees an I/O error). */
     public static FaultResponse connectionReset() {
         return new FaultResponse(Kind.CONNECTION_RESET, 0, null, null, null, null, null, Duration.ZERO);
+    }
+
+    /**
+     * Returns a fault where the service applies the request and the connection is then reset, so the client cannot
+     * tell whether its write happened.
+     */
+    public static FaultResponse resetAfterApplying() {
+        return new FaultResponse(Kind.RESET_AFTER_APPLYING, 0, null, null, null, null, null, Duration.ZERO);
+    }
+
+    /**
+     * Returns a fault that answers with any status (200 included) and this raw body instead of the normal handler:
+     * for malformed answers such as truncated JSON or an HTML page with status 200.
+     */
+    public static FaultResponse raw(int status, String mediaType, String text) {
+        if (status < 200 || status > 599) {
+            throw new IllegalArgumentException("raw status must be 200..599, was " + status);
+        }
+        return new FaultResponse(Kind.STATUS, status, null, null, null, Objects.requireNonNull(mediaType, "mediaType"),
+                Objects.requireNonNull(text, "body"), Duration.ZERO);
     }
 
     /** Returns a fault that delays the request by {@code delay}, then lets the service answer normally. */

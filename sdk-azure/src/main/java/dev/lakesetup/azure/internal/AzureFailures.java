@@ -8,6 +8,10 @@ import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.ServiceException.Failure;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Set;
 
 /** Turns the Azure libraries' exceptions into {@link ServiceException}s with the right failure kind. */
@@ -32,8 +36,10 @@ public final class AzureFailures {
         if (e instanceof ServiceException se) {
             return se;
         }
-        if (e instanceof HttpResponseException http && http.getResponse() != null) {
-            return fromResponse(operation, http);
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpResponseException http && http.getResponse() != null) {
+                return fromResponse(operation, http);
+            }
         }
         Failure kind = e instanceof UncheckedIOException || e.getCause() instanceof java.io.IOException
                 ? Failure.TRANSIENT : Failure.FATAL;
@@ -53,8 +59,8 @@ public final class AzureFailures {
                 .status(status).errorCode(code).cause(e)
                 .requestId(requestId != null ? requestId : response.getHeaderValue("request-id"));
         String retryAfter = response.getHeaderValue("Retry-After");
-        if (retryAfter != null && retryAfter.trim().matches("\\d+")) {
-            b.retryAfter(Duration.ofSeconds(Long.parseLong(retryAfter.trim())));
+        if (retryAfter != null) {
+            b.retryAfter(retryAfter(retryAfter.trim(), Instant.now()));
         }
         return b.build();
     }
@@ -75,6 +81,24 @@ public final class AzureFailures {
             return Failure.TRANSIENT;
         }
         return Failure.FATAL;
+    }
+
+    /**
+     * Reads a {@code Retry-After} value: seconds, or an HTTP date (a past date asks for no wait).
+     *
+     * @param value the header value
+     * @param now the current time
+     * @return the wait, or {@code null} when the value is neither
+     */
+    static Duration retryAfter(String value, Instant now) {
+        if (value.matches("\\d{1,9}")) {
+            return Duration.ofSeconds(Long.parseLong(value));
+        }
+        try {
+            return Duration.between(now, ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static String code(HttpResponseException e) {

@@ -57,6 +57,13 @@ public final class Failures {
         if (failure instanceof LakesetupException already) {
             return already;
         }
+        ServiceException inner = serviceCause(failure);
+        if (inner != null) {
+            RetryAfterCapture.clear();
+            return ServiceException.builder(inner.failure(), what + " failed: " + inner.getMessage())
+                    .status(inner.status()).errorCode(inner.errorCode()).requestId(inner.requestId().orElse(null))
+                    .retryAfter(inner.retryAfter().orElse(null)).cause(inner).build();
+        }
         java.util.Optional<java.time.Duration> retryAfter = RetryAfterCapture.takeLast();
         DatabricksError typed = typedCause(failure);
         if (typed != null) {
@@ -130,6 +137,15 @@ public final class Failures {
             return Failure.ALREADY_EXISTS;
         }
         return Failure.FATAL;
+    }
+
+    private static ServiceException serviceCause(Throwable failure) {
+        for (Throwable t = failure.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ServiceException service) {
+                return service;
+            }
+        }
+        return null;
     }
 
     private static DatabricksError typedCause(Throwable failure) {

@@ -3,7 +3,6 @@ package dev.lakesetup.databricks.internal;
 import com.databricks.sdk.AccountClient;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
-import com.databricks.sdk.core.commons.CommonsHttpClient;
 import dev.lakesetup.core.ServiceException;
 import java.time.Duration;
 import java.util.Optional;
@@ -11,8 +10,10 @@ import java.util.Optional;
 /**
  * Builds the SDK's workspace and account clients once, on first use, with the SDK's own retries off (lakesetup's
  * retry policy owns retrying), header logging off, logged body values truncated to nothing (the SDK redacts only a
- * few field names, not {@code secret} or {@code client_secret}), and {@code Retry-After} captured for the retry
- * policy. Thread-safe.
+ * few field names, not {@code secret} or {@code client_secret}), requests sent by {@link JdkHttpClient} (whose
+ * logging lakesetup controls, unlike Apache HttpClient's header and wire logs), OAuth token requests guarded by
+ * {@link TokenEndpointGuard} and {@code Retry-After} captured for
+ * the retry policy. Thread-safe.
  */
 public final class SdkClients {
     private final String host;
@@ -90,9 +91,8 @@ public final class SdkClients {
         auth.applyTo(config);
         int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
         config.setDisableRetries(true).setDebugHeaders(false).setDebugTruncateBytes(0).setHttpTimeoutSeconds(seconds);
-        CommonsHttpClient inner = new CommonsHttpClient.Builder().withDatabricksConfig(config)
-                .withTimeoutSeconds(seconds).build();
-        return config.setHttpClient(new RetryAfterCapture(inner));
+        return config.setHttpClient(new RetryAfterCapture(new TokenEndpointGuard(
+                new JdkHttpClient(Duration.ofSeconds(seconds)))));
     }
 
     /**

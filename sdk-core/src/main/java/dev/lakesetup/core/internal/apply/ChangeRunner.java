@@ -58,9 +58,10 @@ final class ChangeRunner {
         listener.started(change);
         Instant start = guard.clock().instant();
         int attempts = 0;
+        AtomicBoolean outcomeUnknown = new AtomicBoolean();
         try {
             CallGuard.Attempted<ChangeResult> result = guard.call(change.id().value(),
-                    () -> executor.apply(change, context),
+                    () -> attempt(change, executor, outcomeUnknown),
                     (attempt, delay, cause) -> listener.retrying(change, attempt, delay, cause), stopped::get);
             attempts = result.attempts();
             passOn(change, result.value());
@@ -69,6 +70,9 @@ final class ChangeRunner {
             return outcome(change, Outcome.APPLIED, attempts, start, "");
         } catch (CallGuard.CallFailedException e) {
             attempts = e.attempts();
+            if (e.getCause() instanceof AppliedMeanwhile) {
+                return reconciled((ResourceChange) change, executor, attempts, start);
+            }
             if (e.failure() == Failure.ALREADY_EXISTS) {
                 return verifyExisting(change, executor, attempts, start);
             }
@@ -79,6 +83,57 @@ final class ChangeRunner {
             return outcome(change, Outcome.FAILED, Math.max(attempts, 1), start, e.getMessage() == null
                     ? e.getClass().getSimpleName() : e.getMessage());
         }
+    }
+
+    /**
+     * Makes one attempt. A create whose earlier attempt failed in a way that leaves its outcome unknown (the request
+     * may have been applied before the connection failed) is not sent again blindly: the object is read first, and
+     * when it exists the attempt ends with {@link AppliedMeanwhile} instead of a second create.
+     */
+    private ChangeResult attempt(Change change, Executor executor, AtomicBoolean outcomeUnknown) {
+        boolean create = change instanceof ResourceChange rc && rc.action() == Action.CREATE;
+        if (create && outcomeUnknown.get()) {
+            Resource resource = ((ResourceChange) change).resource();
+            if (executor.readResources(List.of(resource), context).containsKey(resource.id())) {
+                throw new AppliedMeanwhile();
+            }
+            LOG.debug("{}: not found after a failure with unknown outcome; sending it again", change.object());
+        }
+        try {
+            return executor.apply(change, context);
+        } catch (RuntimeException e) {
+            if (create && Classifier.classify(e) == Failure.TRANSIENT) {
+                outcomeUnknown.set(true);
+            }
+            throw e;
+        }
+    }
+
+    /** A create failed with an unknown outcome, and reading showed that it had been applied. */
+    private static final class AppliedMeanwhile extends LakesetupException {
+        private static final long serialVersionUID = 1L;
+
+        AppliedMeanwhile() {
+            super("the object exists after a failure with unknown outcome");
+        }
+    }
+
+    private ChangeOutcome reconciled(ResourceChange change, Executor executor, int attempts, Instant start) {
+        if (change.resource() instanceof OAuthSecret secret) {
+            LOG.warn("{}: the connection failed after the request was sent, and the principal now has an active "
+                    + "OAuth secret whose value never arrived; no second secret was created", change.object());
+            return outcome(change, Outcome.FAILED, attempts, start, "OAuth secret for " + secret.principal()
+                    + ": the create request was sent but the connection failed before the answer, and the principal "
+                    + "now has an active secret whose value lakesetup never received (it cannot be read again). "
+                    + "lakesetup did not create a second secret. Rotate it: delete that secret in the workspace "
+                    + "and re-run, or re-run with OAuthSecret.rotate() to issue a fresh one to the sink.");
+        }
+        ChangeOutcome verified = verifyExisting(change, executor, attempts, start);
+        if (verified.outcome() != Outcome.ALREADY_DONE) {
+            return verified;
+        }
+        return outcome(change, Outcome.APPLIED, verified.attempts(), start, "created; the answer was lost, and "
+                + "reading it back found it with the declared settings");
     }
 
     private ChangeOutcome outcome(Change change, Outcome outcome, int attempts, Instant start, String reason) {

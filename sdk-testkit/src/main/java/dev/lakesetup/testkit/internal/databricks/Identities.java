@@ -173,6 +173,11 @@ public final class Identities {
         return token;
     }
 
+    /** Returns every access token issued so far, in order. */
+    public List<String> issuedTokens() {
+        return List.copyOf(tokens.keySet());
+    }
+
     /** Returns the application id a valid, unexpired token was issued to, or null. */
     public String principalOfToken(String token) {
         Token t = tokens.get(token);

@@ -54,6 +54,7 @@ public final class WorkspaceContext {
     private final List<StatementFailure> statementFailures = new ArrayList<>();
     private final Map<Securable, StaleRead> staleReads = new HashMap<>();
     private final ThreadLocal<Caller> caller = new ThreadLocal<>();
+    private final Set<String> adminPrincipals = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private int staleReadCalls;
     private int pendingPolls;
     private String host = "";
@@ -119,6 +120,16 @@ public final class WorkspaceContext {
     }
 
     // ---------------------------------------------------------------- faults
+
+    /** Makes a service principal (by application id) a workspace and metastore admin. */
+    public void makeAdmin(String applicationId) {
+        adminPrincipals.add(applicationId);
+    }
+
+    /** Tells whether a service principal is a workspace admin. */
+    public boolean isAdmin(String applicationId) {
+        return adminPrincipals.contains(applicationId);
+    }
 
     /** Makes grants to {@code principal} fail with PRINCIPAL_DOES_NOT_EXIST for the next {@code calls} attempts. */
     public void principalInvisible(String principal, int calls) {

@@ -87,7 +87,7 @@ public final class WorkspaceServer {
             return new Caller(ctx.settings().adminUser(), true);
         }
         String appId = ctx.identities().principalOfToken(token);
-        return appId == null ? null : new Caller(appId, false);
+        return appId == null ? null : new Caller(appId, ctx.isAdmin(appId));
     }
 
     private HttpReply hostMetadata(HttpExchange ex) {

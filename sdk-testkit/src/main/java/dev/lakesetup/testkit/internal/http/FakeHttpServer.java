@@ -139,6 +139,7 @@ public final class FakeHttpServer implements AutoCloseable {
                     case STATUS:
                         return toDefinition(faultReply(exchange, fault));
                     case LATENCY:
+                    case RESET_AFTER_APPLYING:
                         break;
                 }
             }
@@ -147,7 +148,12 @@ public final class FakeHttpServer implements AutoCloseable {
                         "No API found for '" + exchange.method() + " " + exchange.path() + "'"));
             }
             try {
-                return toDefinition(dispatcher.dispatch(match));
+                HttpReply reply = dispatcher.dispatch(match);
+                if (fault != null && fault.kind() == FaultResponse.Kind.RESET_AFTER_APPLYING) {
+                    return ResponseDefinitionBuilder.responseDefinition()
+                            .withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+                }
+                return toDefinition(reply);
             } catch (RuntimeException e) {
                 LOG.warn("{} handler for {} failed", name, match.template(), e);
                 return toDefinition(errors.error(exchange, 500, "INTERNAL_ERROR",

@@ -1,0 +1,147 @@
+package dev.lakesetup.databricks.internal;
+
+import com.databricks.sdk.core.http.HttpClient;
+import com.databricks.sdk.core.http.Request;
+import com.databricks.sdk.core.http.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ProxySelector;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the Databricks SDK's requests with the JDK's {@link java.net.http.HttpClient}, so that lakesetup decides
+ * what is logged: the method, the path and the status at DEBUG, never a header, a query or a body. The SDK's
+ * default client (Apache HttpClient) prints every header, the {@code Authorization} bearer token and the OAuth
+ * token request's {@code Basic} credentials included, through its {@code org.apache.http.headers} and
+ * {@code org.apache.http.wire} loggers as soon as they are at DEBUG.
+ *
+ * <p>It speaks HTTP/1.1 only: on a plain {@code http://} URL the JDK client would otherwise offer an {@code h2c}
+ * upgrade on every request, which some servers answer wrongly. Headers the JDK client sets itself
+ * ({@code Content-Length}, {@code Host}, {@code Connection}, {@code Expect}, {@code Upgrade}) are not copied. Like
+ * the SDK's own client, it reads a JSON or error answer into memory and streams a non-JSON answer only when the
+ * caller asked for one; a successful JSON answer that is not a JSON object (every Databricks API answers with an
+ * object) fails as an {@link IOException} instead of being read as an empty result; redirects are followed unless
+ * the request says otherwise. Proxies come from the JVM's default {@link ProxySelector} (the {@code https.proxyHost}
+ * system properties); a proxy that needs credentials is not supported. Thread-safe.
+ */
+public final class JdkHttpClient implements HttpClient {
+    private static final Logger LOG = LoggerFactory.getLogger(JdkHttpClient.class);
+    private static final Set<String> RESTRICTED = Set.of("content-length", "host", "connection", "expect", "upgrade",
+            "date", "via", "warning");
+    private static final String JSON = "application/json";
+
+    private final Duration timeout;
+    private final java.net.http.HttpClient following;
+    private final java.net.http.HttpClient notFollowing;
+
+    /**
+     * Creates the client.
+     *
+     * @param timeout the connect timeout and the time allowed for each response
+     */
+    public JdkHttpClient(Duration timeout) {
+        this.timeout = timeout;
+        this.following = build(java.net.http.HttpClient.Redirect.NORMAL);
+        this.notFollowing = build(java.net.http.HttpClient.Redirect.NEVER);
+    }
+
+    private java.net.http.HttpClient build(java.net.http.HttpClient.Redirect redirect) {
+        return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout).followRedirects(redirect).proxy(ProxySelector.getDefault()).build();
+    }
+
+    @Override
+    public Response execute(Request in) throws IOException {
+        URI uri = in.getUri();
+        HttpRequest.Builder out = HttpRequest.newBuilder(uri).timeout(timeout).method(in.getMethod(), body(in));
+        in.getHeaders().forEach((name, value) -> {
+            if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+                out.header(name, value);
+            }
+        });
+        java.net.http.HttpClient client = in.getRedirectionBehavior().orElse(true) ? following : notFollowing;
+        HttpResponse<InputStream> response;
+        try {
+            response = client.send(out.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException(in.getMethod() + " " + uri.getPath() + " was interrupted");
+        } catch (IllegalArgumentException e) {
+            throw new IOException(in.getMethod() + " " + uri.getPath() + " could not be sent: " + e.getMessage(), e);
+        }
+        LOG.debug("{} {} -> {}", in.getMethod(), uri.getPath(), response.statusCode());
+        return toResponse(in, response);
+    }
+
+    private static HttpRequest.BodyPublisher body(Request in) {
+        if (in.isBodyString() && in.getBodyString() != null) {
+            return HttpRequest.BodyPublishers.ofString(in.getBodyString(), StandardCharsets.UTF_8);
+        }
+        if (in.isBodyStreaming() && in.getBodyStream() != null) {
+            InputStream stream = in.getBodyStream();
+            return HttpRequest.BodyPublishers.ofInputStream(() -> stream);
+        }
+        return HttpRequest.BodyPublishers.noBody();
+    }
+
+    private static Response toResponse(Request in, HttpResponse<InputStream> response) throws IOException {
+        Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        response.headers().map().forEach((name, values) -> {
+            if (!name.startsWith(":")) {
+                headers.put(name, List.copyOf(values));
+            }
+        });
+        int status = response.statusCode();
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        String accept = in.getHeaders().get("Accept");
+        boolean stream = accept != null && !JSON.equals(accept) && !contentType.startsWith(JSON) && status < 400;
+        if (stream) {
+            return new Response(in, response.uri().toURL(), status, reason(status), headers, response.body());
+        }
+        String body;
+        try (InputStream content = response.body()) {
+            body = new String(content.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        if (status < 300 && contentType.startsWith(JSON) && !body.isBlank() && body.stripLeading().charAt(0) != '{') {
+            throw new IOException(in.getMethod() + " " + in.getUri().getPath() + " answered " + status
+                    + " with a JSON body that is not an object: the answer is malformed");
+        }
+        return new Response(in, response.uri().toURL(), status, reason(status), headers, body);
+    }
+
+    private static String reason(int status) {
+        return switch (status) {
+            case 200 -> "OK";
+            case 201 -> "Created";
+            case 204 -> "No Content";
+            case 400 -> "Bad Request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not Found";
+            case 409 -> "Conflict";
+            case 429 -> "Too Many Requests";
+            case 500 -> "Internal Server Error";
+            case 502 -> "Bad Gateway";
+            case 503 -> "Service Unavailable";
+            case 504 -> "Gateway Timeout";
+            default -> "HTTP " + status;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "JdkHttpClient[HTTP/1.1, timeout " + timeout + "]";
+    }
+}
