@@ -27,7 +27,6 @@ import dev.lakesetup.databricks.AdminChecks;
 import dev.lakesetup.databricks.ConnectionDetails;
 import dev.lakesetup.databricks.DatabricksWorkspace;
 import dev.lakesetup.databricks.ValidationReport;
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -260,10 +259,8 @@ public final class AzureDeltaLakeDestinationSetup {
      * @return the details, with the vendor's application id as client id and no HTTP path
      */
     public ConnectionDetails connectionDetails(DatabricksWorkspace workspace) {
-        URI uri = URI.create(InvalidInputException.requireNonNull(workspace, "workspace").host());
-        int port = uri.getPort() > 0 ? uri.getPort() : 443;
-        return new ConnectionDetails(uri.getHost(), "", port, catalog.name(),
-                principal().applicationId().orElseThrow(), null);
+        return ConnectionDetails.builder(workspace, catalog.name())
+                .clientId(principal().applicationId().orElseThrow()).build();
     }
 
     Plan orderAcrossClouds(Plan plan) {

@@ -4,6 +4,8 @@ import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.CatalogName;
 import dev.lakesetup.core.model.Secret;
+import dev.lakesetup.core.model.WarehousePermission;
+import java.net.URI;
 import java.util.Optional;
 
 /**
@@ -20,6 +22,8 @@ import java.util.Optional;
  */
 public record ConnectionDetails(String hostname, String httpPath, int port, CatalogName catalog,
         ApplicationId clientId, Secret secret) {
+    private static final int HTTPS_PORT = 443;
+
 
     /** Validates the components; {@code clientId} and {@code secret} may be {@code null}. */
     public ConnectionDetails {
@@ -48,6 +52,97 @@ public record ConnectionDetails(String hostname, String httpPath, int port, Cata
      */
     public Optional<Secret> oauthSecret() {
         return Optional.ofNullable(secret);
+    }
+
+    /**
+     * Starts connection details for a workspace: host name and port are taken from its URL (443 unless the URL
+     * names another port).
+     *
+     * @param workspace the workspace the vendor connects to
+     * @param catalog the catalog the vendor should use
+     * @return a builder
+     */
+    public static Builder builder(DatabricksWorkspace workspace, CatalogName catalog) {
+        URI uri = URI.create(InvalidInputException.requireNonNull(workspace, "workspace").host());
+        return new Builder(uri.getHost(), uri.getPort() > 0 ? uri.getPort() : HTTPS_PORT,
+                InvalidInputException.requireNonNull(catalog, "catalog"));
+    }
+
+    /**
+     * Returns a builder holding these details, to derive changed copies.
+     *
+     * @return a builder
+     */
+    public Builder toBuilder() {
+        return new Builder(hostname, port, catalog).httpPath(httpPath).clientId(clientId).secret(secret);
+    }
+
+    /** Collects connection details; the host, port and catalog are set when it is created. */
+    public static final class Builder {
+        private final String hostname;
+        private final int port;
+        private final CatalogName catalog;
+        private String httpPath = "";
+        private ApplicationId clientId;
+        private Secret secret;
+
+        private Builder(String hostname, int port, CatalogName catalog) {
+            this.hostname = hostname;
+            this.port = port;
+            this.catalog = catalog;
+        }
+
+        /**
+         * Sets the HTTP path of the SQL warehouse to use.
+         *
+         * @param warehouseId the warehouse id
+         * @return this builder
+         */
+        public Builder warehouse(String warehouseId) {
+            return httpPath("/sql/1.0/warehouses/" + WarehousePermission.requireWarehouseId(warehouseId));
+        }
+
+        /**
+         * Sets the HTTP path; empty when no warehouse is involved.
+         *
+         * @param httpPath the path
+         * @return this builder
+         */
+        public Builder httpPath(String httpPath) {
+            this.httpPath = InvalidInputException.requireNonNull(httpPath, "HTTP path");
+            return this;
+        }
+
+        /**
+         * Sets the OAuth client id (the principal's application id).
+         *
+         * @param clientId the id, or {@code null} when unknown
+         * @return this builder
+         */
+        public Builder clientId(ApplicationId clientId) {
+            this.clientId = clientId;
+            return this;
+        }
+
+        /**
+         * Sets the OAuth secret issued in this run.
+         *
+         * @param secret the secret, or {@code null} when none was issued
+         * @return this builder
+         */
+        public Builder secret(Secret secret) {
+            this.secret = secret;
+            return this;
+        }
+
+        /**
+         * Builds the details.
+         *
+         * @return the connection details
+         */
+        public ConnectionDetails build() {
+            return new ConnectionDetails(hostname, httpPath, port, catalog, clientId, secret);
+        }
     }
 
     @Override

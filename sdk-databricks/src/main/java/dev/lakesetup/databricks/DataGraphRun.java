@@ -11,7 +11,6 @@ import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.core.model.SecretSink;
 import dev.lakesetup.core.model.ServicePrincipal;
 import dev.lakesetup.core.plan.Plan;
-import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
@@ -24,7 +23,6 @@ import org.slf4j.LoggerFactory;
  */
 final class DataGraphRun {
     private static final Logger LOG = LoggerFactory.getLogger(DataGraphRun.class);
-    private static final int HTTPS_PORT = 443;
 
     private final DataGraphSetup setup;
     private final Lakesetup lakesetup;
@@ -60,8 +58,8 @@ final class DataGraphRun {
         }
         ApplicationId clientId = applicationId(issued, plan, confirmation).orElse(null);
         ValidationReport validation = clientId == null ? null : validate(clientId, issued);
-        ConnectionDetails details = new ConnectionDetails(hostname(), "/sql/1.0/warehouses/" + setup.warehouseId(),
-                port(), setup.bookkeepingCatalog(), clientId, issued.secret().orElse(null));
+        ConnectionDetails details = ConnectionDetails.builder(workspace, setup.bookkeepingCatalog())
+                .warehouse(setup.warehouseId()).clientId(clientId).secret(issued.secret().orElse(null)).build();
         return new SetupResult(plan, report, confirmation, validation, details);
     }
 
@@ -101,15 +99,6 @@ final class DataGraphRun {
         PrincipalValidator.Builder validator = PrincipalValidator.builder().host(workspace.host())
                 .warehouseId(setup.warehouseId()).credentials(credentials.get()).checksOf(setup);
         return options.customizeValidator(validator).build().validate();
-    }
-
-    private String hostname() {
-        return URI.create(workspace.host()).getHost();
-    }
-
-    private int port() {
-        int port = URI.create(workspace.host()).getPort();
-        return port > 0 ? port : HTTPS_PORT;
     }
 
     /** Passes a new secret on to the caller's sink, then keeps it for validation and the connection details. */

@@ -137,4 +137,24 @@ class DataGraphSetupTest {
         assertThatThrownBy(builder::build).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("validation credentials' client id").hasMessageNotContaining("s3cr3t-value");
     }
+
+    @Test
+    void connectionDetails_takeHostAndPortFromTheWorkspaceUrl() {
+        DatabricksWorkspace workspace = DatabricksWorkspace.builder().host("https://adb-1.2.azuredatabricks.net")
+                .pat("dapi-not-a-real-token").build();
+        DatabricksWorkspace local = DatabricksWorkspace.builder().host("http://127.0.0.1:8080")
+                .pat("dapi-not-a-real-token").build();
+
+        ConnectionDetails details = ConnectionDetails.builder(workspace, CatalogName.of("c")).warehouse("abc123")
+                .build();
+
+        assertThat(details.hostname()).isEqualTo("adb-1.2.azuredatabricks.net");
+        assertThat(details.port()).isEqualTo(443);
+        assertThat(details.httpPath()).isEqualTo("/sql/1.0/warehouses/abc123");
+        assertThat(details.oauthSecret()).isEmpty();
+        assertThat(ConnectionDetails.builder(local, CatalogName.of("c")).build().port()).isEqualTo(8080);
+        assertThat(details.toBuilder().secret(Secret.of("s")).build().oauthSecret()).isPresent();
+        assertThatThrownBy(() -> ConnectionDetails.builder(workspace, CatalogName.of("c")).warehouse("a/b"))
+                .isInstanceOf(InvalidInputException.class);
+    }
 }
