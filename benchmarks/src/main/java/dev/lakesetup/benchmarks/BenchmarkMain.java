@@ -50,6 +50,11 @@ public final class BenchmarkMain {
             results.add(new PlannerGrowth(mode).run());
         }
         System.out.print(ReportTable.render(results));
+        if (!api.notes().isEmpty()) {
+            System.out.println();
+            System.out.println("Requests per endpoint:");
+            api.notes().forEach(note -> System.out.println("  " + note));
+        }
     }
 
     private static String value(String[] args, int index) {

@@ -4,7 +4,6 @@ import static dev.lakesetup.core.model.Privilege.SELECT;
 import static dev.lakesetup.core.model.Privilege.USE_SCHEMA;
 
 import dev.lakesetup.core.Lakesetup;
-import dev.lakesetup.core.apply.RetryPolicy;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Grant;
@@ -35,21 +34,38 @@ record GrowthFixture(Blueprint blueprint, Lakesetup lakesetup) {
      * @return the fixture
      */
     static GrowthFixture of(int n) {
-        ServicePrincipal principal = Principal.servicePrincipal(
-                ApplicationId.of(new UUID(0x1234L, n).toString()));
+        return new GrowthFixture(blueprint(n), lakesetup(n));
+    }
+
+    /** Returns an instance whose only executor serves the live state for {@code n} grants from memory. */
+    static Lakesetup lakesetup(int n) {
         Principal group = Principal.group("analysts");
-        Blueprint.Builder builder = Blueprint.builder();
+        ServicePrincipal principal = principal(n);
         Map<Securable, List<PrincipalPrivileges>> live = new HashMap<>();
+        PrincipalPrivileges groupHolds = PrincipalPrivileges.of(group, Set.of(USE_SCHEMA));
+        PrincipalPrivileges principalHolds = PrincipalPrivileges.of(principal, Set.of(USE_SCHEMA, SELECT));
         for (int i = 0; i < n; i++) {
-            Securable schema = Securable.schema("c" + i / SCHEMAS_PER_CATALOG, "s" + i % SCHEMAS_PER_CATALOG);
-            builder.grant(Grant.on(schema).to(principal).privileges(USE_SCHEMA, SELECT));
-            PrincipalPrivileges groupHolds = PrincipalPrivileges.of(group, Set.of(USE_SCHEMA));
-            live.put(schema, i % 2 == 0
-                    ? List.of(groupHolds, PrincipalPrivileges.of(principal, Set.of(USE_SCHEMA, SELECT)))
-                    : List.of(groupHolds));
+            live.put(schema(i), i % 2 == 0 ? List.of(groupHolds, principalHolds) : List.of(groupHolds));
         }
-        Lakesetup lakesetup = Lakesetup.builder().executor(new InMemoryExecutor(live)).concurrency(1)
-                .rateLimitPerSecond(10_000).retryPolicy(RetryPolicy.defaults()).build();
-        return new GrowthFixture(builder.build(), lakesetup);
+        return Lakesetup.builder().executor(new InMemoryExecutor(live)).concurrency(1).rateLimitPerSecond(10_000)
+                .build();
+    }
+
+    /** Returns the blueprint of {@code n} grants. */
+    static Blueprint blueprint(int n) {
+        ServicePrincipal principal = principal(n);
+        Blueprint.Builder builder = Blueprint.builder();
+        for (int i = 0; i < n; i++) {
+            builder.grant(Grant.on(schema(i)).to(principal).privileges(USE_SCHEMA, SELECT));
+        }
+        return builder.build();
+    }
+
+    private static ServicePrincipal principal(int n) {
+        return Principal.servicePrincipal(ApplicationId.of(new UUID(0x1234L, n).toString()));
+    }
+
+    private static Securable schema(int i) {
+        return Securable.schema("c" + i / SCHEMAS_PER_CATALOG, "s" + i % SCHEMAS_PER_CATALOG);
     }
 }
