@@ -112,7 +112,7 @@ final class ApiWorkloads {
             return new WorkloadResult("W1-rate", metrics, List.of("peak_http_per_s", "peak_calls_per_s",
                     "limit_per_s", "wall_to_http_calls_over_rate"), List.of(
                     Goal.atMost("peak requests in any 1 s window", httpPeak, DEFAULT_RATE),
-                    Goal.atMost("|wall / (calls / rate) - 1|", deviation, 0.10)));
+                    Goal.atMost("deviation of wall from calls / rate", deviation, 0.10)));
         }
     }
 
