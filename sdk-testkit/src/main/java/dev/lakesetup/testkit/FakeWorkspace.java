@@ -137,6 +137,14 @@ public final class FakeWorkspace implements AutoCloseable {
         return server.http().stats();
     }
 
+    /**
+     * Returns when each request counted since start or the last {@link #resetRequests()} arrived, as
+     * {@link System#nanoTime()} values in arrival order (the first million), for measuring request rates.
+     */
+    public List<Long> requestStartTimes() {
+        return server.http().requestStartTimes();
+    }
+
     /** Clears the request counts. */
     public void resetRequests() {
         server.http().resetStats();

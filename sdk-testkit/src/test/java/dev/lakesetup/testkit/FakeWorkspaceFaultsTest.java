@@ -65,6 +65,19 @@ class FakeWorkspaceFaultsTest {
     }
 
     @Test
+    void requestStartTimes_whenRequestsMade_listsOneRisingTimePerRequestUntilReset() {
+        ws.seedCatalog("timed_cat");
+        ws.resetRequests();
+        long before = System.nanoTime();
+        w.catalogs().get("timed_cat");
+        w.catalogs().get("timed_cat");
+        List<Long> times = ws.requestStartTimes();
+        assertThat(times).hasSize(2).isSorted().allSatisfy(t -> assertThat(t).isGreaterThanOrEqualTo(before));
+        ws.resetRequests();
+        assertThat(ws.requestStartTimes()).isEmpty();
+    }
+
+    @Test
     void serverErrors_mapToTheSdksTypedErrors() {
         ws.faults().on("GET", "/api/2.1/unity-catalog/catalogs/.*").times(1).respond(FaultResponse.status(500));
         assertThatThrownBy(() -> w.catalogs().get("x")).isInstanceOf(InternalError.class);

@@ -108,6 +108,11 @@ public final class FakeHttpServer implements AutoCloseable {
         return counter.snapshot();
     }
 
+    /** Returns the start times ({@link System#nanoTime()}) of the requests counted since the last reset. */
+    public java.util.List<Long> requestStartTimes() {
+        return counter.startTimes();
+    }
+
     /** Clears the request counts. */
     public void resetStats() {
         counter.reset();

@@ -1,0 +1,87 @@
+package dev.lakesetup.benchmarks;
+
+import dev.lakesetup.core.model.ApplicationId;
+import dev.lakesetup.core.model.Resource;
+import dev.lakesetup.core.model.ResourceId;
+import dev.lakesetup.core.model.Securable;
+import dev.lakesetup.core.model.ServicePrincipal;
+import dev.lakesetup.core.plan.Change;
+import dev.lakesetup.core.plan.PrincipalPrivileges;
+import dev.lakesetup.core.spi.ChangeResult;
+import dev.lakesetup.core.spi.ExecutionContext;
+import dev.lakesetup.core.spi.Executor;
+import dev.lakesetup.core.spi.ObservedResource;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * Wraps an executor and records when each of its calls started: each call is one permit of lakesetup's rate
+ * limiter, so the recorded times show the rate the limiter lets through (which the requests on the wire may
+ * exceed when one call makes several requests).
+ */
+final class CountingExecutor implements Executor {
+    private final Executor delegate;
+    private final ConcurrentLinkedQueue<Long> starts = new ConcurrentLinkedQueue<>();
+
+    CountingExecutor(Executor delegate) {
+        this.delegate = delegate;
+    }
+
+    /** Returns the start times ({@link System#nanoTime()}) of every call so far. */
+    List<Long> callStarts() {
+        return List.copyOf(starts);
+    }
+
+    private void started() {
+        starts.add(System.nanoTime());
+    }
+
+    @Override
+    public String name() {
+        return delegate.name();
+    }
+
+    @Override
+    public boolean handles(Resource resource) {
+        return delegate.handles(resource);
+    }
+
+    @Override
+    public boolean handlesGrantsOn(Securable securable) {
+        return delegate.handlesGrantsOn(securable);
+    }
+
+    @Override
+    public boolean supports(Change change) {
+        return delegate.supports(change);
+    }
+
+    @Override
+    public Map<ResourceId, ObservedResource> readResources(Collection<? extends Resource> resources,
+            ExecutionContext context) {
+        started();
+        return delegate.readResources(resources, context);
+    }
+
+    @Override
+    public Map<Securable, List<PrincipalPrivileges>> readGrants(Collection<? extends Securable> securables,
+            ExecutionContext context) {
+        started();
+        return delegate.readGrants(securables, context);
+    }
+
+    @Override
+    public Optional<ApplicationId> resolve(ServicePrincipal principal) {
+        started();
+        return delegate.resolve(principal);
+    }
+
+    @Override
+    public ChangeResult apply(Change change, ExecutionContext context) {
+        started();
+        return delegate.apply(change, context);
+    }
+}
