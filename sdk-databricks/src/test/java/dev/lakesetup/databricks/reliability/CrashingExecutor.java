@@ -12,6 +12,7 @@ import dev.lakesetup.core.spi.ChangeResult;
 import dev.lakesetup.core.spi.ExecutionContext;
 import dev.lakesetup.core.spi.Executor;
 import dev.lakesetup.core.spi.ObservedResource;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -20,22 +21,33 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stands for a process that dies in the middle of an apply: it passes the first {@code k} changes to the real
- * executor, and every later change fails with a fatal {@link ServiceException} without reaching the service. Reads
- * go through untouched. Several instances may share one budget, for an applier with several executors.
+ * executor, and every later change fails with a fatal {@link ServiceException}; with {@link Crash#AFTER_SENDING} the
+ * change after the first {@code k} still reaches the service, and only its answer is lost. Reads go through
+ * untouched. Several instances may share one budget, for an applier with several executors.
  */
 final class CrashingExecutor implements Executor {
+    /** Where the process dies. */
+    enum Crash {
+        /** Before the next change is sent: the service never sees it. */
+        BEFORE_SENDING,
+        /** After the next change is sent: the service applies it, the answer never arrives. */
+        AFTER_SENDING
+    }
+
     private final Executor delegate;
+    private final Crash crash;
     private final AtomicInteger budget;
 
-    private CrashingExecutor(Executor delegate, AtomicInteger budget) {
+    private CrashingExecutor(Executor delegate, Crash crash, AtomicInteger budget) {
         this.delegate = delegate;
+        this.crash = crash;
         this.budget = budget;
     }
 
     /** Wraps executors so that, together, they apply {@code k} changes and then crash. */
-    static List<Executor> crashingAfter(int k, Executor... delegates) {
+    static List<Executor> crashingAfter(int k, Crash crash, Executor... delegates) {
         AtomicInteger budget = new AtomicInteger(k);
-        return java.util.Arrays.stream(delegates).<Executor>map(d -> new CrashingExecutor(d, budget)).toList();
+        return Arrays.stream(delegates).<Executor>map(d -> new CrashingExecutor(d, crash, budget)).toList();
     }
 
     @Override
@@ -77,10 +89,16 @@ final class CrashingExecutor implements Executor {
 
     @Override
     public ChangeResult apply(Change change, ExecutionContext context) {
-        if (budget.getAndDecrement() <= 0) {
-            throw ServiceException.builder(ServiceException.Failure.FATAL, "the process stopped before "
+        int left = budget.getAndDecrement();
+        if (left > 0) {
+            return delegate.apply(change, context);
+        }
+        if (left == 0 && crash == Crash.AFTER_SENDING) {
+            delegate.apply(change, context);
+            throw ServiceException.builder(ServiceException.Failure.FATAL, "the process stopped after sending "
                     + change.object()).build();
         }
-        return delegate.apply(change, context);
+        throw ServiceException.builder(ServiceException.Failure.FATAL, "the process stopped before "
+                + change.object()).build();
     }
 }

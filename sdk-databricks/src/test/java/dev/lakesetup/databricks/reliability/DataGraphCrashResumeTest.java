@@ -12,7 +12,9 @@ import dev.lakesetup.databricks.RunOptions;
 import dev.lakesetup.databricks.SetupResult;
 import dev.lakesetup.databricks.ValidationCheck;
 import dev.lakesetup.testkit.WorkspaceSnapshot;
+import dev.lakesetup.databricks.reliability.CrashingExecutor.Crash;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +24,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -55,12 +59,14 @@ class DataGraphCrashResumeTest {
         System.clearProperty("isFakeServiceTest");
     }
 
-    /** 0 .. N-1, N being the number of actionable changes of the first plan. */
-    static IntStream crashPoints() {
+    /** Both crash points for k = 0 .. N-1, N being the number of actionable changes of the first plan. */
+    static Stream<Arguments> crashPoints() {
         try (Rig rig = seeded()) {
-            int changes = recipe(new ArrayList<>()).build().plan(rig.lakesetup(), rig.workspace).actionableChanges().size();
+            int changes = recipe(new ArrayList<>()).build().plan(rig.lakesetup(), rig.workspace).actionableChanges()
+                    .size();
             assertThat(changes).isGreaterThan(5);
-            return IntStream.range(0, changes);
+            return Arrays.stream(Crash.values()).flatMap(crash -> IntStream.range(0, changes)
+                    .mapToObj(k -> Arguments.of(crash, k)));
         }
     }
 
@@ -98,12 +104,12 @@ class DataGraphCrashResumeTest {
                 .map(WorkspaceSnapshot.Principal::applicationId).findFirst();
     }
 
-    @ParameterizedTest(name = "crash after {0} changes")
+    @ParameterizedTest(name = "{0} change {1}")
     @MethodSource("crashPoints")
-    void run_whenStoppedAfterKChangesAndRunAgain_endsAsOneCleanRun(int k) {
+    void run_whenStoppedAfterKChangesAndRunAgain_endsAsOneCleanRun(Crash crash, int k) {
         try (Rig rig = seeded()) {
             List<OAuthCredentials> vault = new ArrayList<>();
-            Lakesetup crashing = rig.lakesetup(CrashingExecutor.crashingAfter(k, rig.workspace.restExecutor()).get(0),
+            Lakesetup crashing = rig.lakesetup(CrashingExecutor.crashingAfter(k, crash, rig.workspace.restExecutor()).get(0),
                     RetryPolicy.defaults());
 
             SetupResult crashed = recipe(vault).build().run(crashing, rig.workspace, FAKE_OPTIONS);
@@ -130,17 +136,25 @@ class DataGraphCrashResumeTest {
             assertThat(end.grantsOn("schema", "sales.orders")).containsEntry("engineers",
                     Set.of("USE_SCHEMA", "MODIFY"));
             assertThat(end.secretsPerPrincipal()).containsEntry(sp, 1);
-            assertThat(vault).hasSize(1);
             if (resumed.connectionDetails().oauthSecret().isPresent()) {
+                assertThat(vault).hasSize(1);
                 assertThat(resumed.validation().orElseThrow().passed()).isTrue();
                 assertThat(resumed.succeeded()).isTrue();
             } else {
-                // the secret went to the vault in the stopped run: no second one, validation asks for it
+                // the secret was issued in the stopped run: no second one; validation asks for credentials
                 assertThat(resumed.validation().orElseThrow().checks()).singleElement().satisfies(check -> {
                     assertThat(check.status()).isEqualTo(ValidationCheck.Status.SKIPPED);
-                    assertThat(check.message()).contains("validateWith");
+                    assertThat(check.message()).contains("the principal already has one").contains("validateWith");
                 });
                 assertThat(resumed.succeeded()).isFalse();
+            }
+            if (vault.isEmpty()) {
+                // issued, but the answer with its value was lost when the process stopped: the stopped run says so
+                assertThat(crash).isEqualTo(Crash.AFTER_SENDING);
+                assertThat(crashed.applyReport().failures()).anySatisfy(failure -> assertThat(failure.change()
+                        .object()).containsIgnoringCase("oauth secret"));
+            } else if (resumed.connectionDetails().oauthSecret().isEmpty()) {
+                assertThat(vault).hasSize(1);
                 SetupResult validated = recipe(vault).validateWith(vault.get(0)).build()
                         .run(rig.lakesetup(), rig.workspace, FAKE_OPTIONS);
                 assertThat(validated.succeeded()).as(validated.toString()).isTrue();
