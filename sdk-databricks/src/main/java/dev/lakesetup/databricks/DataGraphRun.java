@@ -41,7 +41,7 @@ final class DataGraphRun {
 
     /** Checks Unity Catalog, looks up the reverse-ETL schema once, and plans with {@code sink} for a new secret. */
     Plan plan(SecretSink sink) {
-        String metastore = workspace.restExecutor().checkUnityCatalog();
+        String metastore = lakesetup.call("check Unity Catalog", () -> workspace.restExecutor().checkUnityCatalog());
         LOG.debug("Unity Catalog metastore {} is assigned to {}", metastore, workspace.host());
         return lakesetup.plan(setup.blueprint(this::schemaExists, sink));
     }
@@ -67,8 +67,8 @@ final class DataGraphRun {
 
     private boolean schemaExists(SchemaName schema) {
         if (reverseEtlSchemaExists == null) {
-            reverseEtlSchemaExists = !workspace.restExecutor()
-                    .readResources(List.of(Schema.named(schema)), principal -> Optional.empty()).isEmpty();
+            reverseEtlSchemaExists = !lakesetup.call("read schema " + schema, () -> workspace.restExecutor()
+                    .readResources(List.of(Schema.named(schema)), principal -> Optional.empty())).isEmpty();
             LOG.debug("schema {} {}", schema, reverseEtlSchemaExists ? "exists" : "does not exist");
         }
         return reverseEtlSchemaExists;
