@@ -96,7 +96,8 @@ final class DataGraphRun {
             LOG.info("validation as {} skipped: no OAuth secret was issued in this run", clientId);
             return new ValidationReport(clientId, ValidationTransport.JDBC, List.of(ValidationCheck.skipped(check,
                     "no OAuth secret was issued in this run (the principal already has one) and none was given "
-                            + "with DataGraphSetup.Builder.validateWith(credentials)")));
+                            + "with DataGraphSetup.Builder.validateWith(credentials); if that secret's value was "
+                            + "lost, rotate it: delete it in the workspace and run again to issue a new one")));
         }
         PrincipalValidator.Builder validator = PrincipalValidator.builder().host(workspace.host())
                 .warehouseId(setup.warehouseId()).credentials(credentials.get()).checksOf(setup);

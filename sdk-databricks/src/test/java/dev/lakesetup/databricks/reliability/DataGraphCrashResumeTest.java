@@ -153,6 +153,8 @@ class DataGraphCrashResumeTest {
                 assertThat(crash).isEqualTo(Crash.AFTER_SENDING);
                 assertThat(crashed.applyReport().failures()).anySatisfy(failure -> assertThat(failure.change()
                         .object()).containsIgnoringCase("oauth secret"));
+                assertThat(resumed.validation().orElseThrow().checks().get(0).message())
+                        .contains("rotate it: delete it in the workspace and run again");
             } else if (resumed.connectionDetails().oauthSecret().isEmpty()) {
                 assertThat(vault).hasSize(1);
                 SetupResult validated = recipe(vault).validateWith(vault.get(0)).build()
