@@ -174,9 +174,9 @@ public final class AzureDeltaLakeDestinationSetup {
     }
 
     /**
-     * Runs the preflight check, then plans the blueprint. The plan also orders the Databricks steps after the Azure
-     * steps they rely on: the account principal after the Entra principal, the external location after the
-     * container and the role assignment.
+     * Runs the preflight check (retried by the policy of {@code lakesetup} when throttled or transient), then plans
+     * the blueprint. The plan also orders the Databricks steps after the Azure steps they rely on: the account
+     * principal after the Entra principal, the external location after the container and the role assignment.
      *
      * @param lakesetup the applier, with an {@link AzureExecutor} and the workspace's REST executor
      * @param workspace the workspace
@@ -184,7 +184,7 @@ public final class AzureDeltaLakeDestinationSetup {
      */
     public Plan plan(Lakesetup lakesetup, DatabricksWorkspace workspace) {
         InvalidInputException.requireNonNull(lakesetup, "lakesetup");
-        preflight(workspace);
+        lakesetup.call("check Unity Catalog", () -> preflight(workspace));
         return orderAcrossClouds(lakesetup.plan(blueprint()));
     }
 

@@ -17,15 +17,18 @@ import java.time.OffsetDateTime;
 import java.util.function.Consumer;
 import reactor.core.publisher.Mono;
 
-/** A fake workspace (with an account) and a fake Azure, started together, and lakesetup pointed at both. */
-final class DestinationFixture implements AutoCloseable {
-    static final String ACCOUNT = "lakeacct";
-    static final String RESOURCE_GROUP = "rg-data";
+/**
+ * A fake workspace (with an account) and a fake Azure, started together, and lakesetup pointed at both; public for
+ * the reliability tests.
+ */
+public final class DestinationFixture implements AutoCloseable {
+    public static final String ACCOUNT = "lakeacct";
+    public static final String RESOURCE_GROUP = "rg-data";
 
-    final FakeWorkspace databricks;
-    final FakeAzure azure;
-    final DatabricksWorkspace workspace;
-    final AzureConnection connection;
+    public final FakeWorkspace databricks;
+    public final FakeAzure azure;
+    public final DatabricksWorkspace workspace;
+    public final AzureConnection connection;
 
     private DestinationFixture(Consumer<FakeWorkspace.Builder> workspaceConfig) {
         FakeWorkspace.Builder builder = FakeWorkspace.builder();
@@ -45,7 +48,7 @@ final class DestinationFixture implements AutoCloseable {
                 .storageSharedKey(ACCOUNT, Secret.of(azure.storageAccountKey(ACCOUNT))).build();
     }
 
-    static DestinationFixture start() {
+    public static DestinationFixture start() {
         return new DestinationFixture(b -> { });
     }
 

@@ -22,6 +22,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 /**
  * Plans blueprints against the live state and applies plans: the entry point of lakesetup.
@@ -144,6 +145,31 @@ public final class Lakesetup {
             return new Applier(router, guard, listener).apply(plan, options, pool);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Makes a call to a service outside a plan or an apply, such as a recipe's preflight read, under this
+     * instance's rate limiter and retry policy, waiting on its clock and sleeper.
+     *
+     * @param what a description for logs, e.g. {@code check Unity Catalog}
+     * @param call the call; one attempt per invocation
+     * @param <T> the result type
+     * @return the call's result
+     * @throws RuntimeException the last failure of the call, as thrown by it, when it fails for good (at once for a
+     *     fatal failure, after the retries the policy allows for the others)
+     * @throws LakesetupException when the calling thread is interrupted while waiting to retry
+     */
+    public <T> T call(String what, Supplier<T> call) {
+        InvalidInputException.requireNonNull(what, "description");
+        InvalidInputException.requireNonNull(call, "call");
+        try {
+            return guard.call(what, call, (attempt, delay, cause) -> { }).value();
+        } catch (CallGuard.CallFailedException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
         }
     }
 

@@ -76,4 +76,34 @@ class LakesetupTest {
         assertThat(e.retryable()).isTrue();
         assertThat(ServiceException.builder(ServiceException.Failure.FATAL, "no").build().retryable()).isFalse();
     }
+
+    @Test
+    void call_whenThrottledTwice_retriesOnTheClockAndReturns() {
+        Lakesetup lakesetup = Fixtures.lakesetup(workspace, time).build();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+        String value = lakesetup.call("preflight", () -> {
+            if (calls.incrementAndGet() <= 2) {
+                throw ServiceException.builder(ServiceException.Failure.THROTTLED, "slow down").status(429).build();
+            }
+            return "ok";
+        });
+
+        assertThat(value).isEqualTo("ok");
+        assertThat(calls).hasValue(3);
+    }
+
+    @Test
+    void call_whenFatal_throwsTheCallsOwnExceptionAtOnce() {
+        Lakesetup lakesetup = Fixtures.lakesetup(workspace, time).build();
+        ServiceException fatal = ServiceException.builder(ServiceException.Failure.FATAL, "no metastore")
+                .errorCode("METASTORE_DOES_NOT_EXIST").build();
+        java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+
+        assertThatThrownBy(() -> lakesetup.call("preflight", () -> {
+            calls.incrementAndGet();
+            throw fatal;
+        })).isSameAs(fatal);
+        assertThat(calls).hasValue(1);
+    }
 }

@@ -39,7 +39,7 @@ final class DataGraphRun {
 
     /** Checks Unity Catalog, looks up the reverse-ETL schema once, and plans with {@code sink} for a new secret. */
     Plan plan(SecretSink sink) {
-        String metastore = workspace.restExecutor().checkUnityCatalog();
+        String metastore = lakesetup.call("check Unity Catalog", () -> workspace.restExecutor().checkUnityCatalog());
         LOG.debug("Unity Catalog metastore {} is assigned to {}", metastore, workspace.host());
         return lakesetup.plan(setup.blueprint(this::schemaExists, sink));
     }
@@ -65,8 +65,8 @@ final class DataGraphRun {
 
     private boolean schemaExists(SchemaName schema) {
         if (reverseEtlSchemaExists == null) {
-            reverseEtlSchemaExists = !workspace.restExecutor()
-                    .readResources(List.of(Schema.named(schema)), principal -> Optional.empty()).isEmpty();
+            reverseEtlSchemaExists = !lakesetup.call("read schema " + schema, () -> workspace.restExecutor()
+                    .readResources(List.of(Schema.named(schema)), principal -> Optional.empty())).isEmpty();
             LOG.debug("schema {} {}", schema, reverseEtlSchemaExists ? "exists" : "does not exist");
         }
         return reverseEtlSchemaExists;
@@ -94,7 +94,8 @@ final class DataGraphRun {
             LOG.info("validation as {} skipped: no OAuth secret was issued in this run", clientId);
             return new ValidationReport(clientId, ValidationTransport.JDBC, List.of(ValidationCheck.skipped(check,
                     "no OAuth secret was issued in this run (the principal already has one) and none was given "
-                            + "with DataGraphSetup.Builder.validateWith(credentials)")));
+                            + "with DataGraphSetup.Builder.validateWith(credentials); if that secret's value was "
+                            + "lost, rotate it: delete it in the workspace and run again to issue a new one")));
         }
         PrincipalValidator.Builder validator = PrincipalValidator.builder().host(workspace.host())
                 .warehouseId(setup.warehouseId()).credentials(credentials.get()).checksOf(setup);

@@ -6,6 +6,7 @@ import com.databricks.sdk.service.sql.ExecuteStatementRequest;
 import com.databricks.sdk.service.sql.ServiceError;
 import com.databricks.sdk.service.sql.StatementResponse;
 import com.databricks.sdk.service.sql.StatementState;
+import dev.lakesetup.databricks.internal.JdkHttpClient;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,8 @@ public final class StatementApiSession implements PrincipalSession {
     private static final Logger LOG = LoggerFactory.getLogger(StatementApiSession.class);
     private static final Duration FIRST_POLL = Duration.ofMillis(50);
     private static final Duration MAX_POLL = Duration.ofSeconds(2);
+    /** Longer than the 30 seconds a statement request may wait on the server. */
+    private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(60);
 
     private final WorkspaceClient client;
     private final ValidationTarget target;
@@ -44,7 +47,10 @@ public final class StatementApiSession implements PrincipalSession {
                     .setAuthType("oauth-m2m")
                     .setClientId(target.credentials().clientId().toString())
                     .setClientSecret(target.credentials().secret().reveal())
-                    .setDisableRetries(true);
+                    .setDisableRetries(true).setDebugHeaders(false)
+                    // lakesetup's client, which logs no header: the SDK's default one logs the Basic credentials
+                    // and the bearer token at DEBUG
+                    .setHttpClient(new JdkHttpClient(HTTP_TIMEOUT));
             WorkspaceClient client = new WorkspaceClient(config);
             config.authenticate();
             return new StatementApiSession(client, target, scrubber);

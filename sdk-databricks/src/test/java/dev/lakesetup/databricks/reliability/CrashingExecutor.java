@@ -1,0 +1,104 @@
+package dev.lakesetup.databricks.reliability;
+
+import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.model.ApplicationId;
+import dev.lakesetup.core.model.Resource;
+import dev.lakesetup.core.model.ResourceId;
+import dev.lakesetup.core.model.Securable;
+import dev.lakesetup.core.model.ServicePrincipal;
+import dev.lakesetup.core.plan.Change;
+import dev.lakesetup.core.plan.PrincipalPrivileges;
+import dev.lakesetup.core.spi.ChangeResult;
+import dev.lakesetup.core.spi.ExecutionContext;
+import dev.lakesetup.core.spi.Executor;
+import dev.lakesetup.core.spi.ObservedResource;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Stands for a process that dies in the middle of an apply: it passes the first {@code k} changes to the real
+ * executor, and every later change fails with a fatal {@link ServiceException}; with {@link Crash#AFTER_SENDING} the
+ * change after the first {@code k} still reaches the service, and only its answer is lost. Reads go through
+ * untouched. Several instances may share one budget, for an applier with several executors.
+ */
+final class CrashingExecutor implements Executor {
+    /** Where the process dies. */
+    enum Crash {
+        /** Before the next change is sent: the service never sees it. */
+        BEFORE_SENDING,
+        /** After the next change is sent: the service applies it, the answer never arrives. */
+        AFTER_SENDING
+    }
+
+    private final Executor delegate;
+    private final Crash crash;
+    private final AtomicInteger budget;
+
+    private CrashingExecutor(Executor delegate, Crash crash, AtomicInteger budget) {
+        this.delegate = delegate;
+        this.crash = crash;
+        this.budget = budget;
+    }
+
+    /** Wraps executors so that, together, they apply {@code k} changes and then crash. */
+    static List<Executor> crashingAfter(int k, Crash crash, Executor... delegates) {
+        AtomicInteger budget = new AtomicInteger(k);
+        return Arrays.stream(delegates).<Executor>map(d -> new CrashingExecutor(d, crash, budget)).toList();
+    }
+
+    @Override
+    public String name() {
+        return "crashing " + delegate.name();
+    }
+
+    @Override
+    public boolean handles(Resource resource) {
+        return delegate.handles(resource);
+    }
+
+    @Override
+    public boolean handlesGrantsOn(Securable securable) {
+        return delegate.handlesGrantsOn(securable);
+    }
+
+    @Override
+    public boolean supports(Change change) {
+        return delegate.supports(change);
+    }
+
+    @Override
+    public Map<ResourceId, ObservedResource> readResources(Collection<? extends Resource> resources,
+            ExecutionContext context) {
+        return delegate.readResources(resources, context);
+    }
+
+    @Override
+    public Map<Securable, List<PrincipalPrivileges>> readGrants(Collection<? extends Securable> securables,
+            ExecutionContext context) {
+        return delegate.readGrants(securables, context);
+    }
+
+    @Override
+    public Optional<ApplicationId> resolve(ServicePrincipal principal) {
+        return delegate.resolve(principal);
+    }
+
+    @Override
+    public ChangeResult apply(Change change, ExecutionContext context) {
+        int left = budget.getAndDecrement();
+        if (left > 0) {
+            return delegate.apply(change, context);
+        }
+        if (left == 0 && crash == Crash.AFTER_SENDING) {
+            delegate.apply(change, context);
+            throw ServiceException.builder(ServiceException.Failure.FATAL, "the process stopped after sending "
+                    + change.object()).build();
+        }
+        throw ServiceException.builder(ServiceException.Failure.FATAL, "the process stopped before "
+                + change.object()).build();
+    }
+}
