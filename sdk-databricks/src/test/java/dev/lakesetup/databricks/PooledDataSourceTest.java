@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.classic.spi.ThrowableProxyUtil;
+import ch.qos.logback.core.read.ListAppender;
 import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.ServiceException.Failure;
 import dev.lakesetup.core.model.Principal;
@@ -12,10 +17,14 @@ import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.plan.Action;
 import dev.lakesetup.core.plan.GrantChange;
 import dev.lakesetup.core.plan.PrincipalPrivileges;
+import dev.lakesetup.testkit.FakeWorkspace;
 import dev.lakesetup.testkit.FaultResponse;
 import dev.lakesetup.testkit.RequestStats;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.lang.reflect.Proxy;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +32,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import javax.sql.DataSource;
+import org.slf4j.LoggerFactory;
 
 /** The pooled data source of {@link DatabricksJdbc} with the real driver against the fake workspace. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
@@ -155,5 +166,60 @@ class PooledDataSourceTest {
         try (Connection connection = pool.getConnection()) {
             assertThat(connection.isClosed()).isFalse();
         }
+    }
+
+    private static DataSource refusing(DataSource shown) {
+        return (DataSource) Proxy.newProxyInstance(DataSource.class.getClassLoader(), new Class<?>[] {DataSource.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "toString" -> shown.toString();
+                    case "getConnection" -> throw new SQLException("refused in this test", "08001");
+                    default -> null;
+                });
+    }
+
+    @Test
+    void getConnection_whenHikariLogsItsConfigurationAtDebug_logsNoSecret() throws SQLException {
+        FakeWorkspace.SeededPrincipal admin = f.fake.seedAdminServicePrincipal("pool-admin");
+        String oauthSecret = admin.secret();
+        List<DatabricksJdbc> configs = List.of(f.jdbc().build(), f.jdbc().credentialsInProperties().build(),
+                f.jdbc().oauthM2m(admin.applicationId(), oauthSecret).build(),
+                f.jdbc().oauthM2m(admin.applicationId(), oauthSecret).credentialsInProperties().build());
+        Logger hikari = (Logger) LoggerFactory.getLogger("com.zaxxer.hikari");
+        Level before = hikari.getLevel();
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        hikari.addAppender(logs);
+        hikari.setLevel(Level.DEBUG);
+        try {
+            for (DatabricksJdbc jdbc : configs.subList(0, 2)) {
+                try (PooledDataSource pool = jdbc.dataSource(); Connection connection = pool.getConnection()) {
+                    assertThat(connection.isValid(5)).isTrue();
+                }
+            }
+            // the driver cannot reach the fake's token endpoint over plain HTTP: the pool gets the same driver-facing
+            // data source, which refuses to connect, and logs its configuration all the same
+            for (DatabricksJdbc jdbc : configs.subList(2, 4)) {
+                try (PooledDataSource pool = new PooledDataSource(refusing(jdbc.unpooledDataSource()), 1,
+                        Duration.ofMinutes(1))) {
+                    assertThatThrownBy(pool::getConnection).isInstanceOf(SQLException.class);
+                }
+            }
+        } finally {
+            hikari.detachAppender(logs);
+            hikari.setLevel(before);
+        }
+
+        List<String> lines = new ArrayList<>();
+        for (ILoggingEvent event : logs.list) {
+            lines.add(event.getFormattedMessage());
+            if (event.getThrowableProxy() != null) {
+                lines.add(ThrowableProxyUtil.asString(event.getThrowableProxy()));
+            }
+        }
+        // the pool's configuration was logged, with the data source as its masked description
+        assertThat(lines).filteredOn(line -> line.startsWith("dataSource.")).hasSize(4)
+                .anySatisfy(line -> assertThat(line).contains("PWD=****"))
+                .anySatisfy(line -> assertThat(line).contains("OAuth2Secret=****"));
+        assertThat(String.join("\n", lines)).doesNotContain(f.fake.adminToken()).doesNotContain(oauthSecret);
     }
 }
