@@ -4,8 +4,8 @@
  *
  * <p>The JDBC driver (automatic module {@code databricks.jdbc}, a shaded jar) is not required at compile time: the
  * SQL executor only needs a {@code DataSource}, and {@link dev.lakesetup.databricks.DatabricksJdbc#dataSource()}
- * finds the driver through {@link java.sql.DriverManager} at run time. On the module path, add it with
- * {@code --add-modules databricks.jdbc}.
+ * finds the driver through {@link java.sql.DriverManager} at run time (pooled with HikariCP). On the module path,
+ * add it with {@code --add-modules databricks.jdbc}.
  */
 module dev.lakesetup.databricks {
     requires transitive dev.lakesetup.core;
@@ -13,6 +13,7 @@ module dev.lakesetup.databricks {
     requires databricks.sdk.java;
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
+    requires com.zaxxer.hikari;
     requires java.net.http;
 
     exports dev.lakesetup.databricks;

@@ -65,7 +65,7 @@ final class ApiWorkloads {
         try (Tenant tenant = Tenant.start(mode.catalogs(), mode.schemasPerCatalog(), mode.latency())) {
             Map<Path, Lakesetup> instances = new LinkedHashMap<>();
             for (Path path : Path.values()) {
-                instances.put(path, lakesetup(executor(tenant, path), mode.concurrency(), HIGH_RATE));
+                instances.put(path, lakesetup(executor(tenant, path, mode.concurrency()), mode.concurrency(), HIGH_RATE));
             }
             warmUp(tenant, instances);
             Duration naive = naive(tenant, tenant.newPrincipal("bench-naive"), Integer.MAX_VALUE);
@@ -147,10 +147,10 @@ final class ApiWorkloads {
         notes.add(what + " applying " + applying);
     }
 
-    private static Executor executor(Tenant tenant, Path path) {
+    private static Executor executor(Tenant tenant, Path path, int concurrency) {
         return switch (path) {
             case REST -> tenant.workspace().restExecutor();
-            case SQL -> tenant.sqlExecutor();
+            case SQL -> tenant.sqlExecutor(concurrency);
         };
     }
 

@@ -11,6 +11,7 @@ import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.ServicePrincipal;
 import dev.lakesetup.databricks.DatabricksWorkspace;
+import dev.lakesetup.databricks.PooledDataSource;
 import dev.lakesetup.databricks.SqlExecutor;
 import dev.lakesetup.testkit.FakeWorkspace;
 import dev.lakesetup.testkit.FaultResponse;
@@ -30,6 +31,7 @@ final class Tenant implements AutoCloseable {
     private final DatabricksWorkspace workspace;
     private final int catalogs;
     private final int schemasPerCatalog;
+    private final List<PooledDataSource> pools = new ArrayList<>();
 
     private Tenant(int catalogs, int schemasPerCatalog, Duration latency) {
         this.catalogs = catalogs;
@@ -74,10 +76,15 @@ final class Tenant implements AutoCloseable {
         return Principal.servicePrincipal(ApplicationId.of(fake.seedServicePrincipal(displayName).applicationId()));
     }
 
-    /** The SQL executor through the Databricks JDBC driver in statement execution mode, REST for the rest. */
-    SqlExecutor sqlExecutor() {
-        return workspace.sqlExecutor(workspace.jdbc().statementExecutionApi()
-                .property("EnableQueryResultDownload", "0").property("EnableTelemetry", "0").build().dataSource());
+    /**
+     * The SQL executor through the Databricks JDBC driver in statement execution mode, REST for the rest, over a
+     * connection pool of the given size (the concurrency it serves); the pool is closed with this tenant.
+     */
+    SqlExecutor sqlExecutor(int poolSize) {
+        PooledDataSource pool = workspace.jdbc().statementExecutionApi().property("EnableQueryResultDownload", "0")
+                .property("EnableTelemetry", "0").poolSize(poolSize).build().dataSource();
+        pools.add(pool);
+        return workspace.sqlExecutor(pool);
     }
 
     /** Read-only access for one principal: USE CATALOG on every catalog, USE SCHEMA and SELECT on every schema. */
@@ -118,6 +125,7 @@ final class Tenant implements AutoCloseable {
 
     @Override
     public void close() {
+        pools.forEach(PooledDataSource::close);
         fake.close();
     }
 }

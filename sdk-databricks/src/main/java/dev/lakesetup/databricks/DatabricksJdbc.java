@@ -4,6 +4,7 @@ import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.databricks.internal.DriverManagerDataSource;
 import java.net.URI;
+import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -19,8 +20,15 @@ import javax.sql.DataSource;
  * <pre>{@code
  * DatabricksJdbc jdbc = DatabricksJdbc.builder()
  *     .host("adb-123.4.azuredatabricks.net").warehouseId("abc123").pat(token).build();
- * SqlExecutor sql = workspace.sqlExecutor(jdbc.dataSource());
+ * try (PooledDataSource pool = jdbc.dataSource()) {
+ *     SqlExecutor sql = workspace.sqlExecutor(pool);
+ *     // plan and apply
+ * }
  * }</pre>
+ *
+ * <p>{@link #dataSource()} is a pool ({@link PooledDataSource}, at most {@link Builder#poolSize(int)} connections)
+ * that reuses the driver's SQL sessions; {@link #unpooledDataSource()} opens a connection per call, for a pool of
+ * your own.
  *
  * <p>The driver's own retries on 503 and 429 are turned off ({@code TemporarilyUnavailableRetry=0;RateLimitRetry=0})
  * because lakesetup's retry policy owns retrying; {@link Builder#driverRetries()} turns them back on. With
@@ -33,18 +41,24 @@ import javax.sql.DataSource;
 public final class DatabricksJdbc {
     private static final Set<String> SECRET_KEYS = Set.of("pwd", "password", "oauth2secret", "auth_accesstoken",
             "oauth2refreshtoken");
+    /** Default pool size: the default concurrency of {@code Lakesetup}, one connection per change in flight. */
+    static final int DEFAULT_POOL_SIZE = 8;
+    /** Shorter than the warehouse keeps an unused session, so a pooled session is closed before it expires. */
+    private static final Duration POOL_IDLE_TIMEOUT = Duration.ofMinutes(1);
     private static final Set<String> AUTH_KEYS = Set.of("authmech", "uid", "auth_flow", "oauth2clientid");
 
     private final String host;
     private final int port;
     private final Map<String, String> properties;
     private final boolean credentialsInProperties;
+    private final int poolSize;
 
     private DatabricksJdbc(Builder builder) {
         this.host = builder.host;
         this.port = builder.port;
         this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(builder.properties));
         this.credentialsInProperties = builder.credentialsInProperties;
+        this.poolSize = builder.poolSize;
     }
 
     /**
@@ -85,13 +99,34 @@ public final class DatabricksJdbc {
     }
 
     /**
-     * Returns a data source that opens a new driver connection per {@code getConnection()}; wrap it in a pool
-     * when connections should be reused.
+     * Returns a new pool of driver connections of at most {@link Builder#poolSize(int)} connections, which opens
+     * them on demand and reuses them: each {@code getConnection()} borrows an open SQL session instead of opening
+     * one. Close it when done ({@link PooledDataSource#close()}), to end its sessions on the warehouse; each call
+     * returns a new pool.
      *
-     * @return the data source
+     * @return the pool
      */
-    public DataSource dataSource() {
+    public PooledDataSource dataSource() {
+        return new PooledDataSource(unpooledDataSource(), poolSize, POOL_IDLE_TIMEOUT);
+    }
+
+    /**
+     * Returns a data source that opens a new driver connection per {@code getConnection()}, to wrap in a pool of
+     * your own; {@link #dataSource()} is the pooled one.
+     *
+     * @return the data source, which holds no resources
+     */
+    public DataSource unpooledDataSource() {
         return new DriverManagerDataSource(url(), properties(), toString());
+    }
+
+    /**
+     * Returns the most connections a pool from {@link #dataSource()} keeps open.
+     *
+     * @return the pool size
+     */
+    public int poolSize() {
+        return poolSize;
     }
 
     /**
@@ -150,6 +185,7 @@ public final class DatabricksJdbc {
         private final Map<String, String> properties = new LinkedHashMap<>();
         private boolean credentials;
         private boolean credentialsInProperties;
+        private int poolSize = DEFAULT_POOL_SIZE;
 
         private Builder() {
             properties.put("transportMode", "http");
@@ -302,6 +338,23 @@ public final class DatabricksJdbc {
             properties.put("EnableTokenFederation", "0");
             properties.put("EnableQueryResultDownload", "0");
             properties.put("EnableTelemetry", "0");
+            return this;
+        }
+
+        /**
+         * Sets the most connections (SQL sessions) a pool from {@link DatabricksJdbc#dataSource()} keeps open; 8 by
+         * default, matching {@code Lakesetup}'s default concurrency. Set it to the concurrency the data source
+         * serves: with fewer connections than changes in flight, the rest wait for a free one.
+         *
+         * @param poolSize 1 to 64
+         * @return this builder
+         */
+        public Builder poolSize(int poolSize) {
+            if (poolSize < 1 || poolSize > 64) {
+                throw InvalidInputException.of("JDBC pool size", Integer.toString(poolSize), "it is out of range",
+                        "1..64");
+            }
+            this.poolSize = poolSize;
             return this;
         }
 

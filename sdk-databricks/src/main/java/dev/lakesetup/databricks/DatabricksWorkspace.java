@@ -94,14 +94,16 @@ public final class DatabricksWorkspace {
 
     /**
      * Returns a SQL executor that connects with the Databricks JDBC driver to this workspace's warehouse, with the
-     * same token or OAuth credentials.
+     * same token or OAuth credentials, through a pool of its own ({@link DatabricksJdbc#dataSource()}) that
+     * {@link SqlExecutor#close()} closes.
      *
      * @return the executor
      * @throws IllegalStateException without a warehouse id, or with unified authentication (which JDBC cannot
      *     reuse: build the URL with {@link DatabricksJdbc} and call {@link #sqlExecutor(DataSource)})
      */
     public SqlExecutor sqlExecutor() {
-        return sqlExecutor(jdbc().build().dataSource());
+        PooledDataSource pool = jdbc().build().dataSource();
+        return SqlExecutor.builder().dataSource(pool).ownsDataSource(pool).restExecutor(rest).build();
     }
 
     /**

@@ -41,18 +41,24 @@ import java.util.Optional;
  * <p>Changes with no SQL form (storage credentials, service principals, entitlements, warehouse permissions, OAuth
  * secrets, a read-only external location) are routed to the {@link RestExecutor} given to the builder; without one,
  * this executor does not handle them. A failed statement, including one the service answers with HTTP 200 and state
- * FAILED, becomes a classified {@link dev.lakesetup.core.ServiceException}. Thread-safe: each call uses its own
- * connection.
+ * FAILED, becomes a classified {@link dev.lakesetup.core.ServiceException}. Thread-safe: each call borrows its own
+ * connection from the data source for the duration of the call, so with a pool ({@link DatabricksJdbc#dataSource()})
+ * calls reuse SQL sessions; a data source passed in is used as it is (no second pool on top).
+ *
+ * <p>{@link #close()} closes the data source only when this executor created it
+ * ({@link DatabricksWorkspace#sqlExecutor()}); a data source passed in stays the caller's to close.
  */
-public final class SqlExecutor implements Executor {
+public final class SqlExecutor implements Executor, AutoCloseable {
     private final Jdbc jdbc;
     private final RestExecutor rest;
+    private final PooledDataSource owned;
     private final UnityCatalogSql sql = UnityCatalogSql.standard();
     private final SqlReads reads = new SqlReads(sql);
 
     private SqlExecutor(Builder builder) {
         this.jdbc = new Jdbc(builder.dataSource);
         this.rest = builder.rest;
+        this.owned = builder.owned;
     }
 
     /**
@@ -228,6 +234,16 @@ public final class SqlExecutor implements Executor {
         return rest;
     }
 
+    /**
+     * Closes the data source when this executor created it (its pooled SQL sessions end); otherwise does nothing.
+     */
+    @Override
+    public void close() {
+        if (owned != null) {
+            owned.close();
+        }
+    }
+
     @Override
     public String toString() {
         return "SqlExecutor[" + (rest == null ? "SQL only" : "with " + rest) + "]";
@@ -237,8 +253,15 @@ public final class SqlExecutor implements Executor {
     public static final class Builder {
         private javax.sql.DataSource dataSource;
         private RestExecutor rest;
+        private PooledDataSource owned;
 
         private Builder() {
+        }
+
+        /** Makes {@link SqlExecutor#close()} close the data source, which the executor's creator made for it. */
+        Builder ownsDataSource(PooledDataSource dataSource) {
+            this.owned = dataSource;
+            return this;
         }
 
         /**

@@ -8,10 +8,11 @@ import dev.lakesetup.core.spi.ExecutionContext;
 import dev.lakesetup.core.spi.Executor;
 import dev.lakesetup.testkit.FakeWorkspace;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.sql.DataSource;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A started fake workspace with a warehouse, and the lakesetup objects pointed at it. */
 final class FakeFixture implements AutoCloseable {
@@ -22,6 +23,7 @@ final class FakeFixture implements AutoCloseable {
     final FakeWorkspace fake;
     final DatabricksWorkspace workspace;
     final Map<ServicePrincipal, ApplicationId> resolved = new ConcurrentHashMap<>();
+    private final List<PooledDataSource> pools = new CopyOnWriteArrayList<>();
 
     private FakeFixture(FakeWorkspace.Builder builder) {
         this.fake = builder.warehouse(WAREHOUSE, "Starter").group("analysts").build().start();
@@ -38,10 +40,22 @@ final class FakeFixture implements AutoCloseable {
         return new FakeFixture(builder);
     }
 
-    /** The Databricks JDBC driver in Statement Execution API mode against the fake. */
-    DataSource jdbcDataSource() {
+    /** A pool of the Databricks JDBC driver in Statement Execution API mode against the fake; closed by close(). */
+    PooledDataSource jdbcDataSource() {
+        return jdbcDataSource(jdbc().build());
+    }
+
+    /** The driver settings of {@link #jdbcDataSource()}, to change before building. */
+    DatabricksJdbc.Builder jdbc() {
         return workspace.jdbc().statementExecutionApi().property("EnableQueryResultDownload", "0")
-                .property("EnableTelemetry", "0").build().dataSource();
+                .property("EnableTelemetry", "0");
+    }
+
+    /** A pool over the given driver settings; closed by close(). */
+    PooledDataSource jdbcDataSource(DatabricksJdbc jdbc) {
+        PooledDataSource pool = jdbc.dataSource();
+        pools.add(pool);
+        return pool;
     }
 
     SqlExecutor sqlExecutor() {
@@ -67,6 +81,7 @@ final class FakeFixture implements AutoCloseable {
 
     @Override
     public void close() {
+        pools.forEach(PooledDataSource::close);
         fake.close();
     }
 }

@@ -20,6 +20,7 @@ import dev.lakesetup.core.model.StorageCredential;
 import dev.lakesetup.core.model.StorageIdentity;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.databricks.DatabricksWorkspace;
+import dev.lakesetup.databricks.PooledDataSource;
 import dev.lakesetup.databricks.SqlExecutor;
 import dev.lakesetup.testkit.FaultResponse;
 import java.time.Duration;
@@ -137,13 +138,12 @@ class IdempotencyTest {
 
     @Test
     void apply_whenStatementFailsWithHttp200_failsThatChangeWithTheServiceMessage() {
-        try (Rig rig = Rig.withPat()) {
+        try (Rig rig = Rig.withPat(); PooledDataSource pool = rig.workspace.jdbc().statementExecutionApi()
+                .property("EnableQueryResultDownload", "0").property("EnableTelemetry", "0").build().dataSource()) {
             rig.fake.seedCatalog("sales");
             rig.fake.faults().failStatement("^\\s*GRANT ", 1, "BAD_REQUEST",
                     "[INSUFFICIENT_PERMISSIONS] User does not have MANAGE on Catalog 'sales'.");
-            SqlExecutor sql = rig.workspace.sqlExecutor(rig.workspace.jdbc().statementExecutionApi()
-                    .property("EnableQueryResultDownload", "0").property("EnableTelemetry", "0").build()
-                    .dataSource());
+            SqlExecutor sql = rig.workspace.sqlExecutor(pool);
             Lakesetup lakesetup = rig.lakesetup(sql, RetryPolicy.defaults());
             Blueprint blueprint = Blueprint.builder().grant(Grant.on(Securable.catalog("sales"))
                     .to(Principal.group("analysts")).privileges(USE_CATALOG)).build();
