@@ -35,8 +35,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 /**
- * Makes a plan: resolves principals known by name, reads what the blueprint touches (in parallel, one bulk read
- * per executor), and diffs by the planning rules.
+ * Makes a plan: resolves principals known by name, reads what the blueprint touches (in parallel: each executor's
+ * objects in calls of its {@link Executor#readBatchSize()}, every call guarded like a change), and diffs by the
+ * planning rules.
  */
 public final class Planner {
     private final Router router;
@@ -144,23 +145,54 @@ public final class Planner {
             securablesByExecutor.computeIfAbsent(router.forGrantsOn(securable), k -> new ArrayList<>()).add(securable);
         }
         List<Callable<Object>> tasks = new ArrayList<>();
-        resourcesByExecutor.forEach((executor, resources) -> tasks.add(() -> guarded(
-                "read " + resources.size() + " resources through " + executor.name(),
-                () -> executor.readResources(resources, resolutions))));
-        securablesByExecutor.forEach((executor, list) -> tasks.add(() -> guarded(
-                "read grants on " + list.size() + " securables through " + executor.name(),
-                () -> executor.readGrants(list, resolutions))));
+        resourcesByExecutor.forEach((executor, list) -> {
+            for (List<Resource> batch : batches(list, executor.readBatchSize())) {
+                tasks.add(() -> guarded("read " + describe(batch, "resources") + " through " + executor.name(),
+                        () -> executor.readResources(batch, resolutions)));
+            }
+        });
+        int resourceTasks = tasks.size();
+        securablesByExecutor.forEach((executor, list) -> {
+            for (List<Securable> batch : batches(list, executor.readBatchSize())) {
+                tasks.add(() -> guarded("read grants on " + describe(batch, "securables") + " through "
+                        + executor.name(), () -> executor.readGrants(batch, resolutions)));
+            }
+        });
         List<Object> results = Parallel.all(pool, tasks);
         Map<ResourceId, ObservedResource> resources = new HashMap<>();
         Map<Securable, List<PrincipalPrivileges>> grants = new HashMap<>();
-        int index = 0;
-        for (int i = 0; i < resourcesByExecutor.size(); i++) {
-            resources.putAll(cast(results.get(index++)));
-        }
-        for (int i = 0; i < securablesByExecutor.size(); i++) {
-            grants.putAll(cast(results.get(index++)));
+        for (int i = 0; i < results.size(); i++) {
+            if (i < resourceTasks) {
+                resources.putAll(cast(results.get(i)));
+            } else {
+                grants.putAll(cast(results.get(i)));
+            }
         }
         return new LiveState(resources, grants);
+    }
+
+    /**
+     * Splits what one executor reads into calls of at most {@code size} objects, keeping their order.
+     *
+     * @param all the objects, in blueprint order
+     * @param size the executor's {@link Executor#readBatchSize()}; values below 1 count as 1
+     * @param <T> the object type
+     * @return the batches, in order
+     */
+    static <T> List<List<T>> batches(List<T> all, int size) {
+        int step = Math.max(1, size);
+        if (all.size() <= step) {
+            return List.of(List.copyOf(all));
+        }
+        List<List<T>> out = new ArrayList<>((all.size() + step - 1) / step);
+        for (int from = 0; from < all.size(); from += step) {
+            out.add(List.copyOf(all.subList(from, Math.min(all.size(), from + step))));
+        }
+        return out;
+    }
+
+    private static String describe(List<?> batch, String kind) {
+        return batch.size() == 1 ? String.valueOf(batch.get(0)) : batch.size() + " " + kind;
     }
 
     @SuppressWarnings("unchecked")
