@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs every executor call under the one rate limiter and the one retry policy.
  *
- * <p>The rate limit hands out one permit per executor call, evenly spaced: one every {@code 1 s / rate}, never a
- * burst, so every sliding one-second window holds at most {@code rate} calls.
+ * <p>The rate limit hands out one permit per executor call, evenly spaced: at least {@code 1 s / rate} apart as
+ * measured when granted, never a burst, so every sliding one-second window holds at most {@code rate} calls.
  *
  * <p>Time is fakeable: the rate limit ({@link PermitSpacing}) reads nanoseconds from the injected {@link Clock} and
  * says how long to wait, and the wait is done by the injected {@link Sleeper}. Retries use resilience4j's
@@ -272,6 +272,9 @@ public final class CallGuard {
     }
 
     private void acquirePermit(int attempts) {
-        sleep(Duration.ofNanos(rateLimit.reserve()), attempts);
+        long slot = rateLimit.reserve();
+        for (long wait = rateLimit.tryGrant(slot); wait > 0; wait = rateLimit.tryGrant(slot)) {
+            sleep(Duration.ofNanos(wait), attempts);
+        }
     }
 }

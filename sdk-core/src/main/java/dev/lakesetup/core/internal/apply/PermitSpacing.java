@@ -4,19 +4,25 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * The client-side rate limit: hands out permits at least {@code 1 s / rate} apart, never in a burst.
+ * The client-side rate limit: grants permits at least {@code 1 s / rate} apart, as measured when each permit is
+ * granted, never in a burst.
  *
- * <p>Each permit is reserved for the later of now and one interval after the previous permit, so any {@code rate + 1}
- * permits span at least {@code rate} intervals, which is more than one second: no sliding one-second window, wherever
- * it starts, holds more than {@code rate} permits. A limiter that refills permits per fixed period cannot promise
- * that: permits taken at the end of one period and the start of the next fall within one sliding second, and so does
- * a permit taken mid-period after an idle time together with the next period's permits.
+ * <p>A caller first {@linkplain #reserve() reserves} a slot (slots are handed out one interval apart, so callers
+ * queue in order), waits for it, and then {@linkplain #tryGrant(long) asks for the permit}: it is granted only when
+ * the clock has reached the slot and one interval has passed since the previous grant. A caller that woke late has
+ * pushed the previous grant later, so the next one waits a little longer instead of following closely. Any
+ * {@code rate + 1} grants therefore span at least {@code rate} intervals, more than one second: no sliding
+ * one-second window, wherever it starts, holds more than {@code rate} permits. (A limiter that refills permits per
+ * fixed period cannot promise that: permits taken at the end of one period and the start of the next fall within
+ * one sliding second, and so does a permit taken mid-period after an idle time with the next period's permits.)
  */
 final class PermitSpacing {
     private final long intervalNanos;
     private final LongSupplier nanoTime;
-    private boolean started;
-    private long nextFree;
+    private boolean reserved;
+    private long nextSlot;
+    private boolean granted;
+    private long lastGrant;
 
     /**
      * Creates the limit.
@@ -30,15 +36,32 @@ final class PermitSpacing {
     }
 
     /**
-     * Reserves the next permit.
+     * Reserves the next slot: now, or one interval after the previous slot, whichever is later.
      *
-     * @return how long the caller must wait before using it, in nanoseconds; 0 when it may go at once
+     * @return the slot's time in nanoseconds
      */
     synchronized long reserve() {
         long now = nanoTime.getAsLong();
-        long at = started ? Math.max(now, nextFree) : now;
-        started = true;
-        nextFree = at + intervalNanos;
-        return at - now;
+        long slot = reserved ? Math.max(now, nextSlot) : now;
+        reserved = true;
+        nextSlot = slot + intervalNanos;
+        return slot;
+    }
+
+    /**
+     * Grants the permit of a reserved slot when its time has come.
+     *
+     * @param slot the time {@link #reserve()} returned
+     * @return 0 when granted (the caller may go now), else how long to wait before asking again, in nanoseconds
+     */
+    synchronized long tryGrant(long slot) {
+        long now = nanoTime.getAsLong();
+        long earliest = granted ? Math.max(slot, lastGrant + intervalNanos) : slot;
+        if (now < earliest) {
+            return earliest - now;
+        }
+        granted = true;
+        lastGrant = now;
+        return 0;
     }
 }

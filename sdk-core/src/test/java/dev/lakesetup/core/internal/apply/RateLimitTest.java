@@ -90,4 +90,21 @@ class RateLimitTest {
             assertThat(interval.multipliedBy(rate)).as("rate %d", rate).isLessThan(SECOND.plusNanos(rate));
         }
     }
+
+    @Test
+    void call_whenAWakeUpIsLate_spacesTheNextCallFromTheActualGrant() {
+        int[] sleeps = {0};
+        CallGuard guard = new CallGuard(Fixtures.exactPolicy(), 15, time, duration -> {
+            // every third wait ends 20 ms late, as a loaded machine's would
+            time.advance(sleeps[0]++ % 3 == 0 ? duration.plusMillis(20) : duration);
+        }, () -> 0.5);
+
+        call(guard, 60);
+
+        for (int i = 1; i < calls.size(); i++) {
+            assertThat(Duration.between(calls.get(i - 1), calls.get(i))).as("gap before call %d", i)
+                    .isGreaterThanOrEqualTo(CallGuard.permitInterval(15));
+        }
+        assertThat(peakPerSecond(calls)).isLessThanOrEqualTo(15);
+    }
 }
