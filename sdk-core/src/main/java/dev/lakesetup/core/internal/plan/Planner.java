@@ -22,7 +22,9 @@ import dev.lakesetup.core.plan.ResourceChange;
 import dev.lakesetup.core.spi.Executor;
 import dev.lakesetup.core.spi.ObservedResource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -145,8 +147,10 @@ public final class Planner {
             securablesByExecutor.computeIfAbsent(router.forGrantsOn(securable), k -> new ArrayList<>()).add(securable);
         }
         List<Callable<Object>> tasks = new ArrayList<>();
+        List<Executor> owners = new ArrayList<>();
         resourcesByExecutor.forEach((executor, list) -> {
             for (List<Resource> batch : batches(list, executor.readBatchSize())) {
+                owners.add(executor);
                 tasks.add(() -> guarded("read " + describe(batch, "resources") + " through " + executor.name(),
                         () -> executor.readResources(batch, resolutions)));
             }
@@ -154,11 +158,12 @@ public final class Planner {
         int resourceTasks = tasks.size();
         securablesByExecutor.forEach((executor, list) -> {
             for (List<Securable> batch : batches(list, executor.readBatchSize())) {
+                owners.add(executor);
                 tasks.add(() -> guarded("read grants on " + describe(batch, "securables") + " through "
                         + executor.name(), () -> executor.readGrants(batch, resolutions)));
             }
         });
-        List<Object> results = Parallel.all(pool, tasks);
+        List<Object> results = firstAloneThenTheRest(tasks, owners, pool);
         Map<ResourceId, ObservedResource> resources = new HashMap<>();
         Map<Securable, List<PrincipalPrivileges>> grants = new HashMap<>();
         for (int i = 0; i < results.size(); i++) {
@@ -169,6 +174,32 @@ public final class Planner {
             }
         }
         return new LiveState(resources, grants);
+    }
+
+    /**
+     * Runs each executor's first read call on its own (the executors' first calls in parallel), then all the others
+     * in parallel, and returns the results in task order. An executor's first call often sets up its client
+     * (configuration discovery, a one-time check); run alone, it keeps the other calls, which already hold their
+     * rate-limit permits, from waiting behind that setup and then reaching the service all at once.
+     */
+    private static List<Object> firstAloneThenTheRest(List<Callable<Object>> tasks, List<Executor> owners,
+            ExecutorService pool) {
+        List<Integer> first = new ArrayList<>();
+        List<Integer> rest = new ArrayList<>();
+        Set<Executor> seen = new HashSet<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            (seen.add(owners.get(i)) ? first : rest).add(i);
+        }
+        Object[] results = new Object[tasks.size()];
+        for (List<Integer> round : List.of(first, rest)) {
+            List<Callable<Object>> calls = new ArrayList<>(round.size());
+            round.forEach(i -> calls.add(tasks.get(i)));
+            List<Object> answers = Parallel.all(pool, calls);
+            for (int j = 0; j < round.size(); j++) {
+                results[round.get(j)] = answers.get(j);
+            }
+        }
+        return Arrays.asList(results);
     }
 
     /**
