@@ -309,11 +309,15 @@ class ApplyTest {
         assertThat(time.nonZeroSleeps()).containsExactly(Duration.ofMillis(250), Duration.ofMillis(250));
     }
 
+    private Plan planUseCatalogOnA() {
+        return lakesetup.plan(Blueprint.builder()
+                .grant(Grant.on(Securable.catalog("a")).to(sp).privileges(USE_CATALOG)).build());
+    }
+
     @Test
     void apply_whenResultConfirmsGrants_readsNothingBack() {
         workspace.reportObservedGrants(InMemoryWorkspace.ObservedAnswer.CURRENT);
-        Plan plan = lakesetup.plan(Blueprint.builder()
-                .grant(Grant.on(Securable.catalog("a")).to(sp).privileges(USE_CATALOG)).build());
+        Plan plan = planUseCatalogOnA();
         int readsWhenPlanned = workspace.readGrantsCalls();
         workspace.hideGrantsForReads(100);
 
@@ -327,8 +331,7 @@ class ApplyTest {
     @Test
     void apply_whenResultShowsStaleGrants_readsBackUntilVisible() {
         workspace.reportObservedGrants(InMemoryWorkspace.ObservedAnswer.STALE);
-        Plan plan = lakesetup.plan(Blueprint.builder()
-                .grant(Grant.on(Securable.catalog("a")).to(sp).privileges(USE_CATALOG)).build());
+        Plan plan = planUseCatalogOnA();
         int readsWhenPlanned = workspace.readGrantsCalls();
         workspace.hideGrantsForReads(2);
 
