@@ -6,7 +6,6 @@ module dev.lakesetup.core {
     requires com.fasterxml.jackson.databind;
     requires io.github.resilience4j.core;
     requires io.github.resilience4j.retry;
-    requires io.github.resilience4j.ratelimiter;
 
     exports dev.lakesetup.core;
     exports dev.lakesetup.core.model;

@@ -60,6 +60,11 @@ final class CountingExecutor implements Executor {
     }
 
     @Override
+    public int readBatchSize() {
+        return delegate.readBatchSize();
+    }
+
+    @Override
     public Map<ResourceId, ObservedResource> readResources(Collection<? extends Resource> resources,
             ExecutionContext context) {
         started();

@@ -259,6 +259,10 @@ public final class Lakesetup {
         /**
          * Sets the most requests per second sent to the services, reads and writes together.
          *
+         * <p>Each executor call (one planning read of an executor's {@link Executor#readBatchSize() batch}, one
+         * change, one read-back) takes one permit, and permits are spaced evenly, one every {@code 1 s / rate}, so
+         * no sliding one-second window holds more than the limit.
+         *
          * @param rateLimitPerSecond 1 to 10000
          * @return this builder
          */

@@ -47,7 +47,8 @@ import java.util.TreeSet;
  * <p>Get one from {@link DatabricksWorkspace#restExecutor()} and register it on the applier. Each call makes one
  * attempt (the SDK's retries are off) and fails with a classified {@link ServiceException}. All principals' grant
  * changes on one securable travel in one PATCH; a warehouse permission is added with PATCH, never with the PUT that
- * replaces the access list. Before the first Unity Catalog read or change it checks once that a metastore is
+ * replaces the access list. A grant change passes on the grants the PATCH answer lists, so the engine need not read
+ * them back. Planning reads go one object per call ({@link #readBatchSize()}). Before the first Unity Catalog read or change it checks once that a metastore is
  * assigned, and otherwise fails with a clear error before anything is changed. Thread-safe.
  */
 public final class RestExecutor implements Executor {
@@ -56,6 +57,7 @@ public final class RestExecutor implements Executor {
     private final UcGrants grants;
     private final Principals principals;
     private final Warehouses warehouses;
+    private final Object metastoreLock = new Object();
     private volatile String metastoreId;
 
     RestExecutor(SdkClients clients, Long workspaceId) {
@@ -83,8 +85,8 @@ public final class RestExecutor implements Executor {
     }
 
     /**
-     * Checks that Unity Catalog is enabled: a metastore is assigned to the workspace. Runs once; later calls return
-     * the remembered answer.
+     * Checks that Unity Catalog is enabled: a metastore is assigned to the workspace. Runs once (parallel first
+     * calls wait for one request); later calls return the remembered answer.
      *
      * @return the metastore id
      * @throws ServiceException of kind {@code FATAL} naming the workspace when no metastore is assigned
@@ -94,6 +96,12 @@ public final class RestExecutor implements Executor {
         if (known != null) {
             return known;
         }
+        synchronized (metastoreLock) {
+            return metastoreId != null ? metastoreId : fetchMetastoreId();
+        }
+    }
+
+    private String fetchMetastoreId() {
         MetastoreAssignment assignment;
         try {
             assignment = Calls.run("get the current metastore assignment",
@@ -117,6 +125,17 @@ public final class RestExecutor implements Executor {
                 + clients.workspace().config().getHost() + ": no metastore is assigned to the workspace. Assign a "
                 + "metastore (account console > Catalog > Metastores) before applying; nothing was changed.")
                 .errorCode("METASTORE_DOES_NOT_EXIST").status(404).cause(cause).build();
+    }
+
+    /**
+     * Returns 1: each resource and each securable takes its own request(s), so the engine reads them one per call,
+     * in parallel and each under the rate limit.
+     *
+     * @return 1
+     */
+    @Override
+    public int readBatchSize() {
+        return 1;
     }
 
     @Override
@@ -234,8 +253,8 @@ public final class RestExecutor implements Executor {
             return ChangeResult.done();
         }
         checkUnityCatalog();
-        grants.update(change.securable(), byPrincipal, add);
-        return ChangeResult.done();
+        return grants.update(change.securable(), byPrincipal, add)
+                .map(ChangeResult.done()::withObservedGrants).orElse(ChangeResult.done());
     }
 
     private long configuredWorkspaceId() {

@@ -4,24 +4,29 @@ import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.OAuthCredentials;
 import dev.lakesetup.core.model.ServicePrincipal;
+import dev.lakesetup.core.plan.PrincipalPrivileges;
+import java.util.List;
 import java.util.Optional;
 
 /**
  * What applying a change produced beyond success: the application id of a service principal it created, or an
- * OAuth secret it issued (which the engine hands to the declared sink and then forgets). {@code toString()} masks
- * the secret.
+ * OAuth secret it issued (which the engine hands to the declared sink and then forgets), and the grants the service
+ * reported on a securable right after a grant change. {@code toString()} masks the secret.
  */
 public final class ChangeResult {
-    private static final ChangeResult DONE = new ChangeResult(null, null, null);
+    private static final ChangeResult DONE = new ChangeResult(null, null, null, null);
 
     private final ServicePrincipal declared;
     private final ApplicationId applicationId;
     private final OAuthCredentials secret;
+    private final List<PrincipalPrivileges> observedGrants;
 
-    private ChangeResult(ServicePrincipal declared, ApplicationId applicationId, OAuthCredentials secret) {
+    private ChangeResult(ServicePrincipal declared, ApplicationId applicationId, OAuthCredentials secret,
+            List<PrincipalPrivileges> observedGrants) {
         this.declared = declared;
         this.applicationId = applicationId;
         this.secret = secret;
+        this.observedGrants = observedGrants;
     }
 
     /**
@@ -42,7 +47,7 @@ public final class ChangeResult {
      */
     public static ChangeResult createdPrincipal(ServicePrincipal declared, ApplicationId applicationId) {
         return new ChangeResult(InvalidInputException.requireNonNull(declared, "declared principal"),
-                InvalidInputException.requireNonNull(applicationId, "application id"), null);
+                InvalidInputException.requireNonNull(applicationId, "application id"), null, null);
     }
 
     /**
@@ -52,7 +57,21 @@ public final class ChangeResult {
      * @return the result
      */
     public static ChangeResult issuedSecret(OAuthCredentials credentials) {
-        return new ChangeResult(null, null, InvalidInputException.requireNonNull(credentials, "credentials"));
+        return new ChangeResult(null, null, InvalidInputException.requireNonNull(credentials, "credentials"), null);
+    }
+
+    /**
+     * Returns this result with the direct grants on the changed securable as the service reported them in its answer
+     * to the change (every principal's privileges, as {@link Executor#readGrants} would report them). When they
+     * hold what the change granted, the engine counts the change as confirmed and reads nothing back; when they
+     * do not, it reads back as usual.
+     *
+     * @param grants each principal's privileges on the securable after the change
+     * @return a new result carrying them
+     */
+    public ChangeResult withObservedGrants(List<PrincipalPrivileges> grants) {
+        return new ChangeResult(declared, applicationId, secret,
+                List.copyOf(InvalidInputException.requireNonNull(grants, "observed grants")));
     }
 
     /**
@@ -82,11 +101,23 @@ public final class ChangeResult {
         return Optional.ofNullable(secret);
     }
 
+    /**
+     * Returns the grants the service reported on the securable right after the change.
+     *
+     * @return the grants, when the executor reported them
+     */
+    public Optional<List<PrincipalPrivileges>> observedGrants() {
+        return Optional.ofNullable(observedGrants);
+    }
+
     @Override
     public String toString() {
         if (secret != null) {
             return "ChangeResult[issued secret for " + secret.clientId() + ": ****]";
         }
-        return declared != null ? "ChangeResult[" + declared + " = " + applicationId + "]" : "ChangeResult[done]";
+        if (declared != null) {
+            return "ChangeResult[" + declared + " = " + applicationId + "]";
+        }
+        return observedGrants != null ? "ChangeResult[done, observed " + observedGrants + "]" : "ChangeResult[done]";
     }
 }

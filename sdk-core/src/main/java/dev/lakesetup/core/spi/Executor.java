@@ -107,6 +107,21 @@ public interface Executor {
             ExecutionContext context);
 
     /**
+     * Returns how many resources or securables one {@link #readResources} or {@link #readGrants} call should carry
+     * while planning; by default all of them, in one call.
+     *
+     * <p>A reader that answers in bulk (a few {@code information_schema} queries) keeps the default. A reader that
+     * makes one request per object returns 1: the planner then splits the reads into calls of that size and runs
+     * them in parallel, each under the engine's concurrency bound, rate limit and retry policy, and merges the
+     * answers in a fixed order.
+     *
+     * @return at least 1
+     */
+    default int readBatchSize() {
+        return Integer.MAX_VALUE;
+    }
+
+    /**
      * Finds the application id of a service principal known by display name.
      *
      * @param principal a reference by display name
@@ -124,6 +139,10 @@ public interface Executor {
      * {@link ChangeResult#issuedSecret}, and the engine hands it to the declared sink. A create that finds the
      * object already there throws a {@link dev.lakesetup.core.ServiceException} of kind
      * {@link dev.lakesetup.core.ServiceException.Failure#ALREADY_EXISTS}; the engine then re-reads it.
+     *
+     * <p>A grant change may report the securable's direct grants as the service answered the write
+     * ({@link ChangeResult#withObservedGrants}); when they hold what the change granted, the engine skips reading
+     * them back.
      *
      * @param change an actionable change for which {@link #supports} is true
      * @param context resolves service principals, including ones created earlier in the same apply

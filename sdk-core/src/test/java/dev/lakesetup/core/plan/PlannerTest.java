@@ -29,7 +29,12 @@ import dev.lakesetup.core.spi.ObservedResource;
 import dev.lakesetup.core.testing.FakeTime;
 import dev.lakesetup.core.testing.Fixtures;
 import dev.lakesetup.core.testing.InMemoryWorkspace;
+import java.time.Duration;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class PlannerTest {
@@ -319,5 +324,94 @@ class PlannerTest {
 
         assertThat(plan.summary().count(Action.GRANT)).isEqualTo(4000);
         assertThat(millis).as("planning 20000 grants").isLessThan(5000);
+    }
+
+    private static Blueprint grantsOnCatalogs(ServicePrincipal principal, int count) {
+        Blueprint.Builder builder = Blueprint.builder();
+        for (int i = 0; i < count; i++) {
+            builder.grant(Grant.on(Securable.catalog("c" + i)).to(principal).privileges(USE_CATALOG));
+        }
+        return builder.build();
+    }
+
+    @Test
+    void plan_whenExecutorReadsInBatches_makesOneCallPerBatchAndTheSamePlan() {
+        for (int i = 0; i < 10; i += 2) {
+            workspace.seedGrant(Securable.catalog("c" + i), sp, Set.of(USE_CATALOG));
+        }
+        Blueprint blueprint = grantsOnCatalogs(sp, 10);
+        List<Change> bulk = lakesetup.plan(blueprint).changes();
+        int bulkCalls = workspace.readGrantsCalls();
+
+        workspace.readBatchSize(3);
+        List<Change> batched = lakesetup.plan(blueprint).changes();
+        int batchedCalls = workspace.readGrantsCalls() - bulkCalls;
+        workspace.readBatchSize(1);
+        List<Change> single = lakesetup.plan(blueprint).changes();
+        int singleCalls = workspace.readGrantsCalls() - bulkCalls - batchedCalls;
+
+        assertThat(bulkCalls).isEqualTo(1);
+        assertThat(batchedCalls).isEqualTo(4);
+        assertThat(singleCalls).isEqualTo(10);
+        assertThat(batched).isEqualTo(bulk);
+        assertThat(single).isEqualTo(bulk);
+        assertThat(bulk).filteredOn(change -> change.action() == Action.GRANT).hasSize(5);
+    }
+
+    @Test
+    void plan_whenExecutorReadsOneAtATime_runsTheFirstAloneThenTheRestInParallelUpToTheConcurrency() {
+        List<String> log = new CopyOnWriteArrayList<>();
+        CountDownLatch othersStarted = new CountDownLatch(4);
+        workspace.readBatchSize(1).onReadGrants(securables -> {
+            String name = securables.iterator().next().fullName();
+            log.add("start " + name);
+            if (!name.equals("c0")) {
+                othersStarted.countDown();
+                try {
+                    othersStarted.await(2, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            log.add("end " + name);
+        });
+        Lakesetup four = lakesetup.toBuilder().concurrency(4).build();
+
+        four.plan(grantsOnCatalogs(sp, 13));
+
+        assertThat(log).startsWith("start c0", "end c0").hasSize(26);
+        assertThat(othersStarted.getCount()).isZero();
+        assertThat(workspace.maxReadsInFlight()).isEqualTo(4);
+    }
+
+    @Test
+    void plan_whenExecutorReadsOneAtATime_eachReadTakesARatePermit() {
+        workspace.readBatchSize(1);
+        Lakesetup limited = lakesetup.toBuilder().rateLimitPerSecond(15).concurrency(1).build();
+
+        limited.plan(grantsOnCatalogs(sp, 31));
+
+        assertThat(workspace.readGrantsCalls()).isEqualTo(31);
+        assertThat(time.elapsed()).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+    }
+
+    @Test
+    void plan_whenOneBatchFailsTransiently_retriesThatBatch() {
+        int[] calls = {0};
+        workspace.readBatchSize(1).onReadGrants(securables -> {
+            synchronized (calls) {
+                if (securables.contains(Securable.catalog("c3")) && calls[0]++ == 0) {
+                    throw dev.lakesetup.core.ServiceException.builder(
+                            dev.lakesetup.core.ServiceException.Failure.TRANSIENT, "reset").build();
+                }
+            }
+        });
+        workspace.seedGrant(Securable.catalog("c3"), sp, Set.of(USE_CATALOG));
+
+        Plan plan = lakesetup.plan(grantsOnCatalogs(sp, 5));
+
+        assertThat(workspace.readGrantsCalls()).isEqualTo(6);
+        assertThat(change(plan, "grant:catalog:c3").action()).isEqualTo(Action.NO_OP);
+        assertThat(plan.summary().count(Action.GRANT)).isEqualTo(4);
     }
 }

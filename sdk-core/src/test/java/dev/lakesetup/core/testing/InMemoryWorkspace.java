@@ -63,8 +63,23 @@ public class InMemoryWorkspace implements Executor {
     private final AtomicInteger hiddenGrantReads = new AtomicInteger();
     private final List<String> calls = new CopyOnWriteArrayList<>();
     private final List<Instant> applyTimes = new CopyOnWriteArrayList<>();
+    private final AtomicInteger readsInFlight = new AtomicInteger();
+    private final AtomicInteger maxReadsInFlight = new AtomicInteger();
     private final Clock clock;
     private volatile Consumer<Change> onApply = change -> { };
+    private volatile Consumer<Collection<? extends Securable>> onReadGrants = securables -> { };
+    private volatile int readBatchSize = Integer.MAX_VALUE;
+    private volatile ObservedAnswer observedAnswer = ObservedAnswer.NONE;
+
+    /** What a grant change reports about the grants after it. */
+    public enum ObservedAnswer {
+        /** Nothing: the engine reads back. */
+        NONE,
+        /** The grants held after the change. */
+        CURRENT,
+        /** The grants held before the change (a stale answer). */
+        STALE
+    }
 
     /**
      * Creates an empty workspace.
@@ -131,6 +146,29 @@ public class InMemoryWorkspace implements Executor {
         return this;
     }
 
+    /** Makes every read call carry at most this many objects. */
+    public InMemoryWorkspace readBatchSize(int size) {
+        this.readBatchSize = size;
+        return this;
+    }
+
+    /** Makes grant changes report the grants after them, or stale ones, or nothing. */
+    public InMemoryWorkspace reportObservedGrants(ObservedAnswer answer) {
+        this.observedAnswer = answer;
+        return this;
+    }
+
+    /** Runs a hook inside every grants read, while it counts as in flight. */
+    public InMemoryWorkspace onReadGrants(Consumer<Collection<? extends Securable>> hook) {
+        this.onReadGrants = hook;
+        return this;
+    }
+
+    /** Returns the most grants reads that ran at once. */
+    public int maxReadsInFlight() {
+        return maxReadsInFlight.get();
+    }
+
     /** Runs a hook inside every apply call, while it counts as in flight. */
     public InMemoryWorkspace onApply(Consumer<Change> hook) {
         this.onApply = hook;
@@ -180,6 +218,11 @@ public class InMemoryWorkspace implements Executor {
     // ---- the SPI ----
 
     @Override
+    public int readBatchSize() {
+        return readBatchSize;
+    }
+
+    @Override
     public Map<ResourceId, ObservedResource> readResources(Collection<? extends Resource> resources,
             ExecutionContext context) {
         readResourcesCalls.incrementAndGet();
@@ -197,17 +240,27 @@ public class InMemoryWorkspace implements Executor {
     public Map<Securable, List<PrincipalPrivileges>> readGrants(Collection<? extends Securable> securables,
             ExecutionContext context) {
         readGrantsCalls.incrementAndGet();
-        if (hiddenGrantReads.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            return Map.of();
-        }
-        Map<Securable, List<PrincipalPrivileges>> found = new LinkedHashMap<>();
-        for (Securable securable : securables) {
-            Map<String, PrincipalPrivileges> held = grants.get(securable);
-            if (held != null) {
-                found.put(securable, List.copyOf(held.values()));
+        maxReadsInFlight.accumulateAndGet(readsInFlight.incrementAndGet(), Math::max);
+        try {
+            onReadGrants.accept(securables);
+            if (hiddenGrantReads.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                return Map.of();
             }
+            Map<Securable, List<PrincipalPrivileges>> found = new LinkedHashMap<>();
+            for (Securable securable : securables) {
+                Map<String, PrincipalPrivileges> held = grants.get(securable);
+                if (held != null) {
+                    found.put(securable, List.copyOf(held.values()));
+                }
+            }
+            return found;
+        } finally {
+            readsInFlight.decrementAndGet();
         }
-        return found;
+    }
+
+    private List<PrincipalPrivileges> held(Securable securable) {
+        return List.copyOf(grants.getOrDefault(securable, Map.of()).values());
     }
 
     @Override
@@ -238,6 +291,7 @@ public class InMemoryWorkspace implements Executor {
     }
 
     private ChangeResult applyGrants(GrantChange change, ExecutionContext context) {
+        List<PrincipalPrivileges> before = held(change.securable());
         for (PrincipalPrivileges entry : change.privileges()) {
             Principal principal = context.resolved(entry.principal());
             if (change.action() == Action.REVOKE) {
@@ -252,7 +306,11 @@ public class InMemoryWorkspace implements Executor {
                 addGrant(change.securable(), principal, entry.privileges());
             }
         }
-        return ChangeResult.done();
+        return switch (observedAnswer) {
+            case NONE -> ChangeResult.done();
+            case CURRENT -> ChangeResult.done().withObservedGrants(held(change.securable()));
+            case STALE -> ChangeResult.done().withObservedGrants(before);
+        };
     }
 
     private ChangeResult applyResource(ResourceChange change, ExecutionContext context) {

@@ -78,8 +78,11 @@ public final class UcGrants {
      * @param securable the securable
      * @param changes the principals (as the service names them) and their privileges
      * @param add {@code true} to add the privileges, {@code false} to remove them
+     * @return the direct grants on the securable as the service's answer lists them after the change; empty when the
+     *     answer carries no {@code privilege_assignments}
      */
-    public void update(Securable securable, Map<String, Set<Privilege>> changes, boolean add) {
+    public Optional<List<PrincipalPrivileges>> update(Securable securable, Map<String, Set<Privilege>> changes,
+            boolean add) {
         ObjectNode body = JSON.createObjectNode();
         ArrayNode list = body.putArray("changes");
         changes.forEach((principal, privileges) -> {
@@ -89,12 +92,18 @@ public final class UcGrants {
             privileges.forEach(p -> names.add(p.apiName()));
         });
         String what = (add ? "grant on " : "revoke on ") + describe(securable);
-        Calls.run(what, () -> {
+        JsonNode answer = Calls.run(what, () -> {
             ApiClient api = client.get().apiClient();
             Request request = new Request(Request.PATCH, path(PERMISSIONS, securable), body.toString())
                     .withHeader("Accept", "application/json").withHeader("Content-Type", "application/json");
             return execute(api, request);
         });
+        if (answer == null || !answer.path("privilege_assignments").isArray()) {
+            return Optional.empty();
+        }
+        Map<String, Set<Privilege>> held = new LinkedHashMap<>();
+        collect(answer, "privilege_assignments", securable, held);
+        return Optional.of(toList(held));
     }
 
     private Optional<List<PrincipalPrivileges>> readAll(Securable securable, String base, String field,
@@ -115,19 +124,29 @@ public final class UcGrants {
             if (page.isEmpty()) {
                 return Optional.empty();
             }
-            for (JsonNode assignment : page.get().path(field)) {
-                String principal = assignment.path("principal").asText(null);
-                if (principal == null || principal.isEmpty()) {
-                    continue;
-                }
-                Set<Privilege> held = merged.computeIfAbsent(principal, p -> new LinkedHashSet<>());
-                for (JsonNode privilege : assignment.path("privileges")) {
-                    String name = privilege.isObject() ? privilege.path("privilege").asText(null) : privilege.asText(null);
-                    parse(name, securable.type()).ifPresent(held::add);
-                }
-            }
+            collect(page.get(), field, securable, merged);
             token = page.get().path("next_page_token").asText("");
         } while (token != null && !token.isEmpty());
+        return Optional.of(toList(merged));
+    }
+
+    /** Adds each principal's privileges listed under {@code field} of an answer to {@code merged}. */
+    private static void collect(JsonNode answer, String field, Securable securable,
+            Map<String, Set<Privilege>> merged) {
+        for (JsonNode assignment : answer.path(field)) {
+            String principal = assignment.path("principal").asText(null);
+            if (principal == null || principal.isEmpty()) {
+                continue;
+            }
+            Set<Privilege> held = merged.computeIfAbsent(principal, p -> new LinkedHashSet<>());
+            for (JsonNode privilege : assignment.path("privileges")) {
+                String name = privilege.isObject() ? privilege.path("privilege").asText(null) : privilege.asText(null);
+                parse(name, securable.type()).ifPresent(held::add);
+            }
+        }
+    }
+
+    private static List<PrincipalPrivileges> toList(Map<String, Set<Privilege>> merged) {
         List<PrincipalPrivileges> out = new ArrayList<>(merged.size());
         merged.forEach((principal, privileges) -> {
             if (!privileges.isEmpty()) {
@@ -135,7 +154,7 @@ public final class UcGrants {
                 out.add(PrincipalPrivileges.of(who, privileges));
             }
         });
-        return Optional.of(out);
+        return out;
     }
 
     /**

@@ -5,9 +5,6 @@ import dev.lakesetup.core.ServiceException.Failure;
 import dev.lakesetup.core.apply.RetryPolicy;
 import dev.lakesetup.core.apply.Sleeper;
 import io.github.resilience4j.core.IntervalBiFunction;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Clock;
@@ -22,10 +19,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs every executor call under the one rate limiter and the one retry policy.
  *
- * <p>Time is fakeable: the rate limiter is resilience4j's {@link AtomicRateLimiter} reading nanoseconds from the
- * injected {@link Clock}, asked with {@link RateLimiter#reservePermission()} how long to wait, and the wait is done
- * by the injected {@link Sleeper}. Retries use resilience4j's {@link Retry.AsyncContext}, which decides whether to
- * retry and how long to wait (through our {@link IntervalBiFunction}) without sleeping itself; the
+ * <p>The rate limit hands out one permit per executor call, evenly spaced: at least {@code 1 s / rate} apart as
+ * measured when granted, never a burst, so every sliding one-second window holds at most {@code rate} calls.
+ *
+ * <p>Time is fakeable: the rate limit ({@link PermitSpacing}) reads nanoseconds from the injected {@link Clock} and
+ * says how long to wait, and the wait is done by the injected {@link Sleeper}. Retries use resilience4j's
+ * {@link Retry.AsyncContext}, which decides whether to retry and how long to wait (through our
+ * {@link IntervalBiFunction}) without sleeping itself; the
  * {@link Sleeper} waits. So no code path calls {@code Thread.sleep} unless the system sleeper is used.
  */
 public final class CallGuard {
@@ -34,7 +34,7 @@ public final class CallGuard {
     private final RetryPolicy policy;
     private final Clock clock;
     private final Sleeper sleeper;
-    private final RateLimiter rateLimiter;
+    private final PermitSpacing rateLimit;
     private final Retry retry;
     private final Retry visibilityRetry;
 
@@ -125,12 +125,7 @@ public final class CallGuard {
         this.policy = policy;
         this.clock = clock;
         this.sleeper = sleeper;
-        RateLimiterConfig limits = RateLimiterConfig.custom()
-                .limitForPeriod(rateLimitPerSecond)
-                .limitRefreshPeriod(Duration.ofSeconds(1))
-                .timeoutDuration(Duration.ofDays(1))
-                .build();
-        this.rateLimiter = new AtomicRateLimiter("lakesetup", limits, () -> nanos(clock.instant()));
+        this.rateLimit = new PermitSpacing(permitInterval(rateLimitPerSecond), () -> nanos(clock.instant()));
         Backoff backoff = new Backoff(policy, random);
         IntervalBiFunction<Object> interval = (attempt, result) -> backoff.delay(attempt,
                 result.isLeft() ? result.getLeft() : null, policy.initialBackoff()).toMillis();
@@ -147,6 +142,20 @@ public final class CallGuard {
                 .intervalBiFunction(interval)
                 .retryOnException(failure -> Classifier.classify(failure) == Failure.NOT_YET_VISIBLE)
                 .build());
+    }
+
+    /**
+     * Returns the time between two permits: one second divided by the rate, rounded up to the nanosecond, so that
+     * {@code rate} intervals always span more than one second and no sliding one-second window holds more than
+     * {@code rate} permits. (Refilling {@code rate} permits at the start of each second would let the end of one
+     * second and the start of the next hand out twice the rate within one sliding second.)
+     *
+     * @param rateLimitPerSecond the most calls per second
+     * @return the interval between permits
+     */
+    static Duration permitInterval(int rateLimitPerSecond) {
+        long nanosPerSecond = 1_000_000_000L;
+        return Duration.ofNanos((nanosPerSecond + rateLimitPerSecond - 1) / rateLimitPerSecond);
     }
 
     private static long nanos(Instant instant) {
@@ -263,10 +272,9 @@ public final class CallGuard {
     }
 
     private void acquirePermit(int attempts) {
-        long waitNanos = rateLimiter.reservePermission();
-        if (waitNanos < 0) {
-            throw new LakesetupException("the rate limiter refused a permit");
+        long slot = rateLimit.reserve();
+        for (long wait = rateLimit.tryGrant(slot); wait > 0; wait = rateLimit.tryGrant(slot)) {
+            sleep(Duration.ofNanos(wait), attempts);
         }
-        sleep(Duration.ofNanos(waitNanos), attempts);
     }
 }

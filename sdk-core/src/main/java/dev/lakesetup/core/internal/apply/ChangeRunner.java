@@ -65,7 +65,7 @@ final class ChangeRunner {
                     (attempt, delay, cause) -> listener.retrying(change, attempt, delay, cause), stopped::get);
             attempts = result.attempts();
             passOn(change, result.value());
-            confirmGrants(change, executor);
+            confirmGrants(change, executor, result.value());
             LOG.info("{} {}: applied", change.action(), change.object());
             return outcome(change, Outcome.APPLIED, attempts, start, "");
         } catch (CallGuard.CallFailedException e) {
@@ -177,8 +177,17 @@ final class ChangeRunner {
         }
     }
 
-    private void confirmGrants(Change change, Executor executor) {
+    /**
+     * Confirms that granted privileges show: by the grants the service returned in its answer to the change when
+     * the executor passed them on and they hold everything, otherwise by reading back (polling for eventual
+     * consistency).
+     */
+    private void confirmGrants(Change change, Executor executor, ChangeResult result) {
         if (!(change instanceof GrantChange grants) || grants.action() != Action.GRANT) {
+            return;
+        }
+        if (result.observedGrants().isPresent()
+                && GrantCheck.missing(grants.privileges(), result.observedGrants().get(), context).isEmpty()) {
             return;
         }
         List<PrincipalPrivileges> missing = grants.privileges();

@@ -22,7 +22,9 @@ import dev.lakesetup.core.plan.ResourceChange;
 import dev.lakesetup.core.spi.Executor;
 import dev.lakesetup.core.spi.ObservedResource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,8 +37,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 
 /**
- * Makes a plan: resolves principals known by name, reads what the blueprint touches (in parallel, one bulk read
- * per executor), and diffs by the planning rules.
+ * Makes a plan: resolves principals known by name, reads what the blueprint touches (in parallel: each executor's
+ * objects in calls of its {@link Executor#readBatchSize()}, every call guarded like a change), and diffs by the
+ * planning rules.
  */
 public final class Planner {
     private final Router router;
@@ -144,23 +147,83 @@ public final class Planner {
             securablesByExecutor.computeIfAbsent(router.forGrantsOn(securable), k -> new ArrayList<>()).add(securable);
         }
         List<Callable<Object>> tasks = new ArrayList<>();
-        resourcesByExecutor.forEach((executor, resources) -> tasks.add(() -> guarded(
-                "read " + resources.size() + " resources through " + executor.name(),
-                () -> executor.readResources(resources, resolutions))));
-        securablesByExecutor.forEach((executor, list) -> tasks.add(() -> guarded(
-                "read grants on " + list.size() + " securables through " + executor.name(),
-                () -> executor.readGrants(list, resolutions))));
-        List<Object> results = Parallel.all(pool, tasks);
+        List<Executor> owners = new ArrayList<>();
+        resourcesByExecutor.forEach((executor, list) -> {
+            for (List<Resource> batch : batches(list, executor.readBatchSize())) {
+                owners.add(executor);
+                tasks.add(() -> guarded("read " + describe(batch, "resources") + " through " + executor.name(),
+                        () -> executor.readResources(batch, resolutions)));
+            }
+        });
+        int resourceTasks = tasks.size();
+        securablesByExecutor.forEach((executor, list) -> {
+            for (List<Securable> batch : batches(list, executor.readBatchSize())) {
+                owners.add(executor);
+                tasks.add(() -> guarded("read grants on " + describe(batch, "securables") + " through "
+                        + executor.name(), () -> executor.readGrants(batch, resolutions)));
+            }
+        });
+        List<Object> results = firstAloneThenTheRest(tasks, owners, pool);
         Map<ResourceId, ObservedResource> resources = new HashMap<>();
         Map<Securable, List<PrincipalPrivileges>> grants = new HashMap<>();
-        int index = 0;
-        for (int i = 0; i < resourcesByExecutor.size(); i++) {
-            resources.putAll(cast(results.get(index++)));
-        }
-        for (int i = 0; i < securablesByExecutor.size(); i++) {
-            grants.putAll(cast(results.get(index++)));
+        for (int i = 0; i < results.size(); i++) {
+            if (i < resourceTasks) {
+                resources.putAll(cast(results.get(i)));
+            } else {
+                grants.putAll(cast(results.get(i)));
+            }
         }
         return new LiveState(resources, grants);
+    }
+
+    /**
+     * Runs each executor's first read call on its own (the executors' first calls in parallel), then all the others
+     * in parallel, and returns the results in task order. An executor's first call often sets up its client
+     * (configuration discovery, a one-time check); run alone, it keeps the other calls, which already hold their
+     * rate-limit permits, from waiting behind that setup and then reaching the service all at once.
+     */
+    private static List<Object> firstAloneThenTheRest(List<Callable<Object>> tasks, List<Executor> owners,
+            ExecutorService pool) {
+        List<Integer> first = new ArrayList<>();
+        List<Integer> rest = new ArrayList<>();
+        Set<Executor> seen = new HashSet<>();
+        for (int i = 0; i < tasks.size(); i++) {
+            (seen.add(owners.get(i)) ? first : rest).add(i);
+        }
+        Object[] results = new Object[tasks.size()];
+        for (List<Integer> round : List.of(first, rest)) {
+            List<Callable<Object>> calls = new ArrayList<>(round.size());
+            round.forEach(i -> calls.add(tasks.get(i)));
+            List<Object> answers = Parallel.all(pool, calls);
+            for (int j = 0; j < round.size(); j++) {
+                results[round.get(j)] = answers.get(j);
+            }
+        }
+        return Arrays.asList(results);
+    }
+
+    /**
+     * Splits what one executor reads into calls of at most {@code size} objects, keeping their order.
+     *
+     * @param all the objects, in blueprint order
+     * @param size the executor's {@link Executor#readBatchSize()}; values below 1 count as 1
+     * @param <T> the object type
+     * @return the batches, in order
+     */
+    static <T> List<List<T>> batches(List<T> all, int size) {
+        int step = Math.max(1, size);
+        if (all.size() <= step) {
+            return List.of(List.copyOf(all));
+        }
+        List<List<T>> out = new ArrayList<>((all.size() + step - 1) / step);
+        for (int from = 0; from < all.size(); from += step) {
+            out.add(List.copyOf(all.subList(from, Math.min(all.size(), from + step))));
+        }
+        return out;
+    }
+
+    private static String describe(List<?> batch, String kind) {
+        return batch.size() == 1 ? String.valueOf(batch.get(0)) : batch.size() + " " + kind;
     }
 
     @SuppressWarnings("unchecked")
