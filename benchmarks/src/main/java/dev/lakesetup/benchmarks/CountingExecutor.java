@@ -10,6 +10,7 @@ import dev.lakesetup.core.plan.PrincipalPrivileges;
 import dev.lakesetup.core.spi.ChangeResult;
 import dev.lakesetup.core.spi.ExecutionContext;
 import dev.lakesetup.core.spi.Executor;
+import dev.lakesetup.core.spi.ForwardingExecutor;
 import dev.lakesetup.core.spi.ObservedResource;
 import java.util.Collection;
 import java.util.List;
@@ -22,12 +23,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * limiter, so the recorded times show the rate the limiter lets through (which the requests on the wire may
  * exceed when one call makes several requests).
  */
-final class CountingExecutor implements Executor {
-    private final Executor delegate;
+final class CountingExecutor extends ForwardingExecutor {
     private final ConcurrentLinkedQueue<Long> starts = new ConcurrentLinkedQueue<>();
 
     CountingExecutor(Executor delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     /** Returns the start times ({@link System#nanoTime()}) of every call so far. */
@@ -40,53 +40,28 @@ final class CountingExecutor implements Executor {
     }
 
     @Override
-    public String name() {
-        return delegate.name();
-    }
-
-    @Override
-    public boolean handles(Resource resource) {
-        return delegate.handles(resource);
-    }
-
-    @Override
-    public boolean handlesGrantsOn(Securable securable) {
-        return delegate.handlesGrantsOn(securable);
-    }
-
-    @Override
-    public boolean supports(Change change) {
-        return delegate.supports(change);
-    }
-
-    @Override
-    public int readBatchSize() {
-        return delegate.readBatchSize();
-    }
-
-    @Override
     public Map<ResourceId, ObservedResource> readResources(Collection<? extends Resource> resources,
             ExecutionContext context) {
         started();
-        return delegate.readResources(resources, context);
+        return delegate().readResources(resources, context);
     }
 
     @Override
     public Map<Securable, List<PrincipalPrivileges>> readGrants(Collection<? extends Securable> securables,
             ExecutionContext context) {
         started();
-        return delegate.readGrants(securables, context);
+        return delegate().readGrants(securables, context);
     }
 
     @Override
     public Optional<ApplicationId> resolve(ServicePrincipal principal) {
         started();
-        return delegate.resolve(principal);
+        return delegate().resolve(principal);
     }
 
     @Override
     public ChangeResult apply(Change change, ExecutionContext context) {
         started();
-        return delegate.apply(change, context);
+        return delegate().apply(change, context);
     }
 }

@@ -1,22 +1,13 @@
 package dev.lakesetup.databricks.reliability;
 
 import dev.lakesetup.core.ServiceException;
-import dev.lakesetup.core.model.ApplicationId;
-import dev.lakesetup.core.model.Resource;
-import dev.lakesetup.core.model.ResourceId;
-import dev.lakesetup.core.model.Securable;
-import dev.lakesetup.core.model.ServicePrincipal;
 import dev.lakesetup.core.plan.Change;
-import dev.lakesetup.core.plan.PrincipalPrivileges;
 import dev.lakesetup.core.spi.ChangeResult;
 import dev.lakesetup.core.spi.ExecutionContext;
 import dev.lakesetup.core.spi.Executor;
-import dev.lakesetup.core.spi.ObservedResource;
+import dev.lakesetup.core.spi.ForwardingExecutor;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * change after the first {@code k} still reaches the service, and only its answer is lost. Reads go through
  * untouched. Several instances may share one budget, for an applier with several executors.
  */
-final class CrashingExecutor implements Executor {
+final class CrashingExecutor extends ForwardingExecutor {
     /** Where the process dies. */
     enum Crash {
         /** Before the next change is sent: the service never sees it. */
@@ -34,12 +25,11 @@ final class CrashingExecutor implements Executor {
         AFTER_SENDING
     }
 
-    private final Executor delegate;
     private final Crash crash;
     private final AtomicInteger budget;
 
     private CrashingExecutor(Executor delegate, Crash crash, AtomicInteger budget) {
-        this.delegate = delegate;
+        super(delegate);
         this.crash = crash;
         this.budget = budget;
     }
@@ -52,49 +42,17 @@ final class CrashingExecutor implements Executor {
 
     @Override
     public String name() {
-        return "crashing " + delegate.name();
-    }
-
-    @Override
-    public boolean handles(Resource resource) {
-        return delegate.handles(resource);
-    }
-
-    @Override
-    public boolean handlesGrantsOn(Securable securable) {
-        return delegate.handlesGrantsOn(securable);
-    }
-
-    @Override
-    public boolean supports(Change change) {
-        return delegate.supports(change);
-    }
-
-    @Override
-    public Map<ResourceId, ObservedResource> readResources(Collection<? extends Resource> resources,
-            ExecutionContext context) {
-        return delegate.readResources(resources, context);
-    }
-
-    @Override
-    public Map<Securable, List<PrincipalPrivileges>> readGrants(Collection<? extends Securable> securables,
-            ExecutionContext context) {
-        return delegate.readGrants(securables, context);
-    }
-
-    @Override
-    public Optional<ApplicationId> resolve(ServicePrincipal principal) {
-        return delegate.resolve(principal);
+        return "crashing " + delegate().name();
     }
 
     @Override
     public ChangeResult apply(Change change, ExecutionContext context) {
         int left = budget.getAndDecrement();
         if (left > 0) {
-            return delegate.apply(change, context);
+            return delegate().apply(change, context);
         }
         if (left == 0 && crash == Crash.AFTER_SENDING) {
-            delegate.apply(change, context);
+            delegate().apply(change, context);
             throw ServiceException.builder(ServiceException.Failure.FATAL, "the process stopped after sending "
                     + change.object()).build();
         }
