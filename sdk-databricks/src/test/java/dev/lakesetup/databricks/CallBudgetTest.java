@@ -41,11 +41,11 @@ class CallBudgetTest {
     }
 
     @Test
-    void apply_throughRest_sendsOnePatchPerChangedSecurableAndOneReadPerSecurableWithoutReadBacks() {
+    void apply_throughRestWithoutWarehouse_sendsOnePatchPerChangedSecurableAndOneReadPerSecurableWithoutReadBacks() {
         try (FakeFixture f = seeded()) {
             ServicePrincipal sp = Principal.servicePrincipal(ApplicationId.of(
                     f.fake.seedServicePrincipal("reader").applicationId()));
-            Lakesetup lakesetup = f.lakesetup(f.workspace.restExecutor());
+            Lakesetup lakesetup = f.lakesetup(f.restOnly.restExecutor());
             f.fake.resetRequests();
 
             Plan plan = lakesetup.plan(grantsOnCatalogsAndSchemas(sp));
@@ -60,6 +60,25 @@ class CallBudgetTest {
             // no read-back after apply: each PATCH answer lists the securable's grants, which confirms the change
             assertThat(total.count(FakeFixture.PERMISSIONS_GET)).isEqualTo(securables);
             assertThat(total.total()).as("all requests: %s", total.perEndpoint()).isLessThanOrEqualTo(2L * securables + 3);
+        }
+    }
+
+    @Test
+    void plan_throughRestWithWarehouse_readsGrantsWithAHandfulOfStatementsAndNoGets() {
+        try (FakeFixture f = seeded()) {
+            ServicePrincipal sp = Principal.servicePrincipal(ApplicationId.of(
+                    f.fake.seedServicePrincipal("reader").applicationId()));
+            Lakesetup lakesetup = f.lakesetup(f.workspace.restExecutor());
+            f.fake.resetRequests();
+
+            Plan plan = lakesetup.plan(grantsOnCatalogsAndSchemas(sp));
+            RequestStats planning = f.fake.requests();
+
+            // two information_schema queries (catalogs, schemas) through the statement execution API, no session
+            assertThat(planning.count(FakeFixture.STATEMENTS_POST)).isEqualTo(2);
+            assertThat(planning.count(FakeFixture.PERMISSIONS_GET)).isZero();
+            assertThat(planning.total()).as("all requests: %s", planning.perEndpoint()).isLessThanOrEqualTo(5);
+            assertThat(plan.actionableChanges()).hasSize(CATALOGS * 2);
         }
     }
 
