@@ -40,11 +40,14 @@ class CallBudgetTest {
         return f;
     }
 
+    private static ServicePrincipal reader(FakeFixture f) {
+        return Principal.servicePrincipal(ApplicationId.of(f.fake.seedServicePrincipal("reader").applicationId()));
+    }
+
     @Test
     void apply_throughRestWithoutWarehouse_sendsOnePatchPerChangedSecurableAndOneReadPerSecurableWithoutReadBacks() {
         try (FakeFixture f = seeded()) {
-            ServicePrincipal sp = Principal.servicePrincipal(ApplicationId.of(
-                    f.fake.seedServicePrincipal("reader").applicationId()));
+            ServicePrincipal sp = reader(f);
             Lakesetup lakesetup = f.lakesetup(f.restOnly.restExecutor());
             f.fake.resetRequests();
 
@@ -66,8 +69,7 @@ class CallBudgetTest {
     @Test
     void plan_throughRestWithWarehouse_readsGrantsWithAHandfulOfStatementsAndNoGets() {
         try (FakeFixture f = seeded()) {
-            ServicePrincipal sp = Principal.servicePrincipal(ApplicationId.of(
-                    f.fake.seedServicePrincipal("reader").applicationId()));
+            ServicePrincipal sp = reader(f);
             Lakesetup lakesetup = f.lakesetup(f.workspace.restExecutor());
             f.fake.resetRequests();
 
@@ -85,8 +87,7 @@ class CallBudgetTest {
     @Test
     void apply_throughSql_readsGrantsWithOneQueryPerSecurableType() {
         try (FakeFixture f = seeded()) {
-            ServicePrincipal sp = Principal.servicePrincipal(ApplicationId.of(
-                    f.fake.seedServicePrincipal("reader").applicationId()));
+            ServicePrincipal sp = reader(f);
             Lakesetup lakesetup = f.lakesetup(f.sqlExecutor());
             f.fake.resetRequests();
 
