@@ -42,7 +42,7 @@ public final class DatabricksWorkspace {
         this.workspaceId = builder.workspaceId;
         this.clients = new SdkClients(builder.host, builder.auth, builder.accountHost, builder.accountId,
                 builder.httpTimeout);
-        this.rest = new RestExecutor(clients, workspaceId);
+        this.rest = new RestExecutor(clients, workspaceId, builder.warehouseId);
     }
 
     /**

@@ -12,6 +12,7 @@ import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.ResourceId;
 import dev.lakesetup.core.model.Schema;
 import dev.lakesetup.core.model.Securable;
+import dev.lakesetup.core.model.SecurableType;
 import dev.lakesetup.core.model.ServicePrincipal;
 import dev.lakesetup.core.model.StorageCredential;
 import dev.lakesetup.core.model.WarehousePermission;
@@ -21,6 +22,7 @@ import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.plan.GrantChange;
 import dev.lakesetup.core.plan.PrincipalPrivileges;
 import dev.lakesetup.core.plan.ResourceChange;
+import dev.lakesetup.core.render.UnityCatalogSql;
 import dev.lakesetup.core.spi.ChangeResult;
 import dev.lakesetup.core.spi.ExecutionContext;
 import dev.lakesetup.core.spi.Executor;
@@ -28,9 +30,12 @@ import dev.lakesetup.core.spi.ObservedResource;
 import dev.lakesetup.databricks.internal.Calls;
 import dev.lakesetup.databricks.internal.Principals;
 import dev.lakesetup.databricks.internal.SdkClients;
+import dev.lakesetup.databricks.internal.SqlReads;
+import dev.lakesetup.databricks.internal.StatementRows;
 import dev.lakesetup.databricks.internal.UcGrants;
 import dev.lakesetup.databricks.internal.UcResources;
 import dev.lakesetup.databricks.internal.Warehouses;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,8 +53,12 @@ import java.util.TreeSet;
  * attempt (the SDK's retries are off) and fails with a classified {@link ServiceException}. All principals' grant
  * changes on one securable travel in one PATCH; a warehouse permission is added with PATCH, never with the PUT that
  * replaces the access list. A grant change passes on the grants the PATCH answer lists, so the engine need not read
- * them back. Planning reads go one object per call ({@link #readBatchSize()}). Before the first Unity Catalog read or change it checks once that a metastore is
- * assigned, and otherwise fails with a clear error before anything is changed. Thread-safe.
+ * them back. Without a SQL warehouse, planning reads go one object per call ({@link #readBatchSize()}). With one
+ * ({@link DatabricksWorkspace.Builder#warehouseId(String)}), grants are read in bulk instead: the same
+ * {@code system.information_schema} privileges queries as the {@link SqlExecutor}, run through the statement
+ * execution API (a few statements for any number of securables; the metastore, which the views do not cover, still
+ * takes one GET). Before the first Unity Catalog read or change it checks once that a metastore is assigned, and
+ * otherwise fails with a clear error before anything is changed. Thread-safe.
  */
 public final class RestExecutor implements Executor {
     private final SdkClients clients;
@@ -57,15 +66,18 @@ public final class RestExecutor implements Executor {
     private final UcGrants grants;
     private final Principals principals;
     private final Warehouses warehouses;
+    private final StatementRows bulk;
+    private final SqlReads sqlReads = new SqlReads(UnityCatalogSql.standard());
     private final Object metastoreLock = new Object();
     private volatile String metastoreId;
 
-    RestExecutor(SdkClients clients, Long workspaceId) {
+    RestExecutor(SdkClients clients, Long workspaceId, String warehouseId) {
         this.clients = clients;
         this.resources = new UcResources(clients::workspace);
         this.grants = new UcGrants(clients::workspace, this::checkUnityCatalog);
         this.principals = new Principals(clients, () -> workspaceId != null ? workspaceId : configuredWorkspaceId());
         this.warehouses = new Warehouses(clients::workspace);
+        this.bulk = warehouseId == null ? null : new StatementRows(clients::workspace, warehouseId);
     }
 
     @Override
@@ -128,14 +140,16 @@ public final class RestExecutor implements Executor {
     }
 
     /**
-     * Returns 1: each resource and each securable takes its own request(s), so the engine reads them one per call,
-     * in parallel and each under the rate limit.
+     * Returns how many objects one planning read carries. Without a SQL warehouse: 1, since each resource and each
+     * securable takes its own request(s), so the engine reads them one per call, in parallel and each under the rate
+     * limit. With one: all of them in one call, since grants are read with a few bulk statements (resources are
+     * then read one after another within that call).
      *
-     * @return 1
+     * @return 1 without a warehouse, {@link Integer#MAX_VALUE} with one
      */
     @Override
     public int readBatchSize() {
-        return 1;
+        return bulk == null ? 1 : Integer.MAX_VALUE;
     }
 
     @Override
@@ -173,10 +187,21 @@ public final class RestExecutor implements Executor {
     @Override
     public Map<Securable, List<PrincipalPrivileges>> readGrants(Collection<? extends Securable> securables,
             ExecutionContext context) {
+        if (securables.isEmpty()) {
+            return Map.of();
+        }
         checkUnityCatalog();
         Map<Securable, List<PrincipalPrivileges>> out = new LinkedHashMap<>();
+        List<Securable> inViews = new ArrayList<>();
         for (Securable securable : securables) {
-            grants.read(securable).ifPresent(held -> out.put(securable, held));
+            if (bulk != null && securable.type() != SecurableType.METASTORE) {
+                inViews.add(securable);
+            } else {
+                grants.read(securable).ifPresent(held -> out.put(securable, held));
+            }
+        }
+        if (!inViews.isEmpty()) {
+            out.putAll(sqlReads.grants(bulk, inViews));
         }
         return out;
     }

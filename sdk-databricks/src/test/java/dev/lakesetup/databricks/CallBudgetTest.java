@@ -40,12 +40,15 @@ class CallBudgetTest {
         return f;
     }
 
+    private static ServicePrincipal reader(FakeFixture f) {
+        return Principal.servicePrincipal(ApplicationId.of(f.fake.seedServicePrincipal("reader").applicationId()));
+    }
+
     @Test
-    void apply_throughRest_sendsOnePatchPerChangedSecurableAndOneReadPerSecurableWithoutReadBacks() {
+    void apply_throughRestWithoutWarehouse_sendsOnePatchPerChangedSecurableAndOneReadPerSecurableWithoutReadBacks() {
         try (FakeFixture f = seeded()) {
-            ServicePrincipal sp = Principal.servicePrincipal(ApplicationId.of(
-                    f.fake.seedServicePrincipal("reader").applicationId()));
-            Lakesetup lakesetup = f.lakesetup(f.workspace.restExecutor());
+            ServicePrincipal sp = reader(f);
+            Lakesetup lakesetup = f.lakesetup(f.restOnly.restExecutor());
             f.fake.resetRequests();
 
             Plan plan = lakesetup.plan(grantsOnCatalogsAndSchemas(sp));
@@ -64,10 +67,27 @@ class CallBudgetTest {
     }
 
     @Test
+    void plan_throughRestWithWarehouse_readsGrantsWithAHandfulOfStatementsAndNoGets() {
+        try (FakeFixture f = seeded()) {
+            ServicePrincipal sp = reader(f);
+            Lakesetup lakesetup = f.lakesetup(f.workspace.restExecutor());
+            f.fake.resetRequests();
+
+            Plan plan = lakesetup.plan(grantsOnCatalogsAndSchemas(sp));
+            RequestStats planning = f.fake.requests();
+
+            // two information_schema queries (catalogs, schemas) through the statement execution API, no session
+            assertThat(planning.count(FakeFixture.STATEMENTS_POST)).isEqualTo(2);
+            assertThat(planning.count(FakeFixture.PERMISSIONS_GET)).isZero();
+            assertThat(planning.total()).as("all requests: %s", planning.perEndpoint()).isLessThanOrEqualTo(5);
+            assertThat(plan.actionableChanges()).hasSize(CATALOGS * 2);
+        }
+    }
+
+    @Test
     void apply_throughSql_readsGrantsWithOneQueryPerSecurableType() {
         try (FakeFixture f = seeded()) {
-            ServicePrincipal sp = Principal.servicePrincipal(ApplicationId.of(
-                    f.fake.seedServicePrincipal("reader").applicationId()));
+            ServicePrincipal sp = reader(f);
             Lakesetup lakesetup = f.lakesetup(f.sqlExecutor());
             f.fake.resetRequests();
 

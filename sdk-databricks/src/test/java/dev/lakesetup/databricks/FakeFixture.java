@@ -18,18 +18,23 @@ import java.util.concurrent.CopyOnWriteArrayList;
 final class FakeFixture implements AutoCloseable {
     static final String WAREHOUSE = "wh1";
     static final String PERMISSIONS_PATCH = "PATCH /api/2.1/unity-catalog/permissions/{type}/{name}";
+    static final String STATEMENTS_POST = "POST /api/2.0/sql/statements";
     static final String PERMISSIONS_GET = "GET /api/2.1/unity-catalog/permissions/{type}/{name}";
 
     final FakeWorkspace fake;
     final DatabricksWorkspace workspace;
+    /** The same workspace with no warehouse: its REST executor reads grants with one GET per securable. */
+    final DatabricksWorkspace restOnly;
     final Map<ServicePrincipal, ApplicationId> resolved = new ConcurrentHashMap<>();
     private final List<PooledDataSource> pools = new CopyOnWriteArrayList<>();
 
     private FakeFixture(FakeWorkspace.Builder builder) {
         this.fake = builder.warehouse(WAREHOUSE, "Starter").group("analysts").build().start();
-        this.workspace = DatabricksWorkspace.builder().host(fake.host()).pat(fake.adminToken())
-                .warehouseId(WAREHOUSE).account(fake.host(), fake.accountId()).workspaceId(fake.workspaceId())
-                .httpTimeout(Duration.ofSeconds(20)).build();
+        DatabricksWorkspace.Builder settings = DatabricksWorkspace.builder().host(fake.host()).pat(fake.adminToken())
+                .account(fake.host(), fake.accountId()).workspaceId(fake.workspaceId())
+                .httpTimeout(Duration.ofSeconds(20));
+        this.restOnly = settings.build();
+        this.workspace = settings.warehouseId(WAREHOUSE).build();
     }
 
     static FakeFixture start() {

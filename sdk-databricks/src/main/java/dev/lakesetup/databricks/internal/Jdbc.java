@@ -38,6 +38,16 @@ public final class Jdbc {
         this.dataSource = dataSource;
     }
 
+    /**
+     * Tells whether a failure's text says the object does not exist.
+     *
+     * @param text the messages
+     * @return {@code true} for a missing object
+     */
+    static boolean saysNotFound(String text) {
+        return NOT_FOUND.matcher(text).find();
+    }
+
     /** Work done on one connection. */
     @FunctionalInterface
     public interface Work<T> {
@@ -72,7 +82,7 @@ public final class Jdbc {
     }
 
     /** One open connection. */
-    public static final class Session {
+    public static final class Session implements SqlRows {
         private final Connection connection;
 
         private Session(Connection connection) {
@@ -101,6 +111,7 @@ public final class Jdbc {
          * @param sql the query
          * @return the rows
          */
+        @Override
         public List<Map<String, String>> query(String what, String sql) {
             LOG.debug("{}: {}", what, sql);
             try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
@@ -127,12 +138,13 @@ public final class Jdbc {
          * @param sql the query
          * @return the rows, or empty when the service says the object does not exist
          */
+        @Override
         public Optional<List<Map<String, String>>> queryIfExists(String what, String sql) {
             try {
                 return Optional.of(query(what, sql));
             } catch (LakesetupException e) {
                 if (e instanceof ServiceException se && se.failure() == ServiceException.Failure.FATAL
-                        && e.getCause() != null && NOT_FOUND.matcher(messages(e.getCause())).find()) {
+                        && e.getCause() != null && saysNotFound(messages(e.getCause()))) {
                     return Optional.empty();
                 }
                 throw e;

@@ -45,11 +45,11 @@ public final class SqlReads {
     /**
      * Reads a catalog, schema or external location with {@code DESCRIBE}.
      *
-     * @param session the open session
+     * @param session runs the queries
      * @param resource a catalog, schema or external location
      * @return the live state, or empty when it does not exist
      */
-    public Optional<ObservedResource> describe(Jdbc.Session session, Resource resource) {
+    public Optional<ObservedResource> describe(SqlRows session, Resource resource) {
         Securable securable = securableOf(resource);
         Optional<List<Map<String, String>>> rows = session.queryIfExists("describe " + resource.id(),
                 sql.describe(securable));
@@ -73,11 +73,11 @@ public final class SqlReads {
     /**
      * Reads every principal's direct privileges on securables, in bulk.
      *
-     * @param session the open session
+     * @param session runs the queries
      * @param securables the securables
      * @return the privileges per securable that has any
      */
-    public Map<Securable, List<PrincipalPrivileges>> grants(Jdbc.Session session,
+    public Map<Securable, List<PrincipalPrivileges>> grants(SqlRows session,
             List<? extends Securable> securables) {
         Map<SecurableType, List<Securable>> byType = new EnumMap<>(SecurableType.class);
         for (Securable securable : securables) {
@@ -108,7 +108,7 @@ public final class SqlReads {
         return out;
     }
 
-    private void fromView(Jdbc.Session session, SecurableType type, List<Securable> securables,
+    private void fromView(SqlRows session, SecurableType type, List<Securable> securables,
             Map<Securable, Map<String, Set<Privilege>>> held) {
         List<String> columns = UnityCatalogSql.privilegeViewColumns(type);
         Map<List<String>, Securable> wanted = new LinkedHashMap<>();
@@ -130,7 +130,7 @@ public final class SqlReads {
         }
     }
 
-    private void showGrants(Jdbc.Session session, Securable securable,
+    private void showGrants(SqlRows session, Securable securable,
             Map<Securable, Map<String, Set<Privilege>>> held) {
         List<Map<String, String>> rows = session.queryIfExists("show grants on " + securable.type().apiName(),
                 sql.showGrants(securable)).orElse(List.of());

@@ -25,12 +25,14 @@ final class Rig implements AutoCloseable {
     /** Virtual time; the rate limit's sub-millisecond spacing between calls is not recorded as a wait. */
     final VirtualClock time = new VirtualClock().recordWaitsFrom(Duration.ofMillis(1));
     final DatabricksWorkspace workspace;
+    /** The same workspace with no warehouse: its REST executor reads grants with one GET per securable. */
+    final DatabricksWorkspace restOnly;
     final FakeWorkspace.SeededPrincipal admin;
 
     private Rig(boolean oauth) {
         this.fake = FakeWorkspace.builder().warehouse(WAREHOUSE, "Starter").group("analysts").group("engineers").build().start();
         DatabricksWorkspace.Builder builder = DatabricksWorkspace.builder().host(fake.host())
-                .warehouseId(WAREHOUSE).httpTimeout(Duration.ofSeconds(10));
+                .httpTimeout(Duration.ofSeconds(10));
         if (oauth) {
             this.admin = fake.seedAdminServicePrincipal("lakesetup-admin");
             builder.oauthM2m(admin.applicationId(), admin.secret());
@@ -38,7 +40,8 @@ final class Rig implements AutoCloseable {
             this.admin = null;
             builder.pat(fake.adminToken());
         }
-        this.workspace = builder.build();
+        this.restOnly = builder.build();
+        this.workspace = builder.warehouseId(WAREHOUSE).build();
     }
 
     /** A rig whose admin authenticates with a personal access token. */
@@ -51,9 +54,9 @@ final class Rig implements AutoCloseable {
         return new Rig(true);
     }
 
-    /** lakesetup on the REST executor with the default retry policy. */
+    /** lakesetup on the REST executor with no warehouse (one GET per securable) and the default retry policy. */
     Lakesetup lakesetup() {
-        return lakesetup(workspace.restExecutor(), RetryPolicy.defaults());
+        return lakesetup(restOnly.restExecutor(), RetryPolicy.defaults());
     }
 
     /**
