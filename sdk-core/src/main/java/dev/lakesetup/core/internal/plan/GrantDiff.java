@@ -36,15 +36,23 @@ final class GrantDiff {
     private final Resolutions resolutions;
     private final Map<Securable, Map<String, Set<Privilege>>> live = new HashMap<>();
     private final Map<String, Principal> livePrincipals = new HashMap<>();
+    private final boolean hasResources;
+    private final Set<Securable> exclusive;
+    private Principal lastDeclared;
+    private Principal lastResolved;
+    private String lastKey;
 
     GrantDiff(Blueprint blueprint, Resolutions resolutions, Map<Securable, List<PrincipalPrivileges>> liveGrants) {
         this.blueprint = blueprint;
         this.resolutions = resolutions;
+        this.hasResources = !blueprint.resources().isEmpty();
+        this.exclusive = blueprint.exclusiveSecurables();
         liveGrants.forEach((securable, entries) -> {
             Map<String, Set<Privilege>> byPrincipal = live.computeIfAbsent(securable, k -> new HashMap<>());
             for (PrincipalPrivileges entry : entries) {
-                livePrincipals.putIfAbsent(key(entry.principal()), entry.principal());
-                byPrincipal.computeIfAbsent(key(entry.principal()), k -> new TreeSet<>()).addAll(entry.privileges());
+                String key = key(entry.principal());
+                livePrincipals.putIfAbsent(key, entry.principal());
+                byPrincipal.merge(key, entry.privileges(), GrantDiff::union);
             }
         });
     }
@@ -53,32 +61,47 @@ final class GrantDiff {
         return principal.grantName().toLowerCase(Locale.ROOT);
     }
 
+    private static Set<Privilege> union(Set<Privilege> a, Set<Privilege> b) {
+        List<Privilege> all = new ArrayList<>(a.size() + b.size());
+        all.addAll(a);
+        all.addAll(b);
+        return Privilege.canonicalSet(all);
+    }
+
     /** What the blueprint asks on one securable. */
     private static final class Wanted {
         final List<PrincipalPrivileges> missing = new ArrayList<>();
         final List<PrincipalPrivileges> held = new ArrayList<>();
         final Map<String, Set<Privilege>> declared = new HashMap<>();
-        final Set<ChangeId> dependsOn = new TreeSet<>();
+        Set<ChangeId> dependsOn = Set.of();
+
+        void dependOn(ChangeId id) {
+            if (dependsOn.isEmpty()) {
+                dependsOn = new TreeSet<>();
+            }
+            dependsOn.add(id);
+        }
     }
 
     List<Change> changes() {
         Map<Securable, Wanted> wanted = new LinkedHashMap<>();
         for (Grant grant : blueprint.grants()) {
             Wanted entry = wanted.computeIfAbsent(grant.securable(), this::newWanted);
-            Principal principal = Planner.resolved(grant.principal(), resolutions);
-            entry.declared.computeIfAbsent(key(principal), k -> new TreeSet<>()).addAll(grant.privileges());
-            Set<Privilege> held = live.getOrDefault(grant.securable(), Map.of()).getOrDefault(key(principal), Set.of());
-            Set<Privilege> missing = new TreeSet<>(grant.privileges());
-            if (held.contains(Privilege.ALL_PRIVILEGES)) {
-                missing.clear();
-            } else {
-                missing.removeAll(held);
+            resolve(grant.principal());
+            Principal principal = lastResolved;
+            String key = lastKey;
+            if (exclusive.contains(grant.securable())) {
+                entry.declared.merge(key, grant.privileges(), GrantDiff::union);
             }
+            Map<String, Set<Privilege>> heldOnSecurable = live.get(grant.securable());
+            Set<Privilege> held = heldOnSecurable == null ? Set.of() : heldOnSecurable.getOrDefault(key, Set.of());
+            Set<Privilege> missing = held.contains(Privilege.ALL_PRIVILEGES) ? Set.of()
+                    : without(grant.privileges(), held);
             if (missing.isEmpty()) {
                 entry.held.add(new PrincipalPrivileges(principal, grant.privileges()));
             } else {
                 entry.missing.add(new PrincipalPrivileges(principal, missing));
-                principalDependency(grant.principal()).ifPresent(entry.dependsOn::add);
+                principalDependency(grant.principal()).ifPresent(entry::dependOn);
             }
         }
         List<Change> changes = new ArrayList<>();
@@ -94,13 +117,42 @@ final class GrantDiff {
         return changes;
     }
 
+    /** Resolves a declared principal and its key, remembering the last one: grants mostly repeat a principal. */
+    private void resolve(Principal declared) {
+        if (declared != lastDeclared) {
+            lastResolved = Planner.resolved(declared, resolutions);
+            lastKey = key(lastResolved);
+            lastDeclared = declared;
+        }
+    }
+
+    /** Returns the privileges of {@code all} not in {@code taken}, canonical; copies nothing when none is taken. */
+    private static Set<Privilege> without(Set<Privilege> all, Set<Privilege> taken) {
+        if (taken.isEmpty()) {
+            return all;
+        }
+        List<Privilege> left = null;
+        for (Privilege privilege : all) {
+            if (!taken.contains(privilege)) {
+                if (left == null) {
+                    left = new ArrayList<>(all.size());
+                }
+                left.add(privilege);
+            }
+        }
+        return left == null ? Set.of() : Privilege.canonicalSet(left);
+    }
+
     private Wanted newWanted(Securable securable) {
         Wanted entry = new Wanted();
+        if (!hasResources) {
+            return entry;
+        }
         List<Securable> chain = new ArrayList<>(securable.ancestors());
         chain.add(securable);
         for (Securable object : chain) {
             Blueprint.resourceIdOf(object).filter(id -> blueprint.resource(id).isPresent())
-                    .ifPresent(id -> entry.dependsOn.add(ChangeId.of(id.toString())));
+                    .ifPresent(id -> entry.dependOn(ChangeId.of(id.toString())));
         }
         return entry;
     }
@@ -124,8 +176,7 @@ final class GrantDiff {
             if (keep.contains(Privilege.ALL_PRIVILEGES)) {
                 continue;
             }
-            Set<Privilege> remove = new TreeSet<>(entry.getValue());
-            remove.removeAll(keep);
+            Set<Privilege> remove = without(entry.getValue(), keep);
             if (!remove.isEmpty()) {
                 removals.add(new PrincipalPrivileges(principalNamed(entry.getKey()), remove));
             }
