@@ -34,7 +34,7 @@ import java.util.TreeSet;
 final class GrantDiff {
     private final Blueprint blueprint;
     private final Resolutions resolutions;
-    private final Map<Securable, Map<String, Set<Privilege>>> live = new HashMap<>();
+    private final Map<Securable, Map<String, Set<Privilege>>> live;
     private final Map<String, Principal> livePrincipals = new HashMap<>();
     private final boolean hasResources;
     private final Set<Securable> exclusive;
@@ -47,8 +47,10 @@ final class GrantDiff {
         this.resolutions = resolutions;
         this.hasResources = !blueprint.resources().isEmpty();
         this.exclusive = blueprint.exclusiveSecurables();
+        this.live = new HashMap<>(capacityFor(liveGrants.size()));
         liveGrants.forEach((securable, entries) -> {
-            Map<String, Set<Privilege>> byPrincipal = live.computeIfAbsent(securable, k -> new HashMap<>());
+            Map<String, Set<Privilege>> byPrincipal = live.computeIfAbsent(securable,
+                    k -> new HashMap<>(capacityFor(entries.size())));
             for (PrincipalPrivileges entry : entries) {
                 String key = key(entry.principal());
                 livePrincipals.putIfAbsent(key, entry.principal());
@@ -61,6 +63,11 @@ final class GrantDiff {
         return principal.grantName().toLowerCase(Locale.ROOT);
     }
 
+    /** Returns a {@link HashMap} capacity that holds {@code size} entries without growing. */
+    private static int capacityFor(int size) {
+        return Math.max(2, (int) (size / 0.75f) + 1);
+    }
+
     private static Set<Privilege> union(Set<Privilege> a, Set<Privilege> b) {
         List<Privilege> all = new ArrayList<>(a.size() + b.size());
         all.addAll(a);
@@ -70,10 +77,31 @@ final class GrantDiff {
 
     /** What the blueprint asks on one securable. */
     private static final class Wanted {
-        final List<PrincipalPrivileges> missing = new ArrayList<>();
-        final List<PrincipalPrivileges> held = new ArrayList<>();
-        final Map<String, Set<Privilege>> declared = new HashMap<>();
+        List<PrincipalPrivileges> missing = List.of();
+        List<PrincipalPrivileges> held = List.of();
+        Map<String, Set<Privilege>> declared = Map.of();
         Set<ChangeId> dependsOn = Set.of();
+
+        void missing(PrincipalPrivileges privileges) {
+            if (missing.isEmpty()) {
+                missing = new ArrayList<>(2);
+            }
+            missing.add(privileges);
+        }
+
+        void held(PrincipalPrivileges privileges) {
+            if (held.isEmpty()) {
+                held = new ArrayList<>(2);
+            }
+            held.add(privileges);
+        }
+
+        void declare(String key, Set<Privilege> privileges) {
+            if (declared.isEmpty()) {
+                declared = new HashMap<>();
+            }
+            declared.merge(key, privileges, GrantDiff::union);
+        }
 
         void dependOn(ChangeId id) {
             if (dependsOn.isEmpty()) {
@@ -84,27 +112,34 @@ final class GrantDiff {
     }
 
     List<Change> changes() {
-        Map<Securable, Wanted> wanted = new LinkedHashMap<>();
-        for (Grant grant : blueprint.grants()) {
-            Wanted entry = wanted.computeIfAbsent(grant.securable(), this::newWanted);
+        List<Grant> declaredGrants = blueprint.grants();
+        Map<Securable, Wanted> wanted = new LinkedHashMap<>(capacityFor(declaredGrants.size()));
+        for (Grant grant : declaredGrants) {
+            Wanted entry = wanted.get(grant.securable());
+            if (entry == null) {
+                entry = newWanted(grant.securable());
+                wanted.put(grant.securable(), entry);
+            }
             resolve(grant.principal());
             Principal principal = lastResolved;
             String key = lastKey;
             if (exclusive.contains(grant.securable())) {
-                entry.declared.merge(key, grant.privileges(), GrantDiff::union);
+                entry.declare(key, grant.privileges());
             }
             Map<String, Set<Privilege>> heldOnSecurable = live.get(grant.securable());
             Set<Privilege> held = heldOnSecurable == null ? Set.of() : heldOnSecurable.getOrDefault(key, Set.of());
             Set<Privilege> missing = held.contains(Privilege.ALL_PRIVILEGES) ? Set.of()
                     : without(grant.privileges(), held);
             if (missing.isEmpty()) {
-                entry.held.add(new PrincipalPrivileges(principal, grant.privileges()));
+                entry.held(new PrincipalPrivileges(principal, grant.privileges()));
             } else {
-                entry.missing.add(new PrincipalPrivileges(principal, missing));
-                principalDependency(grant.principal()).ifPresent(entry::dependOn);
+                entry.missing(new PrincipalPrivileges(principal, missing));
+                if (hasResources) {
+                    principalDependency(grant.principal()).ifPresent(entry::dependOn);
+                }
             }
         }
-        List<Change> changes = new ArrayList<>();
+        List<Change> changes = new ArrayList<>(wanted.size() + exclusive.size());
         wanted.forEach((securable, entry) -> {
             boolean grants = !entry.missing.isEmpty();
             Action action = grants ? Action.GRANT : Action.NO_OP;
