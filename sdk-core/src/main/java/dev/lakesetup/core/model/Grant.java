@@ -1,12 +1,12 @@
 package dev.lakesetup.core.model;
 
 import dev.lakesetup.core.InvalidInputException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Privileges on one securable for one principal: the unit a blueprint declares.
@@ -31,12 +31,11 @@ public record Grant(Securable securable, Principal principal, Set<Privilege> pri
             throw InvalidInputException.of("privileges", "[]", "no privilege was given",
                     "at least one privilege that applies to " + securable.type().sqlName());
         }
-        TreeSet<Privilege> sorted = new TreeSet<>();
         for (Privilege privilege : privileges) {
             InvalidInputException.requireNonNull(privilege, "privilege");
-            sorted.add(privilege.requireApplicableTo(securable.type()));
+            privilege.requireApplicableTo(securable.type());
         }
-        privileges = Collections.unmodifiableSet(sorted);
+        privileges = Privilege.canonicalSet(privileges);
     }
 
     /**
@@ -103,9 +102,9 @@ public record Grant(Securable securable, Principal principal, Set<Privilege> pri
         if (!securable.equals(other.securable) || !principal.equals(other.principal)) {
             throw new IllegalArgumentException("grants on different securables or principals cannot be merged");
         }
-        TreeSet<Privilege> all = new TreeSet<>(privileges);
+        List<Privilege> all = new ArrayList<>(privileges);
         all.addAll(other.privileges);
-        return new Grant(securable, principal, all);
+        return new Grant(securable, principal, Privilege.canonicalSet(all));
     }
 
     @Override

@@ -20,10 +20,25 @@ public final class Identifier implements Comparable<Identifier> {
 
     private final String value;
     private final String key;
+    private final int hash;
 
     private Identifier(String value) {
         this.value = value;
         this.key = value.toLowerCase(Locale.ROOT);
+        this.hash = mix(key.hashCode());
+    }
+
+    /**
+     * Spreads the bits of a hash code over all 32 bits (the finalizer of MurmurHash3), so that names that differ
+     * only in a trailing number, and names combined from such parts, land in different buckets.
+     */
+    static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return h;
     }
 
     /**
@@ -88,12 +103,12 @@ public final class Identifier implements Comparable<Identifier> {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Identifier other && key.equals(other.key);
+        return o instanceof Identifier other && hash == other.hash && key.equals(other.key);
     }
 
     @Override
     public int hashCode() {
-        return key.hashCode();
+        return hash;
     }
 
     @Override

@@ -9,6 +9,7 @@ import static dev.lakesetup.core.model.SecurableType.TABLE;
 
 import dev.lakesetup.core.InvalidInputException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -275,6 +276,17 @@ public final class Privilege implements Comparable<Privilege> {
         };
         return "on a " + type.sqlName().toLowerCase(Locale.ROOT) + ": " + applicableTo(type).stream()
                 .map(Privilege::sqlName).collect(Collectors.joining(", ")) + legacy;
+    }
+
+    /**
+     * Returns the privileges as an unmodifiable set in canonical order, without repeats; a set this method returned
+     * before is returned as it is, so passing canonical privileges along copies nothing.
+     *
+     * @param privileges the privileges, none of them null
+     * @return the canonical set
+     */
+    public static Set<Privilege> canonicalSet(Collection<Privilege> privileges) {
+        return PrivilegeSet.of(privileges);
     }
 
     @Override

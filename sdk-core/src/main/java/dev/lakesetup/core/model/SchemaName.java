@@ -67,6 +67,22 @@ public record SchemaName(CatalogName catalog, Identifier name) implements Secura
     }
 
     @Override
+    public String fullName() {
+        return catalog.name().value() + "." + name.value();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof SchemaName other && name.equals(other.name) && catalog.equals(other.catalog);
+    }
+
+    /** Mixes both parts, so that numbered names ({@code c1.s2}) do not share hash codes. */
+    @Override
+    public int hashCode() {
+        return Identifier.mix(31 * catalog.hashCode() + name.hashCode());
+    }
+
+    @Override
     public String toString() {
         return fullName();
     }

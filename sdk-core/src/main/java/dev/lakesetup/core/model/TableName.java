@@ -58,6 +58,22 @@ public record TableName(SchemaName schema, Identifier name) implements Securable
     }
 
     @Override
+    public String fullName() {
+        return schema.fullName() + "." + name.value();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof TableName other && name.equals(other.name) && schema.equals(other.schema);
+    }
+
+    /** Mixes the parts, so that numbered names ({@code c1.s2.t3}) do not share hash codes. */
+    @Override
+    public int hashCode() {
+        return Identifier.mix(31 * schema.hashCode() + name.hashCode());
+    }
+
+    @Override
     public String toString() {
         return fullName();
     }

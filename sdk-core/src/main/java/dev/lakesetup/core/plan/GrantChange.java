@@ -37,7 +37,7 @@ public record GrantChange(ChangeId id, Action action, Securable securable, List<
                     "resources are changed by a ResourceChange", "GRANT, REVOKE or NO_OP");
         }
         privileges = List.copyOf(privileges);
-        dependsOn = Collections.unmodifiableSet(new TreeSet<>(dependsOn));
+        dependsOn = dependsOn.isEmpty() ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(dependsOn));
     }
 
     /**

@@ -4,9 +4,7 @@ import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.ServicePrincipal;
-import java.util.Collections;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Privileges of one principal on one securable: what a reader reports as held, or what a grant change adds or a
@@ -20,7 +18,7 @@ public record PrincipalPrivileges(Principal principal, Set<Privilege> privileges
     public PrincipalPrivileges {
         InvalidInputException.requireNonNull(principal, "principal");
         InvalidInputException.requireNonNull(privileges, "privileges");
-        privileges = Collections.unmodifiableSet(new TreeSet<>(privileges));
+        privileges = Privilege.canonicalSet(privileges);
     }
 
     /**

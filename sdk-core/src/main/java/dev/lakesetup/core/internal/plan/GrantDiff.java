@@ -34,17 +34,27 @@ import java.util.TreeSet;
 final class GrantDiff {
     private final Blueprint blueprint;
     private final Resolutions resolutions;
-    private final Map<Securable, Map<String, Set<Privilege>>> live = new HashMap<>();
+    private final Map<Securable, Map<String, Set<Privilege>>> live;
     private final Map<String, Principal> livePrincipals = new HashMap<>();
+    private final boolean hasResources;
+    private final Set<Securable> exclusive;
+    private Principal lastDeclared;
+    private Principal lastResolved;
+    private String lastKey;
 
     GrantDiff(Blueprint blueprint, Resolutions resolutions, Map<Securable, List<PrincipalPrivileges>> liveGrants) {
         this.blueprint = blueprint;
         this.resolutions = resolutions;
+        this.hasResources = !blueprint.resources().isEmpty();
+        this.exclusive = blueprint.exclusiveSecurables();
+        this.live = new HashMap<>(capacityFor(liveGrants.size()));
         liveGrants.forEach((securable, entries) -> {
-            Map<String, Set<Privilege>> byPrincipal = live.computeIfAbsent(securable, k -> new HashMap<>());
+            Map<String, Set<Privilege>> byPrincipal = live.computeIfAbsent(securable,
+                    k -> new HashMap<>(capacityFor(entries.size())));
             for (PrincipalPrivileges entry : entries) {
-                livePrincipals.putIfAbsent(key(entry.principal()), entry.principal());
-                byPrincipal.computeIfAbsent(key(entry.principal()), k -> new TreeSet<>()).addAll(entry.privileges());
+                String key = key(entry.principal());
+                livePrincipals.putIfAbsent(key, entry.principal());
+                byPrincipal.merge(key, entry.privileges(), GrantDiff::union);
             }
         });
     }
@@ -53,35 +63,83 @@ final class GrantDiff {
         return principal.grantName().toLowerCase(Locale.ROOT);
     }
 
+    /** Returns a {@link HashMap} capacity that holds {@code size} entries without growing. */
+    private static int capacityFor(int size) {
+        return Math.max(2, (int) (size / 0.75f) + 1);
+    }
+
+    private static Set<Privilege> union(Set<Privilege> a, Set<Privilege> b) {
+        List<Privilege> all = new ArrayList<>(a.size() + b.size());
+        all.addAll(a);
+        all.addAll(b);
+        return Privilege.canonicalSet(all);
+    }
+
     /** What the blueprint asks on one securable. */
     private static final class Wanted {
-        final List<PrincipalPrivileges> missing = new ArrayList<>();
-        final List<PrincipalPrivileges> held = new ArrayList<>();
-        final Map<String, Set<Privilege>> declared = new HashMap<>();
-        final Set<ChangeId> dependsOn = new TreeSet<>();
+        List<PrincipalPrivileges> missing = List.of();
+        List<PrincipalPrivileges> held = List.of();
+        Map<String, Set<Privilege>> declared = Map.of();
+        Set<ChangeId> dependsOn = Set.of();
+
+        void missing(PrincipalPrivileges privileges) {
+            if (missing.isEmpty()) {
+                missing = new ArrayList<>(2);
+            }
+            missing.add(privileges);
+        }
+
+        void held(PrincipalPrivileges privileges) {
+            if (held.isEmpty()) {
+                held = new ArrayList<>(2);
+            }
+            held.add(privileges);
+        }
+
+        void declare(String key, Set<Privilege> privileges) {
+            if (declared.isEmpty()) {
+                declared = new HashMap<>();
+            }
+            declared.merge(key, privileges, GrantDiff::union);
+        }
+
+        void dependOn(ChangeId id) {
+            if (dependsOn.isEmpty()) {
+                dependsOn = new TreeSet<>();
+            }
+            dependsOn.add(id);
+        }
     }
 
     List<Change> changes() {
-        Map<Securable, Wanted> wanted = new LinkedHashMap<>();
-        for (Grant grant : blueprint.grants()) {
-            Wanted entry = wanted.computeIfAbsent(grant.securable(), this::newWanted);
-            Principal principal = Planner.resolved(grant.principal(), resolutions);
-            entry.declared.computeIfAbsent(key(principal), k -> new TreeSet<>()).addAll(grant.privileges());
-            Set<Privilege> held = live.getOrDefault(grant.securable(), Map.of()).getOrDefault(key(principal), Set.of());
-            Set<Privilege> missing = new TreeSet<>(grant.privileges());
-            if (held.contains(Privilege.ALL_PRIVILEGES)) {
-                missing.clear();
-            } else {
-                missing.removeAll(held);
+        List<Grant> declaredGrants = blueprint.grants();
+        Map<Securable, Wanted> wanted = new LinkedHashMap<>(capacityFor(declaredGrants.size()));
+        for (Grant grant : declaredGrants) {
+            Wanted entry = wanted.get(grant.securable());
+            if (entry == null) {
+                entry = newWanted(grant.securable());
+                wanted.put(grant.securable(), entry);
             }
+            resolve(grant.principal());
+            Principal principal = lastResolved;
+            String key = lastKey;
+            if (exclusive.contains(grant.securable())) {
+                entry.declare(key, grant.privileges());
+            }
+            Map<String, Set<Privilege>> heldOnSecurable = live.get(grant.securable());
+            Set<Privilege> held = heldOnSecurable == null ? Set.of() : heldOnSecurable.getOrDefault(key, Set.of());
+            Set<Privilege> missing = held.contains(Privilege.ALL_PRIVILEGES) ? Set.of()
+                    : without(grant.privileges(), held);
             if (missing.isEmpty()) {
-                entry.held.add(new PrincipalPrivileges(principal, grant.privileges()));
+                entry.held(new PrincipalPrivileges(principal, grant.privileges()));
             } else {
-                entry.missing.add(new PrincipalPrivileges(principal, missing));
-                principalDependency(grant.principal()).ifPresent(entry.dependsOn::add);
+                entry.missing(new PrincipalPrivileges(principal, missing));
+                if (hasResources) {
+                    principalDependency(grant.principal()).ifPresent(entry::dependOn);
+                }
             }
         }
-        List<Change> changes = new ArrayList<>();
+        List<Change> changes = new ArrayList<>(wanted.size() + exclusive.size());
         wanted.forEach((securable, entry) -> {
             boolean grants = !entry.missing.isEmpty();
             Action action = grants ? Action.GRANT : Action.NO_OP;
@@ -94,13 +152,42 @@ final class GrantDiff {
         return changes;
     }
 
+    /** Resolves a declared principal and its key, remembering the last one: grants mostly repeat a principal. */
+    private void resolve(Principal declared) {
+        if (declared != lastDeclared) {
+            lastResolved = Planner.resolved(declared, resolutions);
+            lastKey = key(lastResolved);
+            lastDeclared = declared;
+        }
+    }
+
+    /** Returns the privileges of {@code all} not in {@code taken}, canonical; copies nothing when none is taken. */
+    private static Set<Privilege> without(Set<Privilege> all, Set<Privilege> taken) {
+        if (taken.isEmpty()) {
+            return all;
+        }
+        List<Privilege> left = null;
+        for (Privilege privilege : all) {
+            if (!taken.contains(privilege)) {
+                if (left == null) {
+                    left = new ArrayList<>(all.size());
+                }
+                left.add(privilege);
+            }
+        }
+        return left == null ? Set.of() : Privilege.canonicalSet(left);
+    }
+
     private Wanted newWanted(Securable securable) {
         Wanted entry = new Wanted();
+        if (!hasResources) {
+            return entry;
+        }
         List<Securable> chain = new ArrayList<>(securable.ancestors());
         chain.add(securable);
         for (Securable object : chain) {
             Blueprint.resourceIdOf(object).filter(id -> blueprint.resource(id).isPresent())
-                    .ifPresent(id -> entry.dependsOn.add(ChangeId.of(id.toString())));
+                    .ifPresent(id -> entry.dependOn(ChangeId.of(id.toString())));
         }
         return entry;
     }
@@ -124,8 +211,7 @@ final class GrantDiff {
             if (keep.contains(Privilege.ALL_PRIVILEGES)) {
                 continue;
             }
-            Set<Privilege> remove = new TreeSet<>(entry.getValue());
-            remove.removeAll(keep);
+            Set<Privilege> remove = without(entry.getValue(), keep);
             if (!remove.isEmpty()) {
                 removals.add(new PrincipalPrivileges(principalNamed(entry.getKey()), remove));
             }

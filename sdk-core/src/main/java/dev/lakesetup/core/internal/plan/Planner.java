@@ -6,6 +6,7 @@ import dev.lakesetup.core.internal.apply.Resolutions;
 import dev.lakesetup.core.internal.apply.Router;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Blueprint;
+import dev.lakesetup.core.model.Grant;
 import dev.lakesetup.core.model.OAuthSecret;
 import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.Resource;
@@ -139,8 +140,11 @@ public final class Planner {
         for (Resource resource : blueprint.resources()) {
             resourcesByExecutor.computeIfAbsent(router.forResource(resource), k -> new ArrayList<>()).add(resource);
         }
-        Set<Securable> securables = new LinkedHashSet<>();
-        blueprint.grants().forEach(grant -> securables.add(grant.securable()));
+        List<Grant> declared = blueprint.grants();
+        Set<Securable> securables = new LinkedHashSet<>((int) (declared.size() / 0.75f) + 1);
+        for (Grant grant : declared) {
+            securables.add(grant.securable());
+        }
         securables.addAll(blueprint.exclusiveSecurables());
         Map<Executor, List<Securable>> securablesByExecutor = new LinkedHashMap<>();
         for (Securable securable : securables) {
