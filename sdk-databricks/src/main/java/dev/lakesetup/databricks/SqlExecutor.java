@@ -148,7 +148,7 @@ public final class SqlExecutor implements Executor, AutoCloseable {
                 checkUnityCatalog();
                 String comment = comment(resource).orElseThrow();
                 jdbc.inSession(session -> {
-                    session.execute("comment on " + change.object(), sql.commentOn(SqlReads.securableOf(resource), comment));
+                    session.execute("comment on " + change.object(), sql.commentOn(resource.securable().orElseThrow(), comment));
                     return null;
                 });
             }

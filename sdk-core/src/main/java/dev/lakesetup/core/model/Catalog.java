@@ -95,6 +95,11 @@ public final class Catalog extends DeclaredResource implements StoresData {
     }
 
     @Override
+    public Optional<Securable> securable() {
+        return Optional.of(name);
+    }
+
+    @Override
     String describe() {
         return "catalog " + name;
     }

@@ -131,6 +131,11 @@ public final class ExternalLocation extends DeclaredResource {
     }
 
     @Override
+    public Optional<Securable> securable() {
+        return Optional.of(name);
+    }
+
+    @Override
     String describe() {
         return "external location " + name;
     }

@@ -1,6 +1,7 @@
 package dev.lakesetup.core.model;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,5 +35,15 @@ public interface Resource {
      */
     default Set<ResourceId> requires() {
         return Set.of();
+    }
+
+    /**
+     * Returns the Unity Catalog securable this resource declares (a catalog, a schema, a storage credential or an
+     * external location), so grants, comments and reads can address it.
+     *
+     * @return the securable, or empty for resources that are not securables (principals, permissions, Azure objects)
+     */
+    default Optional<Securable> securable() {
+        return Optional.empty();
     }
 }

@@ -100,6 +100,11 @@ public final class Schema extends DeclaredResource implements StoresData {
     }
 
     @Override
+    public Optional<Securable> securable() {
+        return Optional.of(name);
+    }
+
+    @Override
     String describe() {
         return "schema " + name;
     }

@@ -109,6 +109,11 @@ public final class StorageCredential extends DeclaredResource {
     }
 
     @Override
+    public Optional<Securable> securable() {
+        return Optional.of(name);
+    }
+
+    @Override
     String describe() {
         return "storage credential " + name;
     }

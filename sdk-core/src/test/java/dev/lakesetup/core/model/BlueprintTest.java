@@ -91,4 +91,19 @@ class BlueprintTest {
         assertThat(OAuthSecret.forPrincipal(SP, c -> { }).requires())
                 .containsExactly(WorkspaceServicePrincipal.named("segment-data-graph").id());
     }
+
+    @Test
+    void securable_isTheObjectAResourceDeclares_andInvertsResourceIdOf() {
+        StorageCredential credential = StorageCredential.named("cred", new StorageIdentity.AzureManagedIdentity(
+                "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Databricks/accessConnectors/ac", null));
+        java.util.List<Resource> declared = java.util.List.of(Catalog.named("Sales"), Schema.named("sales", "raw"),
+                credential, ExternalLocation.named("loc", "s3://bucket", "cred"));
+
+        for (Resource resource : declared) {
+            Securable securable = resource.securable().orElseThrow();
+            assertThat(Blueprint.resourceIdOf(securable)).contains(resource.id());
+        }
+        assertThat(WarehousePermission.canUse("abc123", SP).securable()).isEmpty();
+        assertThat(WorkspaceServicePrincipal.named("x").securable()).isEmpty();
+    }
 }

@@ -50,7 +50,8 @@ public final class SqlReads {
      * @return the live state, or empty when it does not exist
      */
     public Optional<ObservedResource> describe(SqlRows session, Resource resource) {
-        Securable securable = securableOf(resource);
+        Securable securable = resource.securable()
+                .orElseThrow(() -> Calls.unsupported("SQL cannot describe " + resource.id()));
         Optional<List<Map<String, String>>> rows = session.queryIfExists("describe " + resource.id(),
                 sql.describe(securable));
         if (rows.isEmpty()) {
@@ -161,23 +162,6 @@ public final class SqlReads {
         List<String> out = new ArrayList<>(parts.size());
         parts.forEach(p -> out.add(p.normalized()));
         return out;
-    }
-
-    /**
-     * Returns the securable a catalog, schema or external location declares.
-     *
-     * @param resource the resource
-     * @return its securable
-     */
-    public static Securable securableOf(Resource resource) {
-        if (resource instanceof Catalog catalog) {
-            return catalog.name();
-        } else if (resource instanceof Schema schema) {
-            return schema.name();
-        } else if (resource instanceof ExternalLocation location) {
-            return location.name();
-        }
-        throw Calls.unsupported("SQL cannot describe " + resource.id());
     }
 
     /** Reads DESCRIBE output in either shape: rows of (info_name, info_value), or one row of named columns. */

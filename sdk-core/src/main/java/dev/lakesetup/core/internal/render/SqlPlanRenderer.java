@@ -67,7 +67,7 @@ final class SqlPlanRenderer {
             out.append(sql.createExternalLocation(location)).append(";\n");
         } else if (!create && onlyComment(change) && commentable(resource)) {
             String comment = ((Setting.Scalar) change.settings().get(0).declared()).value();
-            out.append(sql.commentOn(securableOf(resource), comment)).append(";\n");
+            out.append(sql.commentOn(resource.securable().orElseThrow(), comment)).append(";\n");
         } else {
             out.append("-- API: ").append(call(change)).append(" (").append(change.object());
             List<String> details = change.details();
@@ -84,15 +84,6 @@ final class SqlPlanRenderer {
 
     private static boolean commentable(Resource resource) {
         return resource instanceof Catalog || resource instanceof Schema || resource instanceof ExternalLocation;
-    }
-
-    private static Securable securableOf(Resource resource) {
-        if (resource instanceof Catalog catalog) {
-            return catalog.name();
-        } else if (resource instanceof Schema schema) {
-            return schema.name();
-        }
-        return ((ExternalLocation) resource).name();
     }
 
     /** Names the REST call an API-only change makes. */
