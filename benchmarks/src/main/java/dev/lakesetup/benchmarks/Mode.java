@@ -16,15 +16,19 @@ import java.util.Locale;
  * @param largeGrants grants of the larger planner run (W3)
  * @param latency latency injected on every call to the fake
  * @param concurrency lakesetup's concurrency for W1 and W2
+ * @param warmUpRounds unmeasured W1 + W2 rounds of each contender before measuring (JIT, connections)
+ * @param rounds measured W1 + W2 rounds of each contender; the median round is reported
  */
 public record Mode(String name, int catalogs, int schemasPerCatalog, int rateCatalogs, int rateSchemasPerCatalog,
-        int smallGrants, int largeGrants, Duration latency, int concurrency) {
+        int smallGrants, int largeGrants, Duration latency, int concurrency, int warmUpRounds, int rounds) {
 
     /** Scaled down: about a minute on two cores. */
-    public static final Mode QUICK = new Mode("quick", 12, 10, 4, 4, 10_000, 100_000, Duration.ofMillis(20), 16);
+    public static final Mode QUICK = new Mode("quick", 12, 10, 4, 4, 10_000, 100_000, Duration.ofMillis(20), 16, 3,
+            3);
 
     /** The sizes of the issue: 50 catalogs x 10 schemas, 10k and 100k grants. */
-    public static final Mode FULL = new Mode("full", 50, 10, 50, 10, 10_000, 100_000, Duration.ofMillis(20), 16);
+    public static final Mode FULL = new Mode("full", 50, 10, 50, 10, 10_000, 100_000, Duration.ofMillis(20), 16, 3,
+            5);
 
     /**
      * Returns the mode with this name.

@@ -76,6 +76,11 @@ final class Tenant implements AutoCloseable {
         return Principal.servicePrincipal(ApplicationId.of(fake.seedServicePrincipal(displayName).applicationId()));
     }
 
+    /** Revokes every grant the principal holds, directly on the fake (not measured, not counted). */
+    void revokeAll(ServicePrincipal principal) {
+        fake.revokeAllGrantsOf(principal.applicationId().orElseThrow().value().toString());
+    }
+
     /**
      * The SQL executor through the Databricks JDBC driver in statement execution mode, REST for the rest, over a
      * connection pool of the given size (the concurrency it serves); the pool is closed with this tenant.

@@ -16,6 +16,8 @@ import dev.lakesetup.core.spi.Executor;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -52,6 +54,7 @@ public final class Lakesetup {
     private final SafeListener listener;
     private final CallGuard guard;
     private final Router router;
+    private final Set<Executor> readBefore = ConcurrentHashMap.newKeySet();
 
     private Lakesetup(Builder builder) {
         this.executors = List.copyOf(builder.executors);
@@ -107,7 +110,7 @@ public final class Lakesetup {
         InvalidInputException.requireNonNull(blueprint, "blueprint");
         ExecutorService pool = newPool("plan");
         try {
-            Plan plan = new Planner(router, guard).plan(blueprint, pool);
+            Plan plan = new Planner(router, guard, readBefore).plan(blueprint, pool);
             listener.planned(plan);
             return plan;
         } finally {

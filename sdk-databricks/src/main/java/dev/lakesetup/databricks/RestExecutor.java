@@ -53,11 +53,12 @@ import java.util.TreeSet;
  * attempt (the SDK's retries are off) and fails with a classified {@link ServiceException}. All principals' grant
  * changes on one securable travel in one PATCH; a warehouse permission is added with PATCH, never with the PUT that
  * replaces the access list. A grant change passes on the grants the PATCH answer lists, so the engine need not read
- * them back. Without a SQL warehouse, planning reads go one object per call ({@link #readBatchSize()}). With one
+ * them back. Planning reads resources one per call ({@link #readBatchSize()}), so the engine runs them in parallel.
+ * Without a SQL warehouse, grants are read the same way, one securable per call. With one
  * ({@link DatabricksWorkspace.Builder#warehouseId(String)}), grants are read in bulk instead: the same
  * {@code system.information_schema} privileges queries as the {@link SqlExecutor}, run through the statement
- * execution API (a few statements for any number of securables; the metastore, which the views do not cover, still
- * takes one GET). Before the first Unity Catalog read or change it checks once that a metastore is assigned, and
+ * execution API, one statement per securable type and chunk of names, side by side
+ * ({@link #grantReadBatchSize()}); the metastore, which the views do not cover, still takes one GET. Before the first Unity Catalog read or change it checks once that a metastore is assigned, and
  * otherwise fails with a clear error before anything is changed. Thread-safe.
  */
 public final class RestExecutor implements Executor {
@@ -140,16 +141,26 @@ public final class RestExecutor implements Executor {
     }
 
     /**
-     * Returns how many objects one planning read carries. Without a SQL warehouse: 1, since each resource and each
-     * securable takes its own request(s), so the engine reads them one per call, in parallel and each under the rate
-     * limit. With one: all of them in one call, since grants are read with a few bulk statements (resources are
-     * then read one after another within that call).
+     * Returns how many resources one planning read carries: 1, since each resource takes its own request(s), so the
+     * engine reads them one per call, in parallel and each under the rate limit.
      *
-     * @return 1 without a warehouse, {@link Integer#MAX_VALUE} with one
+     * @return 1
      */
     @Override
     public int readBatchSize() {
-        return bulk == null ? 1 : Integer.MAX_VALUE;
+        return 1;
+    }
+
+    /**
+     * Returns how many securables one planning read of grants carries. Without a SQL warehouse: 1, one request per
+     * securable. With one: the number of names one {@code information_schema} statement asks for, so each statement
+     * is a call of its own and the engine runs them in parallel.
+     *
+     * @return 1 without a warehouse, the statement chunk size with one
+     */
+    @Override
+    public int grantReadBatchSize() {
+        return bulk == null ? 1 : SqlReads.CHUNK;
     }
 
     @Override

@@ -109,6 +109,18 @@ public final class SqlExecutor implements Executor, AutoCloseable {
         return out;
     }
 
+    /**
+     * Returns how many securables one planning read of grants carries: the number of names one
+     * {@code information_schema} query asks for, so each query is a call of its own (on its own connection) and the
+     * engine runs them in parallel.
+     *
+     * @return the query chunk size
+     */
+    @Override
+    public int grantReadBatchSize() {
+        return SqlReads.CHUNK;
+    }
+
     @Override
     public Map<Securable, List<PrincipalPrivileges>> readGrants(Collection<? extends Securable> securables,
             ExecutionContext context) {

@@ -221,6 +221,19 @@ public final class FakeWorkspace implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Removes every direct grant a principal holds, as if an admin revoked them all: resets the state between runs
+     * that grant to the same securables (benchmarks, long scenarios). Not counted as a request.
+     *
+     * @param principal grantee, as the grants name it (a service principal's application id, a user, a group)
+     * @return how many securables the principal held grants on
+     */
+    public int revokeAllGrantsOf(String principal) {
+        synchronized (ctx) {
+            return ctx.uc().grants().removeAll(principal);
+        }
+    }
+
     /** Seeds a workspace service principal with one OAuth secret. */
     public SeededPrincipal seedServicePrincipal(String displayName) {
         synchronized (ctx) {

@@ -151,6 +151,22 @@ class FakeWorkspaceUnityCatalogTest {
     }
 
     @Test
+    void revokeAllGrantsOf_removesThatPrincipalsGrantsOnly() {
+        ws.seedCatalog("revoke_all_a").seedCatalog("revoke_all_b").seedSchema("revoke_all_a.s");
+        ws.seedGrant("catalog", "revoke_all_a", sp, "USE CATALOG");
+        ws.seedGrant("schema", "revoke_all_a.s", sp, "USE SCHEMA", "SELECT");
+        ws.seedGrant("catalog", "revoke_all_b", "account users", "USE CATALOG");
+
+        int removed = ws.revokeAllGrantsOf(sp);
+
+        assertThat(removed).isEqualTo(2);
+        assertThat(ws.snapshot().grantsOn("catalog", "revoke_all_a")).doesNotContainKey(sp);
+        assertThat(ws.snapshot().grantsOn("schema", "revoke_all_a.s")).doesNotContainKey(sp);
+        assertThat(ws.snapshot().grantsOn("catalog", "revoke_all_b")).containsKey("account users");
+        assertThat(ws.revokeAllGrantsOf(sp)).isZero();
+    }
+
+    @Test
     void grantsUpdate_whenPrivilegeDoesNotApplyOrPrincipalUnknown_isRejected() {
         w.catalogs().create(new CreateCatalog().setName("bad_grant_cat"));
         assertThatThrownBy(() -> w.grants().update(new UpdatePermissions().setSecurableType("catalog")

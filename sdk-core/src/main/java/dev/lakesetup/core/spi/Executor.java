@@ -107,8 +107,9 @@ public interface Executor {
             ExecutionContext context);
 
     /**
-     * Returns how many resources or securables one {@link #readResources} or {@link #readGrants} call should carry
-     * while planning; by default all of them, in one call.
+     * Returns how many resources one {@link #readResources} call should carry while planning, and how many
+     * securables one {@link #readGrants} call carries unless {@link #grantReadBatchSize()} says otherwise; by
+     * default all of them, in one call.
      *
      * <p>A reader that answers in bulk (a few {@code information_schema} queries) keeps the default. A reader that
      * makes one request per object returns 1: the planner then splits the reads into calls of that size and runs
@@ -119,6 +120,19 @@ public interface Executor {
      */
     default int readBatchSize() {
         return Integer.MAX_VALUE;
+    }
+
+    /**
+     * Returns how many securables one {@link #readGrants} call should carry while planning; by default
+     * {@link #readBatchSize()}. The planner never mixes securable types in one call: the securables of each type are
+     * split into calls of at most this size, and all calls run in parallel. A reader that queries one view per
+     * securable type in chunks of {@code n} names returns {@code n}, so each query is a call of its own and the
+     * queries run side by side instead of one after another.
+     *
+     * @return at least 1
+     */
+    default int grantReadBatchSize() {
+        return readBatchSize();
     }
 
     /**

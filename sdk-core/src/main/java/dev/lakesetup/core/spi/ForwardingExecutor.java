@@ -78,6 +78,11 @@ public abstract class ForwardingExecutor implements Executor {
     }
 
     @Override
+    public int grantReadBatchSize() {
+        return delegate.grantReadBatchSize();
+    }
+
+    @Override
     public Optional<ApplicationId> resolve(ServicePrincipal principal) {
         return delegate.resolve(principal);
     }

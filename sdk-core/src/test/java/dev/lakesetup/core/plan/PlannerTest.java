@@ -414,4 +414,48 @@ class PlannerTest {
         assertThat(change(plan, "grant:catalog:c3").action()).isEqualTo(Action.NO_OP);
         assertThat(plan.summary().count(Action.GRANT)).isEqualTo(4);
     }
+
+    @Test
+    void plan_whenTheExecutorAnsweredAReadBefore_runsAllItsReadsAtOnce() {
+        Lakesetup four = lakesetup.toBuilder().concurrency(4).build();
+        workspace.readBatchSize(1);
+        four.plan(grantsOnCatalogs(sp, 4));
+        List<String> log = new CopyOnWriteArrayList<>();
+        CountDownLatch allStarted = new CountDownLatch(4);
+        workspace.onReadGrants(securables -> {
+            log.add("start " + securables.iterator().next().fullName());
+            allStarted.countDown();
+            try {
+                allStarted.await(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            log.add("end");
+        });
+
+        four.plan(grantsOnCatalogs(sp, 4));
+
+        assertThat(allStarted.getCount()).isZero();
+        assertThat(log.subList(0, 4)).allMatch(entry -> entry.startsWith("start "));
+    }
+
+    @Test
+    void plan_whenGrantsOnSeveralTypes_readsEachTypeInCallsOfItsOwn() {
+        List<Set<SecurableType>> typesPerCall = new CopyOnWriteArrayList<>();
+        workspace.onReadGrants(securables -> {
+            Set<SecurableType> types = new java.util.HashSet<>();
+            securables.forEach(securable -> types.add(securable.type()));
+            typesPerCall.add(types);
+        });
+        Blueprint.Builder builder = Blueprint.builder();
+        for (int i = 0; i < 3; i++) {
+            builder.grant(Grant.on(Securable.catalog("c" + i)).to(sp).privileges(USE_CATALOG));
+            builder.grant(Grant.on(Securable.schema("c" + i, "s")).to(sp).privileges(USE_SCHEMA));
+        }
+
+        Plan plan = lakesetup.plan(builder.build());
+
+        assertThat(typesPerCall).containsExactlyInAnyOrder(Set.of(SecurableType.CATALOG), Set.of(SecurableType.SCHEMA));
+        assertThat(plan.summary().count(Action.GRANT)).isEqualTo(6);
+    }
 }

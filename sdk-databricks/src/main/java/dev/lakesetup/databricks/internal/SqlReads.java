@@ -29,7 +29,7 @@ import java.util.Set;
  */
 public final class SqlReads {
     /** Names per {@code IN} list, so a large blueprint does not produce one enormous statement. */
-    static final int CHUNK = 200;
+    public static final int CHUNK = 200;
 
     private final UnityCatalogSql sql;
 

@@ -12,6 +12,7 @@ import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.ResourceId;
 import dev.lakesetup.core.model.Securable;
+import dev.lakesetup.core.model.SecurableType;
 import dev.lakesetup.core.model.ServicePrincipal;
 import dev.lakesetup.core.model.WarehousePermission;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
@@ -24,6 +25,7 @@ import dev.lakesetup.core.spi.Executor;
 import dev.lakesetup.core.spi.ObservedResource;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -39,22 +41,26 @@ import java.util.function.Supplier;
 
 /**
  * Makes a plan: resolves principals known by name, reads what the blueprint touches (in parallel: each executor's
- * objects in calls of its {@link Executor#readBatchSize()}, every call guarded like a change), and diffs by the
- * planning rules.
+ * objects in calls of its {@link Executor#readBatchSize()} or {@link Executor#grantReadBatchSize()}, every call
+ * guarded like a change), and diffs by the planning rules.
  */
 public final class Planner {
     private final Router router;
     private final CallGuard guard;
+    private final Set<Executor> readBefore;
 
     /**
      * Creates a planner.
      *
      * @param router routes reads to executors
      * @param guard rate limit and retries for every read
+     * @param readBefore the executors that have answered a planning read before (shared by the plans of one engine,
+     *     thread-safe); an executor not in it gets its first read call alone, and is added once it answers
      */
-    public Planner(Router router, CallGuard guard) {
+    public Planner(Router router, CallGuard guard, Set<Executor> readBefore) {
         this.router = router;
         this.guard = guard;
+        this.readBefore = readBefore;
     }
 
     /**
@@ -161,13 +167,14 @@ public final class Planner {
         });
         int resourceTasks = tasks.size();
         securablesByExecutor.forEach((executor, list) -> {
-            for (List<Securable> batch : batches(list, executor.readBatchSize())) {
+            for (List<Securable> batch : grantBatches(list, executor.grantReadBatchSize())) {
                 owners.add(executor);
                 tasks.add(() -> guarded("read grants on " + describe(batch, "securables") + " through "
                         + executor.name(), () -> executor.readGrants(batch, resolutions)));
             }
         });
         List<Object> results = firstAloneThenTheRest(tasks, owners, pool);
+        readBefore.addAll(owners);
         Map<ResourceId, ObservedResource> resources = new HashMap<>();
         Map<Securable, List<PrincipalPrivileges>> grants = new HashMap<>();
         for (int i = 0; i < results.size(); i++) {
@@ -181,16 +188,17 @@ public final class Planner {
     }
 
     /**
-     * Runs each executor's first read call on its own (the executors' first calls in parallel), then all the others
-     * in parallel, and returns the results in task order. An executor's first call often sets up its client
-     * (configuration discovery, a one-time check); run alone, it keeps the other calls, which already hold their
-     * rate-limit permits, from waiting behind that setup and then reaching the service all at once.
+     * Runs the first read call of each executor that has never answered one on its own (those first calls in
+     * parallel), then all the others in parallel, and returns the results in task order. An executor's first call
+     * often sets up its client (configuration discovery, a one-time check); run alone, it keeps the other calls,
+     * which already hold their rate-limit permits, from waiting behind that setup and then reaching the service all
+     * at once. Once an executor has answered, later plans run all its calls at once.
      */
-    private static List<Object> firstAloneThenTheRest(List<Callable<Object>> tasks, List<Executor> owners,
+    private List<Object> firstAloneThenTheRest(List<Callable<Object>> tasks, List<Executor> owners,
             ExecutorService pool) {
         List<Integer> first = new ArrayList<>();
         List<Integer> rest = new ArrayList<>();
-        Set<Executor> seen = new HashSet<>();
+        Set<Executor> seen = new HashSet<>(readBefore);
         for (int i = 0; i < tasks.size(); i++) {
             (seen.add(owners.get(i)) ? first : rest).add(i);
         }
@@ -222,6 +230,30 @@ public final class Planner {
         List<List<T>> out = new ArrayList<>((all.size() + step - 1) / step);
         for (int from = 0; from < all.size(); from += step) {
             out.add(List.copyOf(all.subList(from, Math.min(all.size(), from + step))));
+        }
+        return out;
+    }
+
+    /**
+     * Splits the securables one executor reads grants on into calls of at most {@code size}, one securable type per
+     * call, keeping the blueprint order within each type and the types in order of first appearance.
+     *
+     * @param all the securables, in blueprint order
+     * @param size the executor's {@link Executor#grantReadBatchSize()}; values below 1 count as 1
+     * @return the batches
+     */
+    static List<List<Securable>> grantBatches(List<Securable> all, int size) {
+        Map<SecurableType, List<Securable>> byType = new EnumMap<>(SecurableType.class);
+        List<SecurableType> order = new ArrayList<>();
+        for (Securable securable : all) {
+            byType.computeIfAbsent(securable.type(), type -> {
+                order.add(type);
+                return new ArrayList<>();
+            }).add(securable);
+        }
+        List<List<Securable>> out = new ArrayList<>();
+        for (SecurableType type : order) {
+            out.addAll(batches(byType.get(type), size));
         }
         return out;
     }

@@ -65,13 +65,34 @@ public final class Grants {
         }
     }
 
+    /**
+     * Removes every direct grant a principal holds, on every securable.
+     *
+     * @return how many securables the principal held grants on
+     */
+    public int removeAll(String principal) {
+        int removed = 0;
+        for (Map<String, Set<String>> byPrincipal : grants.values()) {
+            if (byPrincipal.remove(principal) != null) {
+                removed++;
+            }
+        }
+        return removed;
+    }
+
     /** Returns the effective privileges on a securable, optionally for one principal only (null = all). */
     public List<Effective> effective(Securable s, String principal) {
         List<Effective> out = new ArrayList<>();
         for (Securable a : s.withAncestors()) {
-            direct(a).forEach((p, privs) -> {
+            Map<String, Set<String>> byPrincipal = grants.get(a);
+            if (byPrincipal == null) {
+                continue;
+            }
+            Securable inheritedFrom = a.equals(s) ? null : a;
+            // the inner maps and sets are sorted already; read them in place instead of copying per call
+            byPrincipal.forEach((p, privs) -> {
                 if (principal == null || principal.equals(p)) {
-                    privs.forEach(priv -> out.add(new Effective(p, priv, a.equals(s) ? null : a)));
+                    privs.forEach(priv -> out.add(new Effective(p, priv, inheritedFrom)));
                 }
             });
         }

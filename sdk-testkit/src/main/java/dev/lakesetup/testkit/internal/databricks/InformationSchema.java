@@ -3,8 +3,6 @@ package dev.lakesetup.testkit.internal.databricks;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /** The {@code system.information_schema.*_privileges} views, limited to what the caller may see. */
 final class InformationSchema {
@@ -34,8 +32,7 @@ final class InformationSchema {
         columns.addAll(nameColumns);
         columns.addAll(List.of("privilege_type", "is_grantable", "inherited_from"));
         List<List<String>> rows = new ArrayList<>();
-        Map<Securable, Map<String, Set<String>>> all = ctx.uc().grants().all();
-        for (Securable s : securablesOf(type, all)) {
+        for (Securable s : securablesOf(type)) {
             for (Grants.Effective e : ctx.uc().grants().effective(s, null)) {
                 if (!caller.admin() && !e.principal().equals(caller.name())
                         && !Grants.IMPLICIT_GROUPS.contains(e.principal())) {
@@ -55,12 +52,13 @@ final class InformationSchema {
         return SqlResult.strings(columns, rows);
     }
 
-    private List<Securable> securablesOf(String type, Map<Securable, Map<String, Set<String>>> all) {
+    private List<Securable> securablesOf(String type) {
         List<Securable> out = new ArrayList<>();
         switch (type) {
             case "catalog" -> ctx.uc().allCatalogs().forEach(c -> out.add(new Securable("catalog", c.name)));
             case "schema" -> ctx.uc().allSchemas().forEach(s -> out.add(new Securable("schema", s.fullName())));
-            default -> all.keySet().stream().filter(s -> s.type().equals(type)).forEach(out::add);
+            default -> ctx.uc().grants().all().keySet().stream().filter(s -> s.type().equals(type))
+                    .forEach(out::add);
         }
         return out;
     }

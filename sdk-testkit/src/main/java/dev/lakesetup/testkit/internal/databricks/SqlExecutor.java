@@ -17,8 +17,10 @@ import dev.lakesetup.testkit.sql.Statement;
 import dev.lakesetup.testkit.sql.Use;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Executes parsed statements against the fake workspace's state, under the caller's privileges. */
@@ -178,14 +180,16 @@ final class SqlExecutor {
             }
         }
         List<int[]> where = new ArrayList<>();
+        List<Set<String>> accepted = new ArrayList<>();
         for (Condition c : select.where()) {
             where.add(new int[] {column(names, c.column())});
+            accepted.add(new HashSet<>(c.values()));
         }
         List<List<String>> rows = new ArrayList<>();
         for (List<String> row : all.rows()) {
             boolean keep = true;
             for (int i = 0; i < select.where().size() && keep; i++) {
-                keep = matches(select.where().get(i), row.get(where.get(i)[0]));
+                keep = matches(select.where().get(i), accepted.get(i), row.get(where.get(i)[0]));
             }
             if (keep && (select.limit() == null || rows.size() < select.limit())) {
                 List<String> out = new ArrayList<>();
@@ -198,9 +202,9 @@ final class SqlExecutor {
         return new SqlResult(outNames, outTypes, rows);
     }
 
-    private static boolean matches(Condition c, String value) {
+    private static boolean matches(Condition c, Set<String> accepted, String value) {
         return switch (c.op()) {
-            case EQ, IN -> value != null && c.values().contains(value);
+            case EQ, IN -> value != null && accepted.contains(value);
             case IS_NULL -> value == null;
             case IS_NOT_NULL -> value != null;
         };

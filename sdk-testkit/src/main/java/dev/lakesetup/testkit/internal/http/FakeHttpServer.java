@@ -81,6 +81,7 @@ public final class FakeHttpServer implements AutoCloseable {
             throw new IllegalStateException(name + " is already started");
         }
         var config = options().bindAddress("127.0.0.1").gzipDisabled(true).containerThreads(40)
+                .disableRequestJournal().stubRequestLoggingDisabled(true)
                 .extensions(new Transformer());
         config = requestedPort == 0 ? config.dynamicPort() : config.port(requestedPort);
         WireMockServer s = new WireMockServer(config);
