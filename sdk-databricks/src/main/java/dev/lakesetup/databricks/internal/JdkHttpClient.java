@@ -72,9 +72,9 @@ public final class JdkHttpClient implements HttpClient {
             }
         });
         java.net.http.HttpClient client = in.getRedirectionBehavior().orElse(true) ? following : notFollowing;
-        HttpResponse<InputStream> response;
+        HttpResponse<Object> response;
         try {
-            response = client.send(out.build(), HttpResponse.BodyHandlers.ofInputStream());
+            response = client.send(out.build(), bodyHandler(in.getHeaders().get("Accept")));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException(in.getMethod() + " " + uri.getPath() + " was interrupted");
@@ -96,7 +96,23 @@ public final class JdkHttpClient implements HttpClient {
         return HttpRequest.BodyPublishers.noBody();
     }
 
-    private static Response toResponse(Request in, HttpResponse<InputStream> response) throws IOException {
+    /**
+     * Streams the body of a successful answer that is not JSON to a caller that asked for something else (a file
+     * download); reads every other body whole, which costs no pipe between the client's threads.
+     */
+    private static HttpResponse.BodyHandler<Object> bodyHandler(String accept) {
+        return info -> {
+            String contentType = info.headers().firstValue("Content-Type").orElse("");
+            boolean stream = accept != null && !JSON.equals(accept) && !contentType.startsWith(JSON)
+                    && info.statusCode() < 400;
+            return stream ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofInputStream(),
+                    body -> (Object) body)
+                    : HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(),
+                            body -> (Object) body);
+        };
+    }
+
+    private static Response toResponse(Request in, HttpResponse<Object> response) throws IOException {
         Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         response.headers().map().forEach((name, values) -> {
             if (!name.startsWith(":")) {
@@ -105,15 +121,10 @@ public final class JdkHttpClient implements HttpClient {
         });
         int status = response.statusCode();
         String contentType = response.headers().firstValue("Content-Type").orElse("");
-        String accept = in.getHeaders().get("Accept");
-        boolean stream = accept != null && !JSON.equals(accept) && !contentType.startsWith(JSON) && status < 400;
-        if (stream) {
-            return new Response(in, response.uri().toURL(), status, reason(status), headers, response.body());
+        if (response.body() instanceof InputStream stream) {
+            return new Response(in, response.uri().toURL(), status, reason(status), headers, stream);
         }
-        String body;
-        try (InputStream content = response.body()) {
-            body = new String(content.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        String body = new String((byte[]) response.body(), StandardCharsets.UTF_8);
         if (status < 300 && contentType.startsWith(JSON) && !body.isBlank() && body.stripLeading().charAt(0) != '{') {
             throw new IOException(in.getMethod() + " " + in.getUri().getPath() + " answered " + status
                     + " with a JSON body that is not an object: the answer is malformed");
