@@ -1,4 +1,4 @@
-package dev.lakesetup.azure.reliability;
+package dev.lakesetup.core.testing;
 
 import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.plan.Change;
@@ -14,11 +14,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Stands for a process that dies in the middle of an apply: it passes the first {@code k} changes to the real
  * executor, and every later change fails with a fatal {@link ServiceException}; with {@link Crash#AFTER_SENDING} the
  * change after the first {@code k} still reaches the service, and only its answer is lost. Reads go through
- * untouched. Several instances may share one budget, for an applier with several executors.
+ * untouched. Several instances may share one budget, for an applier with several executors. Shared with the
+ * executor modules' crash-and-resume suites through this module's test jar.
  */
-final class CrashingExecutor extends ForwardingExecutor {
+public final class CrashingExecutor extends ForwardingExecutor {
     /** Where the process dies. */
-    enum Crash {
+    public enum Crash {
         /** Before the next change is sent: the service never sees it. */
         BEFORE_SENDING,
         /** After the next change is sent: the service applies it, the answer never arrives. */
@@ -35,7 +36,7 @@ final class CrashingExecutor extends ForwardingExecutor {
     }
 
     /** Wraps executors so that, together, they apply {@code k} changes and then crash. */
-    static List<Executor> crashingAfter(int k, Crash crash, Executor... delegates) {
+    public static List<Executor> crashingAfter(int k, Crash crash, Executor... delegates) {
         AtomicInteger budget = new AtomicInteger(k);
         return Arrays.stream(delegates).<Executor>map(d -> new CrashingExecutor(d, crash, budget)).toList();
     }
