@@ -107,13 +107,14 @@ public interface Executor {
             ExecutionContext context);
 
     /**
-     * Returns how many resources or securables one {@link #readResources} or {@link #readGrants} call should carry
-     * while planning; by default all of them, in one call.
+     * Returns how many resources or securables one {@link #readResources} or {@link #readGrants} call should carry,
+     * while planning and when an apply reads written grants back; by default all of them, in one call.
      *
      * <p>A reader that answers in bulk (a few {@code information_schema} queries) keeps the default. A reader that
      * makes one request per object returns 1: the planner then splits the reads into calls of that size and runs
      * them in parallel, each under the engine's concurrency bound, rate limit and retry policy, and merges the
-     * answers in a fixed order.
+     * answers in a fixed order. An apply confirms written grants nothing else waits for the same way, in calls of
+     * this size once the other changes are done (see {@link #apply}).
      *
      * @return at least 1
      */
@@ -142,7 +143,10 @@ public interface Executor {
      *
      * <p>A grant change may report the securable's direct grants as the service answered the write
      * ({@link ChangeResult#withObservedGrants}); when they hold what the change granted, the engine skips reading
-     * them back.
+     * them back. Otherwise the engine confirms them with {@link #readGrants}: at once when other changes wait for
+     * the grant, else later together with the other written grants, a {@link #readBatchSize()} of securables per
+     * call, so an executor whose writes answer with nothing (such as SQL {@code GRANT}) costs a few reads per apply
+     * rather than one per securable.
      *
      * @param change an actionable change for which {@link #supports} is true
      * @param context resolves service principals, including ones created earlier in the same apply
