@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -115,9 +116,10 @@ public final class Applier {
         private final ExecutorService pool;
         private final Map<ChangeId, ChangeOutcome> outcomes = new HashMap<>();
         private final Map<ChangeId, Integer> waitingFor = new HashMap<>();
+        private final Map<ChangeId, Integer> planOrder = new HashMap<>();
         private final Map<ChangeId, List<Change>> dependents = new HashMap<>();
         private final Deque<Change> ready = new ArrayDeque<>();
-        /** Written grants not read back yet, in the order their writes ended. */
+        /** Written grants not read back yet. */
         private final List<ReadBack.Written> toConfirm = new ArrayList<>();
         /** Written grants whose outcome is not decided yet, also while being read back. */
         private final Map<ChangeId, ReadBack.Written> unconfirmed = new HashMap<>();
@@ -131,6 +133,7 @@ public final class Applier {
             this.pool = pool;
             this.completions = new ExecutorCompletionService<>(pool);
             for (Change change : plan.changes()) {
+                planOrder.put(change.id(), planOrder.size());
                 waitingFor.put(change.id(), change.dependsOn().size());
                 for (ChangeId dependency : change.dependsOn()) {
                     dependents.computeIfAbsent(dependency, k -> new ArrayList<>()).add(change);
@@ -199,8 +202,9 @@ public final class Applier {
             }
         }
 
-        /** Reads back every written grant waiting for it, one task per read call. */
+        /** Reads back every written grant waiting for it, one task per read call, batched in plan order. */
         private void startConfirmations() {
+            toConfirm.sort(Comparator.comparing(written -> planOrder.get(written.change().id())));
             for (List<ReadBack.Written> batch : ReadBack.batches(toConfirm)) {
                 Executor executor = batch.get(0).executor();
                 completions.submit(() -> runner.confirm(executor, batch));

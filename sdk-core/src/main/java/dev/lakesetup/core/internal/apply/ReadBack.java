@@ -50,7 +50,7 @@ final class ReadBack {
     }
 
     /**
-     * Splits written grants into the read calls that confirm them: per executor, in its order of arrival, at most
+     * Splits written grants into the read calls that confirm them: per executor, in the order given, at most
      * {@link Executor#readBatchSize()} per call.
      *
      * @param written grant changes to confirm
