@@ -108,8 +108,8 @@ public interface Executor {
 
     /**
      * Returns how many resources one {@link #readResources} call should carry while planning, and how many
-     * securables one {@link #readGrants} call carries unless {@link #grantReadBatchSize()} says otherwise; by
-     * default all of them, in one call.
+     * securables one {@link #readGrants} call carries (while planning, and when an apply reads written grants back)
+     * unless {@link #grantReadBatchSize()} says otherwise; by default all of them, in one call.
      *
      * <p>A reader that answers in bulk (a few {@code information_schema} queries) keeps the default. A reader that
      * makes one request per object returns 1: the planner then splits the reads into calls of that size and runs
@@ -123,9 +123,9 @@ public interface Executor {
     }
 
     /**
-     * Returns how many securables one {@link #readGrants} call should carry while planning; by default
-     * {@link #readBatchSize()}. The planner never mixes securable types in one call: the securables of each type are
-     * split into calls of at most this size, and all calls run in parallel. A reader that queries one view per
+     * Returns how many securables one {@link #readGrants} call should carry while planning and when an apply reads
+     * written grants back; by default {@link #readBatchSize()}. Neither mixes securable types in one call: the
+     * securables of each type are split into calls of at most this size, and all calls run in parallel. A reader that queries one view per
      * securable type in chunks of {@code n} names returns {@code n}, so each query is a call of its own and the
      * queries run side by side instead of one after another.
      *
@@ -156,7 +156,10 @@ public interface Executor {
      *
      * <p>A grant change may report the securable's direct grants as the service answered the write
      * ({@link ChangeResult#withObservedGrants}); when they hold what the change granted, the engine skips reading
-     * them back.
+     * them back. Otherwise the engine confirms them with {@link #readGrants}: at once when other changes wait for
+     * the grant, else later together with the other written grants, a {@link #grantReadBatchSize()} of securables
+     * of one type per call, so an executor whose writes answer with nothing (such as SQL {@code GRANT}) costs a few
+     * reads per apply rather than one per securable.
      *
      * @param change an actionable change for which {@link #supports} is true
      * @param context resolves service principals, including ones created earlier in the same apply

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,14 @@ import java.util.concurrent.Future;
  * Applies a plan in dependency order, running independent changes in parallel on a bounded pool. A change whose
  * dependency failed or was skipped is skipped; independent branches go on. Interrupting the calling thread stops
  * new work, interrupts running changes, and reports what ran.
+ *
+ * <p>A grant change must show in a read-back before it counts as applied, unless the service's answer to the write
+ * already showed it. One that no other change depends on is not read back on its own: once nothing else is ready
+ * or running, all such written grants are read back together, one {@link Executor#readGrants} call per
+ * {@link Executor#grantReadBatchSize()} securables of one type and executor (the calls in parallel), re-reading
+ * only the ones still missing on each later poll. Its outcome, and the listener's {@code done} or {@code failed}, follow that
+ * read-back. A grant change that others depend on is read back at once, so its dependents start only after it
+ * shows.
  */
 public final class Applier {
     private final Router router;
@@ -103,12 +112,17 @@ public final class Applier {
         private final Plan plan;
         private final Map<ChangeId, Executor> routes;
         private final ChangeRunner runner;
-        private final CompletionService<ChangeOutcome> completions;
+        private final CompletionService<Step> completions;
         private final ExecutorService pool;
         private final Map<ChangeId, ChangeOutcome> outcomes = new HashMap<>();
         private final Map<ChangeId, Integer> waitingFor = new HashMap<>();
+        private final Map<ChangeId, Integer> planOrder = new HashMap<>();
         private final Map<ChangeId, List<Change>> dependents = new HashMap<>();
         private final Deque<Change> ready = new ArrayDeque<>();
+        /** Written grants not read back yet. */
+        private final List<ReadBack.Written> toConfirm = new ArrayList<>();
+        /** Written grants whose outcome is not decided yet, also while being read back. */
+        private final Map<ChangeId, ReadBack.Written> unconfirmed = new HashMap<>();
         private final Instant start = guard.clock().instant();
         private int inFlight;
 
@@ -119,6 +133,7 @@ public final class Applier {
             this.pool = pool;
             this.completions = new ExecutorCompletionService<>(pool);
             for (Change change : plan.changes()) {
+                planOrder.put(change.id(), planOrder.size());
                 waitingFor.put(change.id(), change.dependsOn().size());
                 for (ChangeId dependency : change.dependsOn()) {
                     dependents.computeIfAbsent(dependency, k -> new ArrayList<>()).add(change);
@@ -134,12 +149,15 @@ public final class Applier {
             while (true) {
                 startReady();
                 if (inFlight == 0) {
-                    break;
+                    if (toConfirm.isEmpty()) {
+                        break;
+                    }
+                    startConfirmations();
                 }
                 try {
-                    Future<ChangeOutcome> next = completions.take();
+                    Future<Step> next = completions.take();
                     inFlight--;
-                    complete(result(next));
+                    take(result(next));
                 } catch (InterruptedException e) {
                     interrupted = true;
                     break;
@@ -150,6 +168,12 @@ public final class Applier {
                 inFlight -= pool.shutdownNow().size();
                 drainInFlight();
                 Thread.currentThread().interrupt();
+            }
+            for (Change change : plan.changes()) {
+                ReadBack.Written written = unconfirmed.get(change.id());
+                if (written != null) {
+                    complete(runner.unconfirmed(written));
+                }
             }
             List<ChangeOutcome> ordered = new ArrayList<>(plan.changes().size());
             for (Change change : plan.changes()) {
@@ -170,14 +194,35 @@ public final class Applier {
                             "conflict left as it is: " + String.join("; ", change.details())));
                     case CREATE, UPDATE, GRANT, REVOKE -> {
                         Executor executor = routes.get(change.id());
-                        completions.submit(() -> runner.run(change, executor));
+                        boolean defer = change.action() == Action.GRANT && !dependents.containsKey(change.id());
+                        completions.submit(() -> runner.run(change, executor, defer));
                         inFlight++;
                     }
                 }
             }
         }
 
-        private ChangeOutcome result(Future<ChangeOutcome> future) throws InterruptedException {
+        /** Reads back every written grant waiting for it, one task per read call, batched in plan order. */
+        private void startConfirmations() {
+            toConfirm.sort(Comparator.comparing(written -> planOrder.get(written.change().id())));
+            for (List<ReadBack.Written> batch : ReadBack.batches(toConfirm)) {
+                Executor executor = batch.get(0).executor();
+                completions.submit(() -> runner.confirm(executor, batch));
+                inFlight++;
+            }
+            toConfirm.clear();
+        }
+
+        private void take(Step step) {
+            if (step instanceof Step.Unconfirmed written) {
+                toConfirm.add(written.grant());
+                unconfirmed.put(written.grant().change().id(), written.grant());
+            } else {
+                ((Step.Decided) step).outcomes().forEach(this::complete);
+            }
+        }
+
+        private Step result(Future<Step> future) throws InterruptedException {
             try {
                 return future.get();
             } catch (ExecutionException e) {
@@ -188,7 +233,7 @@ public final class Applier {
         private void drainInFlight() {
             while (inFlight > 0) {
                 try {
-                    complete(result(completions.take()));
+                    take(result(completions.take()));
                     inFlight--;
                 } catch (InterruptedException again) {
                     return;
@@ -199,6 +244,7 @@ public final class Applier {
         private void complete(ChangeOutcome outcome) {
             Change change = outcome.change();
             outcomes.put(change.id(), outcome);
+            unconfirmed.remove(change.id());
             if (outcome.succeeded()) {
                 listener.done(outcome);
             } else {

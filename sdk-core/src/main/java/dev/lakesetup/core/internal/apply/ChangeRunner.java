@@ -29,23 +29,26 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies one change: the guarded call, passing on a created principal's id, handing an issued secret to its
- * sink, verifying an object that already existed, and reading grants back until they show.
+ * sink, verifying an object that already existed, and reading grants back until they show (at once, or later in
+ * bulk with others through {@link #confirm}).
  */
 final class ChangeRunner {
     private static final Logger LOG = LoggerFactory.getLogger(ChangeRunner.class);
 
-    private static final String INTERRUPTED = "interrupted: the apply was stopped";
+    private static final String INTERRUPTED = ReadBack.INTERRUPTED;
 
     private final CallGuard guard;
     private final Resolutions context;
     private final ApplyListener listener;
 
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final ReadBack readBack;
 
     ChangeRunner(CallGuard guard, Resolutions context, ApplyListener listener) {
         this.guard = guard;
         this.context = context;
         this.listener = listener;
+        this.readBack = new ReadBack(guard, context, stopped::get);
     }
 
     /** Makes every running and later change give up before its next attempt. */
@@ -53,8 +56,17 @@ final class ChangeRunner {
         stopped.set(true);
     }
 
-    /** Runs a change on an executor and returns its outcome; never throws. */
-    ChangeOutcome run(Change change, Executor executor) {
+    /**
+     * Runs a change on an executor; never throws. A grant change that must be read back is confirmed at once,
+     * unless {@code deferConfirmation} is set: then its write's result is handed back unconfirmed, and its outcome
+     * is decided later by {@link #confirm}, together with others.
+     *
+     * @param change the change
+     * @param executor the executor that applies it
+     * @param deferConfirmation whether a grant that needs reading back may wait for a bulk read-back
+     * @return the decided outcome, or the unconfirmed grant
+     */
+    Step run(Change change, Executor executor, boolean deferConfirmation) {
         listener.started(change);
         Instant start = guard.clock().instant();
         int attempts = 0;
@@ -65,24 +77,67 @@ final class ChangeRunner {
                     (attempt, delay, cause) -> listener.retrying(change, attempt, delay, cause), stopped::get);
             attempts = result.attempts();
             passOn(change, result.value());
-            confirmGrants(change, executor, result.value());
+            if (needsReadBack(change, result.value())) {
+                ReadBack.Written written = new ReadBack.Written((GrantChange) change, executor, attempts, start);
+                if (deferConfirmation) {
+                    return new Step.Unconfirmed(written);
+                }
+                return decided(readBack.confirm(executor, List.of(written)).get(0));
+            }
             LOG.info("{} {}: applied", change.action(), change.object());
-            return outcome(change, Outcome.APPLIED, attempts, start, "");
+            return decided(outcome(change, Outcome.APPLIED, attempts, start, ""));
         } catch (CallGuard.CallFailedException e) {
             attempts = e.attempts();
             if (e.getCause() instanceof AppliedMeanwhile) {
-                return reconciled((ResourceChange) change, executor, attempts, start);
+                return decided(reconciled((ResourceChange) change, executor, attempts, start));
             }
             if (e.failure() == Failure.ALREADY_EXISTS) {
-                return verifyExisting(change, executor, attempts, start);
+                return decided(verifyExisting(change, executor, attempts, start));
             }
-            return outcome(change, Outcome.FAILED, attempts, start, describe(e.failure(), e.getCause()));
+            return decided(outcome(change, Outcome.FAILED, attempts, start, describe(e.failure(), e.getCause())));
         } catch (CallGuard.InterruptedCallException e) {
-            return outcome(change, Outcome.FAILED, Math.max(attempts, e.attempts()), start, INTERRUPTED);
+            return decided(outcome(change, Outcome.FAILED, Math.max(attempts, e.attempts()), start, INTERRUPTED));
         } catch (RuntimeException e) {
-            return outcome(change, Outcome.FAILED, Math.max(attempts, 1), start, e.getMessage() == null
-                    ? e.getClass().getSimpleName() : e.getMessage());
+            return decided(outcome(change, Outcome.FAILED, Math.max(attempts, 1), start, e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()));
         }
+    }
+
+    /**
+     * Confirms written grant changes of one executor with bulk read-backs; never throws.
+     *
+     * @param executor the executor that wrote them
+     * @param written the changes, at most the executor's {@link Executor#readBatchSize()}
+     * @return an outcome per change
+     */
+    Step confirm(Executor executor, List<ReadBack.Written> written) {
+        return new Step.Decided(readBack.confirm(executor, written));
+    }
+
+    /**
+     * Returns the outcome of a written grant change whose confirmation never ran because the apply was stopped.
+     *
+     * @param written the change
+     * @return a failed outcome
+     */
+    ChangeOutcome unconfirmed(ReadBack.Written written) {
+        return readBack.interrupted(written);
+    }
+
+    private static Step decided(ChangeOutcome outcome) {
+        return new Step.Decided(List.of(outcome));
+    }
+
+    /**
+     * Tells whether a change granted privileges that must be read back to be confirmed: the service's answer
+     * carried no grants (as over SQL), or ones that lack something (a stale answer).
+     */
+    private boolean needsReadBack(Change change, ChangeResult result) {
+        if (!(change instanceof GrantChange grants) || grants.action() != Action.GRANT) {
+            return false;
+        }
+        return result.observedGrants().isEmpty()
+                || !GrantCheck.missing(grants.privileges(), result.observedGrants().get(), context).isEmpty();
     }
 
     /**
@@ -175,37 +230,6 @@ final class ChangeRunner {
                         + e.getClass().getSimpleName() + "); the new secret was issued but not stored");
             }
         }
-    }
-
-    /**
-     * Confirms that granted privileges show: by the grants the service returned in its answer to the change when
-     * the executor passed them on and they hold everything, otherwise by reading back (polling for eventual
-     * consistency).
-     */
-    private void confirmGrants(Change change, Executor executor, ChangeResult result) {
-        if (!(change instanceof GrantChange grants) || grants.action() != Action.GRANT) {
-            return;
-        }
-        if (result.observedGrants().isPresent()
-                && GrantCheck.missing(grants.privileges(), result.observedGrants().get(), context).isEmpty()) {
-            return;
-        }
-        List<PrincipalPrivileges> missing = grants.privileges();
-        int readBacks = guard.policy().readBackAttempts();
-        for (int i = 1; i <= readBacks; i++) {
-            List<PrincipalPrivileges> live = guarded("read back grants on " + grants.securable().fullName(),
-                    () -> executor.readGrants(List.of(grants.securable()), context))
-                    .getOrDefault(grants.securable(), List.of());
-            missing = GrantCheck.missing(grants.privileges(), live, context);
-            if (missing.isEmpty()) {
-                return;
-            }
-            if (i < readBacks) {
-                guard.sleep(guard.policy().readBackInterval(), i);
-            }
-        }
-        throw new LakesetupException("grants on " + grants.securable().fullName() + " were applied but not visible after "
-                + readBacks + " read-backs; missing " + missing);
     }
 
     private ChangeOutcome verifyExisting(Change change, Executor executor, int attempts, Instant start) {
