@@ -60,6 +60,11 @@ class ForwardingExecutorTest {
         }
 
         @Override
+        public boolean metersRequests() {
+            return true;
+        }
+
+        @Override
         public Optional<ApplicationId> resolve(ServicePrincipal principal) {
             return Optional.of(APP);
         }
@@ -79,6 +84,7 @@ class ForwardingExecutorTest {
         assertThat(forwarding.handles(Catalog.named("x"))).isTrue();
         assertThat(forwarding.handlesGrantsOn(Securable.catalog("x"))).isTrue();
         assertThat(forwarding.readBatchSize()).isEqualTo(7);
+        assertThat(forwarding.metersRequests()).isTrue();
         assertThat(forwarding.supports(null)).isFalse();
         assertThat(forwarding.resolve(ServicePrincipal.named("sp"))).contains(APP);
         assertThat(forwarding.readResources(List.of(Catalog.named("x")), NO_PRINCIPALS))

@@ -8,11 +8,7 @@ import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.ResourceId;
-import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.ServicePrincipal;
-import dev.lakesetup.core.plan.Change;
-import dev.lakesetup.core.plan.PrincipalPrivileges;
-import dev.lakesetup.core.spi.ChangeResult;
 import dev.lakesetup.core.spi.ExecutionContext;
 import dev.lakesetup.core.spi.Executor;
 import dev.lakesetup.core.spi.ForwardingExecutor;
@@ -20,6 +16,7 @@ import dev.lakesetup.core.spi.ObservedResource;
 import dev.lakesetup.core.spi.RequestPermits;
 import dev.lakesetup.core.testing.FakeTime;
 import dev.lakesetup.core.testing.Fixtures;
+import dev.lakesetup.core.testing.InMemoryWorkspace;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -169,20 +166,15 @@ class RequestPermitsTest {
         assertThat(Duration.between(requests.get(0), requests.get(5))).isEqualTo(INTERVAL.multipliedBy(5));
     }
 
-    @Test
-    void metersRequests_ofAForwardingExecutor_isTheWrappedExecutors() {
-        assertThat(new ForwardingExecutor(new Recording(true)) { }.metersRequests()).isTrue();
-        assertThat(new ForwardingExecutor(new Recording(false)) { }.metersRequests()).isFalse();
-    }
-
     /**
-     * Records each call: a metering one sends one request through the bound permits; another records when it is
-     * called (the engine took its permit just before).
+     * Records each call of an in-memory executor: a metering one sends one request through the bound permits;
+     * another records when it is called (the engine took its permit just before).
      */
-    private final class Recording implements Executor {
+    private final class Recording extends ForwardingExecutor {
         private final boolean meters;
 
         Recording(boolean meters) {
+            super(new InMemoryWorkspace(time));
             this.meters = meters;
         }
 
@@ -195,49 +187,21 @@ class RequestPermitsTest {
         }
 
         @Override
-        public String name() {
-            return "recording";
-        }
-
-        @Override
         public boolean metersRequests() {
             return meters;
-        }
-
-        @Override
-        public boolean handles(Resource resource) {
-            return true;
-        }
-
-        @Override
-        public boolean handlesGrantsOn(Securable securable) {
-            return true;
         }
 
         @Override
         public Map<ResourceId, ObservedResource> readResources(Collection<? extends Resource> resources,
                 ExecutionContext context) {
             called();
-            return Map.of();
-        }
-
-        @Override
-        public Map<Securable, List<PrincipalPrivileges>> readGrants(Collection<? extends Securable> securables,
-                ExecutionContext context) {
-            called();
-            return Map.of();
+            return super.readResources(resources, context);
         }
 
         @Override
         public Optional<ApplicationId> resolve(ServicePrincipal principal) {
             called();
-            return Optional.empty();
-        }
-
-        @Override
-        public ChangeResult apply(Change change, ExecutionContext context) {
-            called();
-            return ChangeResult.done();
+            return super.resolve(principal);
         }
     }
 }
