@@ -105,7 +105,11 @@ final class ApiWorkloads {
         return sorted.get(sorted.size() / 2);
     }
 
-    /** Runs W1 through REST at the default rate limit of 15 requests per second. */
+    /**
+     * Runs W1 through REST at the default rate limit of 15 requests per second. The REST executor meters its
+     * requests, so each HTTP request, not each executor call, takes a permit: wall time is compared with the
+     * requests on the wire over the rate.
+     */
     WorkloadResult atDefaultRate() {
         try (Tenant tenant = Tenant.start(mode.rateCatalogs(), mode.rateSchemasPerCatalog(), mode.latency())) {
             ServicePrincipal principal = tenant.newPrincipal("bench-rate");

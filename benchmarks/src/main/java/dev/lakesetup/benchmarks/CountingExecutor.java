@@ -19,9 +19,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
- * Wraps an executor and records when each of its calls started: each call is one permit of lakesetup's rate
- * limiter, so the recorded times show the rate the limiter lets through (which the requests on the wire may
- * exceed when one call makes several requests).
+ * Wraps an executor and records when each of its calls started. For an executor that does not meter its requests
+ * each call is one permit of lakesetup's rate limiter; for one that does (the REST executor) each request is, and
+ * the calls' rate is at most the requests' rate.
  */
 final class CountingExecutor extends ForwardingExecutor {
     private final ConcurrentLinkedQueue<Long> starts = new ConcurrentLinkedQueue<>();

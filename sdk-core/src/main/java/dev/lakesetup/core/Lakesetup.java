@@ -155,7 +155,9 @@ public final class Lakesetup {
 
     /**
      * Makes a call to a service outside a plan or an apply, such as a recipe's preflight read, under this
-     * instance's rate limiter and retry policy, waiting on its clock and sleeper.
+     * instance's rate limiter and retry policy, waiting on its clock and sleeper. Each attempt takes one permit; when
+     * the call sends requests through an executor that {@linkplain Executor#metersRequests() meters its requests},
+     * the first request uses that permit and each further one takes its own.
      *
      * @param what a description for logs, e.g. {@code check Unity Catalog}
      * @param call the call; one attempt per invocation
@@ -169,7 +171,7 @@ public final class Lakesetup {
         InvalidInputException.requireNonNull(what, "description");
         InvalidInputException.requireNonNull(call, "call");
         try {
-            return guard.call(what, call, (attempt, delay, cause) -> { }).value();
+            return guard.callWithPermit(what, call, (attempt, delay, cause) -> { }).value();
         } catch (CallGuard.CallFailedException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
@@ -264,9 +266,12 @@ public final class Lakesetup {
         /**
          * Sets the most requests per second sent to the services, reads and writes together.
          *
-         * <p>Each executor call (one planning read of an executor's {@link Executor#readBatchSize() batch}, one
-         * change, one read-back) takes one permit, and permits are spaced evenly, one every {@code 1 s / rate}, so
-         * no sliding one-second window holds more than the limit.
+         * <p>The limit holds per request on the wire for an executor that {@linkplain Executor#metersRequests()
+         * meters its requests} (the Databricks REST executor): each HTTP request it sends during a plan or an apply,
+         * its start-up discovery and token requests and every retry included, takes one permit. Any other executor
+         * (SQL through a JDBC driver) takes one permit per call: one planning read of its
+         * {@link Executor#readBatchSize() batch}, one change attempt, one read-back. Permits are spaced evenly, one
+         * every {@code 1 s / rate}, so no sliding one-second window holds more than the limit.
          *
          * @param rateLimitPerSecond 1 to 10000
          * @return this builder

@@ -86,6 +86,17 @@ public final class RestExecutor implements Executor {
         return "databricks-rest";
     }
 
+    /**
+     * Returns {@code true}: every request this executor sends, the SDK's start-up discovery and token requests and
+     * the metastore check included, takes its own permit of the engine's rate limit, so the limit holds per request.
+     *
+     * @return {@code true}
+     */
+    @Override
+    public boolean metersRequests() {
+        return true;
+    }
+
     @Override
     public boolean handles(Resource resource) {
         return isUnityCatalog(resource) || resource instanceof WorkspaceServicePrincipal

@@ -19,8 +19,9 @@ import java.util.Optional;
  * and a service (Databricks REST, SQL over JDBC, Azure).
  *
  * <p>Register executors on {@code Lakesetup.builder().executor(..)}; several may be registered, and each resource,
- * securable and change goes to the first one that handles it. The engine wraps every call in one rate limiter and
- * one retry policy, so an implementation makes a single attempt per call, turns off any retries of its own client
+ * securable and change goes to the first one that handles it. The engine wraps every call in one rate limiter (one permit per call,
+ * or one per request for an executor that {@linkplain #metersRequests() meters its requests}) and one retry policy,
+ * so an implementation makes a single attempt per call, turns off any retries of its own client
  * library, and reports failures by throwing {@link dev.lakesetup.core.ServiceException} with the right
  * {@link dev.lakesetup.core.ServiceException.Failure} kind (vendor exceptions are wrapped at this boundary; an
  * {@link java.io.IOException} cause that is not wrapped is treated as transient). Implementations must be
@@ -70,6 +71,25 @@ public interface Executor {
                 return handlesGrantsOn(grantChange.securable());
             }
         });
+    }
+
+    /**
+     * Tells whether this executor takes a permit of the engine's rate limit for each request it sends, so that the
+     * limit holds per request on the wire; by default {@code false}.
+     *
+     * <p>An executor that says {@code false} (one whose requests are out of its sight, such as SQL through a JDBC
+     * driver) is given one permit per call: each read, resolve and change attempt. One that says {@code true} is
+     * given none per call; instead its HTTP layer calls {@code RequestPermits.current().acquire()} before each
+     * request, including start-up discovery and token requests sent during a call, and so a call that sends no
+     * request takes no permit and one that sends three takes three. Say {@code true} only when every request of
+     * every call takes a permit, or the limit leaks. A decorator that does not extend {@link ForwardingExecutor}
+     * says {@code false} unless it forwards this method: the limit then holds, but the wrapped executor's calls
+     * count once more each.
+     *
+     * @return {@code true} if the executor meters each of its requests through {@link RequestPermits}
+     */
+    default boolean metersRequests() {
+        return false;
     }
 
     /**

@@ -16,8 +16,8 @@ import java.util.Optional;
 /**
  * An executor that passes every call to another one: extend it to decorate an executor (count calls, record
  * timings, inject failures in tests) by overriding only the calls you care about. Every method of
- * {@link Executor}, including its defaults such as {@link #readBatchSize()}, is forwarded, so a decorator never
- * silently changes how the engine batches, routes or resolves.
+ * {@link Executor}, including its defaults such as {@link #readBatchSize()} and {@link #metersRequests()}, is
+ * forwarded, so a decorator never silently changes how the engine batches, routes, resolves or rate-limits.
  */
 public abstract class ForwardingExecutor implements Executor {
     private final Executor delegate;
@@ -58,6 +58,11 @@ public abstract class ForwardingExecutor implements Executor {
     @Override
     public boolean supports(Change change) {
         return delegate.supports(change);
+    }
+
+    @Override
+    public boolean metersRequests() {
+        return delegate.metersRequests();
     }
 
     @Override

@@ -65,6 +65,11 @@ class ForwardingExecutorTest {
         }
 
         @Override
+        public boolean metersRequests() {
+            return true;
+        }
+
+        @Override
         public Optional<ApplicationId> resolve(ServicePrincipal principal) {
             return Optional.of(APP);
         }
@@ -85,6 +90,7 @@ class ForwardingExecutorTest {
         assertThat(forwarding.handlesGrantsOn(Securable.catalog("x"))).isTrue();
         assertThat(forwarding.readBatchSize()).isEqualTo(7);
         assertThat(forwarding.grantReadBatchSize()).isEqualTo(9);
+        assertThat(forwarding.metersRequests()).isTrue();
         assertThat(forwarding.supports(null)).isFalse();
         assertThat(forwarding.resolve(ServicePrincipal.named("sp"))).contains(APP);
         assertThat(forwarding.readResources(List.of(Catalog.named("x")), NO_PRINCIPALS))

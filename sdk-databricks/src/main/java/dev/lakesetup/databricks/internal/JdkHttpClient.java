@@ -3,6 +3,7 @@ package dev.lakesetup.databricks.internal;
 import com.databricks.sdk.core.http.HttpClient;
 import com.databricks.sdk.core.http.Request;
 import com.databricks.sdk.core.http.Response;
+import dev.lakesetup.core.spi.RequestPermits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -34,7 +35,13 @@ import org.slf4j.LoggerFactory;
  * caller asked for one; a successful JSON answer that is not a JSON object (every Databricks API answers with an
  * object) fails as an {@link IOException} instead of being read as an empty result; redirects are followed unless
  * the request says otherwise. Proxies come from the JVM's default {@link ProxySelector} (the {@code https.proxyHost}
- * system properties); a proxy that needs credentials is not supported. Thread-safe.
+ * system properties); a proxy that needs credentials is not supported.
+ *
+ * <p>Each request takes a permit of lakesetup's rate limit first ({@link RequestPermits#current()}): during a call of
+ * the engine, the permits of that engine's limit, so the SDK's start-up discovery requests, OAuth token requests and
+ * every API request count against the limit of the call that sends them (the SDK sends them on the calling
+ * thread); outside a call, none, and nothing waits. A redirect the JDK client follows is not counted again.
+ * Thread-safe.
  */
 public final class JdkHttpClient implements HttpClient {
     private static final Logger LOG = LoggerFactory.getLogger(JdkHttpClient.class);
@@ -72,9 +79,11 @@ public final class JdkHttpClient implements HttpClient {
             }
         });
         java.net.http.HttpClient client = in.getRedirectionBehavior().orElse(true) ? following : notFollowing;
+        HttpRequest request = out.build();
+        RequestPermits.current().acquire();
         HttpResponse<Object> response;
         try {
-            response = client.send(out.build(), bodyHandler(in.getHeaders().get("Accept")));
+            response = client.send(request, bodyHandler(in.getHeaders().get("Accept")));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException(in.getMethod() + " " + uri.getPath() + " was interrupted");

@@ -13,7 +13,9 @@ import java.util.Optional;
  * few field names, not {@code secret} or {@code client_secret}), requests sent by {@link JdkHttpClient} (whose
  * logging lakesetup controls, unlike Apache HttpClient's header and wire logs), OAuth token requests guarded by
  * {@link TokenEndpointGuard} and {@code Retry-After} captured for
- * the retry policy. Thread-safe.
+ * the retry policy. OAuth tokens are refreshed on the calling thread when they are needed, not in the background,
+ * so that token requests made during a call of the engine take permits of its rate limit like any other request.
+ * Thread-safe.
  */
 public final class SdkClients {
     private final String host;
@@ -90,7 +92,8 @@ public final class SdkClients {
     private DatabricksConfig configure(DatabricksConfig config) {
         auth.applyTo(config);
         int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
-        config.setDisableRetries(true).setDebugHeaders(false).setDebugTruncateBytes(0).setHttpTimeoutSeconds(seconds);
+        config.setDisableRetries(true).setDebugHeaders(false).setDebugTruncateBytes(0).setHttpTimeoutSeconds(seconds)
+                .setDisableAsyncTokenRefresh(true);
         return config.setHttpClient(new RetryAfterCapture(new TokenEndpointGuard(
                 new JdkHttpClient(Duration.ofSeconds(seconds)))));
     }

@@ -4,12 +4,14 @@ import dev.lakesetup.core.LakesetupException;
 import dev.lakesetup.core.ServiceException.Failure;
 import dev.lakesetup.core.apply.RetryPolicy;
 import dev.lakesetup.core.apply.Sleeper;
+import dev.lakesetup.core.spi.RequestPermits;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleSupplier;
 import java.util.function.Supplier;
@@ -19,8 +21,15 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs every executor call under the one rate limiter and the one retry policy.
  *
- * <p>The rate limit hands out one permit per executor call, evenly spaced: at least {@code 1 s / rate} apart as
- * measured when granted, never a burst, so every sliding one-second window holds at most {@code rate} calls.
+ * <p>The rate limit hands out permits evenly spaced: at least {@code 1 s / rate} apart as measured when granted,
+ * never a burst, so every sliding one-second window holds at most {@code rate} permits. An executor call
+ * ({@link #call(String, Supplier, RetryObserver, BooleanSupplier)}) takes no permit itself: each attempt runs with
+ * the limiter's {@link RequestPermits} bound to its thread, and permits are taken from there, before each request
+ * by an executor that {@linkplain dev.lakesetup.core.spi.Executor#metersRequests() meters its requests}, and once
+ * per call by the {@link Router}'s wrapper around any other executor. So every request or call, first attempt or
+ * retry, takes exactly one permit. A call that is not an executor call
+ * ({@link #callWithPermit(String, Supplier, RetryObserver)}) takes one permit per attempt up front, which its first
+ * metered request uses.
  *
  * <p>Time is fakeable: the rate limit ({@link PermitSpacing}) reads nanoseconds from the injected {@link Clock} and
  * says how long to wait, and the wait is done by the injected {@link Sleeper}. Retries use resilience4j's
@@ -199,7 +208,25 @@ public final class CallGuard {
     }
 
     /**
-     * Makes a call with rate limiting and retries.
+     * Makes a call that is not an executor call with rate limiting and retries: each attempt takes one permit
+     * before it starts. Its first request through an executor that meters its requests uses that permit; each
+     * further request takes one more.
+     *
+     * @param what a description for logs
+     * @param call the call; one attempt per invocation
+     * @param observer told before each retry
+     * @param <T> the result type
+     * @return the result and the attempts made
+     * @throws CallFailedException when the call fails for good
+     * @throws InterruptedCallException when the thread is interrupted
+     */
+    public <T> Attempted<T> callWithPermit(String what, Supplier<T> call, RetryObserver observer) {
+        return run(what, call, observer, () -> false, true);
+    }
+
+    /**
+     * Makes an executor call with rate limiting and retries; the call's permits are taken through the bound
+     * {@link RequestPermits}.
      *
      * @param what a description for logs
      * @param call the call; one attempt per invocation
@@ -214,7 +241,8 @@ public final class CallGuard {
     }
 
     /**
-     * Makes a call with rate limiting and retries, giving up as soon as {@code stopped} says so.
+     * Makes an executor call with rate limiting and retries, giving up as soon as {@code stopped} says so; the
+     * call's permits are taken through the bound {@link RequestPermits}.
      *
      * @param what a description for logs
      * @param call the call; one attempt per invocation
@@ -226,6 +254,11 @@ public final class CallGuard {
      * @throws InterruptedCallException when the thread is interrupted or the apply stopped
      */
     public <T> Attempted<T> call(String what, Supplier<T> call, RetryObserver observer, BooleanSupplier stopped) {
+        return run(what, call, observer, stopped, false);
+    }
+
+    private <T> Attempted<T> run(String what, Supplier<T> call, RetryObserver observer, BooleanSupplier stopped,
+            boolean permitPerAttempt) {
         Retry.AsyncContext<Object> general = retry.asyncContext();
         Retry.AsyncContext<Object> visibility = visibilityRetry.asyncContext();
         Instant visibleDeadline = null;
@@ -234,10 +267,12 @@ public final class CallGuard {
             if (Thread.currentThread().isInterrupted() || stopped.getAsBoolean()) {
                 throw new InterruptedCallException(attempts);
             }
-            acquirePermit(attempts);
+            if (permitPerAttempt) {
+                acquirePermit(attempts);
+            }
             attempts++;
             try {
-                T value = call.get();
+                T value = permits(attempts, permitPerAttempt).callWith(call);
                 general.onComplete();
                 return new Attempted<>(value, attempts);
             } catch (InterruptedCallException e) {
@@ -269,6 +304,22 @@ public final class CallGuard {
                 sleep(delay, attempts);
             }
         }
+    }
+
+    /**
+     * Returns the request permits of one attempt: each takes a permit of the rate limit, except the first when the
+     * attempt took one up front.
+     */
+    private RequestPermits permits(int attempt, boolean firstIsTaken) {
+        if (!firstIsTaken) {
+            return RequestPermits.of(() -> acquirePermit(attempt));
+        }
+        AtomicBoolean first = new AtomicBoolean(true);
+        return RequestPermits.of(() -> {
+            if (!first.getAndSet(false)) {
+                acquirePermit(attempt);
+            }
+        });
     }
 
     private void acquirePermit(int attempts) {

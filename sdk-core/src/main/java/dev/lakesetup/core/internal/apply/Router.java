@@ -7,7 +7,11 @@ import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.spi.Executor;
 import java.util.List;
 
-/** Sends each resource, securable and change to the first registered executor that handles it. */
+/**
+ * Sends each resource, securable and change to the first registered executor that handles it. An executor that does
+ * not {@linkplain Executor#metersRequests() meter its requests} is handed out wrapped so that each of its calls takes
+ * one permit of the rate limit.
+ */
 public final class Router {
     private final List<Executor> executors;
 
@@ -17,11 +21,11 @@ public final class Router {
      * @param executors the executors, in priority order
      */
     public Router(List<Executor> executors) {
-        this.executors = List.copyOf(executors);
+        this.executors = executors.stream().map(PermitPerCall::wrap).toList();
     }
 
     /**
-     * Returns the executors.
+     * Returns the executors as the engine calls them.
      *
      * @return the executors in priority order
      */

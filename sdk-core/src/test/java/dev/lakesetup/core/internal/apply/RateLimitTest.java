@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The rate limit over sliding one-second windows, on fake time. */
+/** The rate limit over sliding one-second windows, on fake time: calls that take one permit each. */
 class RateLimitTest {
     private static final Duration SECOND = Duration.ofSeconds(1);
 
@@ -23,12 +23,12 @@ class RateLimitTest {
 
     private void call(CallGuard guard, int times) {
         for (int i = 0; i < times; i++) {
-            guard.call("call", () -> calls.add(time.instant()), (attempt, delay, cause) -> { });
+            guard.callWithPermit("call", () -> calls.add(time.instant()), (attempt, delay, cause) -> { });
         }
     }
 
     /** Returns the most calls whose start falls in any half-open window [t, t + 1 s). */
-    private static int peakPerSecond(List<Instant> starts) {
+    static int peakPerSecond(List<Instant> starts) {
         int peak = 0;
         int from = 0;
         for (int to = 0; to < starts.size(); to++) {
