@@ -111,6 +111,8 @@ final class ApiWorkloads {
      * requests on the wire over the rate.
      */
     WorkloadResult atDefaultRate() {
+        warmUpCode();
+        // a tenant and a client of their own: the client's start-up requests fall inside the measured run
         try (Tenant tenant = Tenant.start(mode.rateCatalogs(), mode.rateSchemasPerCatalog(), mode.latency())) {
             ServicePrincipal principal = tenant.newPrincipal("bench-rate");
             CountingExecutor counting = new CountingExecutor(tenant.workspace().restExecutor());
@@ -134,10 +136,23 @@ final class ApiWorkloads {
             metrics.put("wall_to_executor_calls_over_rate", wallSeconds / permitsOverRate);
             metrics.put("success", run.report().isSuccess() ? 1 : 0);
             double deviation = Math.abs(wallSeconds / callsOverRate - 1);
-            return new WorkloadResult("W1-rate", metrics, List.of("peak_http_per_s", "peak_calls_per_s",
+            return new WorkloadResult("W1-rate", metrics, List.of("peak_http_per_s",
                     "limit_per_s", "wall_to_http_calls_over_rate"), List.of(
                     Goal.atMost("peak requests in any 1 s window", httpPeak, DEFAULT_RATE),
                     Goal.atMost("deviation of wall from calls / rate", deviation, 0.10)));
+        }
+    }
+
+    /**
+     * Runs the REST path once on a small tenant of its own, so that the measured rate-limited run on a fresh client
+     * pays its start-up requests but not class loading and the JIT of a fresh JVM (when it runs without W1 first).
+     */
+    private void warmUpCode() {
+        try (Tenant tenant = Tenant.start(2, 2, mode.latency())) {
+            Lakesetup lakesetup = lakesetup(tenant.workspace().restExecutor(), mode.concurrency(), HIGH_RATE);
+            for (int round = 0; round < mode.warmUpRounds(); round++) {
+                lakesetup.apply(lakesetup.plan(tenant.readOnlyBlueprint(tenant.newPrincipal("warm-rate" + round))));
+            }
         }
     }
 

@@ -23,7 +23,7 @@ public record Mode(String name, int catalogs, int schemasPerCatalog, int rateCat
         int smallGrants, int largeGrants, Duration latency, int concurrency, int warmUpRounds, int rounds) {
 
     /** Scaled down: about a minute on two cores. */
-    public static final Mode QUICK = new Mode("quick", 12, 10, 4, 4, 10_000, 100_000, Duration.ofMillis(20), 16, 3,
+    public static final Mode QUICK = new Mode("quick", 12, 10, 8, 10, 10_000, 100_000, Duration.ofMillis(20), 16, 3,
             3);
 
     /** The sizes of the issue: 50 catalogs x 10 schemas, 10k and 100k grants. */

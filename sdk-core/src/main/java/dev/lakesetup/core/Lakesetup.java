@@ -271,7 +271,8 @@ public final class Lakesetup {
          * its start-up discovery and token requests and every retry included, takes one permit. Any other executor
          * (SQL through a JDBC driver) takes one permit per call: one planning read of its
          * {@link Executor#readBatchSize() batch}, one change attempt, one read-back. Permits are spaced evenly, one
-         * every {@code 1 s / rate}, so no sliding one-second window holds more than the limit.
+         * every {@code 1.03 s / rate}, so no sliding one-second window holds more than the limit, also at the service
+         * when the requests' delays on the way vary by up to 30 ms.
          *
          * @param rateLimitPerSecond 1 to 10000
          * @return this builder

@@ -4,8 +4,8 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * The client-side rate limit: grants permits at least {@code 1 s / rate} apart, as measured when each permit is
- * granted, never in a burst.
+ * The client-side rate limit: grants permits at least one interval apart (a little over {@code 1 s / rate}, see
+ * {@link CallGuard}), as measured when each permit is granted, never in a burst.
  *
  * <p>A caller first {@linkplain #reserve() reserves} a slot (slots are handed out one interval apart, so callers
  * queue in order), waits for it, and then {@linkplain #tryGrant(long) asks for the permit}: it is granted only when
