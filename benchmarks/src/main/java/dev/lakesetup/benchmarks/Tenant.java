@@ -110,6 +110,12 @@ final class Tenant implements AutoCloseable {
         return builder.build();
     }
 
+    /** USE CATALOG on the first catalog only: a plan of one change. */
+    Blueprint singleGrantBlueprint(ServicePrincipal principal) {
+        return Blueprint.builder().grant(Grant.on(Securable.catalog(catalog(0))).to(principal).privileges(USE_CATALOG))
+                .build();
+    }
+
     /** The statements a user's script runs for the same access, one per securable, in order. */
     List<String> naiveStatements(String applicationId) {
         return naiveStatements(applicationId, catalogs);
