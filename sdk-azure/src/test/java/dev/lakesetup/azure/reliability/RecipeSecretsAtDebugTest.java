@@ -3,10 +3,7 @@ package dev.lakesetup.azure.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import dev.lakesetup.azure.AzureDeltaLakeDestinationSetup;
 import dev.lakesetup.azure.DestinationFixture;
 import dev.lakesetup.azure.DestinationSetupResult;
@@ -18,6 +15,7 @@ import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.render.PlanFormat;
 import dev.lakesetup.core.spi.Executor;
+import dev.lakesetup.core.testing.DebugLogCapture;
 import dev.lakesetup.databricks.DataGraphSetup;
 import dev.lakesetup.databricks.DatabricksWorkspace;
 import dev.lakesetup.databricks.PrincipalValidator;
@@ -33,9 +31,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,40 +53,28 @@ import org.slf4j.LoggerFactory;
 class RecipeSecretsAtDebugTest {
     private static final String WAREHOUSE = "wh1";
     private static final String STORAGE_CLIENT_SECRET = "storage-sp-client-secret-93b1c7d2e5";
-    private static final List<String> LOGGERS = List.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "org.apache.http",
+    private static final List<String> LOGGERS = List.of("org.apache.http",
             "org.apache.http.headers", "org.apache.http.wire", "com.databricks", "com.azure", "reactor", "io.netty",
             "dev.lakesetup");
     private static final List<String> AZURE_SDK_SETTINGS = List.of("AZURE_LOG_LEVEL", "AZURE_HTTP_LOG_DETAIL_LEVEL");
 
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final Map<String, Level> before = new HashMap<>();
+    private DebugLogCapture logs;
     private final List<String> surfaces = new ArrayList<>();
     private final List<String> secrets = new ArrayList<>();
 
     @BeforeEach
     void everyLoggerAtDebug() {
-        for (String name : LOGGERS) {
-            Logger logger = (Logger) LoggerFactory.getLogger(name);
-            before.put(name, logger.getLevel());
-            logger.setLevel(Level.DEBUG);
-        }
+        logs = DebugLogCapture.atDebug(LOGGERS);
         // the Azure SDK's own switches, read from system properties: the most verbose settings
         System.setProperty("AZURE_LOG_LEVEL", "verbose");
         System.setProperty("AZURE_HTTP_LOG_DETAIL_LEVEL", "body_and_headers");
-        logs.start();
-        root().addAppender(logs);
     }
 
     @AfterEach
     void restore() {
-        root().detachAppender(logs);
-        before.forEach((name, level) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(level));
+        logs.close();
         AZURE_SDK_SETTINGS.forEach(System::clearProperty);
         System.clearProperty("isFakeServiceTest");
-    }
-
-    private static Logger root() {
-        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     }
 
     @Test
@@ -98,16 +82,13 @@ class RecipeSecretsAtDebugTest {
         runDataGraph();
         runAzureDestination();
 
-        List<ILoggingEvent> events;
-        synchronized (logs) { // library threads may still be appending
-            events = new ArrayList<>(logs.list);
-        }
+        List<ILoggingEvent> events = logs.events();
         assertThat(events).as("events at DEBUG").hasSizeGreaterThan(50);
         assertThat(events).as("the Azure SDK's HTTP log lines are captured").anyMatch(e -> e.getLoggerName()
                 .startsWith("com.azure") && e.getFormattedMessage().contains("HTTP request"));
         assertThat(events).as("lakesetup's debug lines are captured").anyMatch(e -> e.getLoggerName()
                 .startsWith("dev.lakesetup") && e.getLevel() == Level.DEBUG);
-        events.forEach(event -> surfaces.add(describe(event)));
+        events.forEach(event -> surfaces.add(DebugLogCapture.describe(event)));
         assertThat(secrets).doesNotContain("").hasSizeGreaterThan(10);
         for (String surface : surfaces) {
             for (String secret : secrets) {
@@ -226,15 +207,4 @@ class RecipeSecretsAtDebugTest {
         report.outcomes().forEach(outcome -> surfaces.add(outcome + " " + outcome.reason()));
     }
 
-    private static String describe(ILoggingEvent event) {
-        StringBuilder text = new StringBuilder(event.getLoggerName()).append(' ').append(event.getMessage())
-                .append(' ').append(event.getFormattedMessage()).append(' ').append(event.getMDCPropertyMap());
-        if (event.getArgumentArray() != null) {
-            text.append(' ').append(Arrays.deepToString(event.getArgumentArray()));
-        }
-        if (event.getThrowableProxy() != null) {
-            text.append(' ').append(ThrowableProxyUtil.asString(event.getThrowableProxy()));
-        }
-        return text.toString();
-    }
 }

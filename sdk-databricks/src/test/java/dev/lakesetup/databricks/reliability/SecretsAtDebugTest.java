@@ -4,11 +4,7 @@ import static dev.lakesetup.core.model.Privilege.CREATE_EXTERNAL_LOCATION;
 import static dev.lakesetup.core.model.Privilege.USE_CATALOG;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import dev.lakesetup.core.Lakesetup;
 import dev.lakesetup.core.apply.ApplyReport;
 import dev.lakesetup.core.model.ApplicationId;
@@ -26,13 +22,13 @@ import dev.lakesetup.core.model.StorageIdentity;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.render.PlanFormat;
+import dev.lakesetup.core.testing.DebugLogCapture;
 import dev.lakesetup.testkit.FaultResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,31 +45,19 @@ import org.slf4j.LoggerFactory;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class SecretsAtDebugTest {
     private static final String STORAGE_SECRET = "storage-client-secret-5f2c9a7e41";
-    private static final List<String> LOGGERS = List.of(org.slf4j.Logger.ROOT_LOGGER_NAME, "org.apache.http",
+    private static final List<String> LOGGERS = List.of("org.apache.http",
             "org.apache.http.headers", "org.apache.http.wire", "com.databricks", "dev.lakesetup");
 
-    private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
-    private final Map<String, Level> before = new java.util.HashMap<>();
+    private DebugLogCapture logs;
 
     @BeforeEach
     void everyLoggerAtDebug() {
-        for (String name : LOGGERS) {
-            Logger logger = (Logger) LoggerFactory.getLogger(name);
-            before.put(name, logger.getLevel());
-            logger.setLevel(Level.DEBUG);
-        }
-        logs.start();
-        root().addAppender(logs);
+        logs = DebugLogCapture.atDebug(LOGGERS);
     }
 
     @AfterEach
     void restoreLevels() {
-        root().detachAppender(logs);
-        before.forEach((name, level) -> ((Logger) LoggerFactory.getLogger(name)).setLevel(level));
-    }
-
-    private static Logger root() {
-        return (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        logs.close();
     }
 
     @Test
@@ -117,9 +101,10 @@ class SecretsAtDebugTest {
             surfaces.add(lakesetup.toString());
             surfaces.add(sink.get(0).toString());
             surfaces.add(blueprint.toString());
-            assertThat(logs.list).hasSizeGreaterThan(20);
-            for (ILoggingEvent event : logs.list) {
-                surfaces.add(describe(event));
+            List<ILoggingEvent> events = logs.events();
+            assertThat(events).hasSizeGreaterThan(20);
+            for (ILoggingEvent event : events) {
+                surfaces.add(DebugLogCapture.describe(event));
             }
             for (String surface : surfaces) {
                 for (String secret : secrets) {
@@ -142,15 +127,4 @@ class SecretsAtDebugTest {
         return out;
     }
 
-    private static String describe(ILoggingEvent event) {
-        StringBuilder text = new StringBuilder(event.getLoggerName()).append(' ').append(event.getMessage())
-                .append(' ').append(event.getFormattedMessage()).append(' ').append(event.getMDCPropertyMap());
-        if (event.getArgumentArray() != null) {
-            text.append(' ').append(Arrays.deepToString(event.getArgumentArray()));
-        }
-        if (event.getThrowableProxy() != null) {
-            text.append(' ').append(ThrowableProxyUtil.asString(event.getThrowableProxy()));
-        }
-        return text.toString();
-    }
 }
