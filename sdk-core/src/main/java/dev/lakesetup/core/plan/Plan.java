@@ -58,30 +58,35 @@ public final class Plan {
     public static Plan of(List<? extends Change> changes, Map<ServicePrincipal, ApplicationId> resolvedPrincipals) {
         InvalidInputException.requireNonNull(changes, "changes");
         InvalidInputException.requireNonNull(resolvedPrincipals, "resolved principals");
-        Map<ChangeId, Change> byId = new LinkedHashMap<>();
+        Map<ChangeId, Change> byId = new LinkedHashMap<>(Math.max(2, (int) (changes.size() / 0.75f) + 1));
+        boolean dependencies = false;
         for (Change change : changes) {
             InvalidInputException.requireNonNull(change, "change");
             if (byId.putIfAbsent(change.id(), change) != null) {
                 throw InvalidInputException.of("change id", change.id().value(), "it appears twice in the plan",
                         "unique change ids");
             }
+            dependencies |= !change.dependsOn().isEmpty();
         }
-        for (Change change : changes) {
-            for (ChangeId dependency : change.dependsOn()) {
-                if (!byId.containsKey(dependency)) {
-                    throw InvalidInputException.of("dependency of " + change.id(), dependency.value(),
-                            "it is not a change of the plan", "ids of changes in the plan");
+        if (dependencies) {
+            for (Change change : changes) {
+                for (ChangeId dependency : change.dependsOn()) {
+                    if (!byId.containsKey(dependency)) {
+                        throw InvalidInputException.of("dependency of " + change.id(), dependency.value(),
+                                "it is not a change of the plan", "ids of changes in the plan");
+                    }
                 }
             }
         }
-        List<Change> ordered = topologicalOrder(byId);
+        // without dependencies the given order is already one
+        List<? extends Change> ordered = dependencies ? topologicalOrder(byId) : changes;
         return new Plan(List.copyOf(ordered), Collections.unmodifiableMap(byId),
                 Collections.unmodifiableMap(new HashMap<>(resolvedPrincipals)));
     }
 
     /** Kahn's algorithm, taking ready changes in their given order; linear in changes plus dependencies. */
     private static List<Change> topologicalOrder(Map<ChangeId, Change> byId) {
-        Map<ChangeId, Integer> waiting = new HashMap<>();
+        Map<ChangeId, Integer> waiting = new HashMap<>(Math.max(2, (int) (byId.size() / 0.75f) + 1));
         Map<ChangeId, List<ChangeId>> dependents = new HashMap<>();
         for (Change change : byId.values()) {
             waiting.put(change.id(), change.dependsOn().size());

@@ -28,14 +28,14 @@ import java.util.TreeSet;
 /**
  * Diffs declared grants with live ones: additive by default, revokes only on exclusive securables, privileges
  * already canonical on both sides, {@code ALL PRIVILEGES} satisfying any privilege, principals compared
- * case-insensitively by the name the service uses. Linear in the number of grants: live grants are indexed by
- * securable and principal once.
+ * case-insensitively by the name the service uses. Linear in the number of grants: each declared grant looks up
+ * its securable's live entries once and scans them (a securable holds a few entries); only exclusive securables
+ * get their live entries indexed by principal.
  */
 final class GrantDiff {
     private final Blueprint blueprint;
     private final Resolutions resolutions;
-    private final Map<Securable, Map<String, Set<Privilege>>> live;
-    private final Map<String, Principal> livePrincipals = new HashMap<>();
+    private final Map<Securable, List<PrincipalPrivileges>> live;
     private final boolean hasResources;
     private final Set<Securable> exclusive;
     private Principal lastDeclared;
@@ -47,16 +47,7 @@ final class GrantDiff {
         this.resolutions = resolutions;
         this.hasResources = !blueprint.resources().isEmpty();
         this.exclusive = blueprint.exclusiveSecurables();
-        this.live = new HashMap<>(capacityFor(liveGrants.size()));
-        liveGrants.forEach((securable, entries) -> {
-            Map<String, Set<Privilege>> byPrincipal = live.computeIfAbsent(securable,
-                    k -> new HashMap<>(capacityFor(entries.size())));
-            for (PrincipalPrivileges entry : entries) {
-                String key = key(entry.principal());
-                livePrincipals.putIfAbsent(key, entry.principal());
-                byPrincipal.merge(key, entry.privileges(), GrantDiff::union);
-            }
-        });
+        this.live = liveGrants;
     }
 
     private static String key(Principal principal) {
@@ -64,7 +55,7 @@ final class GrantDiff {
     }
 
     /** Returns a {@link HashMap} capacity that holds {@code size} entries without growing. */
-    private static int capacityFor(int size) {
+    static int capacityFor(int size) {
         return Math.max(2, (int) (size / 0.75f) + 1);
     }
 
@@ -75,6 +66,23 @@ final class GrantDiff {
         return Privilege.canonicalSet(all);
     }
 
+    /**
+     * Returns what the principal with this key holds among a securable's live entries (all its entries together),
+     * without a copy when one entry names it.
+     */
+    private static Set<Privilege> heldBy(List<PrincipalPrivileges> entries, Principal principal, String key) {
+        if (entries == null) {
+            return Set.of();
+        }
+        Set<Privilege> held = Set.of();
+        for (PrincipalPrivileges entry : entries) {
+            if (entry.principal() == principal || key(entry.principal()).equals(key)) {
+                held = held.isEmpty() ? entry.privileges() : union(held, entry.privileges());
+            }
+        }
+        return held;
+    }
+
     /** What the blueprint asks on one securable. */
     private static final class Wanted {
         List<PrincipalPrivileges> missing = List.of();
@@ -83,17 +91,25 @@ final class GrantDiff {
         Set<ChangeId> dependsOn = Set.of();
 
         void missing(PrincipalPrivileges privileges) {
-            if (missing.isEmpty()) {
-                missing = new ArrayList<>(2);
-            }
-            missing.add(privileges);
+            missing = plus(missing, privileges);
         }
 
         void held(PrincipalPrivileges privileges) {
-            if (held.isEmpty()) {
-                held = new ArrayList<>(2);
+            held = plus(held, privileges);
+        }
+
+        /**
+         * Adds to a list that starts immutable and empty, then holds one entry without an array (most securables
+         * get one grant), and grows into an {@link ArrayList} only for a second one.
+         */
+        private static List<PrincipalPrivileges> plus(List<PrincipalPrivileges> list, PrincipalPrivileges entry) {
+            if (list.isEmpty()) {
+                return List.of(entry);
             }
-            held.add(privileges);
+            List<PrincipalPrivileges> grown = list instanceof ArrayList<PrincipalPrivileges> mutable ? mutable
+                    : new ArrayList<>(list);
+            grown.add(entry);
+            return grown;
         }
 
         void declare(String key, Set<Privilege> privileges) {
@@ -126,8 +142,7 @@ final class GrantDiff {
             if (exclusive.contains(grant.securable())) {
                 entry.declare(key, grant.privileges());
             }
-            Map<String, Set<Privilege>> heldOnSecurable = live.get(grant.securable());
-            Set<Privilege> held = heldOnSecurable == null ? Set.of() : heldOnSecurable.getOrDefault(key, Set.of());
+            Set<Privilege> held = heldBy(live.get(grant.securable()), principal, key);
             Set<Privilege> missing = held.contains(Privilege.ALL_PRIVILEGES) ? Set.of()
                     : without(grant.privileges(), held);
             if (missing.isEmpty()) {
@@ -204,16 +219,22 @@ final class GrantDiff {
 
     private Optional<Change> revokes(Securable securable, Wanted wanted) {
         Map<String, Set<Privilege>> declared = wanted == null ? Map.of() : wanted.declared;
-        Map<String, Set<Privilege>> held = live.getOrDefault(securable, Map.of());
+        Map<String, Set<Privilege>> held = new TreeMap<>();
+        Map<String, Principal> principals = new HashMap<>();
+        for (PrincipalPrivileges entry : live.getOrDefault(securable, List.of())) {
+            String key = key(entry.principal());
+            principals.putIfAbsent(key, entry.principal());
+            held.merge(key, entry.privileges(), GrantDiff::union);
+        }
         List<PrincipalPrivileges> removals = new ArrayList<>();
-        for (Map.Entry<String, Set<Privilege>> entry : new TreeMap<>(held).entrySet()) {
+        for (Map.Entry<String, Set<Privilege>> entry : held.entrySet()) {
             Set<Privilege> keep = declared.getOrDefault(entry.getKey(), Set.of());
             if (keep.contains(Privilege.ALL_PRIVILEGES)) {
                 continue;
             }
             Set<Privilege> remove = without(entry.getValue(), keep);
             if (!remove.isEmpty()) {
-                removals.add(new PrincipalPrivileges(principalNamed(entry.getKey()), remove));
+                removals.add(new PrincipalPrivileges(principals.get(entry.getKey()), remove));
             }
         }
         if (removals.isEmpty()) {
@@ -223,9 +244,5 @@ final class GrantDiff {
                 ? Set.of(GrantChange.idOf(Action.GRANT, securable)) : Set.of();
         return Optional.of(new GrantChange(GrantChange.idOf(Action.REVOKE, securable), Action.REVOKE,
                 securable, removals, dependsOn));
-    }
-
-    private Principal principalNamed(String key) {
-        return livePrincipals.get(key);
     }
 }

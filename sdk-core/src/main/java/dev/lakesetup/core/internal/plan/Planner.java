@@ -89,11 +89,14 @@ public final class Planner {
         for (Resource resource : blueprint.resources()) {
             principalOf(resource).ifPresent(named::add);
         }
-        blueprint.grants().forEach(grant -> {
-            if (grant.principal() instanceof ServicePrincipal sp) {
+        Principal last = null;
+        for (Grant grant : blueprint.grants()) {
+            // grants mostly repeat a principal: skip hashing the one just added
+            if (grant.principal() != last && grant.principal() instanceof ServicePrincipal sp) {
                 named.add(sp);
             }
-        });
+            last = grant.principal();
+        }
         named.removeIf(ServicePrincipal::isResolved);
         List<ServicePrincipal> order = List.copyOf(named);
         List<Callable<Optional<ApplicationId>>> tasks = new ArrayList<>();
@@ -168,16 +171,24 @@ public final class Planner {
             }
         });
         List<Object> results = firstAloneThenTheRest(tasks, owners, pool);
-        Map<ResourceId, ObservedResource> resources = new HashMap<>();
-        Map<Securable, List<PrincipalPrivileges>> grants = new HashMap<>();
-        for (int i = 0; i < results.size(); i++) {
-            if (i < resourceTasks) {
-                resources.putAll(cast(results.get(i)));
-            } else {
-                grants.putAll(cast(results.get(i)));
-            }
+        return new LiveState(merged(results.subList(0, resourceTasks)),
+                merged(results.subList(resourceTasks, results.size())));
+    }
+
+    /** Returns the answers of several read calls as one map; the answer itself when there is one (no copy). */
+    private static <K, V> Map<K, V> merged(List<Object> answers) {
+        if (answers.size() == 1) {
+            return cast(answers.get(0));
         }
-        return new LiveState(resources, grants);
+        int size = 0;
+        for (Object answer : answers) {
+            size += ((Map<?, ?>) answer).size();
+        }
+        Map<K, V> all = new HashMap<>(GrantDiff.capacityFor(size));
+        for (Object answer : answers) {
+            all.putAll(cast(answer));
+        }
+        return all;
     }
 
     /**
