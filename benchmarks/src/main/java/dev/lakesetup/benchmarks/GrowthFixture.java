@@ -23,8 +23,9 @@ import java.util.UUID;
  *
  * @param blueprint the desired state
  * @param lakesetup an instance reading the state from memory
+ * @param state the instance's only executor, which serves the state
  */
-record GrowthFixture(Blueprint blueprint, Lakesetup lakesetup) {
+record GrowthFixture(Blueprint blueprint, Lakesetup lakesetup, InMemoryExecutor state) {
     private static final int SCHEMAS_PER_CATALOG = 100;
 
     /**
@@ -34,11 +35,17 @@ record GrowthFixture(Blueprint blueprint, Lakesetup lakesetup) {
      * @return the fixture
      */
     static GrowthFixture of(int n) {
-        return new GrowthFixture(blueprint(n), lakesetup(n));
+        InMemoryExecutor state = state(n);
+        return new GrowthFixture(blueprint(n), lakesetup(state), state);
     }
 
-    /** Returns an instance whose only executor serves the live state for {@code n} grants from memory. */
-    static Lakesetup lakesetup(int n) {
+    /** Returns an instance whose only executor is this one. */
+    static Lakesetup lakesetup(InMemoryExecutor state) {
+        return Lakesetup.builder().executor(state).concurrency(1).rateLimitPerSecond(10_000).build();
+    }
+
+    /** Returns the live state for {@code n} grants, served from memory. */
+    static InMemoryExecutor state(int n) {
         Principal group = Principal.group("analysts");
         ServicePrincipal principal = principal(n);
         Map<Securable, List<PrincipalPrivileges>> live = new HashMap<>();
@@ -47,8 +54,7 @@ record GrowthFixture(Blueprint blueprint, Lakesetup lakesetup) {
         for (int i = 0; i < n; i++) {
             live.put(schema(i), i % 2 == 0 ? List.of(groupHolds, principalHolds) : List.of(groupHolds));
         }
-        return Lakesetup.builder().executor(new InMemoryExecutor(live)).concurrency(1).rateLimitPerSecond(10_000)
-                .build();
+        return new InMemoryExecutor(live);
     }
 
     /** Returns the blueprint of {@code n} grants. */

@@ -15,8 +15,11 @@ import dev.lakesetup.core.plan.ChangeId;
 import dev.lakesetup.core.plan.GrantChange;
 import dev.lakesetup.core.plan.PrincipalPrivileges;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,19 +38,49 @@ import java.util.TreeSet;
 final class GrantDiff {
     private final Blueprint blueprint;
     private final Resolutions resolutions;
-    private final Map<Securable, List<PrincipalPrivileges>> live;
     private final boolean hasResources;
     private final Set<Securable> exclusive;
+    private final Map<Securable, Wanted> wanted;
     private Principal lastDeclared;
     private Principal lastResolved;
     private String lastKey;
 
-    GrantDiff(Blueprint blueprint, Resolutions resolutions, Map<Securable, List<PrincipalPrivileges>> liveGrants) {
+    /**
+     * Groups the blueprint's grants by securable, in the order securables first appear.
+     *
+     * @param blueprint the desired state
+     * @param resolutions resolutions made while planning
+     */
+    GrantDiff(Blueprint blueprint, Resolutions resolutions) {
         this.blueprint = blueprint;
         this.resolutions = resolutions;
         this.hasResources = !blueprint.resources().isEmpty();
         this.exclusive = blueprint.exclusiveSecurables();
-        this.live = liveGrants;
+        List<Grant> grants = blueprint.grants();
+        this.wanted = new LinkedHashMap<>(capacityFor(grants.size()));
+        for (Grant grant : grants) {
+            Wanted entry = wanted.get(grant.securable());
+            if (entry == null) {
+                entry = newWanted(grant.securable());
+                wanted.put(grant.securable(), entry);
+            }
+            entry.grants = plus(entry.grants, grant);
+        }
+    }
+
+    /**
+     * Returns the securables whose live grants the diff needs: those granted on, in the order they first appear,
+     * then the exclusive ones granted on by none.
+     *
+     * @return the securables, each once
+     */
+    Collection<Securable> securables() {
+        if (exclusive.isEmpty()) {
+            return Collections.unmodifiableSet(wanted.keySet());
+        }
+        Set<Securable> all = new LinkedHashSet<>(wanted.keySet());
+        all.addAll(exclusive);
+        return all;
     }
 
     private static String key(Principal principal) {
@@ -83,8 +116,22 @@ final class GrantDiff {
         return held;
     }
 
+    /**
+     * Adds to a list that starts immutable and empty, then holds one entry without an array (most securables get
+     * one grant), and grows into an {@link ArrayList} only for a second one.
+     */
+    private static <T> List<T> plus(List<T> list, T entry) {
+        if (list.isEmpty()) {
+            return List.of(entry);
+        }
+        List<T> grown = list instanceof ArrayList<T> mutable ? mutable : new ArrayList<>(list);
+        grown.add(entry);
+        return grown;
+    }
+
     /** What the blueprint asks on one securable. */
     private static final class Wanted {
+        List<Grant> grants = List.of();
         List<PrincipalPrivileges> missing = List.of();
         List<PrincipalPrivileges> held = List.of();
         Map<String, Set<Privilege>> declared = Map.of();
@@ -96,20 +143,6 @@ final class GrantDiff {
 
         void held(PrincipalPrivileges privileges) {
             held = plus(held, privileges);
-        }
-
-        /**
-         * Adds to a list that starts immutable and empty, then holds one entry without an array (most securables
-         * get one grant), and grows into an {@link ArrayList} only for a second one.
-         */
-        private static List<PrincipalPrivileges> plus(List<PrincipalPrivileges> list, PrincipalPrivileges entry) {
-            if (list.isEmpty()) {
-                return List.of(entry);
-            }
-            List<PrincipalPrivileges> grown = list instanceof ArrayList<PrincipalPrivileges> mutable ? mutable
-                    : new ArrayList<>(list);
-            grown.add(entry);
-            return grown;
         }
 
         void declare(String key, Set<Privilege> privileges) {
@@ -127,44 +160,50 @@ final class GrantDiff {
         }
     }
 
-    List<Change> changes() {
-        List<Grant> declaredGrants = blueprint.grants();
-        Map<Securable, Wanted> wanted = new LinkedHashMap<>(capacityFor(declaredGrants.size()));
-        for (Grant grant : declaredGrants) {
-            Wanted entry = wanted.get(grant.securable());
-            if (entry == null) {
-                entry = newWanted(grant.securable());
-                wanted.put(grant.securable(), entry);
-            }
-            resolve(grant.principal());
-            Principal principal = lastResolved;
-            String key = lastKey;
-            if (exclusive.contains(grant.securable())) {
-                entry.declare(key, grant.privileges());
-            }
-            Set<Privilege> held = heldBy(live.get(grant.securable()), principal, key);
-            Set<Privilege> missing = held.contains(Privilege.ALL_PRIVILEGES) ? Set.of()
-                    : without(grant.privileges(), held);
-            if (missing.isEmpty()) {
-                entry.held(new PrincipalPrivileges(principal, grant.privileges()));
-            } else {
-                entry.missing(new PrincipalPrivileges(principal, missing));
-                if (hasResources) {
-                    principalDependency(grant.principal()).ifPresent(entry::dependOn);
-                }
-            }
-        }
+    /**
+     * Diffs the grants with the live ones.
+     *
+     * @param live the live grants of (at least) {@link #securables()}
+     * @return one grant change per securable granted on (a no-op when all is held), in the order securables first
+     *     appear, then the revokes on exclusive securables
+     */
+    List<Change> changes(Map<Securable, List<PrincipalPrivileges>> live) {
         List<Change> changes = new ArrayList<>(wanted.size() + exclusive.size());
         wanted.forEach((securable, entry) -> {
+            List<PrincipalPrivileges> liveEntries = live.get(securable);
+            boolean isExclusive = !exclusive.isEmpty() && exclusive.contains(securable);
+            for (Grant grant : entry.grants) {
+                diff(grant, entry, liveEntries, isExclusive);
+            }
             boolean grants = !entry.missing.isEmpty();
             Action action = grants ? Action.GRANT : Action.NO_OP;
             changes.add(new GrantChange(GrantChange.idOf(Action.GRANT, securable), action, securable,
                     grants ? entry.missing : entry.held, grants ? entry.dependsOn : Set.of()));
         });
-        for (Securable securable : blueprint.exclusiveSecurables()) {
-            revokes(securable, wanted.get(securable)).ifPresent(changes::add);
+        for (Securable securable : exclusive) {
+            revokes(securable, wanted.get(securable), live).ifPresent(changes::add);
         }
         return changes;
+    }
+
+    private void diff(Grant grant, Wanted entry, List<PrincipalPrivileges> liveEntries, boolean isExclusive) {
+        resolve(grant.principal());
+        Principal principal = lastResolved;
+        String key = lastKey;
+        if (isExclusive) {
+            entry.declare(key, grant.privileges());
+        }
+        Set<Privilege> held = heldBy(liveEntries, principal, key);
+        Set<Privilege> missing = held.contains(Privilege.ALL_PRIVILEGES) ? Set.of()
+                : without(grant.privileges(), held);
+        if (missing.isEmpty()) {
+            entry.held(new PrincipalPrivileges(principal, grant.privileges()));
+        } else {
+            entry.missing(new PrincipalPrivileges(principal, missing));
+            if (hasResources) {
+                principalDependency(grant.principal()).ifPresent(entry::dependOn);
+            }
+        }
     }
 
     /** Resolves a declared principal and its key, remembering the last one: grants mostly repeat a principal. */
@@ -217,7 +256,8 @@ final class GrantDiff {
         return Optional.empty();
     }
 
-    private Optional<Change> revokes(Securable securable, Wanted wanted) {
+    private Optional<Change> revokes(Securable securable, Wanted wanted,
+            Map<Securable, List<PrincipalPrivileges>> live) {
         Map<String, Set<Privilege>> declared = wanted == null ? Map.of() : wanted.declared;
         Map<String, Set<Privilege>> held = new TreeMap<>();
         Map<String, Principal> principals = new HashMap<>();

@@ -23,6 +23,7 @@ import dev.lakesetup.core.plan.ResourceChange;
 import dev.lakesetup.core.spi.Executor;
 import dev.lakesetup.core.spi.ObservedResource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -66,13 +67,14 @@ public final class Planner {
      */
     public Plan plan(Blueprint blueprint, ExecutorService pool) {
         Resolutions resolutions = new Resolutions(resolveNamed(blueprint, pool));
-        LiveState live = read(blueprint, resolutions, pool);
+        GrantDiff grantDiff = new GrantDiff(blueprint, resolutions);
+        LiveState live = read(blueprint, grantDiff.securables(), resolutions, pool);
         List<Change> changes = new ArrayList<>();
         for (Resource resource : blueprint.resources()) {
             changes.add(ResourceDiff.diff(resource, live.resources().get(resource.id()), dependencies(blueprint,
                     resource)));
         }
-        changes.addAll(new GrantDiff(blueprint, resolutions, live.grants()).changes());
+        changes.addAll(grantDiff.changes(live.grants()));
         return Plan.of(changes, resolutions.snapshot());
     }
 
@@ -138,17 +140,12 @@ public final class Planner {
             Map<Securable, List<PrincipalPrivileges>> grants) {
     }
 
-    private LiveState read(Blueprint blueprint, Resolutions resolutions, ExecutorService pool) {
+    private LiveState read(Blueprint blueprint, Collection<Securable> securables, Resolutions resolutions,
+            ExecutorService pool) {
         Map<Executor, List<Resource>> resourcesByExecutor = new LinkedHashMap<>();
         for (Resource resource : blueprint.resources()) {
             resourcesByExecutor.computeIfAbsent(router.forResource(resource), k -> new ArrayList<>()).add(resource);
         }
-        List<Grant> declared = blueprint.grants();
-        Set<Securable> securables = new LinkedHashSet<>((int) (declared.size() / 0.75f) + 1);
-        for (Grant grant : declared) {
-            securables.add(grant.securable());
-        }
-        securables.addAll(blueprint.exclusiveSecurables());
         Map<Executor, List<Securable>> securablesByExecutor = new LinkedHashMap<>();
         for (Securable securable : securables) {
             securablesByExecutor.computeIfAbsent(router.forGrantsOn(securable), k -> new ArrayList<>()).add(securable);

@@ -29,7 +29,7 @@ class GrantDiffTest {
             PrincipalPrivileges.of(Principal.group("readers"), Set.of(SELECT))));
 
     private static List<Change> diff(Blueprint blueprint) {
-        return new GrantDiff(blueprint, new Resolutions(Map.of()), SPLIT).changes();
+        return new GrantDiff(blueprint, new Resolutions(Map.of())).changes(SPLIT);
     }
 
     @Test
