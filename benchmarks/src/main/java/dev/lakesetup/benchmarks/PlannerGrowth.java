@@ -23,7 +23,7 @@ import java.util.function.ToDoubleFunction;
  * W3: how the planner's time and memory grow with the number of grants, planned against a state in memory.
  *
  * <p>Method. The workload runs in a JVM of its own (like a JMH fork), so the other workloads' garbage and type
- * profiles do not reach it, on a fixed heap ({@value #HEAP}, so the heap does not resize during the measurement).
+ * profiles do not reach it, on a fixed heap with a young generation sized for plans this large ({@link #JVM_OPTIONS}).
  * Both sizes are planned in rounds: each round times a batch of plans back to back at each size, the small batch
  * holding {@code large / small} plans so both batches take about as long (timer resolution and bursts of load from
  * elsewhere on the machine weigh alike on both), the two batches in alternating order. Rounds of warm-up come
@@ -37,8 +37,18 @@ import java.util.function.ToDoubleFunction;
  * (the in-memory state, which stands in for the service, is measured apart).
  */
 final class PlannerGrowth {
-    /** The heap of the measuring JVM. */
-    static final String HEAP = "1g";
+    /**
+     * The measuring JVM's memory: a fixed heap (no resizing during the measurement) whose young generation is large
+     * next to one plan's allocation (about 40 MB at 100k grants), as in a service's JVM of a few GB, so collections
+     * are rare and each plan pays its share of them by the bytes it allocates. With G1's adaptive young generation
+     * (about 190 MB on a fixed 4 GB heap on this two-core machine) a collection landed in every fourth or fifth
+     * 100k plan and copied what that plan had built so far (about 50 MB, 100 to 250 ms under load): a cost that
+     * grows with the square of the plan's size between collections. With a 1 GB young generation in a 2 GB heap,
+     * the 1 MB hash tables of 100k plans (humongous objects, kept until a collection) exhausted the space to copy
+     * into, and collections took seconds. {@code gc_share_small} and {@code gc_share_large} report what collections
+     * cost during the measurement.
+     */
+    static final List<String> JVM_OPTIONS = List.of("-Xms4g", "-Xmx4g", "-Xmn2g", "-XX:+UseG1GC");
     private static final String PREFIX = "w3.";
 
     private final Mode mode;
@@ -72,8 +82,11 @@ final class PlannerGrowth {
 
     private Map<String, Double> inFork() {
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        List<String> command = List.of(java, "-Xms" + HEAP, "-Xmx" + HEAP, "-XX:+UseG1GC", "-cp",
-                System.getProperty("java.class.path"), PlannerGrowth.class.getName(), mode.name());
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), PlannerGrowth.class.getName(),
+                mode.name()));
         Map<String, Double> measured = new LinkedHashMap<>();
         try {
             Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
@@ -124,6 +137,10 @@ final class PlannerGrowth {
 
     /** One batch of plans: per-plan wall, CPU, collection and read times in nanos. */
     private record Batch(double wall, double cpu, double gc, double read) {
+        /** Returns the wall time less the in-memory read's. */
+        double planner() {
+            return wall - read;
+        }
     }
 
     static Map<String, Number> measure(Mode mode) {
@@ -131,10 +148,14 @@ final class PlannerGrowth {
         GrowthFixture large = GrowthFixture.of(mode.largeGrants());
         int smallPlans = Math.max(1, mode.largeGrants() / mode.smallGrants());
         Rounds rounds = Rounds.of(mode);
+        // the fixtures are long-lived, like a service's own state: into the old generation with them, or every
+        // young collection of the measurement would copy them
+        usedAfterGc();
         for (int i = 0; i < rounds.warmUp(); i++) {
             batch(small, smallPlans);
             batch(large, 1);
         }
+        usedAfterGc();
         List<Batch> smallBatches = new ArrayList<>();
         List<Batch> largeBatches = new ArrayList<>();
         for (int i = 0; i < rounds.measured(); i++) {
@@ -159,6 +180,8 @@ final class PlannerGrowth {
         metrics.put("t_large_median_ms", round(median(largeBatches) / 1e6));
         metrics.put("growth_ratio", round(largeMin / smallMin));
         metrics.put("median_growth_ratio", round(median(largeBatches) / median(smallBatches)));
+        metrics.put("planner_median_growth_ratio", round(median(largeBatches, Batch::planner)
+                / median(smallBatches, Batch::planner)));
         metrics.put("cpu_growth_ratio", round(sum(largeBatches, Batch::cpu) / sum(smallBatches, Batch::cpu)));
         metrics.put("gc_share_small", round(sum(smallBatches, Batch::gc) / sum(smallBatches, Batch::wall)));
         metrics.put("gc_share_large", round(sum(largeBatches, Batch::gc) / sum(largeBatches, Batch::wall)));
@@ -228,9 +251,13 @@ final class PlannerGrowth {
     }
 
     private static double median(List<Batch> batches) {
+        return median(batches, Batch::wall);
+    }
+
+    private static double median(List<Batch> batches, ToDoubleFunction<Batch> part) {
         List<Double> walls = new ArrayList<>();
         for (Batch batch : batches) {
-            walls.add(batch.wall());
+            walls.add(part.applyAsDouble(batch));
         }
         Collections.sort(walls);
         int n = walls.size();
