@@ -1,5 +1,6 @@
 package dev.lakesetup.core.plan;
 
+import dev.lakesetup.core.internal.Hashes;
 import java.util.List;
 
 /**
@@ -30,14 +31,9 @@ final class ChangeIndex {
      * @return -1 when added, else the position of the change already added with that id
      */
     int add(int position) {
-        ChangeId id = changes.get(position).id();
-        int slot = spread(id.hashCode()) & mask;
-        while (slots[slot] != 0) {
-            int other = slots[slot] - 1;
-            if (changes.get(other).id().equals(id)) {
-                return other;
-            }
-            slot = (slot + 1) & mask;
+        int slot = slotOf(changes.get(position).id());
+        if (slots[slot] != 0) {
+            return slots[slot] - 1;
         }
         slots[slot] = position + 1;
         return -1;
@@ -50,24 +46,16 @@ final class ChangeIndex {
      * @return the position, or -1 when no change added has it
      */
     int positionOf(ChangeId id) {
-        int slot = spread(id.hashCode()) & mask;
-        while (slots[slot] != 0) {
-            int position = slots[slot] - 1;
-            if (changes.get(position).id().equals(id)) {
-                return position;
-            }
-            slot = (slot + 1) & mask;
-        }
-        return -1;
+        return slots[slotOf(id)] - 1;
     }
 
-    /** Mixes all bits of a hash code into the low ones, which pick the slot (ids share long prefixes). */
-    private static int spread(int h) {
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        h *= 0xc2b2ae35;
-        h ^= h >>> 16;
-        return h;
+    /** Returns the slot holding the change with this id, or the empty slot where it would go. */
+    private int slotOf(ChangeId id) {
+        // mixed: ids share long prefixes and differ in their last characters
+        int slot = Hashes.mix(id.hashCode()) & mask;
+        while (slots[slot] != 0 && !changes.get(slots[slot] - 1).id().equals(id)) {
+            slot = (slot + 1) & mask;
+        }
+        return slot;
     }
 }
