@@ -1,6 +1,7 @@
 package dev.lakesetup.core.model;
 
 import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.internal.Hashes;
 import java.util.Locale;
 
 /**
@@ -33,12 +34,7 @@ public final class Identifier implements Comparable<Identifier> {
      * only in a trailing number, and names combined from such parts, land in different buckets.
      */
     static int mix(int h) {
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        h *= 0xc2b2ae35;
-        h ^= h >>> 16;
-        return h;
+        return Hashes.mix(h);
     }
 
     /**

@@ -13,6 +13,8 @@ import java.util.Optional;
 public final class ServicePrincipal implements Principal {
     private final ApplicationId applicationId;
     private final String displayName;
+    /** The application id as text, made on first use (benign race: any thread computes the same string). */
+    private String idText;
 
     private ServicePrincipal(ApplicationId applicationId, String displayName) {
         this.applicationId = applicationId;
@@ -68,7 +70,15 @@ public final class ServicePrincipal implements Principal {
 
     @Override
     public String grantName() {
-        return applicationId != null ? applicationId.toString() : displayName;
+        if (applicationId == null) {
+            return displayName;
+        }
+        String text = idText;
+        if (text == null) {
+            text = applicationId.toString();
+            idText = text;
+        }
+        return text;
     }
 
     @Override

@@ -5,13 +5,10 @@ import dev.lakesetup.core.internal.render.PlanRenderers;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.ServicePrincipal;
 import dev.lakesetup.core.render.PlanFormat;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,12 +23,12 @@ import java.util.Optional;
  */
 public final class Plan {
     private final List<Change> changes;
-    private final Map<ChangeId, Change> byId;
+    private final ChangeIndex index;
     private final Map<ServicePrincipal, ApplicationId> resolvedPrincipals;
 
-    private Plan(List<Change> changes, Map<ChangeId, Change> byId, Map<ServicePrincipal, ApplicationId> resolved) {
+    private Plan(List<Change> changes, ChangeIndex index, Map<ServicePrincipal, ApplicationId> resolved) {
         this.changes = changes;
-        this.byId = byId;
+        this.index = index;
         this.resolvedPrincipals = resolved;
     }
 
@@ -58,65 +55,95 @@ public final class Plan {
     public static Plan of(List<? extends Change> changes, Map<ServicePrincipal, ApplicationId> resolvedPrincipals) {
         InvalidInputException.requireNonNull(changes, "changes");
         InvalidInputException.requireNonNull(resolvedPrincipals, "resolved principals");
-        Map<ChangeId, Change> byId = new LinkedHashMap<>();
         for (Change change : changes) {
             InvalidInputException.requireNonNull(change, "change");
-            if (byId.putIfAbsent(change.id(), change) != null) {
+        }
+        List<Change> given = List.copyOf(changes);
+        ChangeIndex index = new ChangeIndex(given);
+        boolean dependencies = false;
+        for (int position = 0; position < given.size(); position++) {
+            Change change = given.get(position);
+            if (index.add(position) >= 0) {
                 throw InvalidInputException.of("change id", change.id().value(), "it appears twice in the plan",
                         "unique change ids");
             }
+            dependencies |= !change.dependsOn().isEmpty();
         }
-        for (Change change : changes) {
+        if (!dependencies) {
+            // the given order is already one
+            return new Plan(given, index, Collections.unmodifiableMap(new HashMap<>(resolvedPrincipals)));
+        }
+        List<Change> ordered = topologicalOrder(given, index);
+        // the index refers to positions in the given order: index the ordered list afresh
+        ChangeIndex orderedIndex = new ChangeIndex(ordered);
+        for (int position = 0; position < ordered.size(); position++) {
+            orderedIndex.add(position);
+        }
+        return new Plan(ordered, orderedIndex, Collections.unmodifiableMap(new HashMap<>(resolvedPrincipals)));
+    }
+
+    /**
+     * Kahn's algorithm on positions, taking ready changes in their given order; linear in changes plus
+     * dependencies, and checks that every dependency is a change of the plan.
+     */
+    private static List<Change> topologicalOrder(List<Change> given, ChangeIndex index) {
+        int n = given.size();
+        int[] waiting = new int[n];
+        int[] dependentsStart = new int[n + 1];
+        for (int position = 0; position < n; position++) {
+            Change change = given.get(position);
             for (ChangeId dependency : change.dependsOn()) {
-                if (!byId.containsKey(dependency)) {
+                int on = index.positionOf(dependency);
+                if (on < 0) {
                     throw InvalidInputException.of("dependency of " + change.id(), dependency.value(),
                             "it is not a change of the plan", "ids of changes in the plan");
                 }
+                waiting[position]++;
+                dependentsStart[on + 1]++;
             }
         }
-        List<Change> ordered = topologicalOrder(byId);
-        return new Plan(List.copyOf(ordered), Collections.unmodifiableMap(byId),
-                Collections.unmodifiableMap(new HashMap<>(resolvedPrincipals)));
-    }
-
-    /** Kahn's algorithm, taking ready changes in their given order; linear in changes plus dependencies. */
-    private static List<Change> topologicalOrder(Map<ChangeId, Change> byId) {
-        Map<ChangeId, Integer> waiting = new HashMap<>();
-        Map<ChangeId, List<ChangeId>> dependents = new HashMap<>();
-        for (Change change : byId.values()) {
-            waiting.put(change.id(), change.dependsOn().size());
-            for (ChangeId dependency : change.dependsOn()) {
-                dependents.computeIfAbsent(dependency, k -> new ArrayList<>()).add(change.id());
+        for (int position = 0; position < n; position++) {
+            dependentsStart[position + 1] += dependentsStart[position];
+        }
+        // dependents of position p: dependents[dependentsStart[p] .. dependentsStart[p + 1]), in given order
+        int[] dependents = new int[dependentsStart[n]];
+        int[] filled = new int[n];
+        for (int position = 0; position < n; position++) {
+            for (ChangeId dependency : given.get(position).dependsOn()) {
+                int on = index.positionOf(dependency);
+                dependents[dependentsStart[on] + filled[on]++] = position;
             }
         }
-        List<Change> ordered = new ArrayList<>(byId.size());
-        Deque<ChangeId> ready = new ArrayDeque<>();
-        for (Change change : byId.values()) {
-            if (change.dependsOn().isEmpty()) {
-                ready.add(change.id());
+        int[] ready = new int[n];
+        int head = 0;
+        int tail = 0;
+        for (int position = 0; position < n; position++) {
+            if (waiting[position] == 0) {
+                ready[tail++] = position;
             }
         }
-        while (!ready.isEmpty()) {
-            ChangeId next = ready.poll();
-            ordered.add(byId.get(next));
-            for (ChangeId dependent : dependents.getOrDefault(next, List.of())) {
-                if (waiting.merge(dependent, -1, Integer::sum) == 0) {
-                    ready.add(dependent);
+        List<Change> ordered = new ArrayList<>(n);
+        while (head < tail) {
+            int next = ready[head++];
+            ordered.add(given.get(next));
+            for (int d = dependentsStart[next]; d < dependentsStart[next + 1]; d++) {
+                if (--waiting[dependents[d]] == 0) {
+                    ready[tail++] = dependents[d];
                 }
             }
         }
-        if (ordered.size() != byId.size()) {
+        if (ordered.size() != n) {
             List<ChangeId> cycle = new ArrayList<>();
-            waiting.forEach((id, count) -> {
-                if (count > 0) {
-                    cycle.add(id);
+            for (int position = 0; position < n; position++) {
+                if (waiting[position] > 0) {
+                    cycle.add(given.get(position).id());
                 }
-            });
+            }
             Collections.sort(cycle);
             throw InvalidInputException.of("change dependencies", cycle.toString(), "they form a cycle",
                     "dependencies without cycles");
         }
-        return ordered;
+        return Collections.unmodifiableList(ordered);
     }
 
     /**
@@ -144,7 +171,11 @@ public final class Plan {
      * @return the change, or empty if the plan has none with that id
      */
     public Optional<Change> change(ChangeId id) {
-        return Optional.ofNullable(byId.get(id));
+        if (id == null) {
+            return Optional.empty();
+        }
+        int position = index.positionOf(id);
+        return position < 0 ? Optional.empty() : Optional.of(changes.get(position));
     }
 
     /**

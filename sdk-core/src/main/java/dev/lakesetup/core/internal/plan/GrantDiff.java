@@ -15,8 +15,11 @@ import dev.lakesetup.core.plan.ChangeId;
 import dev.lakesetup.core.plan.GrantChange;
 import dev.lakesetup.core.plan.PrincipalPrivileges;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -28,35 +31,56 @@ import java.util.TreeSet;
 /**
  * Diffs declared grants with live ones: additive by default, revokes only on exclusive securables, privileges
  * already canonical on both sides, {@code ALL PRIVILEGES} satisfying any privilege, principals compared
- * case-insensitively by the name the service uses. Linear in the number of grants: live grants are indexed by
- * securable and principal once.
+ * case-insensitively by the name the service uses. Linear in the number of grants: each declared grant looks up
+ * its securable's live entries once and scans them (a securable holds a few entries); only exclusive securables
+ * get their live entries indexed by principal.
  */
 final class GrantDiff {
     private final Blueprint blueprint;
     private final Resolutions resolutions;
-    private final Map<Securable, Map<String, Set<Privilege>>> live;
-    private final Map<String, Principal> livePrincipals = new HashMap<>();
     private final boolean hasResources;
     private final Set<Securable> exclusive;
+    private final Map<Securable, Wanted> wanted;
     private Principal lastDeclared;
     private Principal lastResolved;
     private String lastKey;
 
-    GrantDiff(Blueprint blueprint, Resolutions resolutions, Map<Securable, List<PrincipalPrivileges>> liveGrants) {
+    /**
+     * Groups the blueprint's grants by securable, in the order securables first appear.
+     *
+     * @param blueprint the desired state
+     * @param resolutions resolutions made while planning
+     */
+    GrantDiff(Blueprint blueprint, Resolutions resolutions) {
         this.blueprint = blueprint;
         this.resolutions = resolutions;
         this.hasResources = !blueprint.resources().isEmpty();
         this.exclusive = blueprint.exclusiveSecurables();
-        this.live = new HashMap<>(capacityFor(liveGrants.size()));
-        liveGrants.forEach((securable, entries) -> {
-            Map<String, Set<Privilege>> byPrincipal = live.computeIfAbsent(securable,
-                    k -> new HashMap<>(capacityFor(entries.size())));
-            for (PrincipalPrivileges entry : entries) {
-                String key = key(entry.principal());
-                livePrincipals.putIfAbsent(key, entry.principal());
-                byPrincipal.merge(key, entry.privileges(), GrantDiff::union);
+        List<Grant> grants = blueprint.grants();
+        this.wanted = new LinkedHashMap<>(capacityFor(grants.size()));
+        for (Grant grant : grants) {
+            Wanted entry = wanted.get(grant.securable());
+            if (entry == null) {
+                entry = newWanted(grant.securable());
+                wanted.put(grant.securable(), entry);
             }
-        });
+            entry.grants = plus(entry.grants, grant);
+        }
+    }
+
+    /**
+     * Returns the securables whose live grants the diff needs: those granted on, in the order they first appear,
+     * then the exclusive ones granted on by none.
+     *
+     * @return the securables, each once
+     */
+    Collection<Securable> securables() {
+        if (exclusive.isEmpty()) {
+            return Collections.unmodifiableSet(wanted.keySet());
+        }
+        Set<Securable> all = new LinkedHashSet<>(wanted.keySet());
+        all.addAll(exclusive);
+        return all;
     }
 
     private static String key(Principal principal) {
@@ -64,7 +88,7 @@ final class GrantDiff {
     }
 
     /** Returns a {@link HashMap} capacity that holds {@code size} entries without growing. */
-    private static int capacityFor(int size) {
+    static int capacityFor(int size) {
         return Math.max(2, (int) (size / 0.75f) + 1);
     }
 
@@ -75,25 +99,50 @@ final class GrantDiff {
         return Privilege.canonicalSet(all);
     }
 
+    /**
+     * Returns what the principal with this key holds among a securable's live entries (all its entries together),
+     * without a copy when one entry names it.
+     */
+    private static Set<Privilege> heldBy(List<PrincipalPrivileges> entries, Principal principal, String key) {
+        if (entries == null) {
+            return Set.of();
+        }
+        Set<Privilege> held = Set.of();
+        for (PrincipalPrivileges entry : entries) {
+            if (entry.principal() == principal || key(entry.principal()).equals(key)) {
+                held = held.isEmpty() ? entry.privileges() : union(held, entry.privileges());
+            }
+        }
+        return held;
+    }
+
+    /**
+     * Adds to a list that starts immutable and empty, then holds one entry without an array (most securables get
+     * one grant), and grows into an {@link ArrayList} only for a second one.
+     */
+    private static <T> List<T> plus(List<T> list, T entry) {
+        if (list.isEmpty()) {
+            return List.of(entry);
+        }
+        List<T> grown = list instanceof ArrayList<T> mutable ? mutable : new ArrayList<>(list);
+        grown.add(entry);
+        return grown;
+    }
+
     /** What the blueprint asks on one securable. */
     private static final class Wanted {
+        List<Grant> grants = List.of();
         List<PrincipalPrivileges> missing = List.of();
         List<PrincipalPrivileges> held = List.of();
         Map<String, Set<Privilege>> declared = Map.of();
         Set<ChangeId> dependsOn = Set.of();
 
         void missing(PrincipalPrivileges privileges) {
-            if (missing.isEmpty()) {
-                missing = new ArrayList<>(2);
-            }
-            missing.add(privileges);
+            missing = plus(missing, privileges);
         }
 
         void held(PrincipalPrivileges privileges) {
-            if (held.isEmpty()) {
-                held = new ArrayList<>(2);
-            }
-            held.add(privileges);
+            held = plus(held, privileges);
         }
 
         void declare(String key, Set<Privilege> privileges) {
@@ -111,45 +160,50 @@ final class GrantDiff {
         }
     }
 
-    List<Change> changes() {
-        List<Grant> declaredGrants = blueprint.grants();
-        Map<Securable, Wanted> wanted = new LinkedHashMap<>(capacityFor(declaredGrants.size()));
-        for (Grant grant : declaredGrants) {
-            Wanted entry = wanted.get(grant.securable());
-            if (entry == null) {
-                entry = newWanted(grant.securable());
-                wanted.put(grant.securable(), entry);
-            }
-            resolve(grant.principal());
-            Principal principal = lastResolved;
-            String key = lastKey;
-            if (exclusive.contains(grant.securable())) {
-                entry.declare(key, grant.privileges());
-            }
-            Map<String, Set<Privilege>> heldOnSecurable = live.get(grant.securable());
-            Set<Privilege> held = heldOnSecurable == null ? Set.of() : heldOnSecurable.getOrDefault(key, Set.of());
-            Set<Privilege> missing = held.contains(Privilege.ALL_PRIVILEGES) ? Set.of()
-                    : without(grant.privileges(), held);
-            if (missing.isEmpty()) {
-                entry.held(new PrincipalPrivileges(principal, grant.privileges()));
-            } else {
-                entry.missing(new PrincipalPrivileges(principal, missing));
-                if (hasResources) {
-                    principalDependency(grant.principal()).ifPresent(entry::dependOn);
-                }
-            }
-        }
+    /**
+     * Diffs the grants with the live ones.
+     *
+     * @param live the live grants of (at least) {@link #securables()}
+     * @return one grant change per securable granted on (a no-op when all is held), in the order securables first
+     *     appear, then the revokes on exclusive securables
+     */
+    List<Change> changes(Map<Securable, List<PrincipalPrivileges>> live) {
         List<Change> changes = new ArrayList<>(wanted.size() + exclusive.size());
         wanted.forEach((securable, entry) -> {
+            List<PrincipalPrivileges> liveEntries = live.get(securable);
+            boolean isExclusive = !exclusive.isEmpty() && exclusive.contains(securable);
+            for (Grant grant : entry.grants) {
+                diff(grant, entry, liveEntries, isExclusive);
+            }
             boolean grants = !entry.missing.isEmpty();
             Action action = grants ? Action.GRANT : Action.NO_OP;
             changes.add(new GrantChange(GrantChange.idOf(Action.GRANT, securable), action, securable,
                     grants ? entry.missing : entry.held, grants ? entry.dependsOn : Set.of()));
         });
-        for (Securable securable : blueprint.exclusiveSecurables()) {
-            revokes(securable, wanted.get(securable)).ifPresent(changes::add);
+        for (Securable securable : exclusive) {
+            revokes(securable, wanted.get(securable), live).ifPresent(changes::add);
         }
         return changes;
+    }
+
+    private void diff(Grant grant, Wanted entry, List<PrincipalPrivileges> liveEntries, boolean isExclusive) {
+        resolve(grant.principal());
+        Principal principal = lastResolved;
+        String key = lastKey;
+        if (isExclusive) {
+            entry.declare(key, grant.privileges());
+        }
+        Set<Privilege> held = heldBy(liveEntries, principal, key);
+        Set<Privilege> missing = held.contains(Privilege.ALL_PRIVILEGES) ? Set.of()
+                : without(grant.privileges(), held);
+        if (missing.isEmpty()) {
+            entry.held(new PrincipalPrivileges(principal, grant.privileges()));
+        } else {
+            entry.missing(new PrincipalPrivileges(principal, missing));
+            if (hasResources) {
+                principalDependency(grant.principal()).ifPresent(entry::dependOn);
+            }
+        }
     }
 
     /** Resolves a declared principal and its key, remembering the last one: grants mostly repeat a principal. */
@@ -202,18 +256,25 @@ final class GrantDiff {
         return Optional.empty();
     }
 
-    private Optional<Change> revokes(Securable securable, Wanted wanted) {
+    private Optional<Change> revokes(Securable securable, Wanted wanted,
+            Map<Securable, List<PrincipalPrivileges>> live) {
         Map<String, Set<Privilege>> declared = wanted == null ? Map.of() : wanted.declared;
-        Map<String, Set<Privilege>> held = live.getOrDefault(securable, Map.of());
+        Map<String, Set<Privilege>> held = new TreeMap<>();
+        Map<String, Principal> principals = new HashMap<>();
+        for (PrincipalPrivileges entry : live.getOrDefault(securable, List.of())) {
+            String key = key(entry.principal());
+            principals.putIfAbsent(key, entry.principal());
+            held.merge(key, entry.privileges(), GrantDiff::union);
+        }
         List<PrincipalPrivileges> removals = new ArrayList<>();
-        for (Map.Entry<String, Set<Privilege>> entry : new TreeMap<>(held).entrySet()) {
+        for (Map.Entry<String, Set<Privilege>> entry : held.entrySet()) {
             Set<Privilege> keep = declared.getOrDefault(entry.getKey(), Set.of());
             if (keep.contains(Privilege.ALL_PRIVILEGES)) {
                 continue;
             }
             Set<Privilege> remove = without(entry.getValue(), keep);
             if (!remove.isEmpty()) {
-                removals.add(new PrincipalPrivileges(principalNamed(entry.getKey()), remove));
+                removals.add(new PrincipalPrivileges(principals.get(entry.getKey()), remove));
             }
         }
         if (removals.isEmpty()) {
@@ -223,9 +284,5 @@ final class GrantDiff {
                 ? Set.of(GrantChange.idOf(Action.GRANT, securable)) : Set.of();
         return Optional.of(new GrantChange(GrantChange.idOf(Action.REVOKE, securable), Action.REVOKE,
                 securable, removals, dependsOn));
-    }
-
-    private Principal principalNamed(String key) {
-        return livePrincipals.get(key);
     }
 }

@@ -24,6 +24,7 @@ import dev.lakesetup.core.plan.ResourceChange;
 import dev.lakesetup.core.spi.Executor;
 import dev.lakesetup.core.spi.ObservedResource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -72,13 +73,14 @@ public final class Planner {
      */
     public Plan plan(Blueprint blueprint, ExecutorService pool) {
         Resolutions resolutions = new Resolutions(resolveNamed(blueprint, pool));
-        LiveState live = read(blueprint, resolutions, pool);
+        GrantDiff grantDiff = new GrantDiff(blueprint, resolutions);
+        LiveState live = read(blueprint, grantDiff.securables(), resolutions, pool);
         List<Change> changes = new ArrayList<>();
         for (Resource resource : blueprint.resources()) {
             changes.add(ResourceDiff.diff(resource, live.resources().get(resource.id()), dependencies(blueprint,
                     resource)));
         }
-        changes.addAll(new GrantDiff(blueprint, resolutions, live.grants()).changes());
+        changes.addAll(grantDiff.changes(live.grants()));
         return Plan.of(changes, resolutions.snapshot());
     }
 
@@ -95,11 +97,14 @@ public final class Planner {
         for (Resource resource : blueprint.resources()) {
             principalOf(resource).ifPresent(named::add);
         }
-        blueprint.grants().forEach(grant -> {
-            if (grant.principal() instanceof ServicePrincipal sp) {
+        Principal last = null;
+        for (Grant grant : blueprint.grants()) {
+            // grants mostly repeat a principal: skip hashing the one just added
+            if (grant.principal() != last && grant.principal() instanceof ServicePrincipal sp) {
                 named.add(sp);
             }
-        });
+            last = grant.principal();
+        }
         named.removeIf(ServicePrincipal::isResolved);
         List<ServicePrincipal> order = List.copyOf(named);
         List<Callable<Optional<ApplicationId>>> tasks = new ArrayList<>();
@@ -141,17 +146,12 @@ public final class Planner {
             Map<Securable, List<PrincipalPrivileges>> grants) {
     }
 
-    private LiveState read(Blueprint blueprint, Resolutions resolutions, ExecutorService pool) {
+    private LiveState read(Blueprint blueprint, Collection<Securable> securables, Resolutions resolutions,
+            ExecutorService pool) {
         Map<Executor, List<Resource>> resourcesByExecutor = new LinkedHashMap<>();
         for (Resource resource : blueprint.resources()) {
             resourcesByExecutor.computeIfAbsent(router.forResource(resource), k -> new ArrayList<>()).add(resource);
         }
-        List<Grant> declared = blueprint.grants();
-        Set<Securable> securables = new LinkedHashSet<>((int) (declared.size() / 0.75f) + 1);
-        for (Grant grant : declared) {
-            securables.add(grant.securable());
-        }
-        securables.addAll(blueprint.exclusiveSecurables());
         Map<Executor, List<Securable>> securablesByExecutor = new LinkedHashMap<>();
         for (Securable securable : securables) {
             securablesByExecutor.computeIfAbsent(router.forGrantsOn(securable), k -> new ArrayList<>()).add(securable);
@@ -175,16 +175,24 @@ public final class Planner {
         });
         List<Object> results = firstAloneThenTheRest(tasks, owners, pool);
         readBefore.addAll(owners);
-        Map<ResourceId, ObservedResource> resources = new HashMap<>();
-        Map<Securable, List<PrincipalPrivileges>> grants = new HashMap<>();
-        for (int i = 0; i < results.size(); i++) {
-            if (i < resourceTasks) {
-                resources.putAll(cast(results.get(i)));
-            } else {
-                grants.putAll(cast(results.get(i)));
-            }
+        return new LiveState(merged(results.subList(0, resourceTasks)),
+                merged(results.subList(resourceTasks, results.size())));
+    }
+
+    /** Returns the answers of several read calls as one map; the answer itself when there is one (no copy). */
+    private static <K, V> Map<K, V> merged(List<Object> answers) {
+        if (answers.size() == 1) {
+            return cast(answers.get(0));
         }
-        return new LiveState(resources, grants);
+        int size = 0;
+        for (Object answer : answers) {
+            size += ((Map<?, ?>) answer).size();
+        }
+        Map<K, V> all = new HashMap<>(GrantDiff.capacityFor(size));
+        for (Object answer : answers) {
+            all.putAll(cast(answer));
+        }
+        return all;
     }
 
     /**
