@@ -32,7 +32,11 @@ import java.util.function.ToDoubleFunction;
  * the fastest and the median batch (wall clock), the process CPU time of the batches without a collection (all
  * threads; robust to time lost waiting for a core on a shared machine, read with a 10 ms resolution over about a
  * second per size), the share of collection pauses and the share of the in-memory read (the stand-in for the
- * service, not the planner's own work; {@code planner_median_growth_ratio} leaves it out).
+ * service, not the planner's own work; {@code planner_median_growth_ratio} leaves it out). A third batch plans as
+ * many different small blueprints, each against its own state, as a small batch plans one blueprint: together they
+ * touch as much memory as one large plan, so {@code spread_median_growth_ratio} compares the two sizes without the
+ * advantage a small blueprint planned again and again has of staying in the processor's caches (a diagnostic; the
+ * goals stay on the plain ratios).
  *
  * <p>Retained heap is the used heap after forced collections, before and after building the blueprint and the plan
  * (the in-memory state, which stands in for the service, is measured apart).
@@ -148,29 +152,41 @@ final class PlannerGrowth {
         GrowthFixture small = GrowthFixture.of(mode.smallGrants());
         GrowthFixture large = GrowthFixture.of(mode.largeGrants());
         int smallPlans = Math.max(1, mode.largeGrants() / mode.smallGrants());
+        // as many different small blueprints, each with its own state, as one small batch plans: planned one after
+        // the other, they touch as much memory as one large plan, where one small blueprint planned again and again
+        // stays in the caches
+        List<GrowthFixture> spread = new ArrayList<>();
+        for (int i = 0; i < smallPlans; i++) {
+            spread.add(GrowthFixture.of(mode.smallGrants()));
+        }
         Rounds rounds = Rounds.of(mode);
         // the fixtures are long-lived, like a service's own state: into the old generation with them, or every
         // young collection of the measurement would copy them
         usedAfterGc();
         for (int i = 0; i < rounds.warmUp(); i++) {
-            batch(small, smallPlans);
-            batch(large, 1);
+            batch(List.of(small), smallPlans);
+            batch(List.of(large), 1);
+            batch(spread, 1);
         }
         usedAfterGc();
         List<Batch> smallBatches = new ArrayList<>();
         List<Batch> largeBatches = new ArrayList<>();
+        List<Batch> spreadBatches = new ArrayList<>();
         for (int i = 0; i < rounds.measured(); i++) {
             if (i % 2 == 0) {
-                smallBatches.add(batch(small, smallPlans));
-                largeBatches.add(batch(large, 1));
+                smallBatches.add(batch(List.of(small), smallPlans));
+                largeBatches.add(batch(List.of(large), 1));
+                spreadBatches.add(batch(spread, 1));
             } else {
-                largeBatches.add(batch(large, 1));
-                smallBatches.add(batch(small, smallPlans));
+                spreadBatches.add(batch(spread, 1));
+                largeBatches.add(batch(List.of(large), 1));
+                smallBatches.add(batch(List.of(small), smallPlans));
             }
         }
         long allocated = allocatedByOnePlan(large);
         small = null;
         large = null;
+        spread = null;
         Heap heap = retained(mode.largeGrants());
         double smallMin = min(smallBatches);
         double largeMin = min(largeBatches);
@@ -183,6 +199,8 @@ final class PlannerGrowth {
         metrics.put("median_growth_ratio", round(median(largeBatches) / median(smallBatches)));
         metrics.put("planner_median_growth_ratio", round(median(largeBatches, Batch::planner)
                 / median(smallBatches, Batch::planner)));
+        metrics.put("t_small_spread_median_ms", round(median(spreadBatches) / 1e6));
+        metrics.put("spread_median_growth_ratio", round(median(largeBatches) / median(spreadBatches)));
         // a collection (one or two per run) costs both its workers' CPU time and lands on one batch only
         List<Batch> quietSmall = withoutGc(smallBatches);
         List<Batch> quietLarge = withoutGc(largeBatches);
@@ -201,21 +219,32 @@ final class PlannerGrowth {
         return metrics;
     }
 
-    /** Plans {@code plans} times back to back and returns the times per plan. */
-    private static Batch batch(GrowthFixture fixture, int plans) {
+    /** Plans each fixture's blueprint {@code times} times back to back and returns the times per plan. */
+    private static Batch batch(List<GrowthFixture> fixtures, int times) {
         long gcBefore = gcMillis();
-        long readBefore = fixture.state().readNanos();
+        long readBefore = readNanos(fixtures);
         long cpuBefore = processCpuNanos();
         long start = System.nanoTime();
-        for (int i = 0; i < plans; i++) {
-            Plan plan = fixture.lakesetup().plan(fixture.blueprint());
-            Reference.reachabilityFence(plan);
+        for (GrowthFixture fixture : fixtures) {
+            for (int i = 0; i < times; i++) {
+                Plan plan = fixture.lakesetup().plan(fixture.blueprint());
+                Reference.reachabilityFence(plan);
+            }
         }
         long wall = System.nanoTime() - start;
         long cpu = processCpuNanos() - cpuBefore;
         long gc = (gcMillis() - gcBefore) * 1_000_000;
-        long read = fixture.state().readNanos() - readBefore;
+        long read = readNanos(fixtures) - readBefore;
+        int plans = fixtures.size() * times;
         return new Batch((double) wall / plans, (double) cpu / plans, (double) gc / plans, (double) read / plans);
+    }
+
+    private static long readNanos(List<GrowthFixture> fixtures) {
+        long total = 0;
+        for (GrowthFixture fixture : fixtures) {
+            total += fixture.state().readNanos();
+        }
+        return total;
     }
 
     /**
