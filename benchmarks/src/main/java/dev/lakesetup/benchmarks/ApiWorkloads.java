@@ -65,7 +65,8 @@ final class ApiWorkloads {
         try (Tenant tenant = Tenant.start(mode.catalogs(), mode.schemasPerCatalog(), mode.latency())) {
             Map<Path, Lakesetup> instances = new LinkedHashMap<>();
             for (Path path : Path.values()) {
-                instances.put(path, lakesetup(executor(tenant, path, mode.concurrency()), mode.concurrency(), HIGH_RATE));
+                instances.put(path, lakesetup(executor(tenant, path, mode.concurrency()), mode.concurrency(),
+                        HIGH_RATE));
             }
             warmUp(tenant, instances);
             Map<Path, Long> oneChange = new LinkedHashMap<>();

@@ -56,10 +56,10 @@ import java.util.TreeSet;
  * them back. Planning reads resources one per call ({@link #readBatchSize()}), so the engine runs them in parallel.
  * Without a SQL warehouse, grants are read the same way, one securable per call. With one
  * ({@link DatabricksWorkspace.Builder#warehouseId(String)}), grants are read in bulk instead: the same
- * {@code system.information_schema} privileges queries as the {@link SqlExecutor}, run through the statement
- * execution API, one statement per securable type and chunk of names, side by side
- * ({@link #grantReadBatchSize()}); the metastore, which the views do not cover, still takes one GET. Before the first Unity Catalog read or change it checks once that a metastore is assigned, and
- * otherwise fails with a clear error before anything is changed. Thread-safe.
+ * {@code system.information_schema} privileges queries as the {@link SqlExecutor}, run through the statement execution
+ * API, one statement per securable type and chunk of names, side by side ({@link #grantReadBatchSize()}); the
+ * metastore, which the views do not cover, still takes one GET. Before the first Unity Catalog read or change it checks
+ * once that a metastore is assigned, and otherwise fails with a clear error before anything is changed. Thread-safe.
  */
 public final class RestExecutor implements Executor {
     private final SdkClients clients;

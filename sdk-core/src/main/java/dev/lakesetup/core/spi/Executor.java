@@ -19,9 +19,9 @@ import java.util.Optional;
  * and a service (Databricks REST, SQL over JDBC, Azure).
  *
  * <p>Register executors on {@code Lakesetup.builder().executor(..)}; several may be registered, and each resource,
- * securable and change goes to the first one that handles it. The engine wraps every call in one rate limiter (one permit per call,
- * or one per request for an executor that {@linkplain #metersRequests() meters its requests}) and one retry policy,
- * so an implementation makes a single attempt per call, turns off any retries of its own client
+ * securable and change goes to the first one that handles it. The engine wraps every call in one rate limiter (one
+ * permit per call, or one per request for an executor that {@linkplain #metersRequests() meters its requests}) and one
+ * retry policy, so an implementation makes a single attempt per call, turns off any retries of its own client
  * library, and reports failures by throwing {@link dev.lakesetup.core.ServiceException} with the right
  * {@link dev.lakesetup.core.ServiceException.Failure} kind (vendor exceptions are wrapped at this boundary; an
  * {@link java.io.IOException} cause that is not wrapped is treated as transient). Implementations must be
@@ -145,9 +145,9 @@ public interface Executor {
     /**
      * Returns how many securables one {@link #readGrants} call should carry while planning and when an apply reads
      * written grants back; by default {@link #readBatchSize()}. Neither mixes securable types in one call: the
-     * securables of each type are split into calls of at most this size, and all calls run in parallel. A reader that queries one view per
-     * securable type in chunks of {@code n} names returns {@code n}, so each query is a call of its own and the
-     * queries run side by side instead of one after another.
+     * securables of each type are split into calls of at most this size, and all calls run in parallel. A reader that
+     * queries one view per securable type in chunks of {@code n} names returns {@code n}, so each query is a call of
+     * its own and the queries run side by side instead of one after another.
      *
      * @return at least 1
      */

@@ -32,11 +32,11 @@ import java.util.concurrent.Future;
  * new work, interrupts running changes, and reports what ran.
  *
  * <p>A grant change must show in a read-back before it counts as applied, unless the service's answer to the write
- * already showed it. One that no other change depends on is not read back on its own: once nothing else is ready
- * or running, all such written grants are read back together, one {@link Executor#readGrants} call per
- * {@link Executor#grantReadBatchSize()} securables of one type and executor (the calls in parallel), re-reading
- * only the ones still missing on each later poll. Its outcome, and the listener's {@code done} or {@code failed}, follow that
- * read-back. A grant change that others depend on is read back at once, so its dependents start only after it
+ * already showed it. One that no other change depends on is not read back on its own: once nothing else is ready or
+ * running, all such written grants are read back together, one {@link Executor#readGrants} call per
+ * {@link Executor#grantReadBatchSize()} securables of one type and executor (the calls in parallel), re-reading only
+ * the ones still missing on each later poll. Its outcome, and the listener's {@code done} or {@code failed}, follow
+ * that read-back. A grant change that others depend on is read back at once, so its dependents start only after it
  * shows.
  */
 public final class Applier {
