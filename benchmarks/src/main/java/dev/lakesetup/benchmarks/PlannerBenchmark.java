@@ -18,7 +18,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The JMH form of W3: plans {@code grants} grants against a state in memory. Run it with JMH's runner (see
  * {@code docs/benchmarks.md}); add {@code -prof gc} for allocation rates. Two forks on the fixed heap the W3 harness
  * uses ({@link PlannerGrowth#JVM_OPTIONS}), and warm-up long enough for the JIT to settle on the 10k plan (a few
- * milliseconds each). /
+ * milliseconds each).
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(org.openjdk.jmh.annotations.Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
