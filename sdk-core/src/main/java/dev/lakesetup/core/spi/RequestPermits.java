@@ -26,14 +26,12 @@ import java.util.function.Supplier;
  */
 public final class RequestPermits {
     private static final ThreadLocal<RequestPermits> BOUND = new ThreadLocal<>();
-    private static final RequestPermits UNLIMITED = new RequestPermits(() -> { }, false);
+    private static final RequestPermits UNLIMITED = new RequestPermits(() -> { });
 
     private final Runnable acquire;
-    private final boolean limited;
 
-    private RequestPermits(Runnable acquire, boolean limited) {
+    private RequestPermits(Runnable acquire) {
         this.acquire = acquire;
-        this.limited = limited;
     }
 
     /**
@@ -43,7 +41,7 @@ public final class RequestPermits {
      * @return the permits
      */
     public static RequestPermits of(Runnable acquire) {
-        return new RequestPermits(InvalidInputException.requireNonNull(acquire, "permit source"), true);
+        return new RequestPermits(InvalidInputException.requireNonNull(acquire, "permit source"));
     }
 
     /**
@@ -77,15 +75,6 @@ public final class RequestPermits {
     }
 
     /**
-     * Tells whether {@link #acquire()} can wait.
-     *
-     * @return {@code false} for {@linkplain #unlimited() unlimited} permits
-     */
-    public boolean isLimited() {
-        return limited;
-    }
-
-    /**
      * Runs work with these permits bound to the calling thread, and binds what was bound before again afterwards,
      * whether the work returns or throws.
      *
@@ -109,6 +98,6 @@ public final class RequestPermits {
 
     @Override
     public String toString() {
-        return limited ? "RequestPermits[limited]" : "RequestPermits[unlimited]";
+        return this == UNLIMITED ? "RequestPermits[unlimited]" : "RequestPermits[limited]";
     }
 }

@@ -179,6 +179,41 @@ class BulkReadBackTest {
     }
 
     @Test
+    void apply_whenReadingOneAnswerFailsMidRound_decidesEveryGrantOnceKeepingThoseAlreadyConfirmed() {
+        Plan plan = planGrants(3);
+        dev.lakesetup.core.spi.Executor broken = new dev.lakesetup.core.spi.ForwardingExecutor(workspace) {
+            @Override
+            public Map<Securable, List<PrincipalPrivileges>> readGrants(Collection<? extends Securable> securables,
+                    ExecutionContext context) {
+                Map<Securable, List<PrincipalPrivileges>> answer = workspace.readGrants(securables, context);
+                // an executor whose answer breaks on the second securable it is asked about
+                return new HashMap<>(answer) {
+                    private static final long serialVersionUID = 1L;
+
+                    @Override
+                    public List<PrincipalPrivileges> getOrDefault(Object key, List<PrincipalPrivileges> fallback) {
+                        if (catalog(1).equals(key)) {
+                            throw new IllegalStateException("malformed answer for c1");
+                        }
+                        return super.getOrDefault(key, fallback);
+                    }
+                };
+            }
+        };
+        Lakesetup withBrokenReads = Lakesetup.builder().executor(broken).clock(time).sleeper(time)
+                .rateLimitPerSecond(10_000).retryPolicy(Fixtures.exactPolicy()).listener(events).build();
+
+        ApplyReport report = withBrokenReads.apply(plan);
+
+        assertThat(report.outcome(grantId(0)).orElseThrow().outcome()).isEqualTo(Outcome.APPLIED);
+        assertThat(report.outcome(grantId(1)).orElseThrow().reason())
+                .isEqualTo("applied, but reading the grants back failed: malformed answer for c1");
+        assertThat(report.outcome(grantId(2)).orElseThrow().outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(events.events()).filteredOn(e -> e.matches(".* grant:catalog:c0( .*)?"))
+                .containsExactly("started grant:catalog:c0", "done grant:catalog:c0 APPLIED");
+    }
+
+    @Test
     void apply_whenDeferredReadBackFailsForGood_failsEveryGrantOfThatCallSayingTheWriteWasMade() {
         workspace.readBatchSize(2);
         Plan plan = planGrants(3);

@@ -322,13 +322,23 @@ public final class CallGuard {
      * attempt took one up front.
      */
     private RequestPermits permits(int attempt, boolean firstIsTaken) {
-        if (!firstIsTaken) {
-            return RequestPermits.of(() -> acquirePermit(attempt));
-        }
+        RequestPermits each = RequestPermits.of(() -> acquirePermit(attempt));
+        return firstIsTaken ? firstTaken(each) : each;
+    }
+
+    /**
+     * Returns permits whose first {@link RequestPermits#acquire()} returns at once, because its permit was taken
+     * already (for the call as a whole), and whose later ones take from {@code permits}: a call that took one permit
+     * up front and then sends requests through a metered HTTP layer counts its first request once, not twice.
+     *
+     * @param permits the permits the later requests take
+     * @return the permits to bind for the call
+     */
+    static RequestPermits firstTaken(RequestPermits permits) {
         AtomicBoolean first = new AtomicBoolean(true);
         return RequestPermits.of(() -> {
             if (!first.getAndSet(false)) {
-                acquirePermit(attempt);
+                permits.acquire();
             }
         });
     }

@@ -17,11 +17,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Takes one permit of the bound {@link RequestPermits} at the start of each call to an executor that does not
  * meter its own requests (one whose requests the engine cannot see, such as SQL through a JDBC driver), so its
- * calls count against the rate limit as single requests. Outside a guarded call the bound permits never wait.
+ * calls count against the rate limit as single requests. Requests the call still sends through a metered HTTP layer
+ * (the SQL executor hands what has no SQL form to a REST executor) take permits from the second one on: the first
+ * uses the call's. Outside a guarded call the bound permits never wait.
  */
 final class PermitPerCall extends ForwardingExecutor {
 
@@ -42,27 +45,29 @@ final class PermitPerCall extends ForwardingExecutor {
     @Override
     public Map<ResourceId, ObservedResource> readResources(Collection<? extends Resource> resources,
             ExecutionContext context) {
-        RequestPermits.current().acquire();
-        return delegate().readResources(resources, context);
+        return oneCall(() -> delegate().readResources(resources, context));
     }
 
     @Override
     public Map<Securable, List<PrincipalPrivileges>> readGrants(Collection<? extends Securable> securables,
             ExecutionContext context) {
-        RequestPermits.current().acquire();
-        return delegate().readGrants(securables, context);
+        return oneCall(() -> delegate().readGrants(securables, context));
     }
 
     @Override
     public Optional<ApplicationId> resolve(ServicePrincipal principal) {
-        RequestPermits.current().acquire();
-        return delegate().resolve(principal);
+        return oneCall(() -> delegate().resolve(principal));
     }
 
     @Override
     public ChangeResult apply(Change change, ExecutionContext context) {
-        RequestPermits.current().acquire();
-        return delegate().apply(change, context);
+        return oneCall(() -> delegate().apply(change, context));
+    }
+
+    private static <T> T oneCall(Supplier<T> call) {
+        RequestPermits permits = RequestPermits.current();
+        permits.acquire();
+        return CallGuard.firstTaken(permits).callWith(call);
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -86,6 +87,8 @@ final class ReadBack {
      */
     List<ChangeOutcome> confirm(Executor executor, List<Written> written) {
         List<ChangeOutcome> outcomes = new ArrayList<>(written.size());
+        // the changes decided so far: a failure later in a round must not decide them a second time
+        Set<Written> decided = new HashSet<>();
         List<Written> waiting = written;
         Map<Written, List<PrincipalPrivileges>> missing = new HashMap<>();
         int readBacks = guard.policy().readBackAttempts();
@@ -106,6 +109,7 @@ final class ReadBack {
                     if (lacking.isEmpty()) {
                         LOG.info("{} {}: applied", grant.change().action(), grant.change().object());
                         outcomes.add(outcome(grant, Outcome.APPLIED, ""));
+                        decided.add(grant);
                     } else {
                         missing.put(grant, lacking);
                         still.add(grant);
@@ -121,15 +125,25 @@ final class ReadBack {
         } catch (CallGuard.CallFailedException e) {
             String reason = "applied, but reading the grants back failed: " + ChangeRunner.describe(e.failure(),
                     e.getCause());
-            waiting.forEach(grant -> outcomes.add(outcome(grant, Outcome.FAILED, reason)));
+            undecided(waiting, decided).forEach(grant -> outcomes.add(outcome(grant, Outcome.FAILED, reason)));
         } catch (CallGuard.InterruptedCallException e) {
-            waiting.forEach(grant -> outcomes.add(interrupted(grant)));
+            undecided(waiting, decided).forEach(grant -> outcomes.add(interrupted(grant)));
         } catch (RuntimeException e) {
             String reason = "applied, but reading the grants back failed: " + (e.getMessage() == null
                     ? e.getClass().getSimpleName() : e.getMessage());
-            waiting.forEach(grant -> outcomes.add(outcome(grant, Outcome.FAILED, reason)));
+            undecided(waiting, decided).forEach(grant -> outcomes.add(outcome(grant, Outcome.FAILED, reason)));
         }
         return outcomes;
+    }
+
+    private static List<Written> undecided(List<Written> waiting, Set<Written> decided) {
+        List<Written> out = new ArrayList<>(waiting.size());
+        for (Written grant : waiting) {
+            if (!decided.contains(grant)) {
+                out.add(grant);
+            }
+        }
+        return out;
     }
 
     /**

@@ -94,7 +94,7 @@ class RequestPermitsTest {
 
     @Test
     void current_outsideAGuardedCall_neverWaits() {
-        assertThat(RequestPermits.current().isLimited()).isFalse();
+        assertThat(RequestPermits.current()).isSameAs(RequestPermits.unlimited());
 
         send(100);
 
@@ -104,7 +104,7 @@ class RequestPermitsTest {
     @Test
     void call_afterTheCallThrows_restoresTheBindingOfTheThread() {
         assertThatThrownBy(() -> guard.call("fatal", () -> {
-            assertThat(RequestPermits.current().isLimited()).isTrue();
+            assertThat(RequestPermits.current()).isNotSameAs(RequestPermits.unlimited());
             throw ServiceException.builder(ServiceException.Failure.FATAL, "403").build();
         }, RequestPermitsTest::noRetries)).isInstanceOf(CallGuard.CallFailedException.class);
 
@@ -151,6 +151,27 @@ class RequestPermitsTest {
         assertThat(requests).hasSize(12);
         assertThat(peakPerSecond(requests)).isEqualTo(RATE);
         assertThat(Duration.between(requests.get(0), requests.get(11))).isEqualTo(INTERVAL.multipliedBy(11));
+    }
+
+    @Test
+    void router_whenAnExecutorThatDoesNotMeterSendsMeteredRequests_countsItsFirstRequestOnce() {
+        Executor executor = new Router(List.of(new ForwardingExecutor(new InMemoryWorkspace(time)) {
+            @Override
+            public Optional<ApplicationId> resolve(ServicePrincipal principal) {
+                // a SQL executor that hands a call to a REST executor: two metered requests
+                send(2);
+                return Optional.empty();
+            }
+        })).executors().get(0);
+
+        for (int i = 0; i < 4; i++) {
+            guard.call("resolve", () -> executor.resolve(ServicePrincipal.named("app")),
+                    RequestPermitsTest::noRetries);
+        }
+
+        // 8 permits (the call's, used by its first request, and one for the second), not 12
+        assertThat(requests).hasSize(8);
+        assertThat(Duration.between(requests.get(0), requests.get(7))).isEqualTo(INTERVAL.multipliedBy(7));
     }
 
     @Test
