@@ -269,8 +269,9 @@ public final class Lakesetup {
          * <p>The limit holds per request on the wire for an executor that {@linkplain Executor#metersRequests()
          * meters its requests} (the Databricks REST executor): each HTTP request it sends during a plan or an apply,
          * its start-up discovery and token requests and every retry included, takes one permit. Any other executor
-         * (SQL through a JDBC driver) takes one permit per call: one planning read of its
-         * {@link Executor#readBatchSize() batch}, one change attempt, one read-back. Permits are spaced evenly, one
+         * (SQL through a JDBC driver) takes one permit per call: one planning read, one change attempt, one read-back
+         * (requests such a call sends through a metered HTTP layer, as the SQL executor does for what has no SQL
+         * form, take permits from the second one on). Permits are spaced evenly, one
          * every {@code 1.03 s / rate}, so no sliding one-second window holds more than the limit, also at the service
          * when the requests' delays on the way vary by up to 30 ms.
          *

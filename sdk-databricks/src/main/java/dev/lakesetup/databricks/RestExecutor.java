@@ -163,9 +163,9 @@ public final class RestExecutor implements Executor {
     }
 
     /**
-     * Returns how many securables one planning read of grants carries. Without a SQL warehouse: 1, one request per
-     * securable. With one: the number of names one {@code information_schema} statement asks for, so each statement
-     * is a call of its own and the engine runs them in parallel.
+     * Returns how many securables one read of grants (planning, or reading written grants back) carries. Without a SQL
+     * warehouse: 1, one request per securable. With one: the number of names one {@code information_schema} statement
+     * asks for, so each statement is a call of its own and the engine runs them in parallel.
      *
      * @return 1 without a warehouse, the statement chunk size with one
      */

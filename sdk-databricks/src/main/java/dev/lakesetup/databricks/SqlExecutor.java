@@ -110,9 +110,9 @@ public final class SqlExecutor implements Executor, AutoCloseable {
     }
 
     /**
-     * Returns how many securables one planning read of grants carries: the number of names one
-     * {@code information_schema} query asks for, so each query is a call of its own (on its own connection) and the
-     * engine runs them in parallel.
+     * Returns how many securables one read of grants (planning, or reading written grants back) carries: the number of
+     * names one {@code information_schema} query asks for, so each query is a call of its own (on its own connection)
+     * and the engine runs them in parallel.
      *
      * @return the query chunk size
      */

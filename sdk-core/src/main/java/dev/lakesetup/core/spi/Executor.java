@@ -83,8 +83,8 @@ public interface Executor {
      * request, including start-up discovery and token requests sent during a call, and so a call that sends no
      * request takes no permit and one that sends three takes three. Say {@code true} only when every request of
      * every call takes a permit, or the limit leaks. A decorator that does not extend {@link ForwardingExecutor}
-     * says {@code false} unless it forwards this method: the limit then holds, but the wrapped executor's calls
-     * count once more each.
+     * says {@code false} unless it forwards this method: the limit then still holds, each call taking one permit up
+     * front, which its first metered request uses.
      *
      * @return {@code true} if the executor meters each of its requests through {@link RequestPermits}
      */

@@ -65,14 +65,13 @@ public final class JdkHttpClient implements HttpClient {
     }
 
     /**
-     * Builds a client for HTTP/1.1 whose dependent tasks run on its own selector thread: {@link #execute} waits for
-     * the whole answer on the calling thread and the body handlers do no blocking work, so handing each answer to a
-     * worker pool first only added a thread switch per request (about a tenth of the CPU of a 550-request apply).
+     * Builds a client for HTTP/1.1. Its dependent tasks keep the client's default worker pool: running them on the
+     * selector thread saved a thread switch per request over plain HTTP, but over TLS it would put every handshake
+     * and every decryption of all connections on that one thread.
      */
     private java.net.http.HttpClient build(java.net.http.HttpClient.Redirect redirect) {
         return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout).followRedirects(redirect).proxy(ProxySelector.getDefault())
-                .executor(Runnable::run).build();
+                .connectTimeout(timeout).followRedirects(redirect).proxy(ProxySelector.getDefault()).build();
     }
 
     @Override

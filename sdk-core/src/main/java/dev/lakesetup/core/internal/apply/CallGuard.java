@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
  * ({@link #call(String, Supplier, RetryObserver, BooleanSupplier)}) takes no permit itself: each attempt runs with
  * the limiter's {@link RequestPermits} bound to its thread, and permits are taken from there, before each request
  * by an executor that {@linkplain dev.lakesetup.core.spi.Executor#metersRequests() meters its requests}, and once
- * per call by the {@link Router}'s wrapper around any other executor. So every request or call, first attempt or
- * retry, takes exactly one permit. A call that is not an executor call
+ * per call by the {@link Router}'s wrapper around any other executor (whose first metered request, if it sends any,
+ * uses the call's permit). So every request or call, first attempt or retry, takes exactly one permit. A call that
+ * is not an executor call
  * ({@link #callWithPermit(String, Supplier, RetryObserver)}) takes one permit per attempt up front, which its first
  * metered request uses.
  *

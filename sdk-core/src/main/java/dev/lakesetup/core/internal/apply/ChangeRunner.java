@@ -107,7 +107,7 @@ final class ChangeRunner {
      * Confirms written grant changes of one executor with bulk read-backs; never throws.
      *
      * @param executor the executor that wrote them
-     * @param written the changes, at most the executor's {@link Executor#readBatchSize()}
+     * @param written the changes, at most the executor's {@link Executor#grantReadBatchSize()}, of one type
      * @return an outcome per change
      */
     Step confirm(Executor executor, List<ReadBack.Written> written) {

@@ -198,9 +198,10 @@ public final class Planner {
     /**
      * Runs the first read call of each executor that has never answered one on its own (those first calls in
      * parallel), then all the others in parallel, and returns the results in task order. An executor's first call
-     * often sets up its client (configuration discovery, a one-time check); run alone, it keeps the other calls,
-     * which already hold their rate-limit permits, from waiting behind that setup and then reaching the service all
-     * at once. Once an executor has answered, later plans run all its calls at once.
+     * often sets up its client (configuration discovery, a one-time check); run alone, it keeps the other calls
+     * from waiting behind that setup and then reaching the service all at once (for an executor that takes a permit
+     * per call, with permits granted long before). Once an executor has answered, later plans run all its calls at
+     * once.
      */
     private List<Object> firstAloneThenTheRest(List<Callable<Object>> tasks, List<Executor> owners,
             ExecutorService pool) {
