@@ -23,11 +23,14 @@ import java.util.TreeSet;
 public final class Blueprint {
     private final Map<ResourceId, Resource> resources;
     private final Map<GrantKey, Grant> grants;
+    /** The grants' values, listed once: a plan reads them more than once, and a blueprint is often planned again. */
+    private final List<Grant> grantList;
     private final Set<Securable> exclusive;
 
     private Blueprint(Map<ResourceId, Resource> resources, Map<GrantKey, Grant> grants, Set<Securable> exclusive) {
         this.resources = Collections.unmodifiableMap(new LinkedHashMap<>(resources));
         this.grants = Collections.unmodifiableMap(new LinkedHashMap<>(grants));
+        this.grantList = List.copyOf(grants.values());
         this.exclusive = Collections.unmodifiableSet(new LinkedHashSet<>(exclusive));
     }
 
@@ -96,7 +99,7 @@ public final class Blueprint {
      * @return the grants
      */
     public List<Grant> grants() {
-        return List.copyOf(grants.values());
+        return grantList;
     }
 
     /**
