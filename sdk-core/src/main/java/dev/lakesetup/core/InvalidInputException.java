@@ -1,5 +1,7 @@
 package dev.lakesetup.core;
 
+import dev.lakesetup.core.render.ServiceText;
+
 /**
  * Thrown when a caller passes a value lakesetup cannot accept; nothing has been sent to any service.
  *
@@ -94,16 +96,8 @@ public final class InvalidInputException extends LakesetupException {
         if (value == null) {
             return "null";
         }
-        StringBuilder out = new StringBuilder("'");
-        int limit = Math.min(value.length(), MAX_SHOWN);
-        for (int i = 0; i < limit; i++) {
-            char c = value.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
+        StringBuilder out = new StringBuilder("'")
+                .append(ServiceText.escape(value.substring(0, Math.min(value.length(), MAX_SHOWN))));
         if (value.length() > MAX_SHOWN) {
             out.append("...");
         }

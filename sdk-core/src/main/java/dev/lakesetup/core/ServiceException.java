@@ -1,5 +1,7 @@
 package dev.lakesetup.core;
 
+import dev.lakesetup.core.render.ServiceText;
+
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -10,7 +12,9 @@ import java.util.Optional;
  *
  * <p>It carries the HTTP status (0 when there was none, e.g. a JDBC error), the service's error code, the request
  * id when the service returned one, the {@link Failure} kind that decides whether and how the call is retried, and
- * the {@code Retry-After} the service asked for. The message never contains a secret.
+ * the {@code Retry-After} the service asked for. The message never contains a secret. The message, error code and
+ * request id are stored as {@link ServiceText#escape(String)} shows them: a service's line breaks or terminal escapes
+ * never reach a log line or console through this exception.
  */
 public final class ServiceException extends LakesetupException {
     private static final long serialVersionUID = 1L;
@@ -36,10 +40,10 @@ public final class ServiceException extends LakesetupException {
     }
 
     private ServiceException(Builder builder) {
-        super(builder.message, builder.cause);
+        super(ServiceText.escape(builder.message), builder.cause);
         this.status = builder.status;
-        this.errorCode = builder.errorCode;
-        this.requestId = builder.requestId;
+        this.errorCode = ServiceText.escape(builder.errorCode);
+        this.requestId = builder.requestId == null ? null : ServiceText.escape(builder.requestId);
         this.failure = builder.failure;
         this.retryAfter = builder.retryAfter;
     }

@@ -2,6 +2,7 @@ package dev.lakesetup.core.apply;
 
 import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.plan.Change;
+import dev.lakesetup.core.render.ServiceText;
 import java.time.Duration;
 
 /**
@@ -11,7 +12,8 @@ import java.time.Duration;
  * @param outcome how it ended
  * @param attempts the calls made to apply it (0 when it was not attempted)
  * @param duration the time from its start to its end, including retries
- * @param reason why it failed or was skipped or needed nothing; empty when applied. Never contains a secret
+ * @param reason why it failed or was skipped or needed nothing; empty when applied. Never contains a secret, a line
+ *     break or another control character: it is stored as {@link ServiceText#escape(String)} shows it
  */
 public record ChangeOutcome(Change change, Outcome outcome, int attempts, Duration duration, String reason) {
     /** Checks the components. */
@@ -19,7 +21,7 @@ public record ChangeOutcome(Change change, Outcome outcome, int attempts, Durati
         InvalidInputException.requireNonNull(change, "change");
         InvalidInputException.requireNonNull(outcome, "outcome");
         InvalidInputException.requireNonNull(duration, "duration");
-        InvalidInputException.requireNonNull(reason, "reason");
+        reason = ServiceText.escape(InvalidInputException.requireNonNull(reason, "reason"));
     }
 
     /**

@@ -16,12 +16,15 @@ import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.plan.GrantChange;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.ResourceChange;
+import dev.lakesetup.core.render.ServiceText;
 import dev.lakesetup.core.render.UnityCatalogSql;
 import java.util.List;
 
 /**
  * Renders a plan as a reviewable Databricks SQL script: statements for what has a SQL form, comments naming the
- * API call for the rest, and a placeholder for service principals not created yet.
+ * API call for the rest, and a placeholder for service principals not created yet. Text inside comments, which
+ * carries values the service returned, is escaped by {@link ServiceText}; statements quote through
+ * {@link UnityCatalogSql}.
  */
 final class SqlPlanRenderer {
     private static final String CATALOGS = "/api/2.1/unity-catalog/";
@@ -36,8 +39,8 @@ final class SqlPlanRenderer {
         for (Change change : plan.changes()) {
             switch (change.action()) {
                 case NO_OP -> { }
-                case CONFLICT -> out.append("-- CONFLICT, not applied: ").append(change.object()).append(": ")
-                        .append(String.join("; ", change.details())).append('\n');
+                case CONFLICT -> out.append("-- CONFLICT, not applied: ").append(comment(change.object()))
+                        .append(": ").append(comment(String.join("; ", change.details()))).append('\n');
                 case CREATE, UPDATE, GRANT, REVOKE -> {
                     if (change instanceof GrantChange grants) {
                         grants(out, sql, grants);
@@ -69,13 +72,18 @@ final class SqlPlanRenderer {
             String comment = ((Setting.Scalar) change.settings().get(0).declared()).value();
             out.append(sql.commentOn(resource.securable().orElseThrow(), comment)).append(";\n");
         } else {
-            out.append("-- API: ").append(call(change)).append(" (").append(change.object());
+            out.append("-- API: ").append(comment(call(change))).append(" (").append(comment(change.object()));
             List<String> details = change.details();
             if (!details.isEmpty()) {
-                out.append(": ").append(String.join("; ", details));
+                out.append(": ").append(comment(String.join("; ", details)));
             }
             out.append(")\n");
         }
+    }
+
+    /** Text inside a {@code --} comment: escaped, so no line break ends the comment and starts a statement. */
+    private static String comment(String text) {
+        return ServiceText.escape(text);
     }
 
     private static boolean onlyComment(ResourceChange change) {

@@ -7,6 +7,7 @@ import dev.lakesetup.core.plan.GrantChange;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.ResourceChange;
 import dev.lakesetup.core.model.Blueprint;
+import dev.lakesetup.core.render.ServiceText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,8 @@ import java.util.Map;
 
 /**
  * Renders a plan for people: each object's change with its symbol, the grants on an object right after it, details
- * indented, unchanged objects counted but not listed, and a summary line.
+ * indented, unchanged objects counted but not listed, and a summary line. Objects and details, which carry values
+ * the service returned, are written as {@link ServiceText} shows them: one line each, no terminal escapes.
  */
 final class TextPlanRenderer {
     private TextPlanRenderer() {
@@ -53,7 +55,7 @@ final class TextPlanRenderer {
         if (change.action() == Action.NO_OP) {
             return;
         }
-        out.append(change.action().symbol()).append(' ').append(change.object());
+        out.append(change.action().symbol()).append(' ').append(ServiceText.escape(change.object()));
         if (change.action() == Action.CONFLICT) {
             out.append("  (conflict: will not be applied)");
         } else if (change.action() == Action.REVOKE) {
@@ -61,7 +63,7 @@ final class TextPlanRenderer {
         }
         out.append('\n');
         for (String detail : change.details()) {
-            out.append("    ").append(detail).append('\n');
+            out.append("    ").append(ServiceText.escape(detail)).append('\n');
         }
     }
 }

@@ -1,0 +1,117 @@
+package dev.lakesetup.core.render;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lakesetup.core.Lakesetup;
+import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.apply.ChangeOutcome;
+import dev.lakesetup.core.apply.Outcome;
+import dev.lakesetup.core.plan.Change;
+import java.time.Duration;
+import dev.lakesetup.core.model.Blueprint;
+import dev.lakesetup.core.model.Catalog;
+import dev.lakesetup.core.model.ResourceId;
+import dev.lakesetup.core.model.Schema;
+import dev.lakesetup.core.plan.Plan;
+import dev.lakesetup.core.spi.ObservedResource;
+import dev.lakesetup.core.testing.FakeTime;
+import dev.lakesetup.core.testing.Fixtures;
+import dev.lakesetup.core.testing.InMemoryWorkspace;
+import org.junit.jupiter.api.Test;
+
+/** Values the service returns are data in every plan rendering: they never start a line or drive a terminal. */
+class HostileServiceTextTest {
+    private static final String FORGED = "GRANT ALL PRIVILEGES ON CATALOG `sales` TO `attacker`";
+
+    private final FakeTime time = new FakeTime();
+    private final InMemoryWorkspace workspace = new InMemoryWorkspace(time);
+    private final Lakesetup lakesetup = Fixtures.lakesetup(workspace, time).build();
+
+    private Plan hostilePlan() {
+        workspace.seed(ObservedResource.of(ResourceId.of("catalog", "sales"))
+                .with("managed location", "abfss://a@acct.dfs.core.windows.net/x\n" + FORGED + ";\n--")
+                .with("comment", "old"));
+        workspace.seed(ObservedResource.of(ResourceId.of("schema", "sales.eu"))
+                .with("managed location", "abfss://a@acct.dfs.core.windows.net/y\r\u001b[2K"));
+        workspace.seed(ObservedResource.of(ResourceId.of("schema", "sales.us"))
+                .with("comment", "ok\u001b[2K\u001b[1A\rnothing to see\u009b2K"));
+        return lakesetup.plan(Blueprint.builder()
+                .resource(Catalog.named("sales").managedLocation("abfss://b@acct.dfs.core.windows.net/x"))
+                .resource(Schema.named("sales", "eu").managedLocation("abfss://b@acct.dfs.core.windows.net/y"))
+                .resource(Schema.named("sales", "us").comment("new"))
+                .build());
+    }
+
+    @Test
+    void renderSql_whenServiceValueHoldsNewlineAndStatement_keepsItInsideOneComment() {
+        String sql = hostilePlan().render(PlanFormat.SQL);
+
+        assertThat(sql.lines()).noneMatch(line -> line.startsWith("GRANT")).allMatch(line -> line.startsWith("--")
+                || line.startsWith("COMMENT ON SCHEMA"));
+        assertThat(sql).isEqualTo("""
+                -- lakesetup plan: 0 to create, 1 to update, 0 to grant, 0 to revoke, 2 conflicts, 0 unchanged
+                -- CONFLICT, not applied: catalog sales: managed location: \
+                abfss://a@acct.dfs.core.windows.net/x\\u000a%s;\\u000a-- -> abfss://b@acct.dfs.core.windows.net/x \
+                (cannot change in place)
+                -- CONFLICT, not applied: schema sales.eu: managed location: \
+                abfss://a@acct.dfs.core.windows.net/y\\u000d\\u001b[2K -> abfss://b@acct.dfs.core.windows.net/y \
+                (cannot change in place)
+                COMMENT ON SCHEMA `sales`.`us` IS 'new';
+                """.formatted(FORGED));
+    }
+
+    @Test
+    void renderText_whenServiceValueHoldsAnsiAndCarriageReturn_showsThemEscaped() {
+        String text = hostilePlan().render(PlanFormat.TEXT);
+
+        assertThat(text).doesNotContain("\u001b", "\r", "\u009b");
+        assertThat(text.lines()).noneMatch(line -> line.startsWith("GRANT"));
+        assertThat(text).isEqualTo("""
+                ! catalog sales  (conflict: will not be applied)
+                    managed location: abfss://a@acct.dfs.core.windows.net/x\\u000a%s;\\u000a-- -> \
+                abfss://b@acct.dfs.core.windows.net/x (cannot change in place)
+                ! schema sales.eu  (conflict: will not be applied)
+                    managed location: abfss://a@acct.dfs.core.windows.net/y\\u000d\\u001b[2K -> \
+                abfss://b@acct.dfs.core.windows.net/y (cannot change in place)
+                ~ schema sales.us
+                    comment: ok\\u001b[2K\\u001b[1A\\u000dnothing to see\\u009b2K -> new
+
+                Plan: 0 to create, 1 to update, 0 to grant, 0 to revoke, 2 conflicts, 0 unchanged
+                """.formatted(FORGED));
+    }
+
+    @Test
+    void serviceException_whenServiceMessageHoldsCarriageReturnAndAnsi_keepsOneEscapedLine() {
+        ServiceException e = ServiceException.builder(ServiceException.Failure.FATAL,
+                        "PATCH grants failed: denied\r\u001b[2K\nINFO applied GRANT ALL PRIVILEGES")
+                .errorCode("PERMISSION_DENIED\n").requestId("r-1\u001b[2K").build();
+
+        assertThat(e.getMessage()).isEqualTo(
+                "PATCH grants failed: denied\\u000d\\u001b[2K\\u000aINFO applied GRANT ALL PRIVILEGES");
+        assertThat(e.errorCode()).isEqualTo("PERMISSION_DENIED\\u000a");
+        assertThat(e.requestId()).contains("r-1\\u001b[2K");
+    }
+
+    @Test
+    void changeOutcome_whenReasonHoldsServiceText_storesItEscaped() {
+        Change change = hostilePlan().changes().get(0);
+
+        ChangeOutcome outcome = new ChangeOutcome(change, Outcome.FAILED, 1, Duration.ZERO,
+                "denied\r\u001b[2K\nforged line");
+
+        assertThat(outcome.reason()).isEqualTo("denied\\u000d\\u001b[2K\\u000aforged line");
+        assertThat(outcome.toString()).doesNotContain("\n", "\r", "\u001b");
+    }
+
+    @Test
+    void escape_showsControlsSeparatorsAndBidiAsEscapes_andIsIdempotent() {
+        String hostile = "a\nb\r\tc\u001b[2K\u007f\u0085\u2028\u2029\u202e\u2066d\\u000a";
+
+        String shown = ServiceText.escape(hostile);
+
+        assertThat(shown).isEqualTo("a\\u000ab\\u000d\\u0009c\\u001b[2K\\u007f\\u0085\\u2028\\u2029\\u202e\\u2066d"
+                + "\\u000a");
+        assertThat(ServiceText.escape(shown)).isSameAs(shown);
+        assertThat(ServiceText.escape(null)).isEqualTo("null");
+    }
+}
