@@ -34,7 +34,14 @@ public final class Privilege implements Comparable<Privilege> {
     private static final Set<SecurableType> DATA = EnumSet.of(CATALOG, SCHEMA, TABLE);
     private static final Set<SecurableType> CONTAINERS = EnumSet.of(CATALOG, SCHEMA);
     private static final Set<SecurableType> STORAGE = EnumSet.of(STORAGE_CREDENTIAL, EXTERNAL_LOCATION);
-    private static final Pattern UNKNOWN_SHAPE = Pattern.compile("[A-Z][A-Z0-9]*( [A-Z][A-Z0-9]*)*");
+    /** The longest privilege name accepted, well above the longest documented one. */
+    private static final int MAX_LENGTH = 64;
+    /** Letters and digits, words joined by spaces or underscores (runs of plain spaces are collapsed first). */
+    private static final Pattern SHAPE = Pattern.compile("[A-Za-z][A-Za-z0-9]*([ _][A-Za-z][A-Za-z0-9]*)*");
+    /** Words that would change a GRANT or REVOKE statement if a privilege name carried them. */
+    private static final Set<String> STATEMENT_WORDS = Set.of("ON", "TO", "FROM");
+    private static final String SHAPE_ACCEPTED = "a privilege name of letters and digits, words joined by single "
+            + "spaces or underscores, at most " + MAX_LENGTH + " characters, without the words ON, TO or FROM";
 
     /** Every privilege on the securable and on what it contains. */
     public static final Privilege ALL_PRIVILEGES =
@@ -120,7 +127,10 @@ public final class Privilege implements Comparable<Privilege> {
     public enum UnknownNames {
         /** Reject it with an {@link InvalidInputException} (the default). */
         REJECT,
-        /** Accept it as written (upper-cased), for privileges the service added after this release. */
+        /**
+         * Accept it as written (upper-cased), for privileges the service added after this release, if it has the
+         * shape of a privilege name.
+         */
         ALLOW
     }
 
@@ -143,7 +153,9 @@ public final class Privilege implements Comparable<Privilege> {
      * @param type the securable type it is granted on
      * @param unknownNames whether names this release does not know are admitted
      * @return the canonical privilege
-     * @throws InvalidInputException if the name is malformed, unknown (unless allowed) or does not apply
+     * @throws InvalidInputException if the name is malformed (not letters and digits in words joined by single
+     *     spaces or underscores, longer than 64 characters, or holding the word {@code ON}, {@code TO} or
+     *     {@code FROM}), unknown (unless allowed) or does not apply
      */
     public static Privilege parse(String text, SecurableType type, UnknownNames unknownNames) {
         InvalidInputException.requireNonNull(type, "securable type");
@@ -155,13 +167,12 @@ public final class Privilege implements Comparable<Privilege> {
         }
         Privilege privilege = KNOWN.get(spelled);
         if (privilege == null) {
-            if (unknownNames == UnknownNames.ALLOW && UNKNOWN_SHAPE.matcher(spelled).matches()) {
+            if (unknownNames == UnknownNames.ALLOW) {
                 return new Privilege(spelled, Collections.unmodifiableSet(EnumSet.allOf(SecurableType.class)),
                         Integer.MAX_VALUE);
             }
             throw InvalidInputException.of("privilege", text, "it is not a Unity Catalog privilege",
-                    acceptedFor(type) + (unknownNames == UnknownNames.ALLOW
-                            ? ", or an unknown name made of letters, digits and single spaces" : ""));
+                    acceptedFor(type));
         }
         privilege.requireApplicableTo(type);
         return privilege;
@@ -263,9 +274,29 @@ public final class Privilege implements Comparable<Privilege> {
         return null;
     }
 
+    /**
+     * Checks the shape every privilege name must have, known or not, and returns the canonical spelling: the shape
+     * keeps a name the service returned from changing the statement it is written into.
+     */
     private static String normalize(String text) {
         InvalidInputException.requireNonNull(text, "privilege");
-        return text.trim().replace('_', ' ').replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+        String trimmed = text.strip().replaceAll(" {2,}", " ");
+        if (trimmed.length() > MAX_LENGTH) {
+            throw InvalidInputException.of("privilege", text,
+                    "it is " + text.length() + " characters long", SHAPE_ACCEPTED);
+        }
+        if (!SHAPE.matcher(trimmed).matches()) {
+            throw InvalidInputException.of("privilege", text,
+                    "it holds a character other than letters, digits and single spaces or underscores", SHAPE_ACCEPTED);
+        }
+        String spelled = trimmed.replace('_', ' ').toUpperCase(Locale.ROOT);
+        for (String word : spelled.split(" ")) {
+            if (STATEMENT_WORDS.contains(word)) {
+                throw InvalidInputException.of("privilege", text,
+                        "it holds the word " + word + ", which would change the statement", SHAPE_ACCEPTED);
+            }
+        }
+        return spelled;
     }
 
     private static String acceptedFor(SecurableType type) {

@@ -6,10 +6,17 @@ import static dev.lakesetup.core.model.SecurableType.SCHEMA;
 import static dev.lakesetup.core.model.SecurableType.STORAGE_CREDENTIAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.model.Privilege.UnknownNames;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PrivilegeTest {
 
@@ -66,5 +73,51 @@ class PrivilegeTest {
 
         assertThat(grant.privileges()).extracting(Privilege::sqlName)
                 .containsExactly("USE CATALOG", "USE SCHEMA", "SELECT", "ZZZ");
+    }
+
+    static Stream<Arguments> malformedNames() {
+        String longName = "A".repeat(300);
+        return Stream.of(
+                Arguments.of("SELECT ON x TO y", "'SELECT ON x TO y'", "word ON"),
+                Arguments.of("SELECT TO attacker", "'SELECT TO attacker'", "word TO"),
+                Arguments.of("select_from_x", "'select_from_x'", "word FROM"),
+                Arguments.of("A\nB", "'A\\u000aB'", "other than letters"),
+                Arguments.of("USE\tCATALOG", "'USE\\u0009CATALOG'", "other than letters"),
+                Arguments.of("MANAGE\u001b[2K", "'MANAGE\\u001b[2K'", "other than letters"),
+                Arguments.of("SELECT, MODIFY", "'SELECT, MODIFY'", "other than letters"),
+                Arguments.of("SELECT`", "'SELECT`'", "other than letters"),
+                Arguments.of("USE__CATALOG", "'USE__CATALOG'", "other than letters"),
+                Arguments.of("_SELECT", "'_SELECT'", "other than letters"),
+                Arguments.of("", "''", "other than letters"),
+                Arguments.of(longName, "300 characters", "300 characters long"));
+    }
+
+    @ParameterizedTest(name = "{1} ({0})")
+    @MethodSource("malformedNames")
+    void parse_whenNameHasNotThePrivilegeShape_rejectsItNamingFieldValueAndShape(String text, String shown,
+                                                                               String problem) {
+        for (UnknownNames policy : UnknownNames.values()) {
+            assertThatThrownBy(() -> Privilege.parse(text, CATALOG, policy))
+                    .isInstanceOf(InvalidInputException.class)
+                    .hasMessageStartingWith("privilege ")
+                    .hasMessageContaining(shown).hasMessageContaining(problem)
+                    .hasMessageContaining("accepted: a privilege name of letters and digits, words joined by single "
+                            + "spaces or underscores, at most 64 characters, without the words ON, TO or FROM")
+                    .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n", "\t", "\u001b"));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(UnknownNames.class)
+    void parse_whenUnknownNameHasThePrivilegeShape_keepsItOnlyWhenAllowed(UnknownNames policy) {
+        String name = "USE_MARKETPLACE_ASSETS2";
+
+        if (policy == UnknownNames.ALLOW) {
+            assertThat(Privilege.parse(name, CATALOG, policy).sqlName()).isEqualTo("USE MARKETPLACE ASSETS2");
+            assertThat(Privilege.parse("A".repeat(64), CATALOG, policy).isKnown()).isFalse();
+        } else {
+            assertThatThrownBy(() -> Privilege.parse(name, CATALOG, policy))
+                    .hasMessageContaining("it is not a Unity Catalog privilege");
+        }
     }
 }
