@@ -15,7 +15,7 @@ import com.databricks.sdk.service.iam.UpdateWorkspaceAssignments;
 import com.databricks.sdk.service.iam.WorkspacePermission;
 import com.databricks.sdk.service.oauth2.CreateServicePrincipalSecretRequest;
 import com.databricks.sdk.service.oauth2.CreateServicePrincipalSecretResponse;
-import com.databricks.sdk.service.oauth2.SecretInfo;
+import com.databricks.sdk.service.oauth2.ListServicePrincipalSecretsRequest;
 import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Entitlement;
@@ -28,20 +28,21 @@ import dev.lakesetup.core.spi.ChangeResult;
 import dev.lakesetup.core.spi.ExecutionContext;
 import dev.lakesetup.core.spi.ObservedResource;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * Service principals through SCIM (workspace or account), their entitlements, workspace assignment and OAuth
  * secrets. A principal is looked up by application id first, then by display name (the first match; SCIM does not
  * keep display names unique); creating one looks it up first, so a repeated create adopts the principal instead of
- * making a second one with the same name.
+ * making a second one with the same name. A look-up uses only a principal with the application id (or display name,
+ * ignoring case) it asked for, whatever else the service answers, and pages through {@link GuardedPages}.
  */
 public final class Principals {
     private final Supplier<WorkspaceClient> workspace;
@@ -71,13 +72,11 @@ public final class Principals {
             String displayName) {
         Optional<ApplicationId> appId = principal.applicationId();
         if (appId.isPresent()) {
-            return first("find service principal " + appId.get(), () -> workspace.get().servicePrincipals()
-                    .list(new ListServicePrincipalsRequest().setFilter(eq("applicationId", appId.get().toString())))
-                    .iterator());
+            return inWorkspace("find service principal " + appId.get(), eq("applicationId", appId.get().toString()),
+                    hasApplicationId(appId.get()));
         }
         String name = displayName != null ? displayName : principal.displayName().orElseThrow();
-        return first("find service principal named " + name, () -> workspace.get().servicePrincipals()
-                .list(new ListServicePrincipalsRequest().setFilter(eq("displayName", name))).iterator());
+        return inWorkspace("find service principal named " + name, eq("displayName", name), hasDisplayName(name));
     }
 
     private Optional<ServicePrincipal> findInAccount(WorkspaceServicePrincipal declared) {
@@ -85,8 +84,8 @@ public final class Principals {
         Optional<ApplicationId> appId = declared.principal().applicationId();
         String filter = appId.isPresent() ? eq("applicationId", appId.get().toString())
                 : eq("displayName", declared.displayName());
-        return first("find account service principal " + declared.principal(), () -> account.servicePrincipals()
-                .list(new ListAccountServicePrincipalsRequest().setFilter(filter)).iterator());
+        return inAccount(account, "find account service principal " + declared.principal(), filter,
+                appId.isPresent() ? hasApplicationId(appId.get()) : hasDisplayName(declared.displayName()));
     }
 
     /**
@@ -134,8 +133,8 @@ public final class Principals {
         if (found.isEmpty() && clients.hasAccount()) {
             AccountClient account = clients.account().orElseThrow();
             String name = principal.displayName().orElseThrow();
-            found = first("find account service principal named " + name, () -> account.servicePrincipals()
-                    .list(new ListAccountServicePrincipalsRequest().setFilter(eq("displayName", name))).iterator());
+            found = inAccount(account, "find account service principal named " + name, eq("displayName", name),
+                    hasDisplayName(name));
         }
         return found.map(sp -> ApplicationId.of(sp.getApplicationId()));
     }
@@ -243,14 +242,12 @@ public final class Principals {
             return Optional.empty();
         }
         String id = PathNames.segment("service principal id", sp.get().getId());
-        boolean active = Calls.run("list OAuth secrets of " + appId.get(), () -> {
-            for (SecretInfo info : workspace.get().servicePrincipalSecretsProxy().list(id)) {
-                if (info.getStatus() == null || info.getStatus().toUpperCase(Locale.ROOT).equals("ACTIVE")) {
-                    return true;
-                }
-            }
-            return false;
-        });
+        String what = "list OAuth secrets of " + appId.get();
+        boolean active = Calls.run(what, () -> GuardedPages.findByToken(what, token -> workspace.get()
+                        .servicePrincipalSecretsProxy().impl().list(new ListServicePrincipalSecretsRequest()
+                                .setServicePrincipalId(id).setPageToken(token)),
+                info -> info.getStatus() == null || info.getStatus().toUpperCase(Locale.ROOT).equals("ACTIVE"))
+                .isPresent());
         return active ? Optional.of(ObservedResource.of(secret.id())) : Optional.empty();
     }
 
@@ -289,11 +286,29 @@ public final class Principals {
         return attribute + " eq \"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    private static Optional<ServicePrincipal> first(String what, Supplier<Iterator<ServicePrincipal>> pages) {
-        return Calls.run(what, () -> {
-            Iterator<ServicePrincipal> it = pages.get();
-            return it.hasNext() ? Optional.of(it.next()) : Optional.<ServicePrincipal>empty();
-        });
+    /**
+     * Looks a principal up in the workspace: the filter narrows the answer, but only a principal that {@code matches}
+     * is used, whatever else the service sends.
+     */
+    private Optional<ServicePrincipal> inWorkspace(String what, String filter, Predicate<ServicePrincipal> matches) {
+        return Calls.run(what, () -> GuardedPages.findScim(what, startIndex -> workspace.get().servicePrincipals()
+                .impl().list(new ListServicePrincipalsRequest().setFilter(filter).setStartIndex(startIndex)
+                        .setCount(GuardedPages.PAGE_SIZE)), matches));
+    }
+
+    private static Optional<ServicePrincipal> inAccount(AccountClient account, String what, String filter,
+                                                        Predicate<ServicePrincipal> matches) {
+        return Calls.run(what, () -> GuardedPages.findScim(what, startIndex -> account.servicePrincipals().impl()
+                .list(new ListAccountServicePrincipalsRequest().setFilter(filter).setStartIndex(startIndex)
+                        .setCount(GuardedPages.PAGE_SIZE)), matches));
+    }
+
+    private static Predicate<ServicePrincipal> hasApplicationId(ApplicationId id) {
+        return sp -> id.toString().equalsIgnoreCase(sp.getApplicationId());
+    }
+
+    private static Predicate<ServicePrincipal> hasDisplayName(String name) {
+        return sp -> name.equalsIgnoreCase(sp.getDisplayName());
     }
 
     private static dev.lakesetup.core.model.ServicePrincipal byApplicationId(ServicePrincipal sp) {

@@ -13,6 +13,7 @@ import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.SecurableType;
 import dev.lakesetup.core.plan.PrincipalPrivileges;
+import dev.lakesetup.core.render.ServiceText;
 import dev.lakesetup.core.spi.ObservedGrants;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -171,7 +172,8 @@ public final class UcGrants {
         try {
             return Optional.of(Privilege.parse(name, type, Privilege.UnknownNames.ALLOW));
         } catch (InvalidInputException e) {
-            LOG.warn("Ignoring privilege '{}' read on a {}: {}", name, type.apiName(), e.getMessage());
+            LOG.warn("Ignoring privilege '{}' read on a {}: {}", ServiceText.escape(name), type.apiName(),
+                    e.getMessage());
             return Optional.empty();
         }
     }
