@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +42,10 @@ import org.slf4j.LoggerFactory;
 public final class AzureExecutor implements Executor {
 
     private static final Logger LOG = LoggerFactory.getLogger(AzureExecutor.class);
+    /** The most principals read for one look-up by application id (there is one at most). */
+    private static final int MAX_LOOKUP_RESULTS = 100;
+    private static final Pattern OBJECT_ID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final AzureConnection connection;
 
@@ -152,17 +157,42 @@ public final class AzureExecutor implements Executor {
         }
     }
 
+    /**
+     * Looks up the object id of an application's service principal. Only a principal whose {@code appId} is the one
+     * asked for is used, whatever else Microsoft Graph answers, and its object id must be a GUID: it goes into
+     * filters, role assignment names and requests.
+     */
     private Optional<String> principalObjectId(EntraServicePrincipal sp) {
-        String appId = sp.applicationId().toString().replace("'", "''");
-        List<ServicePrincipal> found = call("look up service principal of application " + sp.applicationId(),
-                () -> connection.authorization().servicePrincipals().listByFilter("appId eq '" + appId + "'")
-                        .stream().toList());
-        return found.stream().map(ServicePrincipal::id).findFirst();
+        String appId = sp.applicationId().toString();
+        String what = "look up service principal of application " + appId;
+        Optional<ServicePrincipal> found = call(what, () -> connection.authorization().servicePrincipals()
+                .listByFilter(odataEquals("appId", appId)).stream().limit(MAX_LOOKUP_RESULTS)
+                .filter(p -> appId.equalsIgnoreCase(p.applicationId())).findFirst());
+        return found.map(p -> {
+            String objectId = p.id();
+            if (objectId == null || !OBJECT_ID.matcher(objectId).matches()) {
+                throw ServiceException.builder(ServiceException.Failure.FATAL, what + ": Microsoft Graph answered "
+                        + "the object id '" + objectId + "', which is not a GUID").build();
+            }
+            return objectId;
+        });
+    }
+
+    /**
+     * Writes an OData {@code $filter} equality on a string property: the value in single quotes, an embedded quote
+     * doubled, as OData string literals are written.
+     *
+     * @param property the property
+     * @param value the value, any text
+     * @return the filter expression, e.g. {@code appId eq 'x'}
+     */
+    static String odataEquals(String property, String value) {
+        return property + " eq '" + value.replace("'", "''") + "'";
     }
 
     private Optional<RoleAssignmentInner> findAssignment(RoleAssignment ra, String objectId) {
         String scope = ra.scope(connection.subscriptionId());
-        String filter = URLEncoder.encode("principalId eq '" + objectId + "'", StandardCharsets.UTF_8)
+        String filter = URLEncoder.encode(odataEquals("principalId", objectId), StandardCharsets.UTF_8)
                 .replace("+", "%20");
         String role = ra.role().id().toString();
         return call("list role assignments at " + scope, () -> connection.authorization().roleServiceClient()

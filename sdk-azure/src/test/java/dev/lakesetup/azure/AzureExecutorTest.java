@@ -159,4 +159,12 @@ class AzureExecutorTest {
         assertThat(a).isEqualTo(b).isNotEqualTo(AzureExecutor.assignmentName("/subscriptions/S/x", "abc",
                 AzureRole.STORAGE_BLOB_DATA_CONTRIBUTOR));
     }
+
+    @Test
+    void odataEquals_whenValueHoldsQuotes_doublesThemInsideOneStringLiteral() {
+        assertThat(AzureExecutor.odataEquals("principalId", "x' or principalId ne 'y"))
+                .isEqualTo("principalId eq 'x'' or principalId ne ''y'");
+        assertThat(AzureExecutor.odataEquals("appId", "0d5e1c7a-3b2f-4f6e-9a8b-1c2d3e4f5a6b"))
+                .isEqualTo("appId eq '0d5e1c7a-3b2f-4f6e-9a8b-1c2d3e4f5a6b'");
+    }
 }

@@ -1,0 +1,65 @@
+package dev.lakesetup.azure.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.plan.Action;
+import dev.lakesetup.core.plan.Plan;
+import dev.lakesetup.core.plan.ResourceChange;
+import dev.lakesetup.testkit.FaultResponse;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The Microsoft Graph look-up of an application's service principal trusts nothing in the answer: a principal of
+ * another application is not used, and an object id that is not a GUID never reaches a filter or a request.
+ */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class HostileGraphTest {
+    private static final String JSON = "application/json";
+    private static final String OTHER_APP_ID = "9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d";
+
+    private static String answer(String objectId, String appId) {
+        return "{\"value\":[{\"id\":\"" + objectId + "\",\"appId\":\"" + appId
+                + "\",\"displayName\":\"vendor-app\",\"accountEnabled\":true}]}";
+    }
+
+    @Test
+    void plan_whenGraphAnswersPrincipalOfAnotherApplication_treatsItAsNotFound() {
+        try (AzureRig rig = new AzureRig()) {
+            rig.azure.faults().on("GET", AzureRig.GRAPH_SPS + ".*").always().respond(FaultResponse.raw(200, JSON,
+                    answer("5b1d2c3e-4f50-4a6b-8c7d-9e0f1a2b3c4d", OTHER_APP_ID)));
+
+            Plan plan = rig.lakesetup().plan(rig.blueprint);
+
+            assertThat(plan.change(ResourceChange.idOf(rig.sp)).orElseThrow().action()).isEqualTo(Action.CREATE);
+        }
+    }
+
+    @Test
+    void plan_whenGraphAnswersObjectIdWithQuote_failsWithoutPuttingItInAFilter() {
+        try (AzureRig rig = new AzureRig()) {
+            rig.azure.faults().on("GET", AzureRig.GRAPH_SPS + ".*").always().respond(FaultResponse.raw(200, JSON,
+                    answer("x' or principalId ne 'y", AzureRig.APP_ID)));
+
+            Throwable failure = catchThrowable(() -> rig.lakesetup().plan(rig.blueprint));
+
+            ServiceException cause = serviceCause(failure);
+            assertThat(cause.failure()).isEqualTo(ServiceException.Failure.FATAL);
+            assertThat(cause.getMessage()).contains("look up service principal of application " + AzureRig.APP_ID,
+                    "the object id 'x' or principalId ne 'y', which is not a GUID");
+            assertThat(rig.azure.requests().perEndpoint().keySet()).noneMatch(e -> e.contains("roleAssignments"));
+        }
+    }
+
+    private static ServiceException serviceCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ServiceException service) {
+                return service;
+            }
+        }
+        throw new AssertionError("no ServiceException in the cause chain of " + failure, failure);
+    }
+}
