@@ -28,7 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,8 +43,6 @@ public final class AzureExecutor implements Executor {
     private static final Logger LOG = LoggerFactory.getLogger(AzureExecutor.class);
     /** The most principals read for one look-up by application id (there is one at most). */
     private static final int MAX_LOOKUP_RESULTS = 100;
-    private static final Pattern OBJECT_ID =
-            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final AzureConnection connection;
 
@@ -159,23 +156,15 @@ public final class AzureExecutor implements Executor {
 
     /**
      * Looks up the object id of an application's service principal. Only a principal whose {@code appId} is the one
-     * asked for is used, whatever else Microsoft Graph answers, and its object id must be a GUID: it goes into
-     * filters, role assignment names and requests.
+     * asked for and that has an object id is used, whatever else Microsoft Graph answers; the object id is opaque
+     * (Graph does not promise a GUID), so every filter it goes into quotes it with {@link #odataEquals}.
      */
     private Optional<String> principalObjectId(EntraServicePrincipal sp) {
         String appId = sp.applicationId().toString();
-        String what = "look up service principal of application " + appId;
-        Optional<ServicePrincipal> found = call(what, () -> connection.authorization().servicePrincipals()
-                .listByFilter(odataEquals("appId", appId)).stream().limit(MAX_LOOKUP_RESULTS)
-                .filter(p -> appId.equalsIgnoreCase(p.applicationId())).findFirst());
-        return found.map(p -> {
-            String objectId = p.id();
-            if (objectId == null || !OBJECT_ID.matcher(objectId).matches()) {
-                throw ServiceException.builder(ServiceException.Failure.FATAL, what + ": Microsoft Graph answered "
-                        + "the object id '" + objectId + "', which is not a GUID").build();
-            }
-            return objectId;
-        });
+        return call("look up service principal of application " + appId, () -> connection.authorization()
+                .servicePrincipals().listByFilter(odataEquals("appId", appId)).stream().limit(MAX_LOOKUP_RESULTS)
+                .filter(p -> appId.equalsIgnoreCase(p.applicationId()) && p.id() != null && !p.id().isBlank())
+                .map(ServicePrincipal::id).findFirst());
     }
 
     /**
