@@ -1,6 +1,7 @@
 package dev.lakesetup.databricks;
 
 import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.render.ServiceText;
 import java.time.Duration;
 
 /**
@@ -8,7 +9,9 @@ import java.time.Duration;
  *
  * <p>Built with {@link #passed}, {@link #failed} or {@link #skipped} rather than a builder: the three outcomes
  * carry different information, and a factory per outcome keeps impossible combinations (a passed check with an
- * error message) out. The message is the service's own text on failure; it never contains a secret.
+ * error message) out. The message is the service's own text on failure, stored as
+ * {@link dev.lakesetup.core.render.ServiceText} shows it (one line, control characters escaped); it never contains a
+ * secret.
  *
  * @param name what was checked, readable by people, e.g. {@code SELECT * FROM sales.raw.orders LIMIT 10}
  * @param status the outcome
@@ -32,7 +35,7 @@ public record ValidationCheck(String name, Status status, String message, Durati
     public ValidationCheck {
         InvalidInputException.requireNonNull(name, "check name");
         InvalidInputException.requireNonNull(status, "check status");
-        InvalidInputException.requireNonNull(message, "check message");
+        message = ServiceText.escape(InvalidInputException.requireNonNull(message, "check message"));
         InvalidInputException.requireNonNull(duration, "check duration");
         if (rows < 0) {
             throw InvalidInputException.of("rows", Long.toString(rows), "it is negative", "0 or more");

@@ -30,6 +30,17 @@ class ValidationReportTest {
     }
 
     @Test
+    void render_whenServiceMessageHoldsLineBreaksAndAnsi_keepsEachCheckOnOneLine() {
+        ValidationReport report = new ValidationReport(SP, ValidationTransport.JDBC, List.of(
+                ValidationCheck.failed("SHOW SCHEMAS IN sales", Duration.ofMillis(5),
+                        "denied\r\u001b[2K\n  PASSED  SELECT * FROM sales.raw.orders LIMIT 10 (1 row, 1 ms)")));
+
+        assertThat(report.render().lines()).hasSize(2).noneMatch(line -> line.startsWith("  PASSED"));
+        assertThat(report.checks().get(0).message()).isEqualTo("denied\\u000d\\u001b[2K\\u000a  PASSED  SELECT * "
+                + "FROM sales.raw.orders LIMIT 10 (1 row, 1 ms)");
+    }
+
+    @Test
     void render_whenChecksWereAdminReads_saysWhomTheyWereAbout() {
         ValidationReport report = new ValidationReport(SP, ValidationTransport.ADMIN_API, List.of(
                 ValidationCheck.passed("privileges on catalog sales include USE CATALOG", Duration.ofMillis(3), 0)));
