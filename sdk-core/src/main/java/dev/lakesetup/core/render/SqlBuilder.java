@@ -9,7 +9,9 @@ import java.util.function.Function;
 /**
  * The render context of {@link UnityCatalogSql}: the one place where identifiers are quoted and string literals
  * escaped. Identifiers go in backticks with an embedded backtick doubled; literals in single quotes with
- * backslash escapes, as Databricks SQL (Spark) reads them: a doubled quote is not an escape there.
+ * backslash escapes, as Databricks SQL (Spark) reads them: a doubled quote is not an escape there. Inside a literal,
+ * every character {@link ServiceText} shows as an escape (controls, line separators, bidirectional controls) is
+ * written as a backslash, {@code u} and four hex digits, which the SQL parser reads back as the same character.
  */
 final class SqlBuilder {
     private final StringBuilder out = new StringBuilder(96);
@@ -79,7 +81,7 @@ final class SqlBuilder {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (Character.isISOControl(c)) {
+                    if (ServiceText.isUnsafe(c)) {
                         out.append(String.format("\\u%04x", (int) c));
                     } else {
                         out.append(c);

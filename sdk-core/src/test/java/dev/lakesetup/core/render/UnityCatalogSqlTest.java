@@ -102,6 +102,12 @@ class UnityCatalogSqlTest {
     }
 
     @Test
+    void commentOn_whenCommentHoldsLineSeparatorOrBidiControl_writesThemAsUnicodeEscapes() {
+        assertThat(SQL.commentOn(Securable.schema("a", "b"), "ok\u2028GRANT\u202e x"))
+                .isEqualTo("COMMENT ON SCHEMA `a`.`b` IS 'ok\\u2028GRANT\\u202e x'");
+    }
+
+    @Test
     void commentOn_changesCommentInPlace() {
         assertThat(SQL.commentOn(Securable.schema("a", "b"), "new"))
                 .isEqualTo("COMMENT ON SCHEMA `a`.`b` IS 'new'");
