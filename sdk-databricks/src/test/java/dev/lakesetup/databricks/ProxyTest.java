@@ -9,6 +9,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
 import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.testkit.FakeProxy;
 import dev.lakesetup.testkit.FakeWorkspace;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -25,13 +26,13 @@ class ProxyTest {
     private static final String PASSWORD = "proxy-password-4711";
 
     private FakeWorkspace fake;
-    private AuthenticatingProxy proxy;
+    private FakeProxy proxy;
 
     @BeforeEach
     void start() throws Exception {
         fake = FakeWorkspace.builder().warehouse("wh1", "Starter").build().start();
         fake.seedCatalog("sales");
-        proxy = new AuthenticatingProxy(USER, PASSWORD);
+        proxy = FakeProxy.start(USER, PASSWORD);
     }
 
     @AfterEach
@@ -59,8 +60,8 @@ class ProxyTest {
 
             assertThat(ws.adminClient().catalogs().get("sales").getName()).isEqualTo("sales");
 
-            assertThat(proxy.seen()).isNotEmpty().allMatch(AuthenticatingProxy.Seen::authorized);
-            assertThat(proxy.seen()).extracting(AuthenticatingProxy.Seen::requestLine)
+            assertThat(proxy.seen()).isNotEmpty().allMatch(FakeProxy.Seen::authorized);
+            assertThat(proxy.seen()).extracting(FakeProxy.Seen::requestLine)
                     .contains("GET " + fake.host() + "/api/2.1/unity-catalog/catalogs/sales HTTP/1.1");
             assertThat(ws.toString()).contains("127.0.0.1:" + proxy.port()).contains("****")
                     .doesNotContain(PASSWORD);
@@ -81,7 +82,7 @@ class ProxyTest {
 
         assertThatThrownBy(() -> ws.adminClient().catalogs().get("sales")).isInstanceOf(RuntimeException.class)
                 .hasMessageNotContaining(PASSWORD);
-        assertThat(proxy.seen()).isNotEmpty().noneMatch(AuthenticatingProxy.Seen::authorized);
+        assertThat(proxy.seen()).isNotEmpty().noneMatch(FakeProxy.Seen::authorized);
     }
 
     @Test
@@ -92,7 +93,7 @@ class ProxyTest {
         assertThatThrownBy(() -> ws.adminClient().catalogs().get("sales"))
                 .satisfies(e -> assertThat(ThrowableProxyUtil.asString(
                         new ch.qos.logback.classic.spi.ThrowableProxy(e))).doesNotContain("wrong-password-0815"));
-        assertThat(proxy.seen()).noneMatch(AuthenticatingProxy.Seen::authorized);
+        assertThat(proxy.seen()).noneMatch(FakeProxy.Seen::authorized);
     }
 
     @Test

@@ -1,9 +1,10 @@
-package dev.lakesetup.databricks;
+package dev.lakesetup.testkit;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -13,40 +14,75 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A small HTTP forward proxy for tests, on 127.0.0.1: it answers 407 unless a request carries
- * {@code Proxy-Authorization: Basic} with the expected user and password, forwards absolute-URI requests for plain
- * {@code http} targets on loopback (and nothing else) with {@code Connection: close}, and records what it saw.
- * {@code CONNECT} is refused with 501: the fakes speak plain HTTP.
+ * An HTTP forward proxy on 127.0.0.1 that wants HTTP Basic credentials, for proving that a client sends its
+ * requests through a proxy with them. It answers 407 with {@code Proxy-Authenticate: Basic} unless a request carries
+ * the expected {@code Proxy-Authorization}; it forwards absolute-URI requests to plain {@code http} targets and
+ * opens {@code CONNECT} tunnels, both to loopback addresses only (anything else gets 403), one request per
+ * connection; and it records every request line with whether its credentials were accepted. Thread-safe.
  */
-final class AuthenticatingProxy implements AutoCloseable {
+public final class FakeProxy implements AutoCloseable {
     private static final int MAX_HEADER_BYTES = 64 * 1024;
 
-    /** One request the proxy received: the request line and whether its credentials were accepted. */
-    record Seen(String requestLine, boolean authorized) {
+    /**
+     * One request the proxy received.
+     *
+     * @param requestLine the request line, e.g. {@code GET http://127.0.0.1:8080/path HTTP/1.1}
+     * @param authorized whether it carried the expected credentials
+     */
+    public record Seen(String requestLine, boolean authorized) {
     }
 
     private final String expected;
     private final ServerSocket server;
     private final ExecutorService workers = Executors.newCachedThreadPool();
     private final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private final Set<Socket> open = ConcurrentHashMap.newKeySet();
 
-    AuthenticatingProxy(String user, String password) throws IOException {
+    private FakeProxy(String user, String password) throws IOException {
         this.expected = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password)
                 .getBytes(StandardCharsets.UTF_8));
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         workers.execute(this::acceptLoop);
     }
 
-    int port() {
+    /**
+     * Starts a proxy on a free port of 127.0.0.1.
+     *
+     * @param user the user name it accepts
+     * @param password the password it accepts
+     * @return the running proxy
+     * @throws UncheckedIOException when no port can be bound
+     */
+    public static FakeProxy start(String user, String password) {
+        try {
+            return new FakeProxy(user, password);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start the proxy", e);
+        }
+    }
+
+    /**
+     * Returns the port the proxy listens on.
+     *
+     * @return the port
+     */
+    public int port() {
         return server.getLocalPort();
     }
 
-    List<Seen> seen() {
+    /**
+     * Returns the requests received so far, in order of arrival.
+     *
+     * @return a copy
+     */
+    public List<Seen> seen() {
         return List.copyOf(seen);
     }
 
@@ -54,6 +90,7 @@ final class AuthenticatingProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                open.add(client);
                 workers.execute(() -> serve(client));
             } catch (IOException e) {
                 return;
@@ -66,20 +103,31 @@ final class AuthenticatingProxy implements AutoCloseable {
             InputStream in = client.getInputStream();
             OutputStream out = client.getOutputStream();
             List<String> head = readHead(in);
-            if (head.isEmpty()) {
+            String[] parts = null;
+            // like a real proxy, keep the connection after a 407 so that the client can answer the challenge on it
+            for (int round = 0; round < 3 && !head.isEmpty(); round++) {
+                boolean authorized = expected.equals(header(head, "proxy-authorization"));
+                seen.add(new Seen(head.get(0), authorized));
+                parts = head.get(0).split(" ");
+                if (parts.length != 3) {
+                    answer(out, "400 Bad Request");
+                    return;
+                }
+                if (authorized) {
+                    break;
+                }
+                skipBody(head, in);
+                out.write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\""
+                        + "\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                parts = null;
+                head = readHead(in);
+            }
+            if (parts == null) {
                 return;
             }
-            String requestLine = head.get(0);
-            String authorization = header(head, "proxy-authorization");
-            boolean authorized = expected.equals(authorization);
-            seen.add(new Seen(requestLine, authorized));
-            String[] parts = requestLine.split(" ");
-            if (parts.length != 3 || "CONNECT".equals(parts[0])) {
-                answer(out, "501 Not Implemented");
-                return;
-            }
-            if (!authorized) {
-                answer(out, "407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\"");
+            if ("CONNECT".equals(parts[0])) {
+                tunnel(parts[1], client, out);
                 return;
             }
             URI target = URI.create(parts[1]);
@@ -90,6 +138,8 @@ final class AuthenticatingProxy implements AutoCloseable {
             forward(head, parts, target, in, out);
         } catch (IOException | RuntimeException e) {
             // the client gave up or sent garbage: the connection just closes
+        } finally {
+            open.remove(client);
         }
     }
 
@@ -112,6 +162,35 @@ final class AuthenticatingProxy implements AutoCloseable {
             upstream.getInputStream().transferTo(out);
             out.flush();
         }
+    }
+
+    /** Opens a tunnel to a loopback host:port and copies bytes both ways until either side closes. */
+    private void tunnel(String authority, Socket client, OutputStream out) throws IOException {
+        URI target = URI.create("tunnel://" + authority);
+        if (target.getHost() == null || !InetAddress.getByName(target.getHost()).isLoopbackAddress()) {
+            answer(out, "403 Forbidden");
+            return;
+        }
+        try (Socket upstream = new Socket(target.getHost(), target.getPort())) {
+            open.add(upstream);
+            out.write("HTTP/1.1 200 Connection established\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            workers.execute(() -> {
+                try {
+                    client.getInputStream().transferTo(upstream.getOutputStream());
+                    upstream.shutdownOutput();
+                } catch (IOException e) {
+                    // either side closed
+                }
+            });
+            upstream.getInputStream().transferTo(out);
+        } finally {
+            open.removeIf(Socket::isClosed);
+        }
+    }
+
+    private static void skipBody(List<String> head, InputStream in) throws IOException {
+        copyBody(head, in, OutputStream.nullOutputStream());
     }
 
     /** Copies a request body framed by Content-Length or chunked encoding, as it came. */
@@ -179,9 +258,21 @@ final class AuthenticatingProxy implements AutoCloseable {
         return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
     }
 
+    /** Stops listening and ends open connections. */
     @Override
-    public void close() throws IOException {
-        server.close();
+    public void close() {
+        try {
+            server.close();
+        } catch (IOException e) {
+            // already closed
+        }
+        for (Socket socket : open) {
+            try {
+                socket.close();
+            } catch (IOException e) {
+                // already closed
+            }
+        }
         workers.shutdownNow();
     }
 }
