@@ -127,6 +127,15 @@ public final class DatabricksWorkspace {
     }
 
     /**
+     * Returns the HTTP proxy requests go through, when one is set.
+     *
+     * @return the proxy
+     */
+    public Optional<HttpProxy> proxy() {
+        return Optional.ofNullable(proxy);
+    }
+
+    /**
      * Returns the REST executor of this workspace (one shared instance).
      *
      * @return the executor

@@ -8,13 +8,21 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import ch.qos.logback.core.read.ListAppender;
+import com.databricks.sdk.service.sql.WarehouseAccessControlRequest;
+import com.databricks.sdk.service.sql.WarehousePermissionLevel;
+import com.databricks.sdk.service.sql.WarehousePermissionsRequest;
 import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.model.ApplicationId;
+import dev.lakesetup.core.model.CatalogName;
+import dev.lakesetup.core.model.OAuthCredentials;
+import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.testkit.FakeProxy;
 import dev.lakesetup.testkit.FakeWorkspace;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +45,7 @@ class ProxyTest {
 
     @AfterEach
     void stop() throws Exception {
+        System.clearProperty("isFakeServiceTest");
         proxy.close();
         fake.close();
     }
@@ -118,6 +127,31 @@ class ProxyTest {
         // requests are forwarded
         assertThat(proxy.seen()).anyMatch(seen -> seen.authorized()
                 && seen.requestLine().startsWith("POST " + fake.host() + "/api/2.0/sql/statements"));
+    }
+
+    @Test
+    void validation_withProxy_signsInAndQueriesThroughItOverBothTransports() {
+        fake.seedSchema("sales.crm");
+        FakeWorkspace.SeededPrincipal sp = fake.seedServicePrincipal("validator");
+        fake.seedGrant("catalog", "sales", sp.applicationId(), "USE CATALOG");
+        DatabricksWorkspace.builder().host(fake.host()).pat(fake.adminToken()).build().adminClient().warehouses()
+                .updatePermissions(new WarehousePermissionsRequest().setWarehouseId("wh1").setAccessControlList(
+                        List.of(new WarehouseAccessControlRequest().setServicePrincipalName(sp.applicationId())
+                                .setPermissionLevel(WarehousePermissionLevel.CAN_USE))));
+        OAuthCredentials credentials = new OAuthCredentials(ApplicationId.of(sp.applicationId()),
+                Secret.of(sp.secret()));
+        HttpProxy settings = HttpProxy.of("127.0.0.1", proxy.port()).withCredentials(USER, PASSWORD);
+
+        for (ValidationTransport transport : List.of(ValidationTransport.JDBC, ValidationTransport.STATEMENT_API)) {
+            int before = proxy.seen().size();
+            ValidationReport report = PrincipalValidator.builder().host(fake.host()).warehouseId("wh1")
+                    .credentials(credentials).transport(transport).showSchemasIn(CatalogName.of("sales"))
+                    .plainHttpForTesting().proxy(settings).build().validate();
+
+            assertThat(report.passed()).as(report.toString()).isTrue();
+            assertThat(proxy.seen().subList(before, proxy.seen().size())).as(transport.name())
+                    .anyMatch(seen -> seen.authorized() && seen.requestLine().contains("/oidc/v1/token"));
+        }
     }
 
     @Test
