@@ -24,8 +24,11 @@ import javax.sql.DataSource;
  * }</pre>
  *
  * <p>Authentication is a personal access token, OAuth machine-to-machine credentials, or the Databricks SDK's
- * unified authentication (environment variables and {@code ~/.databrickscfg} profiles) with the auth type pinned, so
- * that a stray environment variable cannot switch methods. The SDK's own retries are off (lakesetup's retry policy
+ * unified authentication: {@link #fromEnvironment()}, {@link #profile(String)} and
+ * {@link #fromConfig(com.databricks.sdk.core.DatabricksConfig)} resolve host and credentials as the SDK does
+ * (environment variables, {@code ~/.databrickscfg} profiles, Azure CLI, Azure managed identity, ...), the auth type
+ * optional; {@link Builder#unifiedAuth(String)} and {@link Builder#profile(String, String)} pin one. Requests can go
+ * through an HTTP proxy ({@link Builder#proxy(HttpProxy)}). The SDK's own retries are off (lakesetup's retry policy
  * owns retrying) and its debug logging shows no header and no body value, so no secret reaches a log. Nothing is
  * sent until an executor first needs the service. Immutable and thread-safe; {@code toString()} masks secrets.
  */
@@ -62,10 +65,9 @@ public final class DatabricksWorkspace {
 
     /**
      * Starts a builder whose host and credentials come from the Databricks SDK's unified authentication, as
-     * {@code new WorkspaceClient()} finds them: the {@code DATABRICKS_*} environment variables ({@code DATABRICKS_HOST},
-     * {@code DATABRICKS_TOKEN}, {@code DATABRICKS_CLIENT_ID}/{@code _SECRET}, {@code DATABRICKS_AUTH_TYPE},
-     * {@code DATABRICKS_CONFIG_PROFILE}, {@code DATABRICKS_CONFIG_FILE}, {@code ARM_CLIENT_ID}, ...), then the profile
-     * of {@code ~/.databrickscfg}. The auth type is optional: without one the SDK takes the first method whose
+     * {@code new WorkspaceClient()} finds them: the {@code DATABRICKS_*} environment variables (host, token, client
+     * id and secret, {@code DATABRICKS_AUTH_TYPE}, {@code DATABRICKS_CONFIG_PROFILE}, {@code DATABRICKS_CONFIG_FILE},
+     * the {@code ARM_*} Azure ones, ...), then the profile of {@code ~/.databrickscfg}. The auth type is optional: without one the SDK takes the first method whose
      * settings are present, Azure CLI and Azure managed identity included. {@link Builder#build()} resolves the
      * configuration (the SDK asks the host for its public metadata); nothing authenticated is sent until an
      * executor needs the service.
@@ -161,8 +163,9 @@ public final class DatabricksWorkspace {
      * {@link SqlExecutor#close()} closes.
      *
      * @return the executor
-     * @throws IllegalStateException without a warehouse id, or with unified authentication (which JDBC cannot
-     *     reuse: build the URL with {@link DatabricksJdbc} and call {@link #sqlExecutor(DataSource)})
+     * @throws IllegalStateException without a warehouse id, or with credentials the driver cannot take (only a
+     *     token or OAuth M2M credentials: otherwise build the URL with {@link DatabricksJdbc} and call
+     *     {@link #sqlExecutor(DataSource)})
      */
     public SqlExecutor sqlExecutor() {
         PooledDataSource pool = jdbc().build().dataSource();
@@ -172,8 +175,8 @@ public final class DatabricksWorkspace {
     /**
      * Returns a JDBC URL builder for this workspace's warehouse with the same credentials, to add driver properties.
      *
-     * @return the builder
-     * @throws IllegalStateException without a warehouse id, or with unified authentication
+     * @return the builder, with this workspace's proxy when one is set
+     * @throws IllegalStateException without a warehouse id, or with credentials the driver cannot take
      */
     public DatabricksJdbc.Builder jdbc() {
         if (warehouseId == null) {
@@ -363,10 +366,14 @@ public final class DatabricksWorkspace {
         }
 
         /**
-         * Builds the connection; nothing is sent yet.
+         * Builds the connection. Nothing is sent yet, except that a configuration from
+         * {@link DatabricksWorkspace#fromEnvironment()}, {@link DatabricksWorkspace#profile(String)} or
+         * {@link DatabricksWorkspace#fromConfig(DatabricksConfig)} is resolved here, which asks the host for its public metadata (unauthenticated, through the proxy).
          *
          * @return the workspace
          * @throws IllegalStateException when the host or the authentication method is missing
+         * @throws InvalidInputException when a resolved configuration names no host, or proxy credentials could not
+         *     reach the proxy of an https host (see {@link HttpProxy})
          */
         public DatabricksWorkspace build() {
             if (auth instanceof Auth.FromConfig) {
