@@ -70,14 +70,7 @@ public final class AzureConnection {
         this.httpClient = b.httpClient != null ? b.httpClient : b.proxy != null
                 ? HttpClient.createDefault(new HttpClientOptions().setProxyOptions(proxyOptions(b.proxy)))
                 : HttpClient.createDefault();
-        if (b.credential != null) {
-            this.credential = b.credential;
-        } else if (b.clientId != null) {
-            this.credential = new ClientSecretCredentialBuilder().tenantId(b.tenantId).clientId(b.clientId)
-                    .clientSecret(b.clientSecret.reveal()).httpClient(httpClient).build();
-        } else {
-            this.credential = new DefaultAzureCredentialBuilder().tenantId(b.tenantId).httpClient(httpClient).build();
-        }
+        this.credential = credentialOf(b, httpClient);
         this.resourceManagerEndpoint = b.resourceManagerEndpoint;
         this.graphEndpoint = b.graphEndpoint;
         this.storageEndpoint = b.storageEndpoint;
@@ -142,6 +135,23 @@ public final class AzureConnection {
                 .setCredentialsProvider(AzureDatabricksCredentials.of(credential))
                 .setAuthType(AzureDatabricksCredentials.AUTH_TYPE)).host(host);
         return proxy == null ? builder : builder.proxy(proxy);
+    }
+
+    /**
+     * Returns the credential given, or builds the client secret or default credential; with a proxy, their sign-in
+     * requests go through it too, otherwise they keep their own default client.
+     */
+    private static TokenCredential credentialOf(Builder b, HttpClient httpClient) {
+        if (b.credential != null) {
+            return b.credential;
+        }
+        if (b.clientId != null) {
+            ClientSecretCredentialBuilder builder = new ClientSecretCredentialBuilder().tenantId(b.tenantId)
+                    .clientId(b.clientId).clientSecret(b.clientSecret.reveal());
+            return (b.proxy != null ? builder.httpClient(httpClient) : builder).build();
+        }
+        DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder().tenantId(b.tenantId);
+        return (b.proxy != null ? builder.httpClient(httpClient) : builder).build();
     }
 
     private static ProxyOptions proxyOptions(HttpProxy proxy) {

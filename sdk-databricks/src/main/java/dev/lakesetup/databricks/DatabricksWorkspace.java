@@ -67,10 +67,10 @@ public final class DatabricksWorkspace {
      * Starts a builder whose host and credentials come from the Databricks SDK's unified authentication, as
      * {@code new WorkspaceClient()} finds them: the {@code DATABRICKS_*} environment variables (host, token, client
      * id and secret, {@code DATABRICKS_AUTH_TYPE}, {@code DATABRICKS_CONFIG_PROFILE}, {@code DATABRICKS_CONFIG_FILE},
-     * the {@code ARM_*} Azure ones, ...), then the profile of {@code ~/.databrickscfg}. The auth type is optional: without one the SDK takes the first method whose
-     * settings are present, Azure CLI and Azure managed identity included. {@link Builder#build()} resolves the
-     * configuration (the SDK asks the host for its public metadata); nothing authenticated is sent until an
-     * executor needs the service.
+     * the {@code ARM_*} Azure ones, ...), then the profile of {@code ~/.databrickscfg}. The auth type is optional:
+     * without one the SDK takes the first method whose settings are present, Azure CLI and Azure managed identity
+     * included. {@link Builder#build()} resolves the configuration (the SDK asks the host for its public metadata);
+     * nothing authenticated is sent until an executor needs the service.
      *
      * <pre>{@code
      * DatabricksWorkspace workspace = DatabricksWorkspace.fromEnvironment().warehouseId("abc123").build();
@@ -368,7 +368,8 @@ public final class DatabricksWorkspace {
         /**
          * Builds the connection. Nothing is sent yet, except that a configuration from
          * {@link DatabricksWorkspace#fromEnvironment()}, {@link DatabricksWorkspace#profile(String)} or
-         * {@link DatabricksWorkspace#fromConfig(DatabricksConfig)} is resolved here, which asks the host for its public metadata (unauthenticated, through the proxy).
+         * {@link DatabricksWorkspace#fromConfig(DatabricksConfig)} is resolved here, which asks the host for its
+         * public metadata (unauthenticated, through the proxy).
          *
          * @return the workspace
          * @throws IllegalStateException when the host or the authentication method is missing
@@ -391,23 +392,14 @@ public final class DatabricksWorkspace {
             return new DatabricksWorkspace(this);
         }
 
-        /**
-         * Resolves the SDK configuration (the host's metadata is asked for through the proxy): the host, unless set
-         * on this builder, and the credentials the JDBC driver can reuse.
-         */
+        /** Resolves the SDK configuration: the host, unless set here, and credentials the JDBC driver can reuse. */
         private void resolveConfig() {
-            Auth.FromConfig given = (Auth.FromConfig) auth;
-            DatabricksConfig resolved = SdkClients.resolve(host == null ? given
-                    : new Auth.FromConfig(given.newConfig(host), given.description()), httpTimeout, proxy);
-            if (resolved.getHost() == null || resolved.getHost().isBlank()) {
-                throw InvalidInputException.of("workspace host", null, "the " + given.description()
-                        + " names no host", "DATABRICKS_HOST, a host in the profile, or host(..) on the builder");
-            }
+            Auth.FromConfig resolved = ((Auth.FromConfig) auth).resolve(host, httpTimeout, proxy);
             if (host == null) {
-                host(resolved.getHost());
+                host(resolved.template().getHost());
             }
-            this.auth = new Auth.FromConfig(resolved, given.description());
-            this.jdbcAuth = Auth.forJdbc(resolved).orElse(null);
+            this.auth = resolved;
+            this.jdbcAuth = Auth.forJdbc(resolved.template()).orElse(null);
         }
 
         private Builder auth(Auth chosen) {

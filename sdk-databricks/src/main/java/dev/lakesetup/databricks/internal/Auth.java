@@ -4,6 +4,9 @@ import com.databricks.sdk.core.DatabricksConfig;
 import com.databricks.sdk.core.DefaultCredentialsProvider;
 import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.model.Secret;
+import dev.lakesetup.databricks.HttpProxy;
+import java.time.Duration;
+import java.util.Optional;
 
 /** How the connection authenticates; {@code toString()} never shows a secret. */
 public sealed interface Auth {
@@ -35,17 +38,17 @@ public sealed interface Auth {
      * @param resolved the resolved configuration
      * @return the credentials, or empty
      */
-    static java.util.Optional<Auth> forJdbc(DatabricksConfig resolved) {
+    static Optional<Auth> forJdbc(DatabricksConfig resolved) {
         String type = resolved.getAuthType();
         boolean any = type == null || type.isEmpty();
         if ((any || "pat".equals(type)) && present(resolved.getToken())) {
-            return java.util.Optional.of(new Pat(Secret.of(resolved.getToken())));
+            return Optional.of(new Pat(Secret.of(resolved.getToken())));
         }
         if ((any || "oauth-m2m".equals(type)) && present(resolved.getClientId())
                 && present(resolved.getClientSecret())) {
-            return java.util.Optional.of(new OAuthM2m(resolved.getClientId(), Secret.of(resolved.getClientSecret())));
+            return Optional.of(new OAuthM2m(resolved.getClientId(), Secret.of(resolved.getClientSecret())));
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     private static boolean present(String value) {
@@ -158,6 +161,26 @@ public sealed interface Auth {
                 copy.setCredentialsProvider(new DefaultCredentialsProvider());
             }
             return host == null ? copy : copy.setHost(host);
+        }
+
+        /**
+         * Resolves the configuration as the SDK's clients do, with lakesetup's HTTP client (the SDK asks the host
+         * for its public metadata).
+         *
+         * @param host the host to use instead of the configuration's, or {@code null}
+         * @param timeout the HTTP timeout per request
+         * @param proxy the proxy, or {@code null}
+         * @return the resolved configuration, with a host
+         * @throws InvalidInputException when the configuration names no host
+         */
+        public FromConfig resolve(String host, Duration timeout, HttpProxy proxy) {
+            DatabricksConfig resolved = SdkClients.resolve(host == null ? this
+                    : new FromConfig(newConfig(host), description), timeout, proxy);
+            if (resolved.getHost() == null || resolved.getHost().isBlank()) {
+                throw InvalidInputException.of("workspace host", null, "the " + description + " names no host",
+                        "DATABRICKS_HOST, a host in the profile, or host(..) on the builder");
+            }
+            return new FromConfig(resolved, description);
         }
 
         @Override
