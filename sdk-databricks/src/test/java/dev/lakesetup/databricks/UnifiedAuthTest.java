@@ -77,6 +77,14 @@ class UnifiedAuthTest {
     }
 
     @Test
+    void fromEnvironment_withNoHostAnywhere_saysWhereOneCanComeFrom() throws Exception {
+        String out = run(Map.of("DATABRICKS_TOKEN", "dapi-secret-without-host"), "env");
+
+        assertThat(out).contains("workspace host").contains("DATABRICKS_HOST")
+                .doesNotContain("dapi-secret-without-host");
+    }
+
+    @Test
     void profile_inHomeDatabrickscfg_resolvesHostAndToken() throws Exception {
         Files.writeString(home.resolve(".databrickscfg"), "[ops]\nhost = " + fake.host() + "\ntoken = "
                 + fake.adminToken() + "\n", StandardCharsets.UTF_8);
@@ -129,8 +137,23 @@ class UnifiedAuthTest {
                 .hasMessageContaining("profile");
     }
 
-    /** Runs the probe in a child JVM with exactly this environment (plus HOME and PATH) and returns its output. */
+    /** Runs the probe in a child JVM with exactly this environment (plus HOME and PATH), expecting success. */
     private String probe(Map<String, String> env, String mode) throws IOException, InterruptedException {
+        String[] exit = new String[1];
+        String text = run(env, mode, exit);
+        assertThat(exit[0]).as(text).isEqualTo("0");
+        return text;
+    }
+
+    /** Runs the probe expecting it to fail, and returns its output. */
+    private String run(Map<String, String> env, String mode) throws IOException, InterruptedException {
+        String[] exit = new String[1];
+        String text = run(env, mode, exit);
+        assertThat(exit[0]).as(text).isNotEqualTo("0");
+        return text;
+    }
+
+    private String run(Map<String, String> env, String mode, String[] exit) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         ProcessBuilder process = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
                 UnifiedAuthProbe.class.getName(), mode, "sales").redirectErrorStream(true);
@@ -143,8 +166,7 @@ class UnifiedAuthTest {
         Process child = process.start();
         byte[] output = child.getInputStream().readAllBytes();
         assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        String text = new String(output, StandardCharsets.UTF_8);
-        assertThat(child.exitValue()).as(text).isZero();
-        return text;
+        exit[0] = Integer.toString(child.exitValue());
+        return new String(output, StandardCharsets.UTF_8);
     }
 }
