@@ -20,8 +20,8 @@ import reactor.core.publisher.Mono;
 /**
  * Runs the Azure Delta Lake destination setup. Without credentials it runs offline against an in-process fake
  * workspace and fake Azure: it prints the plan, the progress, the report, the connection details and the empty
- * second plan. With {@code DATABRICKS_HOST} (plus {@code DATABRICKS_TOKEN}, or {@code DATABRICKS_CLIENT_ID} and
- * {@code DATABRICKS_CLIENT_SECRET}, or {@code DATABRICKS_AUTH_TYPE} for unified authentication),
+ * second plan. With {@code DATABRICKS_HOST} (credentials as the Databricks SDKs' unified authentication finds them:
+ * {@code DATABRICKS_TOKEN}, {@code DATABRICKS_CLIENT_ID} and {@code DATABRICKS_CLIENT_SECRET}, the Azure CLI, ...),
  * {@code DATABRICKS_ACCOUNT_ID}, {@code AZURE_TENANT_ID} and {@code AZURE_SUBSCRIPTION_ID} set it works on the real
  * services, planning only unless {@code --apply} is given. The storage settings come from
  * {@code LAKESETUP_STORAGE_ACCOUNT}, {@code LAKESETUP_RESOURCE_GROUP}, {@code LAKESETUP_CONTAINER} and
@@ -113,18 +113,12 @@ public final class AzureDestinationExample {
 
     private static void runLive(Map<String, String> env, boolean apply, PrintStream out) {
         AzureDeltaLakeDestinationSetup setup = recipe(env);
-        DatabricksWorkspace.Builder ws = DatabricksWorkspace.builder().host(env.get("DATABRICKS_HOST"))
+        // host and credentials as the Databricks SDKs find them (token, OAuth M2M, profile, Azure CLI, ...)
+        DatabricksWorkspace.Builder ws = DatabricksWorkspace.fromEnvironment()
                 .account(env.getOrDefault("DATABRICKS_ACCOUNT_HOST", "https://accounts.azuredatabricks.net"),
                         required(env, "DATABRICKS_ACCOUNT_ID"));
         if (env.containsKey("DATABRICKS_WORKSPACE_ID")) {
             ws.workspaceId(Long.parseLong(env.get("DATABRICKS_WORKSPACE_ID")));
-        }
-        if (env.containsKey("DATABRICKS_TOKEN")) {
-            ws.pat(env.get("DATABRICKS_TOKEN"));
-        } else if (env.containsKey("DATABRICKS_CLIENT_ID")) {
-            ws.oauthM2m(env.get("DATABRICKS_CLIENT_ID"), required(env, "DATABRICKS_CLIENT_SECRET"));
-        } else {
-            ws.unifiedAuth(env.getOrDefault("DATABRICKS_AUTH_TYPE", "azure-cli"));
         }
         DatabricksWorkspace workspace = ws.build();
         AzureConnection connection = AzureConnection.builder().tenantId(env.get("AZURE_TENANT_ID"))

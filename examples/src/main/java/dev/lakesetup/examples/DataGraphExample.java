@@ -24,9 +24,10 @@ import java.util.Map;
  * the connection details to hand over, and a confirming plan that is empty.
  *
  * <p>Without {@code DATABRICKS_HOST} it starts a fake workspace in this process (on 127.0.0.1), seeds sample
- * catalogs and tables, and runs against it: nothing leaves the machine. With {@code DATABRICKS_HOST},
- * {@code DATABRICKS_WAREHOUSE_ID} and either {@code DATABRICKS_TOKEN} or {@code DATABRICKS_CLIENT_ID} +
- * {@code DATABRICKS_CLIENT_SECRET} it targets that workspace and only plans, unless {@code --apply} is given.
+ * catalogs and tables, and runs against it: nothing leaves the machine. With {@code DATABRICKS_HOST} and
+ * {@code DATABRICKS_WAREHOUSE_ID} it targets that workspace, signed in as the Databricks SDKs' unified
+ * authentication finds an admin ({@code DATABRICKS_TOKEN}, {@code DATABRICKS_CLIENT_ID} +
+ * {@code DATABRICKS_CLIENT_SECRET}, a profile, the Azure CLI, ...), and only plans unless {@code --apply} is given.
  *
  * <p>Options: {@code --apply}, {@code --show-secret} (print the new OAuth secret once, real workspace only),
  * {@code --principal NAME}, {@code --profiles-sync-catalog NAME}, {@code --read-only-catalog NAME} (repeatable),
@@ -138,18 +139,9 @@ public final class DataGraphExample {
             out.println("DATABRICKS_WAREHOUSE_ID is not set: the principal gets \"Can use\" on that SQL warehouse");
             return 2;
         }
-        DatabricksWorkspace.Builder builder = DatabricksWorkspace.builder().host(env.get("DATABRICKS_HOST"))
-                .warehouseId(warehouse);
-        if (!blank(env.get("DATABRICKS_TOKEN"))) {
-            builder.pat(env.get("DATABRICKS_TOKEN"));
-        } else if (!blank(env.get("DATABRICKS_CLIENT_ID")) && !blank(env.get("DATABRICKS_CLIENT_SECRET"))) {
-            builder.oauthM2m(env.get("DATABRICKS_CLIENT_ID"), env.get("DATABRICKS_CLIENT_SECRET"));
-        } else {
-            out.println("Set DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET, for an admin of "
-                    + env.get("DATABRICKS_HOST"));
-            return 2;
-        }
-        DatabricksWorkspace workspace = builder.build();
+        // host and admin credentials as the Databricks SDKs find them: DATABRICKS_TOKEN, DATABRICKS_CLIENT_ID and
+        // DATABRICKS_CLIENT_SECRET, a ~/.databrickscfg profile (DATABRICKS_CONFIG_PROFILE), the Azure CLI, ...
+        DatabricksWorkspace workspace = DatabricksWorkspace.fromEnvironment().warehouseId(warehouse).build();
         out.println("== lakesetup: the Data Graph setup against " + workspace.host()
                 + (settings.apply ? "" : " (plan only: pass --apply to change the workspace)"));
         Lakesetup lakesetup = Lakesetup.builder().executor(workspace.restExecutor())

@@ -2,6 +2,8 @@ package dev.lakesetup.azure;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
+import com.azure.core.http.ProxyOptions;
+import com.azure.core.util.HttpClientOptions;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.policy.HttpLogDetailLevel;
@@ -14,6 +16,7 @@ import com.azure.identity.ClientSecretCredentialBuilder;
 import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.azure.resourcemanager.authorization.AuthorizationManager;
 import com.azure.storage.common.StorageSharedKeyCredential;
+import com.databricks.sdk.core.DatabricksConfig;
 import com.azure.storage.common.policy.RequestRetryOptions;
 import com.azure.storage.common.policy.RetryPolicyType;
 import com.azure.storage.file.datalake.DataLakeServiceClient;
@@ -22,6 +25,9 @@ import dev.lakesetup.azure.internal.ErrorPagePolicy;
 import dev.lakesetup.azure.internal.TokenPolicy;
 import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.model.Secret;
+import dev.lakesetup.databricks.DatabricksWorkspace;
+import dev.lakesetup.databricks.HttpProxy;
+import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -49,19 +55,26 @@ public final class AzureConnection {
     private final Function<String, String> storageEndpoint;
     private final Map<String, Secret> sharedKeys;
     private final HttpClient httpClient;
+    private final HttpProxy proxy;
     private final Map<String, DataLakeServiceClient> lakes = new ConcurrentHashMap<>();
     private volatile AuthorizationManager manager;
 
     private AzureConnection(Builder b) {
         this.tenantId = b.tenantId;
         this.subscriptionId = b.subscriptionId;
-        this.credential = b.credential != null ? b.credential
-                : new DefaultAzureCredentialBuilder().tenantId(b.tenantId).build();
+        this.proxy = b.proxy;
+        if (b.proxy != null && b.httpClient != null) {
+            throw new IllegalStateException("set the proxy on the HttpClient given to httpClient(..), or drop "
+                    + "httpClient(..) and let proxy(..) configure lakesetup's: not both");
+        }
+        this.httpClient = b.httpClient != null ? b.httpClient : b.proxy != null
+                ? HttpClient.createDefault(new HttpClientOptions().setProxyOptions(proxyOptions(b.proxy)))
+                : HttpClient.createDefault();
+        this.credential = credentialOf(b, httpClient);
         this.resourceManagerEndpoint = b.resourceManagerEndpoint;
         this.graphEndpoint = b.graphEndpoint;
         this.storageEndpoint = b.storageEndpoint;
         this.sharedKeys = Map.copyOf(b.sharedKeys);
-        this.httpClient = b.httpClient != null ? b.httpClient : HttpClient.createDefault();
     }
 
     /**
@@ -98,6 +111,54 @@ public final class AzureConnection {
      */
     public AzureExecutor executor() {
         return new AzureExecutor(this);
+    }
+
+    /**
+     * Returns the credential of this connection, to share with other clients.
+     *
+     * @return the credential
+     */
+    public TokenCredential credential() {
+        return credential;
+    }
+
+    /**
+     * Starts a builder for an Azure Databricks workspace signed in with this connection's credential (Microsoft
+     * Entra ID tokens, see {@link AzureDatabricksCredentials}) and sent through this connection's proxy. The
+     * identity must be a user or service principal of the workspace; add a warehouse id, then build.
+     *
+     * @param host the workspace URL, e.g. {@code https://adb-123.4.azuredatabricks.net}
+     * @return the builder
+     */
+    public DatabricksWorkspace.Builder databricksWorkspace(String host) {
+        DatabricksWorkspace.Builder builder = DatabricksWorkspace.fromConfig(new DatabricksConfig()
+                .setCredentialsProvider(AzureDatabricksCredentials.of(credential))
+                .setAuthType(AzureDatabricksCredentials.AUTH_TYPE)).host(host);
+        return proxy == null ? builder : builder.proxy(proxy);
+    }
+
+    /**
+     * Returns the credential given, or builds the client secret or default credential; with a proxy, their sign-in
+     * requests go through it too, otherwise they keep their own default client.
+     */
+    private static TokenCredential credentialOf(Builder b, HttpClient httpClient) {
+        if (b.credential != null) {
+            return b.credential;
+        }
+        if (b.clientId != null) {
+            ClientSecretCredentialBuilder builder = new ClientSecretCredentialBuilder().tenantId(b.tenantId)
+                    .clientId(b.clientId).clientSecret(b.clientSecret.reveal());
+            return (b.proxy != null ? builder.httpClient(httpClient) : builder).build();
+        }
+        DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder().tenantId(b.tenantId);
+        return (b.proxy != null ? builder.httpClient(httpClient) : builder).build();
+    }
+
+    private static ProxyOptions proxyOptions(HttpProxy proxy) {
+        ProxyOptions options = new ProxyOptions(ProxyOptions.Type.HTTP,
+                new InetSocketAddress(proxy.host(), proxy.port()));
+        return proxy.hasCredentials() ? options.setCredentials(proxy.username(), proxy.password().reveal())
+                : options;
     }
 
     AuthorizationManager authorization() {
@@ -137,7 +198,7 @@ public final class AzureConnection {
     @Override
     public String toString() {
         return "AzureConnection[tenant=" + tenantId + ", subscription=" + subscriptionId + ", arm="
-                + resourceManagerEndpoint + "]";
+                + resourceManagerEndpoint + (proxy == null ? "" : ", " + proxy) + "]";
     }
 
     /** Configures an {@link AzureConnection}. */
@@ -150,6 +211,9 @@ public final class AzureConnection {
         private Function<String, String> storageEndpoint = a -> "https://" + a + ".dfs.core.windows.net";
         private final Map<String, Secret> sharedKeys = new HashMap<>();
         private HttpClient httpClient;
+        private HttpProxy proxy;
+        private String clientId;
+        private Secret clientSecret;
 
         private Builder() {
         }
@@ -198,9 +262,9 @@ public final class AzureConnection {
             if (tenantId == null) {
                 throw new IllegalStateException("set tenantId before clientSecret");
             }
-            this.credential = new ClientSecretCredentialBuilder().tenantId(tenantId)
-                    .clientId(InvalidInputException.requireNonNull(clientId, "client id"))
-                    .clientSecret(InvalidInputException.requireNonNull(secret, "client secret").reveal()).build();
+            this.clientId = InvalidInputException.requireNonNull(clientId, "client id");
+            this.clientSecret = InvalidInputException.requireNonNull(secret, "client secret");
+            this.credential = null;
             return this;
         }
 
@@ -256,6 +320,19 @@ public final class AzureConnection {
          * @param value the client
          * @return this builder
          */
+        /**
+         * Sends every Azure request through an HTTP proxy, with HTTP Basic proxy authentication when it has
+         * credentials: the Resource Manager, Graph and storage clients, and the client secret or default credential
+         * built here (a credential given to {@link #credential(TokenCredential)} keeps its own settings).
+         *
+         * @param value the proxy
+         * @return this builder
+         */
+        public Builder proxy(HttpProxy value) {
+            this.proxy = InvalidInputException.requireNonNull(value, "proxy");
+            return this;
+        }
+
         public Builder httpClient(HttpClient value) {
             this.httpClient = Objects.requireNonNull(value, "httpClient");
             return this;

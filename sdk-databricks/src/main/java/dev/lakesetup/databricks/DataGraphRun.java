@@ -99,6 +99,7 @@ final class DataGraphRun {
         }
         PrincipalValidator.Builder validator = PrincipalValidator.builder().host(workspace.host())
                 .warehouseId(setup.warehouseId()).credentials(credentials.get()).checksOf(setup);
+        workspace.proxy().ifPresent(validator::proxy);
         return options.customizeValidator(validator).build().validate();
     }
 

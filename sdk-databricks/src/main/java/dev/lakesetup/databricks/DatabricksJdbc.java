@@ -40,7 +40,7 @@ import javax.sql.DataSource;
  */
 public final class DatabricksJdbc {
     private static final Set<String> SECRET_KEYS = Set.of("pwd", "password", "oauth2secret", "auth_accesstoken",
-            "oauth2refreshtoken");
+            "oauth2refreshtoken", "proxypwd");
     /** Default pool size: the default concurrency of {@code Lakesetup}, one connection per change in flight. */
     static final int DEFAULT_POOL_SIZE = 8;
     /** Shorter than the warehouse keeps an unused session, so a pooled session is closed before it expires. */
@@ -288,6 +288,31 @@ public final class DatabricksJdbc {
             properties.put("OAuth2ClientId", clientId);
             properties.put("OAuth2Secret", clientSecret);
             credentials = true;
+            return this;
+        }
+
+        /**
+         * Sends the driver's requests through an HTTP proxy ({@code UseProxy=1;ProxyHost;ProxyPort}), with HTTP
+         * Basic proxy authentication when the proxy has credentials ({@code ProxyAuth=1;ProxyUID;ProxyPwd}). The
+         * password is masked like the other secrets and moves to {@link #properties()} with
+         * {@link #credentialsInProperties()}.
+         *
+         * @param proxy the proxy
+         * @return this builder
+         */
+        public Builder proxy(HttpProxy proxy) {
+            InvalidInputException.requireNonNull(proxy, "proxy");
+            properties.keySet().removeAll(Set.of("ProxyAuth", "ProxyUID", "ProxyPwd"));
+            properties.put("UseProxy", "1");
+            properties.put("ProxyHost", requireValue("proxy host", proxy.host()));
+            properties.put("ProxyPort", Integer.toString(proxy.port()));
+            if (proxy.hasCredentials()) {
+                requireValue("proxy user name", proxy.username());
+                requireSecret("proxy password", proxy.password().reveal());
+                properties.put("ProxyAuth", "1");
+                properties.put("ProxyUID", proxy.username());
+                properties.put("ProxyPwd", proxy.password().reveal());
+            }
             return this;
         }
 

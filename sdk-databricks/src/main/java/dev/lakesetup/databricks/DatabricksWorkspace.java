@@ -1,9 +1,11 @@
 package dev.lakesetup.databricks;
 
 import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.core.DatabricksConfig;
 import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.databricks.internal.Auth;
+import dev.lakesetup.databricks.internal.ProxyTunnel;
 import dev.lakesetup.databricks.internal.SdkClients;
 import java.net.URI;
 import java.time.Duration;
@@ -22,8 +24,11 @@ import javax.sql.DataSource;
  * }</pre>
  *
  * <p>Authentication is a personal access token, OAuth machine-to-machine credentials, or the Databricks SDK's
- * unified authentication (environment variables and {@code ~/.databrickscfg} profiles) with the auth type pinned, so
- * that a stray environment variable cannot switch methods. The SDK's own retries are off (lakesetup's retry policy
+ * unified authentication: {@link #fromEnvironment()}, {@link #profile(String)} and
+ * {@link #fromConfig(com.databricks.sdk.core.DatabricksConfig)} resolve host and credentials as the SDK does
+ * (environment variables, {@code ~/.databrickscfg} profiles, Azure CLI, Azure managed identity, ...), the auth type
+ * optional; {@link Builder#unifiedAuth(String)} and {@link Builder#profile(String, String)} pin one. Requests can go
+ * through an HTTP proxy ({@link Builder#proxy(HttpProxy)}). The SDK's own retries are off (lakesetup's retry policy
  * owns retrying) and its debug logging shows no header and no body value, so no secret reaches a log. Nothing is
  * sent until an executor first needs the service. Immutable and thread-safe; {@code toString()} masks secrets.
  */
@@ -34,14 +39,18 @@ public final class DatabricksWorkspace {
     private final Long workspaceId;
     private final SdkClients clients;
     private final RestExecutor rest;
+    private final HttpProxy proxy;
+    private final Auth jdbcAuth;
 
     private DatabricksWorkspace(Builder builder) {
         this.host = builder.host;
         this.auth = builder.auth;
+        this.proxy = builder.proxy;
+        this.jdbcAuth = builder.jdbcAuth;
         this.warehouseId = builder.warehouseId;
         this.workspaceId = builder.workspaceId;
         this.clients = new SdkClients(builder.host, builder.auth, builder.accountHost, builder.accountId,
-                builder.httpTimeout);
+                builder.httpTimeout, builder.proxy);
         this.rest = new RestExecutor(clients, workspaceId, builder.warehouseId);
     }
 
@@ -52,6 +61,53 @@ public final class DatabricksWorkspace {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Starts a builder whose host and credentials come from the Databricks SDK's unified authentication, as
+     * {@code new WorkspaceClient()} finds them: the {@code DATABRICKS_*} environment variables (host, token, client
+     * id and secret, {@code DATABRICKS_AUTH_TYPE}, {@code DATABRICKS_CONFIG_PROFILE}, {@code DATABRICKS_CONFIG_FILE},
+     * the {@code ARM_*} Azure ones, ...), then the profile of {@code ~/.databrickscfg}. The auth type is optional:
+     * without one the SDK takes the first method whose settings are present, Azure CLI and Azure managed identity
+     * included. {@link Builder#build()} resolves the configuration (the SDK asks the host for its public metadata);
+     * nothing authenticated is sent until an executor needs the service.
+     *
+     * <pre>{@code
+     * DatabricksWorkspace workspace = DatabricksWorkspace.fromEnvironment().warehouseId("abc123").build();
+     * }</pre>
+     *
+     * @return a builder, to add a warehouse, a proxy or a timeout
+     */
+    public static Builder fromEnvironment() {
+        return new Builder().auth(new Auth.FromConfig(new DatabricksConfig(), "environment"));
+    }
+
+    /**
+     * Starts a builder whose host and credentials come from a named profile of {@code ~/.databrickscfg} (or of the
+     * file named by {@code DATABRICKS_CONFIG_FILE}), resolved as {@link #fromEnvironment()} does.
+     *
+     * @param name the profile name
+     * @return a builder
+     */
+    public static Builder profile(String name) {
+        if (name == null || name.isBlank()) {
+            throw InvalidInputException.of("profile", name, "it is empty", "a profile name in ~/.databrickscfg");
+        }
+        return new Builder().auth(new Auth.FromConfig(new DatabricksConfig().setProfile(name), "profile " + name));
+    }
+
+    /**
+     * Starts a builder from a Databricks SDK configuration, resolved as {@link #fromEnvironment()} does: what the
+     * configuration sets wins over the environment and the configuration file. Use it to name a configuration file
+     * ({@code setConfigFile}), pin an auth type ({@code setAuthType}) or plug in a {@code CredentialsProvider}. The
+     * configuration is copied; lakesetup sends its requests with its own HTTP client (and proxy), with the SDK's
+     * retries off.
+     *
+     * @param config the configuration, not necessarily resolved
+     * @return a builder
+     */
+    public static Builder fromConfig(DatabricksConfig config) {
+        return new Builder().auth(new Auth.FromConfig(config, "configuration"));
     }
 
     /**
@@ -70,6 +126,15 @@ public final class DatabricksWorkspace {
      */
     public Optional<String> warehouseId() {
         return Optional.ofNullable(warehouseId);
+    }
+
+    /**
+     * Returns the HTTP proxy requests go through, when one is set.
+     *
+     * @return the proxy
+     */
+    public Optional<HttpProxy> proxy() {
+        return Optional.ofNullable(proxy);
     }
 
     /**
@@ -98,8 +163,9 @@ public final class DatabricksWorkspace {
      * {@link SqlExecutor#close()} closes.
      *
      * @return the executor
-     * @throws IllegalStateException without a warehouse id, or with unified authentication (which JDBC cannot
-     *     reuse: build the URL with {@link DatabricksJdbc} and call {@link #sqlExecutor(DataSource)})
+     * @throws IllegalStateException without a warehouse id, or with credentials the driver cannot take (only a
+     *     token or OAuth M2M credentials: otherwise build the URL with {@link DatabricksJdbc} and call
+     *     {@link #sqlExecutor(DataSource)})
      */
     public SqlExecutor sqlExecutor() {
         PooledDataSource pool = jdbc().build().dataSource();
@@ -109,21 +175,26 @@ public final class DatabricksWorkspace {
     /**
      * Returns a JDBC URL builder for this workspace's warehouse with the same credentials, to add driver properties.
      *
-     * @return the builder
-     * @throws IllegalStateException without a warehouse id, or with unified authentication
+     * @return the builder, with this workspace's proxy when one is set
+     * @throws IllegalStateException without a warehouse id, or with credentials the driver cannot take
      */
     public DatabricksJdbc.Builder jdbc() {
         if (warehouseId == null) {
             throw new IllegalStateException("SQL needs a warehouse: set warehouseId on DatabricksWorkspace");
         }
         DatabricksJdbc.Builder jdbc = DatabricksJdbc.builder().host(host).warehouseId(warehouseId);
+        if (proxy != null) {
+            jdbc.proxy(proxy);
+        }
+        Auth auth = jdbcAuth != null ? jdbcAuth : this.auth;
         if (auth instanceof Auth.Pat pat) {
             return jdbc.pat(pat.token().reveal());
         } else if (auth instanceof Auth.OAuthM2m m2m) {
             return jdbc.oauthM2m(m2m.clientId(), m2m.clientSecret().reveal());
         }
-        throw new IllegalStateException("JDBC cannot reuse unified authentication (" + auth + "): build the URL "
-                + "with DatabricksJdbc and pass its data source to sqlExecutor(DataSource)");
+        throw new IllegalStateException("the JDBC driver takes a personal access token or OAuth M2M credentials, "
+                + "not " + auth + ": build the URL with DatabricksJdbc and pass its data source to "
+                + "sqlExecutor(DataSource)");
     }
 
     /**
@@ -139,7 +210,7 @@ public final class DatabricksWorkspace {
     @Override
     public String toString() {
         return "DatabricksWorkspace[" + host + ", " + auth + (warehouseId == null ? "" : ", warehouse " + warehouseId)
-                + "]";
+                + (proxy == null ? "" : ", " + proxy) + "]";
     }
 
     /** Configures a {@link DatabricksWorkspace}; exactly one authentication method must be chosen. */
@@ -151,8 +222,24 @@ public final class DatabricksWorkspace {
         private String accountId;
         private Long workspaceId;
         private Duration httpTimeout = Duration.ofSeconds(60);
+        private HttpProxy proxy;
+        private Auth jdbcAuth;
 
         private Builder() {
+        }
+
+        /**
+         * Sends every request through an HTTP proxy: lakesetup's own HTTP client, and the JDBC driver of
+         * {@link DatabricksWorkspace#jdbc()} and {@link DatabricksWorkspace#sqlExecutor()}. Proxy credentials travel
+         * as HTTP Basic; for an {@code https} host the JVM must allow Basic for tunnels (see {@link HttpProxy}), which
+         * {@link #build()} checks.
+         *
+         * @param proxy the proxy
+         * @return this builder
+         */
+        public Builder proxy(HttpProxy proxy) {
+            this.proxy = InvalidInputException.requireNonNull(proxy, "proxy");
+            return this;
         }
 
         /**
@@ -279,12 +366,22 @@ public final class DatabricksWorkspace {
         }
 
         /**
-         * Builds the connection; nothing is sent yet.
+         * Builds the connection. Nothing is sent yet, except that a configuration from
+         * {@link DatabricksWorkspace#fromEnvironment()}, {@link DatabricksWorkspace#profile(String)} or
+         * {@link DatabricksWorkspace#fromConfig(DatabricksConfig)} is resolved here, which asks the host for its
+         * public metadata (unauthenticated, through the proxy).
          *
          * @return the workspace
          * @throws IllegalStateException when the host or the authentication method is missing
+         * @throws InvalidInputException when a resolved configuration names no host, or proxy credentials could not
+         *     reach the proxy of an https host (see {@link HttpProxy})
          */
         public DatabricksWorkspace build() {
+            if (auth instanceof Auth.FromConfig) {
+                resolveConfig();
+            }
+            ProxyTunnel.requireBasicAllowed(proxy, host);
+            ProxyTunnel.requireBasicAllowed(proxy, accountHost);
             if (host == null) {
                 throw new IllegalStateException("DatabricksWorkspace needs a host");
             }
@@ -293,6 +390,16 @@ public final class DatabricksWorkspace {
                         + "oauthM2m(..), unifiedAuth(..) or profile(..)");
             }
             return new DatabricksWorkspace(this);
+        }
+
+        /** Resolves the SDK configuration: the host, unless set here, and credentials the JDBC driver can reuse. */
+        private void resolveConfig() {
+            Auth.FromConfig resolved = ((Auth.FromConfig) auth).resolve(host, httpTimeout, proxy);
+            if (host == null) {
+                host(resolved.template().getHost());
+            }
+            this.auth = resolved;
+            this.jdbcAuth = Auth.forJdbc(resolved.template()).orElse(null);
         }
 
         private Builder auth(Auth chosen) {

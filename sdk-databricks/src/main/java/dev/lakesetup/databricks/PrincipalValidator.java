@@ -8,6 +8,7 @@ import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.TableName;
 import dev.lakesetup.core.model.WarehousePermission;
+import dev.lakesetup.databricks.internal.ProxyTunnel;
 import dev.lakesetup.databricks.internal.validation.CheckFailedException;
 import dev.lakesetup.databricks.internal.validation.EffectivePrivilegesCheck;
 import dev.lakesetup.databricks.internal.validation.JdbcSession;
@@ -160,6 +161,7 @@ public final class PrincipalValidator {
         private WorkspaceClient admin;
         private Duration statementTimeout = Duration.ofMinutes(2);
         private boolean plainHttpForTesting;
+        private HttpProxy proxy;
 
         private Builder() {
         }
@@ -176,6 +178,7 @@ public final class PrincipalValidator {
             copy.admin = admin;
             copy.statementTimeout = statementTimeout;
             copy.plainHttpForTesting = plainHttpForTesting;
+            copy.proxy = proxy;
             return copy;
         }
 
@@ -326,6 +329,18 @@ public final class PrincipalValidator {
         }
 
         /**
+         * Signs in and queries through an HTTP proxy, over either transport (the JDBC driver's proxy properties, or
+         * lakesetup's HTTP client for the statement execution API).
+         *
+         * @param value the proxy
+         * @return this builder
+         */
+        public Builder proxy(HttpProxy value) {
+            this.proxy = InvalidInputException.requireNonNull(value, "proxy");
+            return this;
+        }
+
+        /**
          * Checks the settings and builds the validator.
          *
          * @return the validator
@@ -340,8 +355,11 @@ public final class PrincipalValidator {
                         "expectPrivileges(..) reads effective privileges as an admin",
                         "adminClient(workspaceClient) or no expectPrivileges(..)");
             }
+            if (transport == ValidationTransport.STATEMENT_API) {
+                ProxyTunnel.requireBasicAllowed(proxy, workspaceUrl().toString());
+            }
             ValidationTarget target = new ValidationTarget(workspaceUrl(), warehouseId, credentials,
-                    statementTimeout, plainHttpForTesting);
+                    statementTimeout, plainHttpForTesting, proxy);
             return new PrincipalValidator(this, target);
         }
 

@@ -4,9 +4,11 @@ import com.databricks.sdk.core.http.HttpClient;
 import com.databricks.sdk.core.http.Request;
 import com.databricks.sdk.core.http.Response;
 import dev.lakesetup.core.spi.RequestPermits;
+import dev.lakesetup.databricks.HttpProxy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -35,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * caller asked for one; a successful JSON answer that is not a JSON object (every Databricks API answers with an
  * object) fails as an {@link IOException} instead of being read as an empty result; redirects are followed unless
  * the request says otherwise. Proxies come from the JVM's default {@link ProxySelector} (the {@code https.proxyHost}
- * system properties); a proxy that needs credentials is not supported.
+ * system properties), or from the {@link HttpProxy} lakesetup was given, which may need credentials.
  *
  * <p>Each request takes a permit of lakesetup's rate limit first ({@link RequestPermits#current()}): during a call of
  * the engine, the permits of that engine's limit, so the SDK's start-up discovery requests, OAuth token requests and
@@ -50,6 +52,8 @@ public final class JdkHttpClient implements HttpClient {
     private static final String JSON = "application/json";
 
     private final Duration timeout;
+    private final HttpProxy proxy;
+    private final String proxyAuthorization;
     private final java.net.http.HttpClient following;
     private final java.net.http.HttpClient notFollowing;
 
@@ -59,7 +63,24 @@ public final class JdkHttpClient implements HttpClient {
      * @param timeout the connect timeout and the time allowed for each response
      */
     public JdkHttpClient(Duration timeout) {
+        this(timeout, null);
+    }
+
+    /**
+     * Creates the client that sends every request through a proxy. With proxy credentials each request carries a
+     * {@code Proxy-Authorization: Basic} header, so the first request needs no 407 round trip. Over plain HTTP the
+     * header goes to the proxy with the request; over HTTPS the JDK sends it only on the {@code CONNECT} request of
+     * the tunnel (never to the server), and only when Basic is allowed for tunnels: the JDK disables it by default
+     * ({@code jdk.http.auth.tunneling.disabledSchemes=Basic}), which {@link ProxyTunnel#requireBasicAllowed} checks
+     * before anything is sent.
+     *
+     * @param timeout the connect timeout and the time allowed for each response
+     * @param proxy the proxy, or {@code null} for the JVM's default proxy selector
+     */
+    public JdkHttpClient(Duration timeout, HttpProxy proxy) {
         this.timeout = timeout;
+        this.proxy = proxy;
+        this.proxyAuthorization = proxy == null ? null : proxy.basicAuthorization().orElse(null);
         this.following = build(java.net.http.HttpClient.Redirect.NORMAL);
         this.notFollowing = build(java.net.http.HttpClient.Redirect.NEVER);
     }
@@ -71,7 +92,12 @@ public final class JdkHttpClient implements HttpClient {
      */
     private java.net.http.HttpClient build(java.net.http.HttpClient.Redirect redirect) {
         return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout).followRedirects(redirect).proxy(ProxySelector.getDefault()).build();
+                .connectTimeout(timeout).followRedirects(redirect).proxy(proxySelector()).build();
+    }
+
+    private ProxySelector proxySelector() {
+        return proxy == null ? ProxySelector.getDefault()
+                : ProxySelector.of(new InetSocketAddress(proxy.host(), proxy.port()));
     }
 
     @Override
@@ -83,6 +109,9 @@ public final class JdkHttpClient implements HttpClient {
                 out.header(name, value);
             }
         });
+        if (proxyAuthorization != null) {
+            out.setHeader("Proxy-Authorization", proxyAuthorization);
+        }
         java.net.http.HttpClient client = in.getRedirectionBehavior().orElse(true) ? following : notFollowing;
         HttpRequest request = out.build();
         RequestPermits.current().acquire();
@@ -167,6 +196,6 @@ public final class JdkHttpClient implements HttpClient {
 
     @Override
     public String toString() {
-        return "JdkHttpClient[HTTP/1.1, timeout " + timeout + "]";
+        return "JdkHttpClient[HTTP/1.1, timeout " + timeout + (proxy == null ? "" : ", " + proxy) + "]";
     }
 }

@@ -4,6 +4,7 @@ import com.databricks.sdk.AccountClient;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
 import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.databricks.HttpProxy;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -23,6 +24,7 @@ public final class SdkClients {
     private final String accountHost;
     private final String accountId;
     private final Duration timeout;
+    private final HttpProxy proxy;
     private WorkspaceClient workspace;
     private AccountClient account;
 
@@ -36,6 +38,22 @@ public final class SdkClients {
      * @param timeout the HTTP timeout per request
      */
     public SdkClients(String host, Auth auth, String accountHost, String accountId, Duration timeout) {
+        this(host, auth, accountHost, accountId, timeout, null);
+    }
+
+    /**
+     * Describes the clients to build, sending every request through a proxy.
+     *
+     * @param host the workspace URL
+     * @param auth how to authenticate
+     * @param accountHost the account console URL, or {@code null} without account-level steps
+     * @param accountId the account id, or {@code null}
+     * @param timeout the HTTP timeout per request
+     * @param proxy the proxy, or {@code null} for the JVM's default proxy selector
+     */
+    public SdkClients(String host, Auth auth, String accountHost, String accountId, Duration timeout,
+            HttpProxy proxy) {
+        this.proxy = proxy;
         this.host = host;
         this.auth = auth;
         this.accountHost = accountHost;
@@ -50,7 +68,7 @@ public final class SdkClients {
      */
     public synchronized WorkspaceClient workspace() {
         if (workspace == null) {
-            DatabricksConfig config = configure(new DatabricksConfig().setHost(host));
+            DatabricksConfig config = configure(auth.newConfig(host));
             try {
                 workspace = new WorkspaceClient(config);
             } catch (RuntimeException e) {
@@ -70,7 +88,7 @@ public final class SdkClients {
             return Optional.empty();
         }
         if (account == null) {
-            DatabricksConfig config = configure(new DatabricksConfig().setHost(accountHost).setAccountId(accountId));
+            DatabricksConfig config = configure(auth.newConfig(accountHost).setAccountId(accountId));
             try {
                 account = new AccountClient(config);
             } catch (RuntimeException e) {
@@ -89,13 +107,35 @@ public final class SdkClients {
         return accountHost != null && accountId != null;
     }
 
+    /**
+     * Resolves a configuration the way the SDK's clients do (explicit settings, environment, configuration file),
+     * with lakesetup's HTTP client, to learn the host and the credentials it ends up with. The SDK asks the host for
+     * its metadata while resolving.
+     *
+     * @param auth the credentials to resolve
+     * @param timeout the HTTP timeout per request
+     * @param proxy the proxy, or {@code null}
+     * @return the resolved configuration
+     */
+    public static DatabricksConfig resolve(Auth auth, Duration timeout, HttpProxy proxy) {
+        DatabricksConfig config = configure(auth.newConfig(null), timeout, proxy);
+        try {
+            return config.resolve();
+        } catch (RuntimeException e) {
+            throw Failures.fromSdk("resolve the Databricks configuration (" + auth + ")", e);
+        }
+    }
+
     private DatabricksConfig configure(DatabricksConfig config) {
-        auth.applyTo(config);
+        return configure(config, timeout, proxy);
+    }
+
+    private static DatabricksConfig configure(DatabricksConfig config, Duration timeout, HttpProxy proxy) {
         int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
         config.setDisableRetries(true).setDebugHeaders(false).setDebugTruncateBytes(0).setHttpTimeoutSeconds(seconds)
                 .setDisableAsyncTokenRefresh(true);
         return config.setHttpClient(new RetryAfterCapture(new TokenEndpointGuard(
-                new JdkHttpClient(Duration.ofSeconds(seconds)))));
+                new JdkHttpClient(Duration.ofSeconds(seconds), proxy))));
     }
 
     /**
@@ -112,6 +152,6 @@ public final class SdkClients {
 
     @Override
     public String toString() {
-        return "SdkClients[" + host + ", " + auth + "]";
+        return "SdkClients[" + host + ", " + auth + (proxy == null ? "" : ", " + proxy) + "]";
     }
 }

@@ -64,6 +64,9 @@ public final class JdbcSession implements PrincipalSession {
         if (target.plainHttpForTesting()) {
             url.plainHttpForTesting();
         }
+        if (target.proxy() != null) {
+            url.proxy(target.proxy());
+        }
         return url.build();
     }
 

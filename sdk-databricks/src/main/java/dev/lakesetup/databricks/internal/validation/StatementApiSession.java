@@ -50,7 +50,7 @@ public final class StatementApiSession implements PrincipalSession {
                     .setDisableRetries(true).setDebugHeaders(false)
                     // lakesetup's client, which logs no header: the SDK's default one logs the Basic credentials
                     // and the bearer token at DEBUG
-                    .setHttpClient(new JdkHttpClient(HTTP_TIMEOUT));
+                    .setHttpClient(new JdkHttpClient(HTTP_TIMEOUT, target.proxy()));
             WorkspaceClient client = new WorkspaceClient(config);
             config.authenticate();
             return new StatementApiSession(client, target, scrubber);

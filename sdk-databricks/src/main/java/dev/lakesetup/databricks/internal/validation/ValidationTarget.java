@@ -1,6 +1,7 @@
 package dev.lakesetup.databricks.internal.validation;
 
 import dev.lakesetup.core.model.OAuthCredentials;
+import dev.lakesetup.databricks.HttpProxy;
 import java.net.URI;
 import java.time.Duration;
 
@@ -14,7 +15,21 @@ import java.time.Duration;
  * @param plainHttpForTesting whether the test-only plain-HTTP switches are on
  */
 public record ValidationTarget(URI host, String warehouseId, OAuthCredentials credentials, Duration statementTimeout,
-        boolean plainHttpForTesting) {
+        boolean plainHttpForTesting, HttpProxy proxy) {
+
+    /**
+     * Describes a target reached without a proxy of lakesetup's (the JVM's default proxy selector applies).
+     *
+     * @param host the workspace URL
+     * @param warehouseId the warehouse
+     * @param credentials the principal's OAuth credentials
+     * @param statementTimeout how long one statement may take
+     * @param plainHttpForTesting whether plain-HTTP test switches apply
+     */
+    public ValidationTarget(URI host, String warehouseId, OAuthCredentials credentials, Duration statementTimeout,
+            boolean plainHttpForTesting) {
+        this(host, warehouseId, credentials, statementTimeout, plainHttpForTesting, null);
+    }
 
     /**
      * Returns the warehouse's HTTP path, {@code /sql/1.0/warehouses/<id>}.
