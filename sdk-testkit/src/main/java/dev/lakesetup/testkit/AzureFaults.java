@@ -82,6 +82,22 @@ public final class AzureFaults extends Faults {
         return this;
     }
 
+    /**
+     * Makes every role assignment give data access (as a storage credential's validation sees it) only once
+     * {@code delay} of fake time has passed since its creation (see {@link FakeAzure#advanceClock(Duration)}), as
+     * while a new assignment propagates.
+     */
+    public AzureFaults roleAssignmentsTakeEffectAfter(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative, was " + delay);
+        }
+        synchronized (state) {
+            state.roleEffectDelay(delay);
+        }
+        return this;
+    }
+
     /** Makes the next {@code calls} creations of this container fail with 409 {@code ContainerBeingDeleted}. */
     public AzureFaults containerBeingDeleted(String account, String container, int calls) {
         requirePositive(calls);
