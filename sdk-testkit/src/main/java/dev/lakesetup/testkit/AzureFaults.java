@@ -38,10 +38,7 @@ public final class AzureFaults extends Faults {
      * since its creation (see {@link FakeAzure#advanceClock(Duration)}).
      */
     public AzureFaults newPrincipalsInvisibleFor(Duration delay) {
-        Objects.requireNonNull(delay, "delay");
-        if (delay.isNegative()) {
-            throw new IllegalArgumentException("delay must not be negative, was " + delay);
-        }
+        requireNonNegative(delay);
         synchronized (state) {
             state.propagationDelay(delay);
         }
@@ -88,10 +85,7 @@ public final class AzureFaults extends Faults {
      * while a new assignment propagates.
      */
     public AzureFaults roleAssignmentsTakeEffectAfter(Duration delay) {
-        Objects.requireNonNull(delay, "delay");
-        if (delay.isNegative()) {
-            throw new IllegalArgumentException("delay must not be negative, was " + delay);
-        }
+        requireNonNegative(delay);
         synchronized (state) {
             state.roleEffectDelay(delay);
         }
@@ -106,6 +100,13 @@ public final class AzureFaults extends Faults {
                     Objects.requireNonNull(container, "container"), calls);
         }
         return this;
+    }
+
+    private static void requireNonNegative(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative, was " + delay);
+        }
     }
 
     private static void requirePositive(int n) {
