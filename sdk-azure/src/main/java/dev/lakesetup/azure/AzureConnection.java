@@ -19,6 +19,7 @@ import com.azure.storage.common.policy.RetryPolicyType;
 import com.azure.storage.file.datalake.DataLakeServiceClient;
 import com.azure.storage.file.datalake.DataLakeServiceClientBuilder;
 import dev.lakesetup.azure.internal.ErrorPagePolicy;
+import dev.lakesetup.azure.internal.OwnedHttpClient;
 import dev.lakesetup.azure.internal.TokenPolicy;
 import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.model.Secret;
@@ -34,12 +35,16 @@ import java.util.function.Function;
  * lakesetup engine owns retries) and log requests at BASIC detail with the libraries' header allow-list, so no token
  * or key reaches a log.
  *
+ * <p>Unless given an HTTP client, the connection owns one with its own I/O threads; {@link #close()} releases them.
+ *
  * <pre>{@code
- * AzureConnection azure = AzureConnection.builder().tenantId(tenant).subscriptionId(subscription).build();
- * Lakesetup lakesetup = Lakesetup.builder().executor(azure.executor()).build();
+ * try (AzureConnection azure = AzureConnection.builder().tenantId(tenant).subscriptionId(subscription).build()) {
+ *     Lakesetup lakesetup = Lakesetup.builder().executor(azure.executor()).build();
+ *     ...
+ * }
  * }</pre>
  */
-public final class AzureConnection {
+public final class AzureConnection implements AutoCloseable {
 
     private final String tenantId;
     private final String subscriptionId;
@@ -49,8 +54,10 @@ public final class AzureConnection {
     private final Function<String, String> storageEndpoint;
     private final Map<String, Secret> sharedKeys;
     private final HttpClient httpClient;
+    private final OwnedHttpClient owned;
     private final Map<String, DataLakeServiceClient> lakes = new ConcurrentHashMap<>();
     private volatile AuthorizationManager manager;
+    private volatile boolean closed;
 
     private AzureConnection(Builder b) {
         this.tenantId = b.tenantId;
@@ -61,7 +68,8 @@ public final class AzureConnection {
         this.graphEndpoint = b.graphEndpoint;
         this.storageEndpoint = b.storageEndpoint;
         this.sharedKeys = Map.copyOf(b.sharedKeys);
-        this.httpClient = b.httpClient != null ? b.httpClient : HttpClient.createDefault();
+        this.owned = b.httpClient != null ? null : new OwnedHttpClient();
+        this.httpClient = b.httpClient != null ? b.httpClient : owned.client();
     }
 
     /**
@@ -100,7 +108,20 @@ public final class AzureConnection {
         return new AzureExecutor(this);
     }
 
+    /**
+     * Releases the HTTP client's I/O threads and pooled connections when the connection built its own client (one
+     * given to the builder stays open: its owner closes it). Idempotent; executors of this connection fail afterwards.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        if (owned != null) {
+            owned.close();
+        }
+    }
+
     AuthorizationManager authorization() {
+        requireOpen();
         AuthorizationManager m = manager;
         if (m == null) {
             synchronized (this) {
@@ -123,6 +144,7 @@ public final class AzureConnection {
     }
 
     DataLakeServiceClient dataLake(String account) {
+        requireOpen();
         return lakes.computeIfAbsent(account, a -> {
             DataLakeServiceClientBuilder b = new DataLakeServiceClientBuilder().endpoint(storageEndpoint.apply(a))
                     .httpClient(httpClient).addPolicy(new ErrorPagePolicy())
@@ -132,6 +154,12 @@ public final class AzureConnection {
             return (key != null ? b.credential(new StorageSharedKeyCredential(a, key.reveal()))
                     : b.credential(credential)).buildClient();
         });
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("this AzureConnection is closed");
+        }
     }
 
     @Override
@@ -251,7 +279,7 @@ public final class AzureConnection {
         }
 
         /**
-         * Uses a specific HTTP client (proxies, custom TLS).
+         * Uses a specific HTTP client (proxies, custom TLS); the connection does not close it.
          *
          * @param value the client
          * @return this builder
