@@ -151,8 +151,17 @@ public final class AzureConnection implements AutoCloseable {
                     .retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 1, (Integer) null, null, null, null))
                     .httpLogOptions(new HttpLogOptions().setLogLevel(HttpLogDetailLevel.BASIC));
             Secret key = sharedKeys.get(a);
-            return (key != null ? b.credential(new StorageSharedKeyCredential(a, key.reveal()))
-                    : b.credential(credential)).buildClient();
+            if (key != null) {
+                return b.credential(new StorageSharedKeyCredential(a, key.reveal())).buildClient();
+            }
+            if (TokenPolicy.isLoopbackHttp(storageEndpoint.apply(a))) {
+                // the storage client's bearer policy refuses http: a local fake gets the token from our policy
+                HttpPipeline pipeline = new HttpPipelineBuilder().httpClient(httpClient).policies(
+                        new UserAgentPolicy("lakesetup"), new ErrorPagePolicy(), TokenPolicy.storage(credential),
+                        new HttpLoggingPolicy(new HttpLogOptions().setLogLevel(HttpLogDetailLevel.BASIC))).build();
+                return b.credential(credential).pipeline(pipeline).buildClient();
+            }
+            return b.credential(credential).buildClient();
         });
     }
 

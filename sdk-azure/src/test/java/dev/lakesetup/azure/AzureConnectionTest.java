@@ -16,8 +16,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
-/** An AzureConnection owns the I/O threads of the HTTP client it builds, and closing it releases them. */
-class AzureConnectionCloseTest {
+/**
+ * An AzureConnection owns the I/O threads of the HTTP client it builds and closing it releases them; without a shared
+ * key it reaches ADLS with bearer tokens, also on a local fake over http.
+ */
+class AzureConnectionTest {
 
     private final FakeAzure azure = FakeAzure.builder().application("0d5e1c7a-3b2f-4f6e-9a8b-1c2d3e4f5a6b", "app")
             .storageAccount("lake", "rg-data").build().start();
@@ -28,12 +31,26 @@ class AzureConnectionCloseTest {
     }
 
     private AzureConnection connect() {
+        return builder().storageSharedKey("lake", Secret.of(azure.storageAccountKey("lake"))).build();
+    }
+
+    private AzureConnection.Builder builder() {
         TokenCredential token = request -> Mono.just(new AccessToken(azure.accessToken(),
                 OffsetDateTime.now().plusHours(1)));
         return AzureConnection.builder().tenantId(azure.tenantId()).subscriptionId(azure.subscriptionId())
                 .credential(token).resourceManagerEndpoint(azure.resourceManagerEndpoint())
-                .graphEndpoint(azure.graphEndpoint()).storageEndpoint(azure::storageEndpoint)
-                .storageSharedKey("lake", Secret.of(azure.storageAccountKey("lake"))).build();
+                .graphEndpoint(azure.graphEndpoint()).storageEndpoint(azure::storageEndpoint);
+    }
+
+    @Test
+    void apply_whenNoSharedKey_createsTheContainerWithBearerTokens() {
+        try (AzureConnection connection = builder().build()) {
+            Lakesetup lakesetup = Lakesetup.builder().executor(connection.executor()).sleeper(d -> { }).build();
+
+            assertThat(lakesetup.apply(lakesetup.plan(blueprint())).isSuccess()).isTrue();
+        }
+
+        assertThat(azure.snapshot().containersOf("lake")).containsExactly("landing");
     }
 
     private static Blueprint blueprint() {
