@@ -129,6 +129,17 @@ class FakeWorkspaceUpdatesTest {
     }
 
     @Test
+    void storageCredentialsCreate_whenCallerLacksPrivilege_isDeniedBeforeValidation() {
+        FakeWorkspace.SeededPrincipal sp = ws.seedServicePrincipal("etl");
+        WorkspaceClient spClient = Clients.servicePrincipal(ws, sp.applicationId(), sp.secret());
+        String unknown = "/subscriptions/s/resourceGroups/rg-dbx/providers/Microsoft.Databricks/accessConnectors/nope";
+
+        assertThatThrownBy(() -> spClient.storageCredentials().create(new CreateStorageCredential().setName("cred")
+                .setAzureManagedIdentity(new AzureManagedIdentityRequest().setAccessConnectorId(unknown))))
+                .isInstanceOf(PermissionDenied.class).hasMessageContaining("CREATE STORAGE CREDENTIAL");
+    }
+
+    @Test
     void externalLocationsCreate_whenConnectorHasNoRoleOnContainer_failsUnlessValidationSkipped() {
         createCredential(false);
         CreateExternalLocation create = new CreateExternalLocation().setName("landing").setUrl(URL)

@@ -105,15 +105,17 @@ final class UcUpdates {
         return l;
     }
 
-    /** Validates a credential about to be created, unless the body asks to skip it. */
+    /** Checks the caller's privilege, then validates a credential about to be created unless the body skips it. */
     void beforeCreate(UnityCatalog.Credential draft, ObjectNode body) {
+        ctx.uc().requireMetastorePrivilege(ctx.caller(), "CREATE_STORAGE_CREDENTIAL");
         if (!skipValidation(body)) {
             validateCredential(draft);
         }
     }
 
-    /** Validates a location about to be created, unless the body asks to skip it. */
+    /** Checks the caller's privilege, then validates a location about to be created unless the body skips it. */
     void beforeCreate(UnityCatalog.Location draft, ObjectNode body) {
+        ctx.uc().requireMetastorePrivilege(ctx.caller(), "CREATE_EXTERNAL_LOCATION");
         if (!skipValidation(body)) {
             UnityCatalog.requireStorageUrl(draft.url);
             validateLocation(ctx.uc().credential(ctx.caller(), draft.credentialName), draft.url, draft.readOnly);

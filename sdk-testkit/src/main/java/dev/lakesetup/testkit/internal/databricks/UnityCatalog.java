@@ -471,7 +471,8 @@ public final class UnityCatalog {
         }
     }
 
-    private void requireMetastorePrivilege(Caller caller, String privilege) {
+    /** Checks that the caller is an admin or holds a metastore privilege (403 otherwise). */
+    void requireMetastorePrivilege(Caller caller, String privilege) {
         if (!caller.admin() && !grants.holds(caller.name(), new Securable("metastore", metastoreId), privilege)) {
             throw ApiException.denied("User does not have " + Privileges.toSql(privilege) + " on Metastore '"
                     + metastoreId + "'.");
