@@ -13,6 +13,10 @@ module dev.lakesetup.azure {
     requires com.azure.storage.file.datalake;
     requires com.azure.identity;
     requires reactor.core;
+    requires com.azure.http.netty;
+    requires io.netty.common;
+    requires io.netty.transport;
+    requires reactor.netty.core;
 
     exports dev.lakesetup.azure;
 }

@@ -90,24 +90,25 @@ public final class AzureDestinationExample {
             DatabricksWorkspace workspace = DatabricksWorkspace.builder().host(databricks.host())
                     .pat(databricks.adminToken()).account(databricks.host(), databricks.accountId())
                     .workspaceId(databricks.workspaceId()).build();
-            AzureConnection connection = AzureConnection.builder().tenantId(azure.tenantId())
+            try (AzureConnection connection = AzureConnection.builder().tenantId(azure.tenantId())
                     .subscriptionId(azure.subscriptionId())
                     .credential(request -> Mono.just(new AccessToken(azure.accessToken(),
                             OffsetDateTime.now().plusHours(1))))
                     .resourceManagerEndpoint(azure.resourceManagerEndpoint()).graphEndpoint(azure.graphEndpoint())
                     .storageEndpoint(azure::storageEndpoint)
-                    .storageSharedKey(OFFLINE_ACCOUNT, Secret.of(azure.storageAccountKey(OFFLINE_ACCOUNT))).build();
-            out.println("Offline run against an in-process fake workspace and fake Azure.");
-            Lakesetup lakesetup = lakesetup(connection, workspace, out);
-            out.println("== Plan");
-            out.println(setup.plan(lakesetup, workspace).render(PlanFormat.TEXT));
-            out.println("== Apply");
-            DestinationSetupResult result = setup.run(lakesetup, workspace);
-            print(result, out);
-            Plan second = setup.plan(lakesetup, workspace);
-            out.println("Second plan (" + (second.isEmpty() ? "empty" : "NOT empty") + "):");
-            out.println(second.render(PlanFormat.TEXT));
-            return result;
+                    .storageSharedKey(OFFLINE_ACCOUNT, Secret.of(azure.storageAccountKey(OFFLINE_ACCOUNT))).build()) {
+                out.println("Offline run against an in-process fake workspace and fake Azure.");
+                Lakesetup lakesetup = lakesetup(connection, workspace, out);
+                out.println("== Plan");
+                out.println(setup.plan(lakesetup, workspace).render(PlanFormat.TEXT));
+                out.println("== Apply");
+                DestinationSetupResult result = setup.run(lakesetup, workspace);
+                print(result, out);
+                Plan second = setup.plan(lakesetup, workspace);
+                out.println("Second plan (" + (second.isEmpty() ? "empty" : "NOT empty") + "):");
+                out.println(second.render(PlanFormat.TEXT));
+                return result;
+            }
         }
     }
 
@@ -121,18 +122,19 @@ public final class AzureDestinationExample {
             ws.workspaceId(Long.parseLong(env.get("DATABRICKS_WORKSPACE_ID")));
         }
         DatabricksWorkspace workspace = ws.build();
-        AzureConnection connection = AzureConnection.builder().tenantId(env.get("AZURE_TENANT_ID"))
-                .subscriptionId(env.get("AZURE_SUBSCRIPTION_ID")).build();
-        Lakesetup lakesetup = lakesetup(connection, workspace, out);
-        out.println(setup);
-        if (!apply) {
-            out.println(setup.plan(lakesetup, workspace).render(PlanFormat.TEXT));
-            out.println("Plan only; run with --apply to make these changes.");
-            return;
+        try (AzureConnection connection = AzureConnection.builder().tenantId(env.get("AZURE_TENANT_ID"))
+                .subscriptionId(env.get("AZURE_SUBSCRIPTION_ID")).build()) {
+            Lakesetup lakesetup = lakesetup(connection, workspace, out);
+            out.println(setup);
+            if (!apply) {
+                out.println(setup.plan(lakesetup, workspace).render(PlanFormat.TEXT));
+                out.println("Plan only; run with --apply to make these changes.");
+                return;
+            }
+            DestinationSetupResult result = setup.run(lakesetup, workspace);
+            out.println(result.plan().render(PlanFormat.TEXT));
+            print(result, out);
         }
-        DestinationSetupResult result = setup.run(lakesetup, workspace);
-        out.println(result.plan().render(PlanFormat.TEXT));
-        print(result, out);
     }
 
     private static Lakesetup lakesetup(AzureConnection connection, DatabricksWorkspace workspace, PrintStream out) {

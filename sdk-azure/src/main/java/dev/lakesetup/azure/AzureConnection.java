@@ -3,7 +3,6 @@ package dev.lakesetup.azure;
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.ProxyOptions;
-import com.azure.core.util.HttpClientOptions;
 import com.azure.core.http.HttpPipeline;
 import com.azure.core.http.HttpPipelineBuilder;
 import com.azure.core.http.policy.HttpLogDetailLevel;
@@ -22,6 +21,7 @@ import com.azure.storage.common.policy.RetryPolicyType;
 import com.azure.storage.file.datalake.DataLakeServiceClient;
 import com.azure.storage.file.datalake.DataLakeServiceClientBuilder;
 import dev.lakesetup.azure.internal.ErrorPagePolicy;
+import dev.lakesetup.azure.internal.OwnedHttpClient;
 import dev.lakesetup.azure.internal.TokenPolicy;
 import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.model.Secret;
@@ -40,12 +40,16 @@ import java.util.function.Function;
  * lakesetup engine owns retries) and log requests at BASIC detail with the libraries' header allow-list, so no token
  * or key reaches a log.
  *
+ * <p>Unless given an HTTP client, the connection owns one with its own I/O threads; {@link #close()} releases them.
+ *
  * <pre>{@code
- * AzureConnection azure = AzureConnection.builder().tenantId(tenant).subscriptionId(subscription).build();
- * Lakesetup lakesetup = Lakesetup.builder().executor(azure.executor()).build();
+ * try (AzureConnection azure = AzureConnection.builder().tenantId(tenant).subscriptionId(subscription).build()) {
+ *     Lakesetup lakesetup = Lakesetup.builder().executor(azure.executor()).build();
+ *     ...
+ * }
  * }</pre>
  */
-public final class AzureConnection {
+public final class AzureConnection implements AutoCloseable {
 
     private final String tenantId;
     private final String subscriptionId;
@@ -56,8 +60,10 @@ public final class AzureConnection {
     private final Map<String, Secret> sharedKeys;
     private final HttpClient httpClient;
     private final HttpProxy proxy;
+    private final OwnedHttpClient owned;
     private final Map<String, DataLakeServiceClient> lakes = new ConcurrentHashMap<>();
     private volatile AuthorizationManager manager;
+    private volatile boolean closed;
 
     private AzureConnection(Builder b) {
         this.tenantId = b.tenantId;
@@ -67,9 +73,9 @@ public final class AzureConnection {
             throw new IllegalStateException("set the proxy on the HttpClient given to httpClient(..), or drop "
                     + "httpClient(..) and let proxy(..) configure lakesetup's: not both");
         }
-        this.httpClient = b.httpClient != null ? b.httpClient : b.proxy != null
-                ? HttpClient.createDefault(new HttpClientOptions().setProxyOptions(proxyOptions(b.proxy)))
-                : HttpClient.createDefault();
+        this.owned = b.httpClient != null ? null
+                : new OwnedHttpClient(b.proxy == null ? null : proxyOptions(b.proxy));
+        this.httpClient = b.httpClient != null ? b.httpClient : owned.client();
         this.credential = credentialOf(b, httpClient);
         this.resourceManagerEndpoint = b.resourceManagerEndpoint;
         this.graphEndpoint = b.graphEndpoint;
@@ -161,7 +167,20 @@ public final class AzureConnection {
                 : options;
     }
 
+    /**
+     * Releases the HTTP client's I/O threads and pooled connections when the connection built its own client (one
+     * given to the builder stays open: its owner closes it). Idempotent; executors of this connection fail afterwards.
+     */
+    @Override
+    public void close() {
+        closed = true;
+        if (owned != null) {
+            owned.close();
+        }
+    }
+
     AuthorizationManager authorization() {
+        requireOpen();
         AuthorizationManager m = manager;
         if (m == null) {
             synchronized (this) {
@@ -184,15 +203,31 @@ public final class AzureConnection {
     }
 
     DataLakeServiceClient dataLake(String account) {
+        requireOpen();
         return lakes.computeIfAbsent(account, a -> {
             DataLakeServiceClientBuilder b = new DataLakeServiceClientBuilder().endpoint(storageEndpoint.apply(a))
                     .httpClient(httpClient).addPolicy(new ErrorPagePolicy())
                     .retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 1, (Integer) null, null, null, null))
                     .httpLogOptions(new HttpLogOptions().setLogLevel(HttpLogDetailLevel.BASIC));
             Secret key = sharedKeys.get(a);
-            return (key != null ? b.credential(new StorageSharedKeyCredential(a, key.reveal()))
-                    : b.credential(credential)).buildClient();
+            if (key != null) {
+                return b.credential(new StorageSharedKeyCredential(a, key.reveal())).buildClient();
+            }
+            if (TokenPolicy.isLoopbackHttp(storageEndpoint.apply(a))) {
+                // the storage client's bearer policy refuses http: a local fake gets the token from our policy
+                HttpPipeline pipeline = new HttpPipelineBuilder().httpClient(httpClient).policies(
+                        new UserAgentPolicy("lakesetup"), new ErrorPagePolicy(), TokenPolicy.storage(credential),
+                        new HttpLoggingPolicy(new HttpLogOptions().setLogLevel(HttpLogDetailLevel.BASIC))).build();
+                return b.credential(credential).pipeline(pipeline).buildClient();
+            }
+            return b.credential(credential).buildClient();
         });
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException("this AzureConnection is closed");
+        }
     }
 
     @Override
@@ -315,7 +350,7 @@ public final class AzureConnection {
         }
 
         /**
-         * Uses a specific HTTP client (proxies, custom TLS).
+         * Uses a specific HTTP client (proxies, custom TLS); the connection does not close it.
          *
          * @param value the client
          * @return this builder

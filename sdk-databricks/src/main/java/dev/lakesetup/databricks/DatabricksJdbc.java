@@ -420,6 +420,12 @@ public final class DatabricksJdbc {
             if (!credentials) {
                 throw new IllegalStateException("DatabricksJdbc needs credentials: pat(..) or oauthM2m(..)");
             }
+            if ("0".equals(properties.get("ssl")) && !"0".equals(properties.get("UseThriftClient"))) {
+                // only a local fake serves plain http, and it speaks the Statement Execution API, not Thrift
+                throw new IllegalStateException("DatabricksJdbc over plain http (host " + host + ":" + port
+                        + ") needs the Statement Execution API: call plainHttpForTesting() for a local fake "
+                        + "workspace, or use an https host");
+            }
             return new DatabricksJdbc(this);
         }
 

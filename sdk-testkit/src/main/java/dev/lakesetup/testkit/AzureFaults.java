@@ -38,10 +38,7 @@ public final class AzureFaults extends Faults {
      * since its creation (see {@link FakeAzure#advanceClock(Duration)}).
      */
     public AzureFaults newPrincipalsInvisibleFor(Duration delay) {
-        Objects.requireNonNull(delay, "delay");
-        if (delay.isNegative()) {
-            throw new IllegalArgumentException("delay must not be negative, was " + delay);
-        }
+        requireNonNegative(delay);
         synchronized (state) {
             state.propagationDelay(delay);
         }
@@ -82,6 +79,19 @@ public final class AzureFaults extends Faults {
         return this;
     }
 
+    /**
+     * Makes every role assignment give data access (as a storage credential's validation sees it) only once
+     * {@code delay} of fake time has passed since its creation (see {@link FakeAzure#advanceClock(Duration)}), as
+     * while a new assignment propagates.
+     */
+    public AzureFaults roleAssignmentsTakeEffectAfter(Duration delay) {
+        requireNonNegative(delay);
+        synchronized (state) {
+            state.roleEffectDelay(delay);
+        }
+        return this;
+    }
+
     /** Makes the next {@code calls} creations of this container fail with 409 {@code ContainerBeingDeleted}. */
     public AzureFaults containerBeingDeleted(String account, String container, int calls) {
         requirePositive(calls);
@@ -90,6 +100,13 @@ public final class AzureFaults extends Faults {
                     Objects.requireNonNull(container, "container"), calls);
         }
         return this;
+    }
+
+    private static void requireNonNegative(Duration delay) {
+        Objects.requireNonNull(delay, "delay");
+        if (delay.isNegative()) {
+            throw new IllegalArgumentException("delay must not be negative, was " + delay);
+        }
     }
 
     private static void requirePositive(int n) {

@@ -39,6 +39,14 @@ public final class FakeAzure implements AutoCloseable {
     /** The id of the built-in role Reader. */
     public static final String READER = "acdd72a7-3385-48ef-bd42-f606fba81ae7";
 
+    /**
+     * A Databricks access connector with a system-assigned managed identity.
+     *
+     * @param id the connector's Resource Manager id (what a storage credential names as {@code access_connector_id})
+     * @param principalId the object id of its managed identity (what role assignments name)
+     */
+    public record AccessConnector(String id, String principalId) { }
+
     private static final Pattern ACCOUNT_NAME = Pattern.compile("[a-z0-9]{3,24}");
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -216,6 +224,27 @@ public final class FakeAzure implements AutoCloseable {
                     "principalId"), "ServicePrincipal", state.now()));
         }
         return name;
+    }
+
+    /**
+     * Seeds a Databricks access connector in a resource group, with a system-assigned managed identity that role
+     * assignments may name at once.
+     */
+    public AccessConnector seedAccessConnector(String resourceGroup, String name) {
+        String id = "/subscriptions/" + subscriptionId() + "/resourceGroups/"
+                + Objects.requireNonNull(resourceGroup, "resourceGroup")
+                + "/providers/Microsoft.Databricks/accessConnectors/" + Objects.requireNonNull(name, "name");
+        synchronized (state) {
+            String principalId = state.addPrincipal(UUID.randomUUID().toString(), UUID.randomUUID().toString(), name,
+                    true, false).id();
+            state.addAccessConnector(id, principalId);
+            return new AccessConnector(id, principalId);
+        }
+    }
+
+    /** Returns the state, for the workspace fake that validates storage credentials against it. */
+    AzureState state() {
+        return state;
     }
 
     /** Returns a copy of the state for assertions. */

@@ -48,9 +48,10 @@ public final class FakeAzureExtension implements BeforeAllCallback, AfterAllCall
         return new FakeAzureExtension(Objects.requireNonNull(configuration, "configuration"));
     }
 
-    /** Returns the fake of the current test class (for {@code @RegisterExtension} users). */
+    /** Returns the fake of the current test class (for {@code @RegisterExtension} users); fails
+     * with an {@code ExtensionConfigurationException} when the extension is on a non-static field. */
     public FakeAzure azure(ExtensionContext context) {
-        return ClassStores.of(context, NAMESPACE).get(FakeAzure.class, FakeAzure.class);
+        return ClassStores.started(context, NAMESPACE, FakeAzure.class, "FakeAzureExtension");
     }
 
     @Override

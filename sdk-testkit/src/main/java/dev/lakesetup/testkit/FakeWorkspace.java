@@ -64,6 +64,9 @@ public final class FakeWorkspace implements AutoCloseable {
             w.acl.put("user_name:" + b.adminUser, "IS_OWNER");
             ctx.warehouses().put(id, w);
         });
+        if (b.storage != null) {
+            ctx.storageAccess(new AzureStorageAccess(b.storage));
+        }
         this.server = new WorkspaceServer(ctx, b.port);
         this.faults = new WorkspaceFaults(server.http().faults(), ctx);
     }
@@ -191,14 +194,20 @@ public final class FakeWorkspace implements AutoCloseable {
         return this;
     }
 
-    /** Seeds a schema {@code catalog.schema} owned by the admin (no-op when it exists). */
+    /**
+     * Seeds a schema {@code catalog.schema} owned by the admin (no-op when it exists), creating its catalog, owned by
+     * the admin, when missing (as {@link #seedTable} does).
+     */
     public FakeWorkspace seedSchema(String fullName) {
-        String[] p = fullName.split("\\.");
+        String[] p = Objects.requireNonNull(fullName, "fullName").split("\\.", -1);
         if (p.length != 2) {
             throw new IllegalArgumentException("schema name must be catalog.schema, was '" + fullName + "'");
         }
+        String catalog = seedName(p[0], fullName);
+        String schema = seedName(p[1], fullName);
         synchronized (ctx) {
-            ctx.uc().createSchema(admin(), p[0], p[1], null, null, true);
+            ctx.uc().createCatalog(admin(), catalog, null, null, true);
+            ctx.uc().createSchema(admin(), catalog, schema, null, null, true);
         }
         return this;
     }
@@ -277,6 +286,15 @@ public final class FakeWorkspace implements AutoCloseable {
         }
     }
 
+    /** Checks one part of a seeded name as the service would, failing with an {@code IllegalArgumentException}. */
+    private static String seedName(String part, String fullName) {
+        try {
+            return UnityCatalog.name(part, "name");
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("invalid name '" + fullName + "': " + e.getMessage(), e);
+        }
+    }
+
     private Caller admin() {
         return new Caller(ctx.settings().adminUser(), true);
     }
@@ -304,8 +322,19 @@ public final class FakeWorkspace implements AutoCloseable {
         private final Map<String, String> warehouses = new LinkedHashMap<>();
         private final List<String> users = new ArrayList<>();
         private final List<String> groups = new ArrayList<>();
+        private FakeAzure storage;
 
         private Builder() {
+        }
+
+        /**
+         * Validates storage credentials and external locations against this fake Azure, as the service does unless
+         * {@code skip_validation} is set: the access connector (or service principal) must exist there and hold a
+         * Storage Blob Data role on the location's container. Without it, every credential and location is accepted.
+         */
+        public Builder storageFrom(FakeAzure azure) {
+            this.storage = Objects.requireNonNull(azure, "azure");
+            return this;
         }
 
         /** Sets the port (0, the default, picks a free one). */

@@ -44,9 +44,10 @@ public final class FakeWorkspaceExtension implements BeforeAllCallback, AfterAll
         return new FakeWorkspaceExtension(Objects.requireNonNull(configuration, "configuration"));
     }
 
-    /** Returns the workspace of the current test class (for {@code @RegisterExtension} users). */
+    /** Returns the workspace of the current test class (for {@code @RegisterExtension} users); fails
+     * with an {@code ExtensionConfigurationException} when the extension is on a non-static field. */
     public FakeWorkspace workspace(ExtensionContext context) {
-        return store(context).get(FakeWorkspace.class, FakeWorkspace.class);
+        return ClassStores.started(context, NAMESPACE, FakeWorkspace.class, "FakeWorkspaceExtension");
     }
 
     @Override

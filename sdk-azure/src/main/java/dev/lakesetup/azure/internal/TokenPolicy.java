@@ -14,17 +14,21 @@ import java.util.Set;
 import reactor.core.publisher.Mono;
 
 /**
- * Adds a bearer token for Microsoft Graph or Resource Manager, choosing the scope by the request's endpoint. Tokens
- * travel over https only, except to a loopback address (a local fake).
+ * Adds a bearer token for Microsoft Graph or Resource Manager, choosing the scope by the request's endpoint, or for
+ * Azure Storage. Tokens travel over https only, except to a loopback address (a local fake).
  */
 public final class TokenPolicy implements HttpPipelinePolicy {
 
     private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
 
+    /** The scope of Azure Storage tokens (blob and DFS endpoints). */
+    public static final String STORAGE_SCOPE = "https://storage.azure.com/.default";
+
     private final TokenCredential credential;
     private final String graphEndpoint;
     private final String graphScope;
     private final String armScope;
+    private final String fixedScope;
 
     /**
      * Creates the policy.
@@ -38,6 +42,41 @@ public final class TokenPolicy implements HttpPipelinePolicy {
         this.graphEndpoint = withSlash(graphEndpoint);
         this.graphScope = this.graphEndpoint + ".default";
         this.armScope = withSlash(armEndpoint) + ".default";
+        this.fixedScope = null;
+    }
+
+    private TokenPolicy(TokenCredential credential, String scope) {
+        this.credential = credential;
+        this.graphEndpoint = "";
+        this.graphScope = scope;
+        this.armScope = scope;
+        this.fixedScope = scope;
+    }
+
+    /**
+     * Returns a policy that adds Azure Storage tokens; the storage client's own bearer policy refuses plain http,
+     * this one allows it to a loopback address (a local fake).
+     *
+     * @param credential where tokens come from
+     * @return the policy
+     */
+    public static TokenPolicy storage(TokenCredential credential) {
+        return new TokenPolicy(credential, STORAGE_SCOPE);
+    }
+
+    /**
+     * Returns whether an endpoint is plain http on a loopback address, where only this policy can send tokens.
+     *
+     * @param endpoint an endpoint URL
+     * @return whether it is {@code http://} to 127.0.0.1, localhost or ::1
+     */
+    public static boolean isLoopbackHttp(String endpoint) {
+        try {
+            URL url = java.net.URI.create(endpoint).toURL();
+            return "http".equals(url.getProtocol()) && LOOPBACK.contains(url.getHost());
+        } catch (IllegalArgumentException | java.net.MalformedURLException e) {
+            return false;
+        }
     }
 
     @Override
@@ -58,7 +97,8 @@ public final class TokenPolicy implements HttpPipelinePolicy {
             throw new IllegalStateException("refusing to send a bearer token over " + url.getProtocol() + " to "
                     + url.getHost() + ": use https");
         }
-        String scope = url.toString().startsWith(graphEndpoint + "v1.0/") ? graphScope : armScope;
+        String scope = fixedScope != null ? fixedScope
+                : url.toString().startsWith(graphEndpoint + "v1.0/") ? graphScope : armScope;
         AccessToken token = credential.getTokenSync(new TokenRequestContext().addScopes(scope));
         context.getHttpRequest().setHeader(HttpHeaderName.AUTHORIZATION, "Bearer " + token.getToken());
     }

@@ -1,5 +1,7 @@
 package dev.lakesetup.testkit.azure;
 
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.credential.TokenRequestContext;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.HttpHeaderName;
 import com.azure.core.http.HttpPipeline;
@@ -53,5 +55,24 @@ final class AzureClients {
                 .serviceVersion(DataLakeServiceVersion.getLatest())
                 .retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 1, (Integer) null, null, null, null))
                 .buildClient();
+    }
+
+    /**
+     * A Data Lake service client for one storage account of the fake that sends bearer tokens of a credential (scope
+     * {@code https://storage.azure.com/.default}) through a pipeline policy: the SDK's own bearer policy refuses
+     * plain http; the builder still wants the credential (it refuses anonymous service clients), but a pipeline given
+     * whole replaces its own.
+     */
+    static DataLakeServiceClient dataLake(FakeAzure azure, String account, TokenCredential credential) {
+        HttpPipelinePolicy bearer = (context, next) -> credential.getToken(new TokenRequestContext()
+                .addScopes("https://storage.azure.com/.default")).flatMap(token -> {
+                    context.getHttpRequest().setHeader(HttpHeaderName.AUTHORIZATION, "Bearer " + token.getToken());
+                    return next.process();
+                });
+        HttpPipeline pipeline = new HttpPipelineBuilder().httpClient(HttpClient.createDefault()).policies(bearer)
+                .build();
+        return new DataLakeServiceClientBuilder().endpoint(azure.storageEndpoint(account)).credential(credential)
+                .pipeline(pipeline)
+                .serviceVersion(DataLakeServiceVersion.getLatest()).buildClient();
     }
 }

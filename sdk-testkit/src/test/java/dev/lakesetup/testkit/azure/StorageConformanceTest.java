@@ -9,7 +9,16 @@ import com.azure.storage.file.datalake.DataLakeServiceClient;
 import com.azure.storage.file.datalake.DataLakeServiceClientBuilder;
 import com.azure.storage.file.datalake.models.DataLakeStorageException;
 import com.azure.storage.file.datalake.models.FileSystemItem;
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
+import com.azure.core.http.HttpHeaderName;
+import com.azure.core.util.Context;
 import dev.lakesetup.testkit.FakeAzure;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import reactor.core.publisher.Mono;
 import dev.lakesetup.testkit.FaultResponse;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,5 +142,65 @@ class StorageConformanceTest {
 
         assertThat(e.getStatusCode()).isEqualTo(403);
         assertThat(e.getErrorCode()).isEqualTo("AuthenticationFailed");
+    }
+
+    @Test
+    void request_whenSharedKeyIsWrong_fails403AuthenticationFailed() {
+        String otherKey = java.util.Base64.getEncoder().encodeToString(new byte[64]);
+        DataLakeServiceClient wrongKey = new DataLakeServiceClientBuilder().endpoint(azure.storageEndpoint("lake"))
+                .credential(new StorageSharedKeyCredential("lake", otherKey)).buildClient();
+
+        DataLakeStorageException e = catchThrowableOfType(DataLakeStorageException.class,
+                () -> wrongKey.getFileSystemClient("landing").create());
+
+        assertThat(e.getStatusCode()).isEqualTo(403);
+        assertThat(e.getErrorCode()).isEqualTo("AuthenticationFailed");
+        assertThat(azure.snapshot().containersOf("lake")).isEmpty();
+    }
+
+    @Test
+    void request_whenBearerTokenIsTheTenantsToken_isServed() {
+        TokenCredential credential = request -> Mono.just(new AccessToken(azure.accessToken(),
+                OffsetDateTime.now().plusHours(1)));
+        DataLakeServiceClient bearer = AzureClients.dataLake(azure, "lake", credential);
+
+        boolean created = bearer.getFileSystemClient("landing").createIfNotExists();
+
+        assertThat(created).isTrue();
+        assertThat(bearer.getFileSystemClient("landing").exists()).isTrue();
+    }
+
+    @Test
+    void request_whenBearerTokenIsUnknown_fails401WithChallenge() {
+        TokenCredential credential = request -> Mono.just(new AccessToken("not-a-token",
+                OffsetDateTime.now().plusHours(1)));
+        DataLakeServiceClient bearer = AzureClients.dataLake(azure, "lake", credential);
+
+        DataLakeStorageException e = catchThrowableOfType(DataLakeStorageException.class,
+                () -> bearer.getFileSystemClient("landing").create());
+
+        assertThat(e.getStatusCode()).isEqualTo(401);
+        assertThat(e.getErrorCode()).isEqualTo("InvalidAuthenticationInfo");
+        assertThat(e.getResponse().getHeaderValue("WWW-Authenticate"))
+                .isEqualTo("Bearer authorization_uri=https://login.microsoftonline.com/" + azure.tenantId()
+                        + "/oauth2/authorize resource_id=https://storage.azure.com");
+    }
+
+    @Test
+    void properties_whenCreatedOnADayBelowTen_answerTwoDigitHttpDates() {
+        Instant created = Instant.parse("2026-12-06T08:09:10Z");
+        try (FakeAzure early = FakeAzure.builder().storageAccount("lake", "rg")
+                .clock(Clock.fixed(created, ZoneOffset.UTC)).build().start()) {
+            DataLakeFileSystemClient fs = AzureClients.dataLake(early, "lake").getFileSystemClient("landing");
+            fs.create();
+
+            var response = fs.getPropertiesWithResponse(null, null, Context.NONE);
+
+            // RFC 7231 IMF-fixdate: the Azure SDK logs "Invalid date time" for "Sun, 6 Dec 2026 ..."
+            assertThat(response.getHeaders().getValue(HttpHeaderName.LAST_MODIFIED))
+                    .isEqualTo("Sun, 06 Dec 2026 08:09:10 GMT");
+            assertThat(response.getHeaders().getValue(HttpHeaderName.DATE)).isEqualTo("Sun, 06 Dec 2026 08:09:10 GMT");
+            assertThat(response.getValue().getLastModified()).isEqualTo(created.atOffset(ZoneOffset.UTC));
+        }
     }
 }

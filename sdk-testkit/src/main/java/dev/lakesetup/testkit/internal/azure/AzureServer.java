@@ -18,6 +18,7 @@ public final class AzureServer {
 
     private final AzureState state;
     private final FakeHttpServer server;
+    private final StorageApi storage;
 
     /** Creates the server for an Azure state (not started). */
     public AzureServer(AzureState state, int port) {
@@ -25,7 +26,8 @@ public final class AzureServer {
         Router router = new Router();
         new GraphApi(state).register(router);
         new ArmApi(state).register(router);
-        new StorageApi(state).register(router);
+        this.storage = new StorageApi(state);
+        storage.register(router);
         this.server = new FakeHttpServer("fake-azure", port, router, this::dispatch, new Errors());
     }
 
@@ -47,7 +49,9 @@ public final class AzureServer {
                 }
                 return match.handler().handle(ex);
             } catch (AzureError e) {
-                return render(ex, e.status(), e.code(), e.getMessage());
+                HttpReply reply = render(ex, e.status(), e.code(), e.getMessage());
+                return e.status() == 401 && dialect(ex.path()) == Dialect.STORAGE
+                        ? reply.withHeader("WWW-Authenticate", storage.challenge()) : reply;
             }
         }
     }

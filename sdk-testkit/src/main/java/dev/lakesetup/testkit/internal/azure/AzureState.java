@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -140,8 +141,10 @@ public final class AzureState {
     private final Map<String, Integer> applicationsNotYetValid = new HashMap<>();
     private final Map<String, Integer> containersBeingDeleted = new HashMap<>();
     private final List<Denial> denials = new ArrayList<>();
+    private final Map<String, String> accessConnectors = new HashMap<>();
     private int propagationCalls;
     private Duration propagationDelay = Duration.ZERO;
+    private Duration roleEffectDelay = Duration.ZERO;
 
     /** Creates an empty state. */
     public AzureState(Settings settings, Clock clock) {
@@ -275,6 +278,40 @@ public final class AzureState {
     /** Removes and returns the assignment with this name at this scope, or null. */
     public Assignment removeAssignment(String scope, String name) {
         return assignments.remove(assignmentKey(scope, name));
+    }
+
+    /** Makes role assignments count for data access only once this much fake time has passed since their creation. */
+    public void roleEffectDelay(Duration delay) {
+        this.roleEffectDelay = delay;
+    }
+
+    /**
+     * Returns whether a principal holds one of these roles (GUIDs) at a scope that covers {@code scope} (the scope
+     * itself or one of its parents) through an assignment that has taken effect.
+     */
+    public boolean holdsRole(String principalId, String scope, Set<String> roleIds) {
+        String target = key(scope);
+        for (Assignment a : assignments.values()) {
+            String at = key(a.scope());
+            boolean covers = at.equals("/") || target.equals(at) || target.startsWith(at + "/");
+            if (covers && key(a.principalId()).equals(key(principalId)) && roleIds.contains(key(a.roleId()))
+                    && !now().isBefore(a.created().plus(roleEffectDelay))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ----- Databricks access connectors
+
+    /** Registers an access connector (by its ARM id) and the object id of its managed identity. */
+    public void addAccessConnector(String id, String principalId) {
+        accessConnectors.put(key(id), principalId);
+    }
+
+    /** Returns the managed identity's object id of an access connector, or null when it does not exist. */
+    public String accessConnectorPrincipal(String id) {
+        return accessConnectors.get(key(id));
     }
 
     // ----- storage

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -21,12 +22,24 @@ final class StorageApi {
     static final String DEFAULT_VERSION = "2026-02-06";
 
     private static final Pattern CONTAINER_NAME = Pattern.compile("^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$");
-    private static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.RFC_1123_DATE_TIME.withZone(ZoneOffset.UTC);
+    /**
+     * The HTTP date of RFC 7231 (IMF-fixdate, the RFC 1123 form with a two-digit day): the JDK's
+     * {@code RFC_1123_DATE_TIME} writes days 1-9 with one digit, which the Azure SDK refuses to parse.
+     */
+    static final DateTimeFormatter HTTP_DATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'",
+            Locale.US).withZone(ZoneOffset.UTC);
 
     private final AzureState state;
+    private final StorageAuth auth;
 
     StorageApi(AzureState state) {
         this.state = state;
+        this.auth = new StorageAuth(state);
+    }
+
+    /** Returns the challenge to send with a 401 answer to a bearer request. */
+    String challenge() {
+        return auth.challenge();
     }
 
     void register(Router router) {
@@ -135,11 +148,7 @@ final class StorageApi {
         if (account == null) {
             throw AzureError.notFound("ResourceNotFound", "The specified resource does not exist.");
         }
-        String auth = ex.header("Authorization");
-        if (auth == null || !auth.startsWith("SharedKey " + account.name() + ":")) {
-            throw new AzureError(403, "AuthenticationFailed", "Server failed to authenticate the request. Make "
-                    + "sure the value of Authorization header is formed correctly including the signature.");
-        }
+        auth.authenticate(ex, account);
         return account;
     }
 

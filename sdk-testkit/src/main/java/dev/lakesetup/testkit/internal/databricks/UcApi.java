@@ -17,9 +17,11 @@ final class UcApi {
     private static final String UC = "/api/2.1/unity-catalog";
 
     private final WorkspaceContext ctx;
+    private final UcUpdates updates;
 
     UcApi(WorkspaceContext ctx) {
         this.ctx = ctx;
+        this.updates = new UcUpdates(ctx);
     }
 
     void register(Router r) {
@@ -35,16 +37,22 @@ final class UcApi {
                         required(ex, "catalog_name")).stream().map(this::schemaJson).toList()))
                 .add("GET", UC + "/schemas/{full_name}", ex -> Json.ok(schemaJson(ctx.uc().schema(ctx.caller(),
                         ex.param("full_name")))))
+                .add("PATCH", UC + "/schemas/{full_name}", ex -> Json.ok(schemaJson(updates.updateSchema(
+                        ex.param("full_name"), Json.parseBody(ex.body())))))
                 .add("POST", UC + "/storage-credentials", this::createCredential)
                 .add("GET", UC + "/storage-credentials", ex -> list("storage_credentials",
                         ctx.uc().credentials(ctx.caller()).stream().map(this::credentialJson).toList()))
                 .add("GET", UC + "/storage-credentials/{name}", ex -> Json.ok(credentialJson(
                         ctx.uc().credential(ctx.caller(), ex.param("name")))))
+                .add("PATCH", UC + "/storage-credentials/{name}", ex -> Json.ok(credentialJson(
+                        updates.updateCredential(ex.param("name"), Json.parseBody(ex.body())))))
                 .add("POST", UC + "/external-locations", this::createLocation)
                 .add("GET", UC + "/external-locations", ex -> list("external_locations",
                         ctx.uc().locations(ctx.caller()).stream().map(this::locationJson).toList()))
                 .add("GET", UC + "/external-locations/{name}", ex -> Json.ok(locationJson(
                         ctx.uc().location(ctx.caller(), ex.param("name")))))
+                .add("PATCH", UC + "/external-locations/{name}", ex -> Json.ok(locationJson(
+                        updates.updateLocation(ex.param("name"), Json.parseBody(ex.body())))))
                 .add("GET", UC + "/permissions/{type}/{name}", this::getPermissions)
                 .add("PATCH", UC + "/permissions/{type}/{name}", this::updatePermissions)
                 .add("GET", UC + "/effective-permissions/{type}/{name}", this::effectivePermissions);
@@ -95,15 +103,15 @@ final class UcApi {
                     + "specified.");
         }
         if (mi != null) {
-            c.accessConnectorId = Json.requiredText(mi, "access_connector_id");
-            if (!c.accessConnectorId.matches("(?i)/subscriptions/[^/]+/resourceGroups/[^/]+/providers/"
-                    + "Microsoft\\.Databricks/accessConnectors/[^/]+")) {
-                throw ApiException.invalid("Invalid access_connector_id '" + c.accessConnectorId + "'.");
-            }
+            c.accessConnectorId = UcUpdates.accessConnector(mi);
+            c.managedIdentityId = Json.text(mi, "managed_identity_id");
         } else {
             c.directoryId = Json.requiredText(sp, "directory_id");
             c.applicationId = Json.requiredText(sp, "application_id");
             c.clientSecret = Json.requiredText(sp, "client_secret");
+        }
+        if (!ctx.uc().credentialExists(c.name)) {
+            updates.beforeCreate(c, body);
         }
         return Json.ok(credentialJson(ctx.uc().createCredential(ctx.caller(), c)));
     }
@@ -116,6 +124,9 @@ final class UcApi {
         l.credentialName = Json.requiredText(body, "credential_name");
         l.comment = Json.text(body, "comment");
         l.readOnly = body.path("read_only").asBoolean(false);
+        if (!ctx.uc().locationExists(l.name)) {
+            updates.beforeCreate(l, body);
+        }
         return Json.ok(locationJson(ctx.uc().createLocation(ctx.caller(), l, false)));
     }
 
@@ -313,8 +324,11 @@ final class UcApi {
             o.put("comment", c.comment);
         }
         if (c.accessConnectorId != null) {
-            o.putObject("azure_managed_identity").put("access_connector_id", c.accessConnectorId)
-                    .put("credential_id", c.id);
+            ObjectNode mi = o.putObject("azure_managed_identity").put("access_connector_id", c.accessConnectorId);
+            if (c.managedIdentityId != null) {
+                mi.put("managed_identity_id", c.managedIdentityId);
+            }
+            mi.put("credential_id", c.id);
         } else {
             // client_secret is never returned, as the service does
             o.putObject("azure_service_principal").put("directory_id", c.directoryId)

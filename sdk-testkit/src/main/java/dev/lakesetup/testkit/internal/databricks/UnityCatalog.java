@@ -51,6 +51,8 @@ public final class UnityCatalog {
         public String name;
         public String id = UUID.randomUUID().toString();
         public String accessConnectorId;
+        /** The user-assigned managed identity of the access connector, or null for its system-assigned one. */
+        public String managedIdentityId;
         public String directoryId;
         public String applicationId;
         public String clientSecret;
@@ -311,10 +313,7 @@ public final class UnityCatalog {
     /** Creates an external location; 409 EXTERNAL_LOCATION_ALREADY_EXISTS, 404 when the credential is missing. */
     public Location createLocation(Caller caller, Location draft, boolean ifNotExists) {
         draft.name = name(draft.name, "name");
-        if (draft.url == null || !draft.url.matches("(abfss|s3|gs|r2)://.+")) {
-            throw ApiException.invalid("Invalid url '" + draft.url + "': expected a cloud storage URL such as "
-                    + "abfss://container@account.dfs.core.windows.net/path");
-        }
+        requireStorageUrl(draft.url);
         Location existing = locations.get(draft.name);
         if (existing != null) {
             if (ifNotExists) {
@@ -337,6 +336,24 @@ public final class UnityCatalog {
         draft.createdAt = System.currentTimeMillis();
         locations.put(draft.name, draft);
         return draft;
+    }
+
+    /** Returns whether a storage credential of this name exists. */
+    public boolean credentialExists(String rawName) {
+        return rawName != null && credentials.containsKey(rawName.toLowerCase(Locale.ROOT));
+    }
+
+    /** Returns whether an external location of this name exists. */
+    public boolean locationExists(String rawName) {
+        return rawName != null && locations.containsKey(rawName.toLowerCase(Locale.ROOT));
+    }
+
+    /** Checks that a url names cloud storage (400 otherwise). */
+    static void requireStorageUrl(String url) {
+        if (url == null || !url.matches("(abfss|s3|gs|r2)://.+")) {
+            throw ApiException.invalid("Invalid url '" + url + "': expected a cloud storage URL such as "
+                    + "abfss://container@account.dfs.core.windows.net/path");
+        }
     }
 
     /** Returns an external location; 404 EXTERNAL_LOCATION_DOES_NOT_EXIST. */
@@ -454,7 +471,8 @@ public final class UnityCatalog {
         }
     }
 
-    private void requireMetastorePrivilege(Caller caller, String privilege) {
+    /** Checks that the caller is an admin or holds a metastore privilege (403 otherwise). */
+    void requireMetastorePrivilege(Caller caller, String privilege) {
         if (!caller.admin() && !grants.holds(caller.name(), new Securable("metastore", metastoreId), privilege)) {
             throw ApiException.denied("User does not have " + Privileges.toSql(privilege) + " on Metastore '"
                     + metastoreId + "'.");

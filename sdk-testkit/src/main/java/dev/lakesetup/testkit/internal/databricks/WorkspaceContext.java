@@ -58,6 +58,7 @@ public final class WorkspaceContext {
     private int staleReadCalls;
     private int pendingPolls;
     private String host = "";
+    private StorageAccess storageAccess = StorageAccess.UNCHECKED;
 
     /** Creates the state. */
     public WorkspaceContext(Settings settings) {
@@ -214,5 +215,15 @@ public final class WorkspaceContext {
     /** Returns the number of PENDING polls for new statements. */
     public int pendingPolls() {
         return pendingPolls;
+    }
+
+    /** Returns how storage credentials and external locations are validated. */
+    public StorageAccess storageAccess() {
+        return storageAccess;
+    }
+
+    /** Sets how storage credentials and external locations are validated. */
+    public void storageAccess(StorageAccess value) {
+        this.storageAccess = value;
     }
 }

@@ -132,7 +132,7 @@ public final class FakeHttpServer implements AutoCloseable {
         counter.started();
         try {
             HttpExchange exchange = HttpExchange.of(request.getMethod().getName(), request.getUrl(),
-                    request::getHeader, request.getBodyAsString());
+                    request::getHeader, request.getAllHeaderKeys(), request.getBodyAsString());
             Router.Match match = router.route(exchange);
             counter.endpoint(match == null ? exchange.method() + " " + exchange.path() : match.template());
             FaultResponse fault = faults.fire(exchange.method(), exchange.path());

@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -19,23 +20,31 @@ import java.util.function.Function;
  * @param headers header lookup (case-insensitive, null when absent)
  * @param body the body as text (empty when none)
  * @param pathParams parameters captured by the route template
+ * @param headerNames the names of the headers received, as sent (for services that sign headers)
  */
 public record HttpExchange(String method, String path, Map<String, List<String>> query,
-                           Function<String, String> headers, String body, Map<String, String> pathParams) {
+                           Function<String, String> headers, String body, Map<String, String> pathParams,
+                           Set<String> headerNames) {
 
-    /** Builds an exchange from a raw URL (path and query) as received. */
+    /** Builds an exchange from a raw URL (path and query) as received, without the list of header names. */
     public static HttpExchange of(String method, String rawUrl, Function<String, String> headers, String body) {
+        return of(method, rawUrl, headers, Set.of(), body);
+    }
+
+    /** Builds an exchange from a raw URL (path and query) and the names of the headers received. */
+    public static HttpExchange of(String method, String rawUrl, Function<String, String> headers,
+                                  Set<String> headerNames, String body) {
         int q = rawUrl.indexOf('?');
         // Clients that join a base URL ending in '/' with a path starting with '/' send "//path"; services accept it.
         String rawPath = (q < 0 ? rawUrl : rawUrl.substring(0, q)).replaceFirst("^/{2,}", "/");
         Map<String, List<String>> query = q < 0 ? Map.of() : parseForm(rawUrl.substring(q + 1));
         return new HttpExchange(method.toUpperCase(java.util.Locale.ROOT), decode(rawPath.replace("+", "%2B")),
-                query, headers, body == null ? "" : body, Map.of());
+                query, headers, body == null ? "" : body, Map.of(), Set.copyOf(headerNames));
     }
 
     /** Returns a copy carrying the given path parameters. */
     public HttpExchange withPathParams(Map<String, String> params) {
-        return new HttpExchange(method, path, query, headers, body, Map.copyOf(params));
+        return new HttpExchange(method, path, query, headers, body, Map.copyOf(params), headerNames);
     }
 
     /** Returns a path parameter captured by the route, or null. */

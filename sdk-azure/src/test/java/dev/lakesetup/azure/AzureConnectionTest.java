@@ -1,0 +1,92 @@
+package dev.lakesetup.azure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.azure.core.credential.AccessToken;
+import com.azure.core.credential.TokenCredential;
+import dev.lakesetup.core.Lakesetup;
+import dev.lakesetup.core.model.ApplicationId;
+import dev.lakesetup.core.model.Blueprint;
+import dev.lakesetup.core.model.Secret;
+import dev.lakesetup.testkit.FakeAzure;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+/**
+ * An AzureConnection owns the I/O threads of the HTTP client it builds and closing it releases them; without a shared
+ * key it reaches ADLS with bearer tokens, also on a local fake over http.
+ */
+class AzureConnectionTest {
+
+    private final FakeAzure azure = FakeAzure.builder().application("0d5e1c7a-3b2f-4f6e-9a8b-1c2d3e4f5a6b", "app")
+            .storageAccount("lake", "rg-data").build().start();
+
+    @AfterEach
+    void stop() {
+        azure.close();
+    }
+
+    private AzureConnection connect() {
+        return builder().storageSharedKey("lake", Secret.of(azure.storageAccountKey("lake"))).build();
+    }
+
+    private AzureConnection.Builder builder() {
+        TokenCredential token = request -> Mono.just(new AccessToken(azure.accessToken(),
+                OffsetDateTime.now().plusHours(1)));
+        return AzureConnection.builder().tenantId(azure.tenantId()).subscriptionId(azure.subscriptionId())
+                .credential(token).resourceManagerEndpoint(azure.resourceManagerEndpoint())
+                .graphEndpoint(azure.graphEndpoint()).storageEndpoint(azure::storageEndpoint);
+    }
+
+    @Test
+    void apply_whenNoSharedKey_createsTheContainerWithBearerTokens() {
+        try (AzureConnection connection = builder().build()) {
+            Lakesetup lakesetup = Lakesetup.builder().executor(connection.executor()).sleeper(d -> { }).build();
+
+            assertThat(lakesetup.apply(lakesetup.plan(blueprint())).isSuccess()).isTrue();
+        }
+
+        assertThat(azure.snapshot().containersOf("lake")).containsExactly("landing");
+    }
+
+    private static Blueprint blueprint() {
+        EntraServicePrincipal sp = EntraServicePrincipal.of(ApplicationId.of("0d5e1c7a-3b2f-4f6e-9a8b-1c2d3e4f5a6b"),
+                "app");
+        AdlsContainer container = new AdlsContainer("lake", "rg-data", "landing");
+        return Blueprint.builder().resource(sp).resource(container).resource(RoleAssignment.on(container, sp))
+                .build();
+    }
+
+    private static List<String> ioThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.startsWith("lakesetup-azure-io")).toList();
+    }
+
+    @Test
+    void close_afterApplying_endsTheConnectionsIoThreads() {
+        List<String> before = ioThreads();
+        AzureConnection connection = connect();
+        Lakesetup lakesetup = Lakesetup.builder().executor(connection.executor()).sleeper(d -> { }).build();
+        assertThat(lakesetup.apply(lakesetup.plan(blueprint())).isSuccess()).isTrue();
+        List<String> own = ioThreads().stream().filter(n -> !before.contains(n)).toList();
+        assertThat(own).isNotEmpty();
+
+        connection.close();
+
+        assertThat(ioThreads()).doesNotContainAnyElementsOf(own);
+    }
+
+    @Test
+    void executor_afterClose_failsClearly() {
+        AzureConnection connection = connect();
+        connection.close();
+        connection.close();
+        Lakesetup lakesetup = Lakesetup.builder().executor(connection.executor()).sleeper(d -> { }).build();
+
+        assertThatThrownBy(() -> lakesetup.plan(blueprint())).hasStackTraceContaining("AzureConnection is closed");
+    }
+}
