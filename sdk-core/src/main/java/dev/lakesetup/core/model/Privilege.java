@@ -35,6 +35,7 @@ public final class Privilege implements Comparable<Privilege> {
     private static final Set<SecurableType> CONTAINERS = EnumSet.of(CATALOG, SCHEMA);
     private static final Set<SecurableType> STORAGE = EnumSet.of(STORAGE_CREDENTIAL, EXTERNAL_LOCATION);
     private static final Pattern UNKNOWN_SHAPE = Pattern.compile("[A-Z][A-Z0-9]*( [A-Z][A-Z0-9]*)*");
+    private static final int MAX_SHOWN = 100;
 
     /** Every privilege on the securable and on what it contains. */
     public static final Privilege ALL_PRIVILEGES =
@@ -168,6 +169,51 @@ public final class Privilege implements Comparable<Privilege> {
     }
 
     /**
+     * Reads a privilege as a service reported it held on a securable of the given type, keeping every name: the
+     * service, not this release, is the authority on what is held, and an exclusive securable must be able to revoke
+     * all of it.
+     *
+     * <p>Spellings are mapped as by {@link #parse(String, SecurableType)}. A known privilege that this release thinks
+     * does not apply to the type is kept (so it can be revoked), as is a name this release does not know. A name that
+     * is not made of letters, digits and single spaces or underscores is kept as read, with control characters
+     * escaped, and {@link #hasPlainName()} says {@code false}: it must never be written into a statement.
+     *
+     * @param text the privilege as the service spelled it, not blank
+     * @param type the type of the securable it is held on
+     * @return the privilege
+     * @throws InvalidInputException if the text is null or blank
+     */
+    public static Privilege observed(String text, SecurableType type) {
+        InvalidInputException.requireNonNull(type, "securable type");
+        if (text == null || text.isBlank()) {
+            throw InvalidInputException.of("privilege", String.valueOf(text), "it is blank",
+                    "the privilege name a service reported");
+        }
+        String spelled = normalize(text);
+        Privilege legacy = legacy(spelled, type);
+        if (legacy != null) {
+            return legacy;
+        }
+        Privilege known = KNOWN.get(spelled);
+        Set<SecurableType> anyType = Collections.unmodifiableSet(EnumSet.allOf(SecurableType.class));
+        if (known != null) {
+            return known.appliesTo(type) ? known : new Privilege(known.name, anyType, known.order);
+        }
+        return new Privilege(UNKNOWN_SHAPE.matcher(spelled).matches() ? spelled : printable(text.trim()), anyType,
+                Integer.MAX_VALUE);
+    }
+
+    /**
+     * Tells whether the name is made of letters, digits and single spaces, so a statement may carry it; {@code false}
+     * only for a name a service reported that has another shape ({@link #observed(String, SecurableType)}).
+     *
+     * @return {@code true} for every privilege but an oddly spelled observed one
+     */
+    public boolean hasPlainName() {
+        return UNKNOWN_SHAPE.matcher(name).matches();
+    }
+
+    /**
      * Returns every privilege this release knows, in canonical order.
      *
      * @return the known privileges
@@ -266,6 +312,21 @@ public final class Privilege implements Comparable<Privilege> {
     private static String normalize(String text) {
         InvalidInputException.requireNonNull(text, "privilege");
         return text.trim().replace('_', ' ').replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+    }
+
+    /** Returns the text with control characters escaped and about 100 characters kept. */
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        for (; i < text.length() && out.length() < MAX_SHOWN; i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return i < text.length() ? out + "..." : out.toString();
     }
 
     private static String acceptedFor(SecurableType type) {

@@ -21,6 +21,7 @@ import dev.lakesetup.core.plan.ChangeId;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.PrincipalPrivileges;
 import dev.lakesetup.core.plan.ResourceChange;
+import dev.lakesetup.core.spi.ExecutionContext;
 import dev.lakesetup.core.spi.Executor;
 import dev.lakesetup.core.spi.ObservedResource;
 import java.util.ArrayList;
@@ -142,6 +143,19 @@ public final class Planner {
         return Optional.empty();
     }
 
+    /** The context of planning's grant reads: the exclusive securables must be read in full. */
+    private record CompleteReads(Resolutions resolutions, Set<Securable> exclusive) implements ExecutionContext {
+        @Override
+        public Optional<ApplicationId> applicationIdOf(ServicePrincipal principal) {
+            return resolutions.applicationIdOf(principal);
+        }
+
+        @Override
+        public boolean needsEveryGrant(Securable securable) {
+            return exclusive.contains(securable);
+        }
+    }
+
     private record LiveState(Map<ResourceId, ObservedResource> resources,
             Map<Securable, List<PrincipalPrivileges>> grants) {
     }
@@ -166,11 +180,13 @@ public final class Planner {
             }
         });
         int resourceTasks = tasks.size();
+        ExecutionContext grantContext = blueprint.exclusiveSecurables().isEmpty() ? resolutions
+                : new CompleteReads(resolutions, blueprint.exclusiveSecurables());
         securablesByExecutor.forEach((executor, list) -> {
             for (List<Securable> batch : grantBatches(list, executor.grantReadBatchSize())) {
                 owners.add(executor);
                 tasks.add(() -> guarded("read grants on " + describe(batch, "securables") + " through "
-                        + executor.name(), () -> executor.readGrants(batch, resolutions)));
+                        + executor.name(), () -> executor.readGrants(batch, grantContext)));
             }
         });
         List<Object> results = firstAloneThenTheRest(tasks, owners, pool);
