@@ -44,7 +44,8 @@ public final class SqlReads {
     }
 
     /**
-     * Reads a catalog, schema or external location with {@code DESCRIBE}.
+     * Reads a catalog, schema or external location with {@code DESCRIBE} (an external location's read-only flag,
+     * which the documented DESCRIBE output lacks, from {@code information_schema.external_locations}).
      *
      * @param session runs the queries
      * @param resource a catalog, schema or external location
@@ -65,11 +66,19 @@ public final class SqlReads {
             state = withIfSet(state, "url", info.get("url"));
             String credential = info.get("credential_name");
             state = withIfSet(state, "credential", credential == null ? null : credential.toLowerCase(Locale.ROOT));
-            state = withIfSet(state, "read only", bool(info.get("read_only")));
+            String readOnly = info.containsKey("read_only") ? info.get("read_only") : readOnly(session, securable);
+            state = withIfSet(state, "read only", bool(readOnly));
         } else {
             state = withIfSet(state, "managed location", info.get("storage_root"));
         }
         return Optional.of(state);
+    }
+
+    /** Reads an external location's read-only flag from information_schema: DESCRIBE does not document it. */
+    private String readOnly(SqlRows session, Securable location) {
+        List<Map<String, String>> rows = session.query("read external location " + location.fullName(),
+                sql.selectReadOnly(location));
+        return rows.isEmpty() ? null : rows.get(0).get("read_only");
     }
 
     /**
