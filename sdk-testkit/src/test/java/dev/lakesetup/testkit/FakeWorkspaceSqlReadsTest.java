@@ -1,5 +1,7 @@
 package dev.lakesetup.testkit;
 
+import static dev.lakesetup.testkit.SqlRuns.rows;
+import static dev.lakesetup.testkit.SqlRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.databricks.sdk.WorkspaceClient;
@@ -7,14 +9,11 @@ import com.databricks.sdk.service.catalog.AzureManagedIdentityRequest;
 import com.databricks.sdk.service.catalog.CreateExternalLocation;
 import com.databricks.sdk.service.catalog.CreateStorageCredential;
 import com.databricks.sdk.service.sql.ColumnInfo;
-import com.databricks.sdk.service.sql.ExecuteStatementRequest;
 import com.databricks.sdk.service.sql.StatementResponse;
 import com.databricks.sdk.service.sql.StatementState;
 import com.databricks.sdk.service.sql.WarehouseAccessControlRequest;
 import com.databricks.sdk.service.sql.WarehousePermissionLevel;
 import com.databricks.sdk.service.sql.WarehousePermissionsRequest;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,23 +34,6 @@ class FakeWorkspaceSqlReadsTest {
     FakeWorkspaceSqlReadsTest(FakeWorkspace ws) {
         this.ws = ws;
         this.admin = Clients.admin(ws);
-    }
-
-    private static StatementResponse run(WorkspaceClient client, String sql) {
-        return client.statementExecution().executeStatement(new ExecuteStatementRequest().setWarehouseId(WH)
-                .setStatement(sql).setWaitTimeout("30s"));
-    }
-
-    private static List<List<String>> rows(StatementResponse r) {
-        assertThat(r.getStatus().getState()).as(String.valueOf(r.getStatus().getError()))
-                .isEqualTo(StatementState.SUCCEEDED);
-        List<List<String>> out = new ArrayList<>();
-        if (r.getResult() != null && r.getResult().getDataArray() != null) {
-            for (Collection<String> row : r.getResult().getDataArray()) {
-                out.add(new ArrayList<>(row));
-            }
-        }
-        return out;
     }
 
     private static List<String> columns(StatementResponse r) {
