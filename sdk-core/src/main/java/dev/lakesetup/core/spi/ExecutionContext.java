@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * What the engine tells an executor during a read or a change: the application ids of service principals known
- * by display name, resolved when planning or created earlier in the same apply.
+ * by display name, resolved when planning or created earlier in the same apply, and which securables a grants read
+ * must report in full ({@link #needsEveryGrant(Securable)}).
  */
 public interface ExecutionContext {
 
