@@ -100,4 +100,42 @@ class ExclusiveGrantsTest {
 
         assertThat(asked).containsEntry(raw, true).containsEntry(gold, false);
     }
+
+    /** Reads like information_schema as a MANAGE holder: only the caller's grants, unless every grant is asked for. */
+    private ForwardingExecutor seeingOnlyOwnGrants(Principal caller) {
+        return new ForwardingExecutor(workspace) {
+            @Override
+            public Map<Securable, List<PrincipalPrivileges>> readGrants(Collection<? extends Securable> securables,
+                    ExecutionContext context) {
+                Map<Securable, List<PrincipalPrivileges>> all = super.readGrants(securables, context);
+                Map<Securable, List<PrincipalPrivileges>> shown = new java.util.LinkedHashMap<>();
+                all.forEach((securable, entries) -> shown.put(securable, context.needsEveryGrant(securable) ? entries
+                        : entries.stream().filter(e -> e.principal().equals(caller)).toList()));
+                return shown;
+            }
+        };
+    }
+
+    @Test
+    void apply_whenBulkReadsHideGrantsGivenToOthers_confirmsThemByReadingInFull() {
+        Lakesetup seeingLittle = Lakesetup.builder().executor(seeingOnlyOwnGrants(sp)).clock(time).sleeper(time)
+                .retryPolicy(Fixtures.exactPolicy()).build();
+        Blueprint blueprint = Blueprint.builder()
+                .grant(Grant.on(raw).to(Principal.group("analysts")).privileges(USE_SCHEMA)).build();
+
+        var report = seeingLittle.apply(seeingLittle.plan(blueprint));
+
+        assertThat(report.isSuccess()).as(report.failures().toString()).isTrue();
+    }
+
+    @Test
+    void plan_whenBulkReadsHideOtherGrants_stillRevokesThemOnExclusiveSecurable() {
+        workspace.seedGrant(raw, Principal.group("analysts"), Set.of(Privilege.SELECT));
+        Lakesetup seeingLittle = Lakesetup.builder().executor(seeingOnlyOwnGrants(sp)).clock(time).sleeper(time)
+                .build();
+
+        Plan plan = seeingLittle.plan(exclusiveRaw());
+
+        assertThat(plan.change(GrantChange.idOf(Action.REVOKE, raw))).isPresent();
+    }
 }

@@ -2,6 +2,7 @@ package dev.lakesetup.core.internal.plan;
 
 import dev.lakesetup.core.LakesetupException;
 import dev.lakesetup.core.internal.apply.CallGuard;
+import dev.lakesetup.core.internal.apply.CompleteReads;
 import dev.lakesetup.core.internal.apply.Resolutions;
 import dev.lakesetup.core.internal.apply.Router;
 import dev.lakesetup.core.model.ApplicationId;
@@ -143,19 +144,6 @@ public final class Planner {
         return Optional.empty();
     }
 
-    /** The context of planning's grant reads: the exclusive securables must be read in full. */
-    private record CompleteReads(Resolutions resolutions, Set<Securable> exclusive) implements ExecutionContext {
-        @Override
-        public Optional<ApplicationId> applicationIdOf(ServicePrincipal principal) {
-            return resolutions.applicationIdOf(principal);
-        }
-
-        @Override
-        public boolean needsEveryGrant(Securable securable) {
-            return exclusive.contains(securable);
-        }
-    }
-
     private record LiveState(Map<ResourceId, ObservedResource> resources,
             Map<Securable, List<PrincipalPrivileges>> grants) {
     }
@@ -181,7 +169,7 @@ public final class Planner {
         });
         int resourceTasks = tasks.size();
         ExecutionContext grantContext = blueprint.exclusiveSecurables().isEmpty() ? resolutions
-                : new CompleteReads(resolutions, blueprint.exclusiveSecurables());
+                : new CompleteReads(resolutions, blueprint.exclusiveSecurables()::contains);
         securablesByExecutor.forEach((executor, list) -> {
             for (List<Securable> batch : grantBatches(list, executor.grantReadBatchSize())) {
                 owners.add(executor);
