@@ -43,7 +43,7 @@ final class InformationSchema {
         columns.addAll(List.of("privilege_type", "is_grantable", "inherited_from"));
         List<List<String>> rows = new ArrayList<>();
         for (Securable s : securablesOf(type)) {
-            boolean seesAll = ctx.uc().ownsOrAdministers(caller, s);
+            boolean seesAll = GrantVisibility.seesEveryGrant(ctx.uc(), caller, s);
             for (Grants.Effective e : ctx.uc().grants().effective(s, null)) {
                 if (!seesAll && !e.principal().equals(caller.name())
                         && !Grants.IMPLICIT_GROUPS.contains(e.principal())) {

@@ -104,7 +104,7 @@ final class SqlExecutor {
 
     private SqlResult showGrants(ShowGrants show, Statements.Session session) {
         Securable s = securable(show.securable(), session);
-        ctx.uc().requireCanShowGrants(ctx.caller(), s, show.principal());
+        GrantVisibility.requireCanShowGrants(ctx.uc(), ctx.caller(), s, show.principal());
         List<List<String>> rows = new ArrayList<>();
         for (Grants.Effective e : ctx.uc().grants().effective(s, show.principal())) {
             Securable from = e.inheritedFrom() == null ? s : e.inheritedFrom();

@@ -431,42 +431,6 @@ public final class UnityCatalog {
         requireOwnerOrManage(caller, s, ownerOf(s));
     }
 
-    /**
-     * Checks that the caller may run {@code SHOW GRANTS [principal] ON s}: a workspace admin, the owner, the principal
-     * asked about, or a holder of MANAGE on the object with USE CATALOG / USE SCHEMA on its parents (403 otherwise).
-     */
-    public void requireCanShowGrants(Caller caller, Securable s, String principal) {
-        if (isOwnerOrAdmin(caller, ownerOf(s)) || caller.name().equals(principal)) {
-            return;
-        }
-        boolean manage = grants.holds(caller.name(), s, "MANAGE");
-        for (Securable parent : s.withAncestors()) {
-            if (!parent.equals(s)) {
-                String use = parent.type().equals("catalog") ? "USE_CATALOG" : "USE_SCHEMA";
-                manage &= grants.holds(caller.name(), parent, use);
-            }
-        }
-        if (!manage) {
-            throw ApiException.denied("User does not have MANAGE on " + s.sqlType().charAt(0)
-                    + s.sqlType().substring(1).toLowerCase(Locale.ROOT) + " '" + s.fullName() + "'.");
-        }
-    }
-
-    /** Returns whether the caller owns the securable or is a metastore admin. */
-    public boolean ownsOrAdministers(Caller caller, Securable s) {
-        if (caller.admin()) {
-            return true;
-        }
-        Object item = switch (s.type()) {
-            case "catalog" -> catalogs.get(s.fullName());
-            case "schema" -> schemas.get(s.fullName());
-            case "storage_credential" -> credentials.get(s.fullName());
-            case "external_location" -> locations.get(s.fullName());
-            default -> null;
-        };
-        return item != null && caller.name().equals(ownerOf(s));
-    }
-
     /** Returns every catalog (no access check). */
     public List<Catalog> allCatalogs() {
         return List.copyOf(catalogs.values());
