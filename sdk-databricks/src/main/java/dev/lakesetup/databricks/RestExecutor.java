@@ -58,7 +58,9 @@ import java.util.TreeSet;
  * ({@link DatabricksWorkspace.Builder#warehouseId(String)}), grants are read in bulk instead: the same
  * {@code system.information_schema} privileges queries as the {@link SqlExecutor}, run through the statement execution
  * API, one statement per securable type and chunk of names, side by side ({@link #grantReadBatchSize()}); the
- * metastore, which the views do not cover, still takes one GET. Before the first Unity Catalog read or change it checks
+ * metastore, which the views do not cover, still takes one GET, and so does each securable the blueprint declares
+ * exclusive: the views show a caller that is neither the owner nor a metastore admin only its own grants, and an
+ * exclusive securable must see every grant to revoke the undeclared ones. Before the first Unity Catalog read or change it checks
  * once that a metastore is assigned, and otherwise fails with a clear error before anything is changed. Thread-safe.
  */
 public final class RestExecutor implements Executor {
@@ -216,14 +218,14 @@ public final class RestExecutor implements Executor {
         Map<Securable, List<PrincipalPrivileges>> out = new LinkedHashMap<>();
         List<Securable> inViews = new ArrayList<>();
         for (Securable securable : securables) {
-            if (bulk != null && securable.type() != SecurableType.METASTORE) {
+            if (bulk != null && securable.type() != SecurableType.METASTORE && !context.needsEveryGrant(securable)) {
                 inViews.add(securable);
             } else {
                 grants.read(securable).ifPresent(held -> out.put(securable, held));
             }
         }
         if (!inViews.isEmpty()) {
-            out.putAll(sqlReads.grants(bulk, inViews));
+            out.putAll(sqlReads.grants(bulk, inViews, s -> false));
         }
         return out;
     }

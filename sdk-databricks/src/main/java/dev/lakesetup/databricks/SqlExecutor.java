@@ -36,7 +36,10 @@ import java.util.Optional;
  * practice, see {@link DatabricksJdbc}): catalogs, schemas and external locations are created and commented with the
  * statements of {@link UnityCatalogSql}; grants with {@code GRANT} / {@code REVOKE}, one statement per principal,
  * all on one connection; state is read with {@code DESCRIBE} and, for grants, a few queries of the
- * {@code system.information_schema} privileges views ({@code SHOW GRANTS} for the metastore).
+ * {@code system.information_schema} privileges views. Those views show a caller that is neither the owner nor a
+ * metastore admin only its own grants, so the metastore and every securable the blueprint declares exclusive
+ * ({@link dev.lakesetup.core.spi.ExecutionContext#needsEveryGrant}) are read with {@code SHOW GRANTS ON} instead,
+ * one statement each.
  *
  * <p>Changes with no SQL form (storage credentials, service principals, entitlements, warehouse permissions, OAuth
  * secrets, a read-only external location) are routed to the {@link RestExecutor} given to the builder; without one,
@@ -129,7 +132,7 @@ public final class SqlExecutor implements Executor, AutoCloseable {
         }
         checkUnityCatalog();
         List<Securable> list = List.copyOf(securables);
-        return jdbc.inSession(session -> reads.grants(session, list));
+        return jdbc.inSession(session -> reads.grants(session, list, context::needsEveryGrant));
     }
 
     @Override

@@ -167,6 +167,32 @@ class ErrorMappingTest {
     }
 
     @Test
+    void apply_whenStatementFailsWithHttp200_keepsTheServicesMessageAndCode() {
+        f.fake.faults().failStatement("^GRANT", 1, "BAD_REQUEST",
+                "[INSUFFICIENT_PERMISSIONS] User does not have MANAGE on Catalog 'sales'.\u0007 SQLSTATE: 42501");
+
+        ServiceException e = failureOf(f.sqlExecutor(), grantToAnalysts());
+
+        assertThat(e.getMessage()).contains("BAD_REQUEST")
+                .contains("[INSUFFICIENT_PERMISSIONS] User does not have MANAGE on Catalog 'sales'.\\u0007 SQLSTATE")
+                .doesNotContain("\u0007");
+        assertThat(e.errorCode()).isEqualTo("INSUFFICIENT_PERMISSIONS");
+        assertThat(e.failure()).isEqualTo(Failure.FATAL);
+    }
+
+    @Test
+    void readGrants_whenStatementApiStatementFails_keepsTheServicesMessageAndCode() {
+        f.fake.faults().failStatement("catalog_privileges", 1, "BAD_REQUEST",
+                "[INSUFFICIENT_PERMISSIONS] User does not have USE CATALOG on Catalog 'sales'.");
+
+        ServiceException e = catchThrowableOfType(ServiceException.class, () -> f.workspace.restExecutor()
+                .readGrants(List.of(Securable.catalog("sales")), f.context()));
+
+        assertThat(e.getMessage()).contains("BAD_REQUEST").contains("User does not have USE CATALOG");
+        assertThat(e.errorCode()).isEqualTo("INSUFFICIENT_PERMISSIONS");
+    }
+
+    @Test
     void apply_whenCatalogExistsThroughSql_isAlreadyExists() {
         f.fake.faults().failStatement("^CREATE CATALOG", 1, "ALREADY_EXISTS",
                 "[CATALOG_ALREADY_EXISTS] Catalog 'sales' already exists.");

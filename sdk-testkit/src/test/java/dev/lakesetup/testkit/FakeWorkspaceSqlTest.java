@@ -1,12 +1,13 @@
 package dev.lakesetup.testkit;
 
+import static dev.lakesetup.testkit.SqlRuns.rows;
+import static dev.lakesetup.testkit.SqlRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.error.platform.PermissionDenied;
 import com.databricks.sdk.service.sql.ColumnInfo;
-import com.databricks.sdk.service.sql.ExecuteStatementRequest;
 import com.databricks.sdk.service.sql.ServiceErrorCode;
 import com.databricks.sdk.service.sql.StatementResponse;
 import com.databricks.sdk.service.sql.StatementState;
@@ -15,8 +16,6 @@ import com.databricks.sdk.service.sql.WarehouseAccessControlResponse;
 import com.databricks.sdk.service.sql.WarehousePermissionLevel;
 import com.databricks.sdk.service.sql.WarehousePermissions;
 import com.databricks.sdk.service.sql.WarehousePermissionsRequest;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,23 +31,6 @@ class FakeWorkspaceSqlTest {
     FakeWorkspaceSqlTest(FakeWorkspace ws) {
         this.ws = ws;
         this.w = Clients.admin(ws);
-    }
-
-    private StatementResponse run(WorkspaceClient client, String sql) {
-        return client.statementExecution().executeStatement(new ExecuteStatementRequest().setWarehouseId(WH)
-                .setStatement(sql).setWaitTimeout("30s"));
-    }
-
-    private static List<List<String>> rows(StatementResponse r) {
-        assertThat(r.getStatus().getState()).as(String.valueOf(r.getStatus().getError()))
-                .isEqualTo(StatementState.SUCCEEDED);
-        List<List<String>> out = new ArrayList<>();
-        if (r.getResult() != null && r.getResult().getDataArray() != null) {
-            for (Collection<String> row : r.getResult().getDataArray()) {
-                out.add(new ArrayList<>(row));
-            }
-        }
-        return out;
     }
 
     @Test

@@ -42,6 +42,7 @@ public final class Privilege implements Comparable<Privilege> {
     private static final Set<String> STATEMENT_WORDS = Set.of("ON", "TO", "FROM");
     private static final String SHAPE_ACCEPTED = "a privilege name of letters and digits, words joined by single "
             + "spaces or underscores, at most " + MAX_LENGTH + " characters, without the words ON, TO or FROM";
+    private static final int MAX_SHOWN = 100;
 
     /** Every privilege on the securable and on what it contains. */
     public static final Privilege ALL_PRIVILEGES =
@@ -179,6 +180,67 @@ public final class Privilege implements Comparable<Privilege> {
     }
 
     /**
+     * Reads a privilege as a service reported it held on a securable of the given type, keeping every name: the
+     * service, not this release, is the authority on what is held, and an exclusive securable must be able to revoke
+     * all of it.
+     *
+     * <p>Spellings are mapped as by {@link #parse(String, SecurableType)}. A known privilege that this release thinks
+     * does not apply to the type is kept (so it can be revoked), as is a name this release does not know. A name that
+     * is not made of letters, digits and single spaces or underscores is kept as read, with control characters
+     * escaped, and {@link #hasPlainName()} says {@code false}: it must never be written into a statement.
+     *
+     * @param text the privilege as the service spelled it, not blank
+     * @param type the type of the securable it is held on
+     * @return the privilege
+     * @throws InvalidInputException if the text is null or blank
+     */
+    public static Privilege observed(String text, SecurableType type) {
+        InvalidInputException.requireNonNull(type, "securable type");
+        if (text == null || text.isBlank()) {
+            throw InvalidInputException.of("privilege", String.valueOf(text), "it is blank",
+                    "the privilege name a service reported");
+        }
+        String spelled = text.strip().replace('_', ' ').replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
+        if (!wellShaped(spelled)) {
+            return new Privilege(printable(text.strip()), Collections.unmodifiableSet(EnumSet.allOf(SecurableType.class)),
+                    Integer.MAX_VALUE);
+        }
+        Privilege legacy = legacy(spelled, type);
+        if (legacy != null) {
+            return legacy;
+        }
+        Privilege known = KNOWN.get(spelled);
+        Set<SecurableType> anyType = Collections.unmodifiableSet(EnumSet.allOf(SecurableType.class));
+        if (known != null) {
+            return known.appliesTo(type) ? known : new Privilege(known.name, anyType, known.order);
+        }
+        return new Privilege(spelled, anyType, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Tells whether the name is made of letters, digits and single spaces, so a statement may carry it; {@code false}
+     * only for a name a service reported that has another shape ({@link #observed(String, SecurableType)}).
+     *
+     * @return {@code true} for every privilege but an oddly spelled observed one
+     */
+    public boolean hasPlainName() {
+        return wellShaped(name);
+    }
+
+    /** Tells whether a canonical (upper-case, space-separated) name has the shape {@link #parse} accepts. */
+    private static boolean wellShaped(String spelled) {
+        if (spelled.length() > MAX_LENGTH || !SHAPE.matcher(spelled).matches()) {
+            return false;
+        }
+        for (String word : spelled.split(" ")) {
+            if (STATEMENT_WORDS.contains(word)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
      * Returns every privilege this release knows, in canonical order.
      *
      * @return the known privileges
@@ -297,6 +359,21 @@ public final class Privilege implements Comparable<Privilege> {
             }
         }
         return spelled;
+    }
+
+    /** Returns the text with control characters escaped and about 100 characters kept. */
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        for (; i < text.length() && out.length() < MAX_SHOWN; i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return i < text.length() ? out + "..." : out.toString();
     }
 
     private static String acceptedFor(SecurableType type) {

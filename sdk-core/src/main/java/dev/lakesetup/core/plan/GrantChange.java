@@ -2,6 +2,7 @@ package dev.lakesetup.core.plan;
 
 import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.model.Grant;
+import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.Securable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,7 +17,7 @@ import java.util.TreeSet;
  * securable and direction, so a REST executor can send it as one PATCH.
  *
  * @param id the stable id, e.g. {@code grant:catalog:sales} or {@code revoke:catalog:sales}
- * @param action {@link Action#GRANT}, {@link Action#REVOKE} or {@link Action#NO_OP}
+ * @param action {@link Action#GRANT}, {@link Action#REVOKE}, {@link Action#NO_OP} or {@link Action#CONFLICT}
  * @param securable the securable
  * @param privileges per principal, the privileges added, removed or (for a no-op) already held
  * @param dependsOn the changes that must succeed first (the securable's creation, a principal's creation)
@@ -32,9 +33,9 @@ public record GrantChange(ChangeId id, Action action, Securable securable, List<
         InvalidInputException.requireNonNull(privileges, "privileges");
         InvalidInputException.requireNonNull(dependsOn, "dependencies");
         switch (action) {
-            case GRANT, REVOKE, NO_OP -> { }
-            case CREATE, UPDATE, CONFLICT -> throw InvalidInputException.of("grant change action", action.name(),
-                    "resources are changed by a ResourceChange", "GRANT, REVOKE or NO_OP");
+            case GRANT, REVOKE, NO_OP, CONFLICT -> { }
+            case CREATE, UPDATE -> throw InvalidInputException.of("grant change action", action.name(),
+                    "resources are changed by a ResourceChange", "GRANT, REVOKE, NO_OP or CONFLICT");
         }
         privileges = List.copyOf(privileges);
         dependsOn = dependsOn.isEmpty() ? Set.of() : Collections.unmodifiableSet(new TreeSet<>(dependsOn));
@@ -84,6 +85,15 @@ public record GrantChange(ChangeId id, Action action, Securable securable, List<
         List<String> details = new ArrayList<>(privileges.size());
         for (PrincipalPrivileges entry : privileges) {
             details.add(entry.toString());
+            if (action == Action.CONFLICT) {
+                for (Privilege privilege : entry.privileges()) {
+                    if (!privilege.hasPlainName()) {
+                        details.add("privilege '" + privilege + "' as the service spells it is not made of letters, "
+                                + "digits and single spaces or underscores, so no statement carries it: revoke it by "
+                                + "hand");
+                    }
+                }
+            }
         }
         return details;
     }

@@ -249,6 +249,25 @@ public final class UnityCatalogSql {
         };
     }
 
+    /**
+     * Renders the read of an external location's read-only flag, which {@code DESCRIBE EXTERNAL LOCATION} does not
+     * document: {@code SELECT read_only FROM system.information_schema.external_locations WHERE
+     * external_location_name = '<name>'} (the name in lower case, as stored).
+     *
+     * @param location an external location
+     * @return the query
+     * @throws InvalidInputException for a securable of another type
+     */
+    public String selectReadOnly(Securable location) {
+        InvalidInputException.requireNonNull(location, "external location");
+        if (location.type() != SecurableType.EXTERNAL_LOCATION) {
+            throw InvalidInputException.of("securable", location.fullName(), "it is a " + location.type().apiName(),
+                    "an external location");
+        }
+        return sql().keyword("SELECT read_only FROM system.information_schema.external_locations WHERE")
+                .keyword("external_location_name =").literal(location.parts().get(0).normalized()).toString();
+    }
+
     private SqlBuilder sql() {
         return new SqlBuilder(unresolved);
     }

@@ -5,12 +5,14 @@ import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Grant;
 import dev.lakesetup.core.model.Principal;
+import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.ServicePrincipal;
 import java.util.Optional;
 
 /**
  * What the engine tells an executor during a read or a change: the application ids of service principals known
- * by display name, resolved when planning or created earlier in the same apply.
+ * by display name, resolved when planning or created earlier in the same apply, and which securables a grants read
+ * must report in full ({@link #needsEveryGrant(Securable)}).
  */
 public interface ExecutionContext {
 
@@ -21,6 +23,18 @@ public interface ExecutionContext {
      * @return the application id, or empty while a principal known by name is not resolved
      */
     Optional<ApplicationId> applicationIdOf(ServicePrincipal principal);
+
+    /**
+     * Tells whether a {@link Executor#readGrants} call must report every principal's grants on a securable, not
+     * only the ones a bulk listing shows the caller: {@code true} while planning for a securable the blueprint
+     * declares exclusive, where a grant left out would never be revoked. By default {@code false}.
+     *
+     * @param securable a securable being read
+     * @return {@code true} when the read must be complete
+     */
+    default boolean needsEveryGrant(Securable securable) {
+        return false;
+    }
 
     /**
      * Returns a service principal as a reference by application id.

@@ -113,11 +113,16 @@ public interface Executor {
      * Reads every principal's privileges on securables, in bulk: a SQL reader answers with a few
      * {@code information_schema} queries, a REST reader with one request per securable.
      *
-     * <p>Report direct grants only (not inherited ones), with privileges parsed by
-     * {@link dev.lakesetup.core.model.Privilege#parse(String, dev.lakesetup.core.model.SecurableType,
-     * dev.lakesetup.core.model.Privilege.UnknownNames) Privilege.parse(text, type, ALLOW)} so names this release
-     * does not know are kept, and principals made with {@link ObservedGrants#principalOf(String)}. A securable
-     * that does not exist, or has no grants, may be left out.
+     * <p>Report direct grants only (not inherited ones), with privileges read by
+     * {@link dev.lakesetup.core.model.Privilege#observed(String, dev.lakesetup.core.model.SecurableType)
+     * Privilege.observed(text, type)} so every name held is kept (also one this release does not know or thinks does
+     * not apply), and principals made with {@link ObservedGrants#principalOf(String)}. A securable that does not
+     * exist, or has no grants, may be left out.
+     *
+     * <p>For a securable where {@link ExecutionContext#needsEveryGrant(Securable)} is true (one the blueprint declares
+     * exclusive), report every principal's grants: read it from a source that shows them all to the caller, not from
+     * one that shows a caller only its own (such as the {@code information_schema} privileges views for a caller
+     * that is neither the owner nor a metastore admin).
      *
      * @param securables securables for which {@link #handlesGrantsOn} is true
      * @param context resolves service principals known by display name

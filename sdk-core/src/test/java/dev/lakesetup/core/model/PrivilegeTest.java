@@ -120,4 +120,30 @@ class PrivilegeTest {
                     .hasMessageContaining("it is not a Unity Catalog privilege");
         }
     }
+
+    @Test
+    void observed_whenKnownPrivilegeDoesNotApplyToType_keepsItAndAGrantCanCarryIt() {
+        Privilege browse = Privilege.observed("BROWSE", SCHEMA);
+
+        assertThat(browse).isEqualTo(Privilege.BROWSE);
+        assertThat(browse.hasPlainName()).isTrue();
+        assertThat(Grant.on(Securable.schema("sales", "raw")).to(Principal.group("analysts")).privileges(browse)
+                .privileges()).containsExactly(browse);
+    }
+
+    @Test
+    void observed_mapsSpellingsLikeParse() {
+        assertThat(Privilege.observed("use_catalog", CATALOG)).isSameAs(Privilege.USE_CATALOG);
+        assertThat(Privilege.observed("create_foreign_securable", EXTERNAL_LOCATION).sqlName())
+                .isEqualTo("CREATE FOREIGN SECURABLE");
+    }
+
+    @Test
+    void observed_whenNameHasAnotherShape_keepsItPrintableAndNotPlain() {
+        Privilege odd = Privilege.observed("drop\u0007me`", SCHEMA);
+
+        assertThat(odd.hasPlainName()).isFalse();
+        assertThat(odd.sqlName()).isEqualTo("drop\\u0007me`");
+        assertThat(Privilege.observed("x".repeat(300) + "-", SCHEMA).sqlName()).hasSize(103).endsWith("...");
+    }
 }

@@ -41,6 +41,13 @@ class UnityCatalogSqlTest {
     }
 
     @Test
+    void selectReadOnly_readsTheExternalLocationsViewByLowerCaseName() {
+        assertThat(SQL.selectReadOnly(Securable.externalLocation("Lake's")))
+                .isEqualTo("SELECT read_only FROM system.information_schema.external_locations WHERE "
+                        + "external_location_name = 'lake\\'s'");
+    }
+
+    @Test
     void createSchema_quotesBothParts() {
         assertThat(SQL.createSchema(Schema.named("sales", "raw").comment("landing")))
                 .isEqualTo("CREATE SCHEMA IF NOT EXISTS `sales`.`raw` COMMENT 'landing'");

@@ -41,6 +41,11 @@ public final class Failures {
     private static final Pattern RETRIES_EXHAUSTED = Pattern.compile("failed after \\d+ retries");
     private static final Pattern TOKEN_BUCKET = Pattern.compile("(?i)token bucket|rate limit|too many requests");
     private static final Pattern CODE_IN_TEXT = Pattern.compile("\\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\\b");
+    /** How the JDBC driver reports a statement the service answered FAILED: its message, then its error code. */
+    private static final Pattern DRIVER_STATEMENT_FAILED =
+            Pattern.compile("(?s)Error Message: (.*), Error code: ([A-Za-z][A-Za-z0-9_]*)");
+    private static final Pattern ERROR_CLASS = Pattern.compile("\\[([A-Z][A-Z0-9_]*)(?:\\.[A-Z0-9_]+)*\\]");
+    private static final int MAX_SHOWN = 1000;
     private static final Pattern STATUS_IN_TEXT = Pattern.compile("(?i)\\b(?:http(?: status)?|status code)[: ]+(\\d{3})\\b");
 
     private Failures() {
@@ -94,6 +99,10 @@ public final class Failures {
      */
     public static ServiceException fromSql(String what, SQLException failure) {
         String message = allMessages(failure);
+        Matcher statement = DRIVER_STATEMENT_FAILED.matcher(String.valueOf(failure.getMessage()));
+        if (statement.find()) {
+            return statementFailed(what, "FAILED", statement.group(2), statement.group(1).trim(), failure);
+        }
         int status = 0;
         Matcher statusMatch = STATUS_IN_TEXT.matcher(message);
         if (statusMatch.find()) {
@@ -108,6 +117,29 @@ public final class Failures {
         }
         return ServiceException.builder(kind, what + " failed: " + firstLine(failure.getMessage()))
                 .status(status).errorCode(code).cause(failure).build();
+    }
+
+    /**
+     * Wraps a statement that ended in a state other than SUCCEEDED (a FAILED one typically comes with HTTP 200),
+     * keeping the service's message (control characters escaped, shortened) and error code: the error class the
+     * message opens with ({@code [INSUFFICIENT_PERMISSIONS] ...}) when it names one, else the {@code error_code}.
+     *
+     * @param what the statement's purpose
+     * @param state the statement's end state, e.g. {@code FAILED}
+     * @param code the service's {@code error_code}, empty when none
+     * @param message the service's message, empty when none
+     * @param cause what the client threw, or {@code null}
+     * @return the classified exception, to be thrown
+     */
+    public static ServiceException statementFailed(String what, String state, String code, String message,
+            Throwable cause) {
+        Failure kind = "FAILED".equals(state) ? classify(0, firstKnownCode(message + "\n" + code), message)
+                : Failure.FATAL;
+        Matcher errorClass = ERROR_CLASS.matcher(message);
+        String shown = printable(message);
+        return ServiceException.builder(kind, what + " failed: statement " + state
+                + (code.isEmpty() ? "" : " " + code) + (shown.isEmpty() ? "" : ": " + shown))
+                .errorCode(errorClass.lookingAt() ? errorClass.group(1) : code).cause(cause).build();
     }
 
     /**
@@ -201,6 +233,17 @@ public final class Failures {
             }
         }
         return out.toString();
+    }
+
+    /** Returns service text on one line: control characters escaped, at most 1000 characters. */
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_SHOWN) + 8);
+        int i = 0;
+        for (; i < text.length() && out.length() < MAX_SHOWN; i++) {
+            char c = text.charAt(i);
+            out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
+        }
+        return i < text.length() ? out + "..." : out.toString();
     }
 
     private static String firstLine(String message) {

@@ -21,11 +21,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Reads live state with SQL: {@code DESCRIBE} for catalogs, schemas and external locations, and privileges in bulk
  * from the {@code system.information_schema} views (one query per securable type and chunk of names), with
- * {@code SHOW GRANTS} for the metastore.
+ * {@code SHOW GRANTS} for the metastore and for securables whose every grant must be seen.
  */
 public final class SqlReads {
     /** Names per {@code IN} list, so a large blueprint does not produce one enormous statement. */
@@ -43,7 +44,8 @@ public final class SqlReads {
     }
 
     /**
-     * Reads a catalog, schema or external location with {@code DESCRIBE}.
+     * Reads a catalog, schema or external location with {@code DESCRIBE} (an external location's read-only flag,
+     * which the documented DESCRIBE output lacks, from {@code information_schema.external_locations}).
      *
      * @param session runs the queries
      * @param resource a catalog, schema or external location
@@ -64,34 +66,48 @@ public final class SqlReads {
             state = withIfSet(state, "url", info.get("url"));
             String credential = info.get("credential_name");
             state = withIfSet(state, "credential", credential == null ? null : credential.toLowerCase(Locale.ROOT));
-            state = withIfSet(state, "read only", bool(info.get("read_only")));
+            String readOnly = info.containsKey("read_only") ? info.get("read_only") : readOnly(session, securable);
+            state = withIfSet(state, "read only", bool(readOnly));
         } else {
             state = withIfSet(state, "managed location", info.get("storage_root"));
         }
         return Optional.of(state);
     }
 
+    /** Reads an external location's read-only flag from information_schema: DESCRIBE does not document it. */
+    private String readOnly(SqlRows session, Securable location) {
+        List<Map<String, String>> rows = session.query("read external location " + location.fullName(),
+                sql.selectReadOnly(location));
+        return rows.isEmpty() ? null : rows.get(0).get("read_only");
+    }
+
     /**
-     * Reads every principal's direct privileges on securables, in bulk.
+     * Reads every principal's direct privileges on securables, in bulk: the {@code information_schema} views for
+     * most, {@code SHOW GRANTS ON} one by one for the metastore and for those that must be read in full (the views
+     * show a caller that is neither the owner nor a metastore admin only its own grants; {@code SHOW GRANTS} shows
+     * every grant to an owner, an admin or a holder of MANAGE).
      *
      * @param session runs the queries
      * @param securables the securables
+     * @param complete tells which securables must be read in full
      * @return the privileges per securable that has any
      */
     public Map<Securable, List<PrincipalPrivileges>> grants(SqlRows session,
-            List<? extends Securable> securables) {
+            List<? extends Securable> securables, Predicate<Securable> complete) {
         Map<SecurableType, List<Securable>> byType = new EnumMap<>(SecurableType.class);
+        List<Securable> oneByOne = new ArrayList<>();
         for (Securable securable : securables) {
-            byType.computeIfAbsent(securable.type(), t -> new ArrayList<>()).add(securable);
+            if (securable.type() == SecurableType.METASTORE || complete.test(securable)) {
+                oneByOne.add(securable);
+            } else {
+                byType.computeIfAbsent(securable.type(), t -> new ArrayList<>()).add(securable);
+            }
         }
         Map<Securable, Map<String, Set<Privilege>>> held = new LinkedHashMap<>();
+        oneByOne.forEach(s -> showGrants(session, s, held));
         byType.forEach((type, ofType) -> {
-            if (type == SecurableType.METASTORE) {
-                ofType.forEach(s -> showGrants(session, s, held));
-            } else {
-                for (int from = 0; from < ofType.size(); from += CHUNK) {
-                    fromView(session, type, ofType.subList(from, Math.min(ofType.size(), from + CHUNK)), held);
-                }
+            for (int from = 0; from < ofType.size(); from += CHUNK) {
+                fromView(session, type, ofType.subList(from, Math.min(ofType.size(), from + CHUNK)), held);
             }
         });
         Map<Securable, List<PrincipalPrivileges>> out = new LinkedHashMap<>();
@@ -131,17 +147,49 @@ public final class SqlReads {
         }
     }
 
+    /**
+     * Reads one securable with {@code SHOW GRANTS ON}, whose documented columns are {@code principal},
+     * {@code actionType}, {@code objectType} and {@code objectKey} (compared without regard to case). Its rows include
+     * privileges inherited from the parents, told apart by their object type; ownership ({@code OWN}) is not a
+     * privilege that a REVOKE takes away.
+     */
     private void showGrants(SqlRows session, Securable securable,
             Map<Securable, Map<String, Set<Privilege>>> held) {
         List<Map<String, String>> rows = session.queryIfExists("show grants on " + securable.type().apiName(),
                 sql.showGrants(securable)).orElse(List.of());
-        String ownType = securable.type().sqlName();
         for (Map<String, String> row : rows) {
-            String objectType = row.get("object_type");
-            if (objectType == null || objectType.replace('_', ' ').equalsIgnoreCase(ownType)) {
-                add(held, securable, row.get("principal"), row.get("action_type"));
+            String action = column(row, "actionType");
+            if (isOwnType(securable.type(), column(row, "objectType")) && !"OWN".equalsIgnoreCase(trim(action))) {
+                add(held, securable, column(row, "principal"), action);
             }
         }
+    }
+
+    /** Returns a column's value, the name compared without regard to case. */
+    private static String column(Map<String, String> row, String name) {
+        String value = row.get(name.toLowerCase(Locale.ROOT));
+        if (value == null) {
+            for (Map.Entry<String, String> entry : row.entrySet()) {
+                if (entry.getKey().equalsIgnoreCase(name)) {
+                    return entry.getValue();
+                }
+            }
+        }
+        return value;
+    }
+
+    /** Tells whether a SHOW GRANTS row's object type is the securable's own (a schema may be shown as DATABASE). */
+    private static boolean isOwnType(SecurableType type, String objectType) {
+        if (objectType == null || objectType.isBlank()) {
+            return true;
+        }
+        String spelled = objectType.trim().replace('_', ' ');
+        return spelled.equalsIgnoreCase(type.sqlName())
+                || (type == SecurableType.SCHEMA && spelled.equalsIgnoreCase("DATABASE"));
+    }
+
+    private static String trim(String value) {
+        return value == null ? "" : value.trim();
     }
 
     private static void add(Map<Securable, Map<String, Set<Privilege>>> held, Securable securable, String grantee,

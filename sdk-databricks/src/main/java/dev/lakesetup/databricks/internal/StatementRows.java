@@ -94,11 +94,7 @@ public final class StatementRows implements SqlRows {
     private static ServiceException failed(String what, StatementState state, ServiceError error) {
         String code = error == null || error.getErrorCode() == null ? "" : error.getErrorCode().name();
         String message = error == null || error.getMessage() == null ? "" : error.getMessage();
-        ServiceException.Failure kind = state == StatementState.FAILED ? Failures.classify(0, code, message)
-                : ServiceException.Failure.FATAL;
-        return ServiceException.builder(kind, what + " failed: statement " + state
-                + (code.isEmpty() ? "" : " " + code) + (message.isEmpty() ? "" : ": " + message))
-                .errorCode(code).build();
+        return Failures.statementFailed(what, String.valueOf(state), code, message, null);
     }
 
     private List<Map<String, String>> rows(String what, StatementResponse response) {

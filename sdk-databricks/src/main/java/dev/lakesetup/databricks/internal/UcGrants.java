@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.Securable;
@@ -25,8 +24,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Reads and changes Unity Catalog grants with raw JSON through the SDK's {@link ApiClient}: the SDK's typed
@@ -34,7 +31,6 @@ import org.slf4j.LoggerFactory;
  * principals' changes on one securable travel in one PATCH.
  */
 public final class UcGrants {
-    private static final Logger LOG = LoggerFactory.getLogger(UcGrants.class);
     private static final String PERMISSIONS = "/api/2.1/unity-catalog/permissions/";
     private static final String EFFECTIVE = "/api/2.1/unity-catalog/effective-permissions/";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -159,23 +155,19 @@ public final class UcGrants {
     }
 
     /**
-     * Parses a privilege as the service spells it, keeping names this release does not know.
+     * Reads a privilege as the service spells it, keeping every name: ones this release does not know, ones it
+     * thinks do not apply to the type, and oddly spelled ones ({@link Privilege#observed}), so an exclusive securable
+     * can revoke all that is held.
      *
      * @param name the service's spelling
      * @param type the securable type
-     * @return the privilege, or empty when it is malformed or does not apply to the type
+     * @return the privilege, or empty when the name is missing or blank
      */
     static Optional<Privilege> parse(String name, SecurableType type) {
         if (name == null || name.isBlank()) {
             return Optional.empty();
         }
-        try {
-            return Optional.of(Privilege.parse(name, type, Privilege.UnknownNames.ALLOW));
-        } catch (InvalidInputException e) {
-            LOG.warn("Ignoring privilege '{}' read on a {}: {}", ServiceText.escape(name), type.apiName(),
-                    e.getMessage());
-            return Optional.empty();
-        }
+        return Optional.of(Privilege.observed(name, type));
     }
 
     private String path(String base, Securable securable) {

@@ -236,7 +236,8 @@ final class ChangeRunner {
         try {
             if (change instanceof GrantChange grants) {
                 List<PrincipalPrivileges> live = guarded("read grants on " + grants.securable().fullName(),
-                        () -> executor.readGrants(List.of(grants.securable()), context))
+                        () -> executor.readGrants(List.of(grants.securable()),
+                                new CompleteReads(context, grants.securable()::equals)))
                         .getOrDefault(grants.securable(), List.of());
                 List<PrincipalPrivileges> missing = GrantCheck.missing(grants.privileges(), live, context);
                 return missing.isEmpty() ? outcome(change, Outcome.ALREADY_DONE, attempts, start, "already granted")

@@ -6,6 +6,7 @@ import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.SecurableType;
 import dev.lakesetup.core.plan.GrantChange;
 import dev.lakesetup.core.plan.PrincipalPrivileges;
+import dev.lakesetup.core.spi.ExecutionContext;
 import dev.lakesetup.core.spi.Executor;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Confirms written grants by reading them back, many securables per {@link Executor#readGrants} call, polling the
- * ones that do not show yet (eventual consistency) until they do or the policy's read-backs are used up.
+ * ones that do not show yet (eventual consistency) until they do or the policy's read-backs are used up. The polls
+ * after the first ask for every grant on what is still missing ({@link ExecutionContext#needsEveryGrant}): a bulk
+ * listing such as {@code information_schema} shows a caller that is neither the owner nor an admin only its own
+ * grants, so grants it gave others would never show there.
  */
 final class ReadBack {
     private static final Logger LOG = LoggerFactory.getLogger(ReadBack.class);
@@ -99,8 +103,10 @@ final class ReadBack {
                 }
                 Set<Securable> securables = new LinkedHashSet<>();
                 waiting.forEach(grant -> securables.add(grant.change().securable()));
+                // a bulk listing may show the caller only its own grants: what it did not confirm is read in full
+                ExecutionContext reading = round == 1 ? context : new CompleteReads(context, securables::contains);
                 Map<Securable, List<PrincipalPrivileges>> live = guard.call("read back grants on "
-                        + describe(securables), () -> executor.readGrants(securables, context),
+                        + describe(securables), () -> executor.readGrants(securables, reading),
                         (attempt, delay, cause) -> { }, stopped).value();
                 List<Written> still = new ArrayList<>();
                 for (Written grant : waiting) {

@@ -282,7 +282,19 @@ final class GrantDiff {
         }
         Set<ChangeId> dependsOn = wanted != null && !wanted.missing.isEmpty()
                 ? Set.of(GrantChange.idOf(Action.GRANT, securable)) : Set.of();
-        return Optional.of(new GrantChange(GrantChange.idOf(Action.REVOKE, securable), Action.REVOKE,
-                securable, removals, dependsOn));
+        return Optional.of(new GrantChange(GrantChange.idOf(Action.REVOKE, securable),
+                anyOddName(removals) ? Action.CONFLICT : Action.REVOKE, securable, removals, dependsOn));
+    }
+
+    /** Tells whether a privilege to revoke has a name no statement may carry (a service spelled it oddly). */
+    private static boolean anyOddName(List<PrincipalPrivileges> removals) {
+        for (PrincipalPrivileges entry : removals) {
+            for (Privilege privilege : entry.privileges()) {
+                if (!privilege.hasPlainName()) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -2,6 +2,7 @@ package dev.lakesetup.core.internal.plan;
 
 import dev.lakesetup.core.LakesetupException;
 import dev.lakesetup.core.internal.apply.CallGuard;
+import dev.lakesetup.core.internal.apply.CompleteReads;
 import dev.lakesetup.core.internal.apply.Resolutions;
 import dev.lakesetup.core.internal.apply.Router;
 import dev.lakesetup.core.model.ApplicationId;
@@ -21,6 +22,7 @@ import dev.lakesetup.core.plan.ChangeId;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.PrincipalPrivileges;
 import dev.lakesetup.core.plan.ResourceChange;
+import dev.lakesetup.core.spi.ExecutionContext;
 import dev.lakesetup.core.spi.Executor;
 import dev.lakesetup.core.spi.ObservedResource;
 import java.util.ArrayList;
@@ -166,11 +168,13 @@ public final class Planner {
             }
         });
         int resourceTasks = tasks.size();
+        ExecutionContext grantContext = blueprint.exclusiveSecurables().isEmpty() ? resolutions
+                : new CompleteReads(resolutions, blueprint.exclusiveSecurables()::contains);
         securablesByExecutor.forEach((executor, list) -> {
             for (List<Securable> batch : grantBatches(list, executor.grantReadBatchSize())) {
                 owners.add(executor);
                 tasks.add(() -> guarded("read grants on " + describe(batch, "securables") + " through "
-                        + executor.name(), () -> executor.readGrants(batch, resolutions)));
+                        + executor.name(), () -> executor.readGrants(batch, grantContext)));
             }
         });
         List<Object> results = firstAloneThenTheRest(tasks, owners, pool);

@@ -15,6 +15,9 @@ import dev.lakesetup.testkit.sql.ShowGrants;
 import dev.lakesetup.testkit.sql.ShowSchemas;
 import dev.lakesetup.testkit.sql.Statement;
 import dev.lakesetup.testkit.sql.Use;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -25,6 +28,8 @@ import java.util.regex.Pattern;
 
 /** Executes parsed statements against the fake workspace's state, under the caller's privileges. */
 final class SqlExecutor {
+    private static final DateTimeFormatter TIMESTAMP =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
 
     private final WorkspaceContext ctx;
     private final InformationSchema infoSchema;
@@ -99,13 +104,14 @@ final class SqlExecutor {
 
     private SqlResult showGrants(ShowGrants show, Statements.Session session) {
         Securable s = securable(show.securable(), session);
-        ctx.uc().requireVisible(ctx.caller(), s);
+        GrantVisibility.requireCanShowGrants(ctx.uc(), ctx.caller(), s, show.principal());
         List<List<String>> rows = new ArrayList<>();
         for (Grants.Effective e : ctx.uc().grants().effective(s, show.principal())) {
             Securable from = e.inheritedFrom() == null ? s : e.inheritedFrom();
             rows.add(List.of(e.principal(), Privileges.toSql(e.privilege()), from.sqlType(), from.fullName()));
         }
-        return SqlResult.strings(List.of("principal", "action_type", "object_type", "object_key"), rows);
+        // the documented result columns of SHOW GRANTS, in camel case
+        return SqlResult.strings(List.of("principal", "actionType", "objectType", "objectKey"), rows);
     }
 
     private SqlResult describe(Describe d, Statements.Session session) {
@@ -128,13 +134,13 @@ final class SqlExecutor {
                 rows.add(Arrays.asList("Owner", sc.owner));
             }
             case "external_location" -> {
+                // one row of named columns, as documented (name, url, credential_name, owner, created_by,
+                // created_at, comment); read_only is not among them
                 UnityCatalog.Location l = ctx.uc().location(caller, s.fullName());
-                rows.add(Arrays.asList("name", l.name));
-                rows.add(Arrays.asList("url", l.url));
-                rows.add(Arrays.asList("credential_name", l.credentialName));
-                rows.add(Arrays.asList("read_only", Boolean.toString(l.readOnly)));
-                rows.add(Arrays.asList("comment", l.comment));
-                rows.add(Arrays.asList("owner", l.owner));
+                rows.add(Arrays.asList(l.name, l.url, l.credentialName, l.owner, l.owner, timestamp(l.createdAt),
+                        l.comment));
+                return SqlResult.strings(List.of("name", "url", "credential_name", "owner", "created_by",
+                        "created_at", "comment"), rows);
             }
             case "storage_credential" -> {
                 UnityCatalog.Credential c = ctx.uc().credential(caller, s.fullName());
@@ -154,6 +160,10 @@ final class SqlExecutor {
             default -> throw ApiException.invalid("DESCRIBE " + s.sqlType() + " is not supported by the fake.");
         }
         return SqlResult.strings(List.of("info_name", "info_value"), rows);
+    }
+
+    private static String timestamp(long epochMillis) {
+        return TIMESTAMP.format(Instant.ofEpochMilli(epochMillis));
     }
 
     private SqlResult select(Select select, Statements.Session session) {

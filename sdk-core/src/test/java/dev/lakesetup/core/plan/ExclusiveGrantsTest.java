@@ -1,0 +1,141 @@
+package dev.lakesetup.core.plan;
+
+import static dev.lakesetup.core.model.Privilege.USE_SCHEMA;
+import static dev.lakesetup.core.testing.Fixtures.APP;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lakesetup.core.ApplyRefusedException;
+import dev.lakesetup.core.Lakesetup;
+import dev.lakesetup.core.model.Blueprint;
+import dev.lakesetup.core.model.Grant;
+import dev.lakesetup.core.model.Principal;
+import dev.lakesetup.core.model.Privilege;
+import dev.lakesetup.core.model.Securable;
+import dev.lakesetup.core.model.SecurableType;
+import dev.lakesetup.core.model.ServicePrincipal;
+import dev.lakesetup.core.render.PlanFormat;
+import dev.lakesetup.core.spi.ExecutionContext;
+import dev.lakesetup.core.spi.ForwardingExecutor;
+import dev.lakesetup.core.testing.FakeTime;
+import dev.lakesetup.core.testing.Fixtures;
+import dev.lakesetup.core.testing.InMemoryWorkspace;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+
+/** Exclusive securables: read in full, and every undeclared privilege held is revoked as the service spells it. */
+class ExclusiveGrantsTest {
+    private final FakeTime time = new FakeTime();
+    private final InMemoryWorkspace workspace = new InMemoryWorkspace(time);
+    private final Lakesetup lakesetup = Fixtures.lakesetup(workspace, time).build();
+    private final ServicePrincipal sp = Principal.servicePrincipal(APP);
+    private final Securable raw = Securable.schema("sales", "raw");
+
+    private Blueprint exclusiveRaw() {
+        return Blueprint.builder().grant(Grant.on(raw).to(sp).privileges(USE_SCHEMA)).exclusive(raw).build();
+    }
+
+    @Test
+    void plan_whenExclusiveHoldsPrivilegeThatDoesNotApplyToItsType_revokesIt() {
+        // BROWSE applies to catalogs and external locations as far as this release knows; the service says it is held
+        workspace.seedGrant(raw, Principal.group("analysts"), Set.of(Privilege.observed("BROWSE", SecurableType.SCHEMA)));
+        workspace.seedGrant(raw, sp, Set.of(USE_SCHEMA));
+
+        Plan plan = lakesetup.plan(exclusiveRaw());
+
+        GrantChange revoke = (GrantChange) plan.change(GrantChange.idOf(Action.REVOKE, raw)).orElseThrow();
+        assertThat(revoke.action()).isEqualTo(Action.REVOKE);
+        assertThat(revoke.privileges()).containsExactly(PrincipalPrivileges.of(Principal.group("analysts"),
+                Set.of(Privilege.observed("BROWSE", SecurableType.SCHEMA))));
+        assertThat(plan.render(PlanFormat.SQL)).contains("REVOKE BROWSE ON SCHEMA `sales`.`raw` FROM `analysts`");
+    }
+
+    @Test
+    void plan_whenExclusiveHoldsUnknownPrivilege_revokesItAsSpelled() {
+        workspace.seedGrant(raw, Principal.group("analysts"),
+                Set.of(Privilege.observed("external_use_schema", SecurableType.SCHEMA)));
+
+        Plan plan = lakesetup.plan(exclusiveRaw());
+
+        assertThat(plan.render(PlanFormat.SQL)).contains("REVOKE EXTERNAL USE SCHEMA ON SCHEMA `sales`.`raw` FROM "
+                + "`analysts`");
+    }
+
+    @Test
+    void plan_whenExclusiveHoldsOddlySpelledPrivilege_isConflictNamingIt() {
+        Privilege odd = Privilege.observed("SELECT; DROP\nX", SecurableType.SCHEMA);
+        workspace.seedGrant(raw, Principal.group("analysts"), Set.of(odd));
+
+        Plan plan = lakesetup.plan(exclusiveRaw());
+
+        GrantChange change = (GrantChange) plan.change(GrantChange.idOf(Action.REVOKE, raw)).orElseThrow();
+        assertThat(change.action()).isEqualTo(Action.CONFLICT);
+        assertThat(change.details()).anySatisfy(detail -> assertThat(detail)
+                .contains("'SELECT; DROP\\u000aX'").contains("revoke it by hand"));
+        assertThat(plan.render(PlanFormat.SQL)).doesNotContain("REVOKE").contains("-- CONFLICT, not applied");
+        assertThat(plan.render(PlanFormat.TEXT)).contains("conflict");
+        assertThatThrownBy(() -> lakesetup.apply(plan)).isInstanceOf(ApplyRefusedException.class);
+    }
+
+    @Test
+    void plan_readsExclusiveSecurablesAsNeedingEveryGrant() {
+        Map<Securable, Boolean> asked = new ConcurrentHashMap<>();
+        ForwardingExecutor recording = new ForwardingExecutor(workspace) {
+            @Override
+            public Map<Securable, List<PrincipalPrivileges>> readGrants(Collection<? extends Securable> securables,
+                    ExecutionContext context) {
+                securables.forEach(s -> asked.put(s, context.needsEveryGrant(s)));
+                return super.readGrants(securables, context);
+            }
+        };
+        Securable gold = Securable.schema("sales", "gold");
+        Blueprint blueprint = Blueprint.builder().grant(Grant.on(raw).to(sp).privileges(USE_SCHEMA))
+                .grant(Grant.on(gold).to(sp).privileges(USE_SCHEMA)).exclusive(raw).build();
+
+        Lakesetup.builder().executor(recording).clock(time).sleeper(time).build().plan(blueprint);
+
+        assertThat(asked).containsEntry(raw, true).containsEntry(gold, false);
+    }
+
+    /** Reads like information_schema as a MANAGE holder: only the caller's grants, unless every grant is asked for. */
+    private ForwardingExecutor seeingOnlyOwnGrants(Principal caller) {
+        return new ForwardingExecutor(workspace) {
+            @Override
+            public Map<Securable, List<PrincipalPrivileges>> readGrants(Collection<? extends Securable> securables,
+                    ExecutionContext context) {
+                Map<Securable, List<PrincipalPrivileges>> all = super.readGrants(securables, context);
+                Map<Securable, List<PrincipalPrivileges>> shown = new java.util.LinkedHashMap<>();
+                all.forEach((securable, entries) -> shown.put(securable, context.needsEveryGrant(securable) ? entries
+                        : entries.stream().filter(e -> e.principal().equals(caller)).toList()));
+                return shown;
+            }
+        };
+    }
+
+    @Test
+    void apply_whenBulkReadsHideGrantsGivenToOthers_confirmsThemByReadingInFull() {
+        Lakesetup seeingLittle = Lakesetup.builder().executor(seeingOnlyOwnGrants(sp)).clock(time).sleeper(time)
+                .retryPolicy(Fixtures.exactPolicy()).build();
+        Blueprint blueprint = Blueprint.builder()
+                .grant(Grant.on(raw).to(Principal.group("analysts")).privileges(USE_SCHEMA)).build();
+
+        var report = seeingLittle.apply(seeingLittle.plan(blueprint));
+
+        assertThat(report.isSuccess()).as(report.failures().toString()).isTrue();
+    }
+
+    @Test
+    void plan_whenBulkReadsHideOtherGrants_stillRevokesThemOnExclusiveSecurable() {
+        workspace.seedGrant(raw, Principal.group("analysts"), Set.of(Privilege.SELECT));
+        Lakesetup seeingLittle = Lakesetup.builder().executor(seeingOnlyOwnGrants(sp)).clock(time).sleeper(time)
+                .build();
+
+        Plan plan = seeingLittle.plan(exclusiveRaw());
+
+        assertThat(plan.change(GrantChange.idOf(Action.REVOKE, raw))).isPresent();
+    }
+}
