@@ -1,6 +1,5 @@
 package dev.lakesetup.databricks;
 
-import com.databricks.sdk.core.DatabricksError;
 import com.databricks.sdk.service.catalog.MetastoreAssignment;
 import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.model.ApplicationId;
@@ -131,9 +130,11 @@ public final class RestExecutor implements Executor {
             assignment = Calls.run("get the current metastore assignment",
                     () -> clients.workspace().metastores().current());
         } catch (ServiceException e) {
-            if (e.getCause() instanceof DatabricksError error && (error.getStatusCode() == 404
-                    || "METASTORE_DOES_NOT_EXIST".equals(error.getErrorCode()))) {
+            if ("METASTORE_DOES_NOT_EXIST".equals(e.errorCode())) {
                 throw noMetastore(e);
+            }
+            if (e.status() == 404) {
+                throw notUnityCatalog(e);
             }
             throw e;
         }
@@ -142,6 +143,16 @@ public final class RestExecutor implements Executor {
         }
         metastoreId = assignment.getMetastoreId();
         return metastoreId;
+    }
+
+    /** A 404 without {@code METASTORE_DOES_NOT_EXIST}: the host is not a Databricks workspace's API at all. */
+    private ServiceException notUnityCatalog(ServiceException cause) {
+        return ServiceException.builder(ServiceException.Failure.FATAL, clients.workspace().config().getHost()
+                + " does not serve the Unity Catalog API: GET /api/2.1/unity-catalog/current-metastore-assignment "
+                + "answered 404" + (cause.errorCode().isEmpty() ? "" : " " + cause.errorCode())
+                + ". Check that the host is the workspace URL (https://adb-....azuredatabricks.net, "
+                + "https://<name>.cloud.databricks.com) and not the account console or a proxy; nothing was changed.")
+                .errorCode(cause.errorCode()).status(404).cause(cause).build();
     }
 
     private ServiceException noMetastore(Throwable cause) {

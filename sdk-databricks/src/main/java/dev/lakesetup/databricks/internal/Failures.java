@@ -41,6 +41,7 @@ public final class Failures {
     private static final Pattern RETRIES_EXHAUSTED = Pattern.compile("failed after \\d+ retries");
     private static final Pattern TOKEN_BUCKET = Pattern.compile("(?i)token bucket|rate limit|too many requests");
     private static final Pattern CODE_IN_TEXT = Pattern.compile("\\b([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)\\b");
+    private static final Pattern STATUS_ONLY = Pattern.compile("(?i)(?:http )?status(?: code)?:? *\\d{3}");
     private static final Pattern STATUS_IN_TEXT = Pattern.compile("(?i)\\b(?:http(?: status)?|status code)[: ]+(\\d{3})\\b");
 
     private Failures() {
@@ -172,7 +173,13 @@ public final class Failures {
         if (!code.isEmpty()) {
             out.append(code).append(": ");
         }
-        return out.append(firstLine(message)).toString();
+        String line = firstLine(message).strip();
+        if (line.isEmpty() || (status > 0 && STATUS_ONLY.matcher(line).matches()
+                && line.endsWith(Integer.toString(status)))) {
+            // a body that is not a Databricks error (empty, or a proxy's page) leaves only the status to tell
+            return out.append(code.isEmpty() ? "no Databricks error in the answer" : "no message").toString();
+        }
+        return out.append(line).toString();
     }
 
     private static String firstKnownCode(String message) {
