@@ -18,6 +18,7 @@ import dev.lakesetup.core.model.WarehousePermission;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.plan.ChangeId;
+import dev.lakesetup.core.plan.GrantChange;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.PrincipalPrivileges;
 import dev.lakesetup.core.plan.ResourceChange;
@@ -267,8 +268,16 @@ public final class Planner {
         return out;
     }
 
+    /** Names what one read call carries: the object as plan lines name it, or how many there are. */
     private static String describe(List<?> batch, String kind) {
-        return batch.size() == 1 ? String.valueOf(batch.get(0)) : batch.size() + " " + kind;
+        if (batch.size() != 1) {
+            return batch.size() + " " + kind;
+        }
+        Object only = batch.get(0);
+        if (only instanceof Resource resource) {
+            return ResourceChange.nameOf(resource);
+        }
+        return only instanceof Securable securable ? GrantChange.nameOf(securable) : String.valueOf(only);
     }
 
     @SuppressWarnings("unchecked")
