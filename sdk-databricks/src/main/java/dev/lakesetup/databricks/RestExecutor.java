@@ -6,6 +6,7 @@ import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.ExternalLocation;
 import dev.lakesetup.core.model.OAuthSecret;
+import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.ResourceId;
@@ -300,11 +301,11 @@ public final class RestExecutor implements Executor {
             return ChangeResult.done();
         }
         boolean add = change.action() == Action.GRANT;
-        Map<String, Set<Privilege>> byPrincipal = new LinkedHashMap<>();
+        Map<Principal, Set<Privilege>> byPrincipal = new LinkedHashMap<>();
         for (PrincipalPrivileges entry : change.privileges()) {
             if (!entry.privileges().isEmpty()) {
-                String name = context.resolved(entry.principal()).grantName();
-                byPrincipal.computeIfAbsent(name, n -> new TreeSet<>()).addAll(entry.privileges());
+                Principal principal = context.resolved(entry.principal());
+                byPrincipal.computeIfAbsent(principal, n -> new TreeSet<>()).addAll(entry.privileges());
             }
         }
         if (byPrincipal.isEmpty()) {

@@ -4,6 +4,7 @@ import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.ExternalLocation;
+import dev.lakesetup.core.model.DeletedPrincipal;
 import dev.lakesetup.core.model.Grant;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.ResourceId;
@@ -174,6 +175,14 @@ public final class SqlExecutor implements Executor, AutoCloseable {
     private ChangeResult applyGrants(GrantChange change, ExecutionContext context) {
         if (!change.action().isActionable()) {
             return ChangeResult.done();
+        }
+        if (change.privileges().stream().anyMatch(entry -> entry.principal() instanceof DeletedPrincipal)) {
+            // SQL has no way to name a deleted principal; the grants API removes its privileges by id
+            if (rest == null) {
+                throw Calls.unsupported(change + ": a deleted principal's privileges can only be revoked through "
+                        + "the REST API (by principal_id); build the SQL executor with a REST executor");
+            }
+            return rest.apply(change, context);
         }
         List<Grant> grants = new ArrayList<>();
         for (Grant grant : change.asGrants()) {

@@ -59,6 +59,22 @@ public final class Identities {
         groups.add(name);
     }
 
+    /**
+     * Deletes a user, group or service principal by the name grants use for it (its application id for a service
+     * principal).
+     *
+     * @return whether it existed
+     */
+    public boolean removeGrantee(String name) {
+        boolean removed = users.remove(name) | groups.remove(name);
+        Principal p = byApplicationId(name);
+        if (p != null) {
+            principals.remove(p.id);
+            removed = true;
+        }
+        return removed;
+    }
+
     /** Returns whether a grantee name is known: a user, a group or a service principal's application id. */
     public boolean grantable(String name) {
         return users.contains(name) || groups.contains(name)
