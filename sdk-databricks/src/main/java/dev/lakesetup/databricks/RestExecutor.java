@@ -27,7 +27,9 @@ import dev.lakesetup.core.spi.ChangeResult;
 import dev.lakesetup.core.spi.ExecutionContext;
 import dev.lakesetup.core.spi.Executor;
 import dev.lakesetup.core.spi.ObservedResource;
+import dev.lakesetup.core.spi.PrincipalLookup;
 import dev.lakesetup.databricks.internal.Calls;
+import dev.lakesetup.databricks.internal.PrincipalDirectory;
 import dev.lakesetup.databricks.internal.Principals;
 import dev.lakesetup.databricks.internal.SdkClients;
 import dev.lakesetup.databricks.internal.SqlReads;
@@ -66,6 +68,7 @@ public final class RestExecutor implements Executor {
     private final UcResources resources;
     private final UcGrants grants;
     private final Principals principals;
+    private final PrincipalDirectory directory;
     private final Warehouses warehouses;
     private final StatementRows bulk;
     private final SqlReads sqlReads = new SqlReads(UnityCatalogSql.standard());
@@ -76,6 +79,7 @@ public final class RestExecutor implements Executor {
         this.clients = clients;
         this.resources = new UcResources(clients::workspace);
         this.grants = new UcGrants(clients::workspace, this::checkUnityCatalog);
+        this.directory = new PrincipalDirectory(clients);
         this.principals = new Principals(clients, () -> workspaceId != null ? workspaceId : configuredWorkspaceId());
         this.warehouses = new Warehouses(clients::workspace);
         this.bulk = warehouseId == null ? null : new StatementRows(clients::workspace, warehouseId);
@@ -238,6 +242,19 @@ public final class RestExecutor implements Executor {
             out.putAll(sqlReads.grants(bulk, inViews));
         }
         return out;
+    }
+
+    /**
+     * Looks a principal up with one SCIM listing filtered to it, in the workspace and then (when an account client
+     * is configured) in the account; the built-in {@code account users} group and principals found before are not
+     * asked again.
+     *
+     * @param principal a service principal, user or group
+     * @return whether it exists and what was asked
+     */
+    @Override
+    public Optional<PrincipalLookup> lookUp(Principal principal) {
+        return directory.lookUp(principal);
     }
 
     /**

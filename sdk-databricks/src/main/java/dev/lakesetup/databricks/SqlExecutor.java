@@ -6,6 +6,7 @@ import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.ExternalLocation;
 import dev.lakesetup.core.model.DeletedPrincipal;
 import dev.lakesetup.core.model.Grant;
+import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.ResourceId;
 import dev.lakesetup.core.model.Schema;
@@ -22,6 +23,7 @@ import dev.lakesetup.core.spi.ChangeResult;
 import dev.lakesetup.core.spi.ExecutionContext;
 import dev.lakesetup.core.spi.Executor;
 import dev.lakesetup.core.spi.ObservedResource;
+import dev.lakesetup.core.spi.PrincipalLookup;
 import dev.lakesetup.databricks.internal.Calls;
 import dev.lakesetup.databricks.internal.Jdbc;
 import dev.lakesetup.databricks.internal.SqlReads;
@@ -136,6 +138,18 @@ public final class SqlExecutor implements Executor, AutoCloseable {
     @Override
     public Optional<ApplicationId> resolve(ServicePrincipal principal) {
         return rest != null ? rest.resolve(principal) : Optional.empty();
+    }
+
+    /**
+     * Looks a principal up through the REST executor this one was built with (SQL has no directory listing);
+     * without one it cannot check.
+     *
+     * @param principal a service principal, user or group
+     * @return the REST executor's answer, or empty
+     */
+    @Override
+    public Optional<PrincipalLookup> lookUp(Principal principal) {
+        return rest != null ? rest.lookUp(principal) : Optional.empty();
     }
 
     @Override

@@ -286,7 +286,7 @@ public final class Principals {
     }
 
     private static String eq(String attribute, String value) {
-        return attribute + " eq \"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return PrincipalDirectory.eq(attribute, value);
     }
 
     private static Optional<ServicePrincipal> first(String what, Supplier<Iterator<ServicePrincipal>> pages) {
