@@ -235,6 +235,32 @@ public final class FakeWorkspace implements AutoCloseable {
     }
 
     /**
+     * Adds a user that SCIM lists and grants may name. Not counted as a request.
+     *
+     * @param name the user name (an e-mail)
+     * @return this workspace
+     */
+    public FakeWorkspace seedUser(String name) {
+        synchronized (ctx) {
+            ctx.identities().addUser(Objects.requireNonNull(name, "name"));
+        }
+        return this;
+    }
+
+    /**
+     * Adds a group that SCIM lists and grants may name. Not counted as a request.
+     *
+     * @param name the group's display name
+     * @return this workspace
+     */
+    public FakeWorkspace seedGroup(String name) {
+        synchronized (ctx) {
+            ctx.identities().addGroup(Objects.requireNonNull(name, "name"));
+        }
+        return this;
+    }
+
+    /**
      * Deletes a user, group or service principal while its grants stay, as deleting an identity does: grant
      * listings then show each of its grants with an empty {@code principal} and a {@code principal_id}, and a PATCH
      * can remove them only by that id. Not counted as a request.
