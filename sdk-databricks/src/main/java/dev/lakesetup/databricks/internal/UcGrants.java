@@ -45,6 +45,7 @@ public final class UcGrants {
 
     private final Supplier<WorkspaceClient> client;
     private final Supplier<String> metastoreId;
+    private final int maxPages;
 
     /**
      * Creates the mapper.
@@ -53,8 +54,14 @@ public final class UcGrants {
      * @param metastoreId supplies the metastore id, which names the metastore securable
      */
     public UcGrants(Supplier<WorkspaceClient> client, Supplier<String> metastoreId) {
+        this(client, metastoreId, MAX_PAGES);
+    }
+
+    /** Creates the mapper with another bound on the pages of one listing (tests). */
+    UcGrants(Supplier<WorkspaceClient> client, Supplier<String> metastoreId, int maxPages) {
         this.client = client;
         this.metastoreId = metastoreId;
+        this.maxPages = maxPages;
     }
 
     /**
@@ -124,8 +131,8 @@ public final class UcGrants {
         Set<String> seen = new HashSet<>();
         String token = null;
         for (int pages = 0; ; pages++) {
-            if (pages == MAX_PAGES) {
-                throw endless(what, "it still had a next_page_token after " + MAX_PAGES + " pages");
+            if (pages == maxPages) {
+                throw endless(what, "it still had a next_page_token after " + maxPages + " pages");
             }
             String pageToken = token;
             Optional<JsonNode> page = Calls.read(what, () -> {
