@@ -87,4 +87,16 @@ class PrincipalLookupTest {
             assertThat(second.count(SP_LOOKUP) + second.count(USER_LOOKUP) + second.count(GROUP_LOOKUP)).isZero();
         }
     }
+
+    @Test
+    void plan_whenTheCallerMayNotListPrincipals_leavesThemUnchecked() {
+        try (FakeFixture f = FakeFixture.start()) {
+            f.fake.seedCatalog("sales").seedSchema("sales.s");
+            f.fake.faults().on("GET", "/api/2.0/preview/scim/v2/Groups").always().respond(
+                    dev.lakesetup.testkit.FaultResponse.status(403).errorCode("PERMISSION_DENIED"));
+            Lakesetup lakesetup = f.lakesetup(f.restOnly.restExecutor());
+
+            assertThat(lakesetup.plan(grantsTo(Principal.group("ghosts"))).actionableChanges()).hasSize(2);
+        }
+    }
 }

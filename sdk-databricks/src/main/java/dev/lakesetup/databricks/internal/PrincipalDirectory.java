@@ -8,6 +8,7 @@ import com.databricks.sdk.service.iam.ListAccountUsersRequest;
 import com.databricks.sdk.service.iam.ListGroupsRequest;
 import com.databricks.sdk.service.iam.ListServicePrincipalsRequest;
 import com.databricks.sdk.service.iam.ListUsersRequest;
+import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.model.DeletedPrincipal;
 import dev.lakesetup.core.model.Group;
 import dev.lakesetup.core.model.Principal;
@@ -20,15 +21,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tells whether a principal exists, with one SCIM listing filtered to it: service principals by
  * {@code applicationId} (or {@code displayName}), users by {@code userName}, groups by {@code displayName}; in the
  * workspace first and, when an account client is configured, in the account (Unity Catalog grants may name account
  * principals the workspace has not been given). The built-in {@code account users} group always exists. Principals
- * found are remembered for the life of the executor, so re-plans do not ask again.
+ * found are remembered for the life of the executor, so re-plans do not ask again. A caller that may not list
+ * principals (401, 403) leaves them unchecked.
  */
 public final class PrincipalDirectory {
+    private static final Logger LOG = LoggerFactory.getLogger(PrincipalDirectory.class);
     private static final String WS_SCIM = "/api/2.0/preview/scim/v2/";
     private static final String ACCOUNT_SCIM = "/api/2.0/accounts/{account_id}/scim/v2/";
     private static final String ALL_ACCOUNT_USERS = "account users";
@@ -64,10 +69,18 @@ public final class PrincipalDirectory {
         }
         Query query = query(principal);
         String asked = "GET " + WS_SCIM + query.resource + "?filter=" + query.filter;
-        boolean exists = exists("look up " + principal + " in the workspace", () -> inWorkspace(query));
+        Optional<Boolean> inWorkspace = exists("look up " + principal + " in the workspace", () -> inWorkspace(query));
+        if (inWorkspace.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean exists = inWorkspace.get();
         if (!exists && clients.hasAccount()) {
             asked += ", then GET " + ACCOUNT_SCIM + query.resource + "?filter=" + query.filter;
-            exists = exists("look up " + principal + " in the account", () -> inAccount(query));
+            Optional<Boolean> inAccount = exists("look up " + principal + " in the account", () -> inAccount(query));
+            if (inAccount.isEmpty()) {
+                return Optional.empty();
+            }
+            exists = inAccount.get();
         }
         if (exists) {
             found.add(key);
@@ -122,8 +135,20 @@ public final class PrincipalDirectory {
         return resources != null && !resources.isEmpty();
     }
 
-    private static boolean exists(String what, Supplier<Boolean> listing) {
-        return Calls.run(what, listing);
+    /**
+     * Runs one listing; empty when the caller may not list principals (401 or 403: a caller that is not an admin),
+     * which leaves the principal unchecked rather than failing the plan.
+     */
+    private static Optional<Boolean> exists(String what, Supplier<Boolean> listing) {
+        try {
+            return Optional.of(Calls.run(what, listing));
+        } catch (ServiceException e) {
+            if (e.status() == 401 || e.status() == 403) {
+                LOG.debug("{}: not allowed ({}); the principal is not checked", what, e.errorCode());
+                return Optional.empty();
+            }
+            throw e;
+        }
     }
 
     /** A SCIM equality filter with the value quoted as SCIM strings are (backslash and quote escaped). */
