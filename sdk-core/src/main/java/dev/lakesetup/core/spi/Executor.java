@@ -117,7 +117,8 @@ public interface Executor {
      * <p>Report direct grants only (not inherited ones), with privileges parsed by
      * {@link dev.lakesetup.core.model.Privilege#parse(String, dev.lakesetup.core.model.SecurableType,
      * dev.lakesetup.core.model.Privilege.UnknownNames) Privilege.parse(text, type, ALLOW)} so names this release
-     * does not know are kept, and principals made with {@link ObservedGrants#principalOf(String)}. A securable
+     * does not know are kept, and principals made with {@link ObservedGrants#principalOf(String)} (a deleted
+     * principal, which the service lists by id only, as {@link dev.lakesetup.core.model.DeletedPrincipal}). A securable
      * that does not exist, or has no grants, may be left out.
      *
      * @param securables securables for which {@link #handlesGrantsOn} is true
