@@ -139,6 +139,24 @@ class AzureDeltaLakeDestinationSetupTest {
     }
 
     @Test
+    void build_whenAnyInputIsMalformed_failsBeforeAnythingIsSent() {
+        java.util.List<java.util.function.Supplier<AzureDeltaLakeDestinationSetup.Builder>> bad = java.util.List.of(
+                () -> complete().displayName("x".repeat(300)),
+                () -> complete().displayName("tab\there"),
+                () -> complete().storageCredential("bad name"),
+                () -> complete().storageCredential("a.b"),
+                () -> complete().externalLocation("bad/name"),
+                () -> complete().externalLocation("l", "https://elsewhere/x"),
+                () -> complete().accessConnector("not a resource id"),
+                () -> complete().storageContainer("UPPER", "rg-data", "segment"),
+                () -> complete().storageContainer("lakeacct", "rg-data", "-bad-"),
+                () -> complete().catalog("a b"));
+        for (java.util.function.Supplier<AzureDeltaLakeDestinationSetup.Builder> input : bad) {
+            assertThatThrownBy(() -> input.get().build()).isInstanceOf(InvalidInputException.class);
+        }
+    }
+
+    @Test
     void build_withoutVendorApplication_namesIt() {
         assertThatThrownBy(() -> AzureDeltaLakeDestinationSetup.builder()
                 .storageContainer("lakeacct", "rg-data", "segment").storageCredential("c").accessConnector(CONNECTOR)

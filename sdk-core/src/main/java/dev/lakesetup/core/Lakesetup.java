@@ -104,6 +104,8 @@ public final class Lakesetup {
      *
      * @param blueprint the desired state
      * @return the plan
+     * @throws PrincipalNotFoundException when the blueprint names principals the workspace does not know (looked up
+     *     through {@link dev.lakesetup.core.spi.Executor#lookUp}; principals the plan creates are not)
      * @throws LakesetupException when no executor handles a declared object, or a read fails for good
      */
     public Plan plan(Blueprint blueprint) {

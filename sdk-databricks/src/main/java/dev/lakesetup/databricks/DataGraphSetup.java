@@ -396,7 +396,7 @@ public final class DataGraphSetup {
         /**
          * Sets the lifetime of a newly issued OAuth secret (the service default otherwise).
          *
-         * @param lifetime the lifetime
+         * @param lifetime the lifetime, 1 second up to {@link OAuthSecret#MAX_LIFETIME} (730 days)
          * @return this builder
          */
         public Builder secretLifetime(Duration lifetime) {
@@ -447,6 +447,14 @@ public final class DataGraphSetup {
             require(profilesSync != null, "Profiles Sync catalog", "profilesSyncCatalog(name)");
             if (newPrincipal != null) {
                 require(secretSink != null, "secret sink", "secretSink(sink): a new principal gets a new secret");
+            }
+            if (secretLifetime != null) {
+                OAuthSecret.requireLifetime(secretLifetime);
+                if (existingPrincipal != null) {
+                    throw InvalidInputException.of("secret lifetime", secretLifetime.toString(),
+                            "the recipe issues no secret for an existing service principal",
+                            "secretLifetime(..) only with servicePrincipalNamed(..)");
+                }
             }
             if (existingPrincipal != null && validationCredentials != null
                     && !existingPrincipal.applicationId().orElseThrow().equals(validationCredentials.clientId())) {

@@ -1,12 +1,12 @@
 package dev.lakesetup.databricks;
 
-import com.databricks.sdk.core.DatabricksError;
 import com.databricks.sdk.service.catalog.MetastoreAssignment;
 import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.ExternalLocation;
 import dev.lakesetup.core.model.OAuthSecret;
+import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.ResourceId;
@@ -27,7 +27,9 @@ import dev.lakesetup.core.spi.ChangeResult;
 import dev.lakesetup.core.spi.ExecutionContext;
 import dev.lakesetup.core.spi.Executor;
 import dev.lakesetup.core.spi.ObservedResource;
+import dev.lakesetup.core.spi.PrincipalLookup;
 import dev.lakesetup.databricks.internal.Calls;
+import dev.lakesetup.databricks.internal.PrincipalDirectory;
 import dev.lakesetup.databricks.internal.Principals;
 import dev.lakesetup.databricks.internal.SdkClients;
 import dev.lakesetup.databricks.internal.SqlReads;
@@ -68,6 +70,7 @@ public final class RestExecutor implements Executor {
     private final UcResources resources;
     private final UcGrants grants;
     private final Principals principals;
+    private final PrincipalDirectory directory;
     private final Warehouses warehouses;
     private final StatementRows bulk;
     private final SqlReads sqlReads = new SqlReads(UnityCatalogSql.standard());
@@ -78,6 +81,7 @@ public final class RestExecutor implements Executor {
         this.clients = clients;
         this.resources = new UcResources(clients::workspace);
         this.grants = new UcGrants(clients::workspace, this::checkUnityCatalog);
+        this.directory = new PrincipalDirectory(clients);
         this.principals = new Principals(clients, () -> workspaceId != null ? workspaceId : configuredWorkspaceId());
         this.warehouses = new Warehouses(clients::workspace);
         this.bulk = warehouseId == null ? null : new StatementRows(clients::workspace, warehouseId);
@@ -133,9 +137,11 @@ public final class RestExecutor implements Executor {
             assignment = Calls.run("get the current metastore assignment",
                     () -> clients.workspace().metastores().current());
         } catch (ServiceException e) {
-            if (e.getCause() instanceof DatabricksError error && (error.getStatusCode() == 404
-                    || "METASTORE_DOES_NOT_EXIST".equals(error.getErrorCode()))) {
+            if ("METASTORE_DOES_NOT_EXIST".equals(e.errorCode())) {
                 throw noMetastore(e);
+            }
+            if (e.status() == 404) {
+                throw notUnityCatalog(e);
             }
             throw e;
         }
@@ -144,6 +150,16 @@ public final class RestExecutor implements Executor {
         }
         metastoreId = assignment.getMetastoreId();
         return metastoreId;
+    }
+
+    /** A 404 without {@code METASTORE_DOES_NOT_EXIST}: the host is not a Databricks workspace's API at all. */
+    private ServiceException notUnityCatalog(ServiceException cause) {
+        return ServiceException.builder(ServiceException.Failure.FATAL, clients.workspace().config().getHost()
+                + " does not serve the Unity Catalog API: GET /api/2.1/unity-catalog/current-metastore-assignment "
+                + "answered 404" + (cause.errorCode().isEmpty() ? "" : " " + cause.errorCode())
+                + ". Check that the host is the workspace URL (https://adb-....azuredatabricks.net, "
+                + "https://<name>.cloud.databricks.com) and not the account console or a proxy; nothing was changed.")
+                .errorCode(cause.errorCode()).status(404).cause(cause).build();
     }
 
     private ServiceException noMetastore(Throwable cause) {
@@ -231,6 +247,19 @@ public final class RestExecutor implements Executor {
     }
 
     /**
+     * Looks a principal up with one SCIM listing filtered to it, in the workspace and then (when an account client
+     * is configured) in the account; the built-in {@code account users} group and principals found before are not
+     * asked again.
+     *
+     * @param principal a service principal, user or group
+     * @return whether it exists and what was asked
+     */
+    @Override
+    public Optional<PrincipalLookup> lookUp(Principal principal) {
+        return directory.lookUp(principal);
+    }
+
+    /**
      * Reads the effective privileges on a securable: direct grants plus those inherited from its parents, per
      * principal, as the service computes them.
      *
@@ -291,11 +320,11 @@ public final class RestExecutor implements Executor {
             return ChangeResult.done();
         }
         boolean add = change.action() == Action.GRANT;
-        Map<String, Set<Privilege>> byPrincipal = new LinkedHashMap<>();
+        Map<Principal, Set<Privilege>> byPrincipal = new LinkedHashMap<>();
         for (PrincipalPrivileges entry : change.privileges()) {
             if (!entry.privileges().isEmpty()) {
-                String name = context.resolved(entry.principal()).grantName();
-                byPrincipal.computeIfAbsent(name, n -> new TreeSet<>()).addAll(entry.privileges());
+                Principal principal = context.resolved(entry.principal());
+                byPrincipal.computeIfAbsent(principal, n -> new TreeSet<>()).addAll(entry.privileges());
             }
         }
         if (byPrincipal.isEmpty()) {

@@ -4,7 +4,9 @@ import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.ExternalLocation;
+import dev.lakesetup.core.model.DeletedPrincipal;
 import dev.lakesetup.core.model.Grant;
+import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.ResourceId;
 import dev.lakesetup.core.model.Schema;
@@ -21,6 +23,7 @@ import dev.lakesetup.core.spi.ChangeResult;
 import dev.lakesetup.core.spi.ExecutionContext;
 import dev.lakesetup.core.spi.Executor;
 import dev.lakesetup.core.spi.ObservedResource;
+import dev.lakesetup.core.spi.PrincipalLookup;
 import dev.lakesetup.databricks.internal.Calls;
 import dev.lakesetup.databricks.internal.Jdbc;
 import dev.lakesetup.databricks.internal.SqlReads;
@@ -140,6 +143,18 @@ public final class SqlExecutor implements Executor, AutoCloseable {
         return rest != null ? rest.resolve(principal) : Optional.empty();
     }
 
+    /**
+     * Looks a principal up through the REST executor this one was built with (SQL has no directory listing);
+     * without one it cannot check.
+     *
+     * @param principal a service principal, user or group
+     * @return the REST executor's answer, or empty
+     */
+    @Override
+    public Optional<PrincipalLookup> lookUp(Principal principal) {
+        return rest != null ? rest.lookUp(principal) : Optional.empty();
+    }
+
     @Override
     public ChangeResult apply(Change change, ExecutionContext context) {
         return Calls.dispatch(change, c -> applyResource(c, context), c -> applyGrants(c, context));
@@ -177,6 +192,14 @@ public final class SqlExecutor implements Executor, AutoCloseable {
     private ChangeResult applyGrants(GrantChange change, ExecutionContext context) {
         if (!change.action().isActionable()) {
             return ChangeResult.done();
+        }
+        if (change.privileges().stream().anyMatch(entry -> entry.principal() instanceof DeletedPrincipal)) {
+            // SQL has no way to name a deleted principal; the grants API removes its privileges by id
+            if (rest == null) {
+                throw Calls.unsupported(change + ": a deleted principal's privileges can only be revoked through "
+                        + "the REST API (by principal_id); build the SQL executor with a REST executor");
+            }
+            return rest.apply(change, context);
         }
         List<Grant> grants = new ArrayList<>();
         for (Grant grant : change.asGrants()) {

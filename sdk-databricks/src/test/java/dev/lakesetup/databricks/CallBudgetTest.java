@@ -20,6 +20,10 @@ import org.junit.jupiter.api.Test;
 /** Call budgets, measured with the fake workspace's request counters. */
 class CallBudgetTest {
     private static final int CATALOGS = 6;
+    /** The distinct principals the blueprint names: each is looked up once while planning. */
+    private static final int PRINCIPALS = 2;
+    private static final String SP_LOOKUP = "GET /api/2.0/preview/scim/v2/ServicePrincipals";
+    private static final String GROUP_LOOKUP = "GET /api/2.0/preview/scim/v2/Groups";
 
     private static Blueprint grantsOnCatalogsAndSchemas(ServicePrincipal sp) {
         Blueprint.Builder builder = Blueprint.builder();
@@ -62,7 +66,10 @@ class CallBudgetTest {
             assertThat(total.count("GET /api/2.1/unity-catalog/current-metastore-assignment")).isEqualTo(1);
             // no read-back after apply: each PATCH answer lists the securable's grants, which confirms the change
             assertThat(total.count(FakeFixture.PERMISSIONS_GET)).isEqualTo(securables);
-            assertThat(total.total()).as("all requests: %s", total.perEndpoint()).isLessThanOrEqualTo(2L * securables + 3);
+            // one SCIM look-up per distinct principal (the service principal and the group), while planning only
+            assertThat(planning.count(SP_LOOKUP) + planning.count(GROUP_LOOKUP)).isEqualTo(PRINCIPALS);
+            assertThat(total.total()).as("all requests: %s", total.perEndpoint())
+                    .isLessThanOrEqualTo(2L * securables + 3 + PRINCIPALS);
         }
     }
 
@@ -79,7 +86,9 @@ class CallBudgetTest {
             // two information_schema queries (catalogs, schemas) through the statement execution API, no session
             assertThat(planning.count(FakeFixture.STATEMENTS_POST)).isEqualTo(2);
             assertThat(planning.count(FakeFixture.PERMISSIONS_GET)).isZero();
-            assertThat(planning.total()).as("all requests: %s", planning.perEndpoint()).isLessThanOrEqualTo(5);
+            assertThat(planning.count(SP_LOOKUP) + planning.count(GROUP_LOOKUP)).isEqualTo(PRINCIPALS);
+            assertThat(planning.total()).as("all requests: %s", planning.perEndpoint())
+                    .isLessThanOrEqualTo(5 + PRINCIPALS);
             assertThat(plan.actionableChanges()).hasSize(CATALOGS * 2);
         }
     }

@@ -109,6 +109,22 @@ class DataGraphSetupTest {
     }
 
     @Test
+    void build_whenSecretLifetimeOutOfRangeOrUnused_failsBeforeAnyRequest() {
+        assertThatThrownBy(() -> complete().secretLifetime(java.time.Duration.ofDays(1000)).build())
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageStartingWith("secret lifetime 'PT24000H'").hasMessageContaining("730 days");
+        assertThatThrownBy(() -> complete().secretLifetime(java.time.Duration.ZERO).build())
+                .hasMessageStartingWith("secret lifetime 'PT0S'");
+        assertThatThrownBy(() -> complete().secretLifetime(java.time.Duration.ofMillis(500)).build())
+                .hasMessageContaining("1 second up to 730 days");
+        assertThatThrownBy(() -> DataGraphSetup.builder().existingServicePrincipal(
+                ApplicationId.of("0b5c0f4e-7d1a-4c3b-9e2f-5a6b7c8d9e0f")).warehouse("w").profilesSyncCatalog("p")
+                .secretLifetime(java.time.Duration.ofDays(30)).build())
+                .hasMessageContaining("issues no secret for an existing service principal");
+        assertThat(complete().secretLifetime(OAuthSecret.MAX_LIFETIME).build()).isNotNull();
+    }
+
+    @Test
     void readableCatalogs_listEveryCatalogOnce() {
         assertThat(complete().build().readableCatalogs()).containsExactly(
                 CatalogName.of("SEGMENT_LINKED_PROFILES_DB"), CatalogName.of("segment_profiles"),

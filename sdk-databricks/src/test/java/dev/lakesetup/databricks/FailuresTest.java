@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -65,5 +66,15 @@ class FailuresTest {
     @MethodSource("sqlErrors")
     void fromSql_classifiesFailure(SQLException error, Failure expected) {
         assertThat(Failures.fromSql("statement", error).failure()).isEqualTo(expected);
+    }
+
+    @Test
+    void fromSdk_whenBodyIsNotADatabricksError_doesNotRepeatTheStatus() {
+        assertThat(Failures.fromSdk("get x", new DatabricksError("", "Status: 404", 404)).getMessage())
+                .isEqualTo("get x failed: 404 no Databricks error in the answer");
+        assertThat(Failures.fromSdk("get x", new DatabricksError("", "", 404)).getMessage())
+                .isEqualTo("get x failed: 404 no Databricks error in the answer");
+        assertThat(Failures.fromSdk("get x", new DatabricksError("NOT_FOUND", "Catalog 'x' does not exist.", 404))
+                .getMessage()).isEqualTo("get x failed: 404 NOT_FOUND: Catalog 'x' does not exist.");
     }
 }

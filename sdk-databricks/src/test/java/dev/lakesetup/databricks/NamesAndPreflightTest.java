@@ -58,4 +58,28 @@ class NamesAndPreflightTest {
             assertThat(f.fake.snapshot().catalogs()).isEmpty();
         }
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"text/html|<html><body><h1>404 Not Found</h1></body></html>", "text/plain|404 page not found",
+            "text/plain|", "application/json|{\"error_code\":\"ENDPOINT_NOT_FOUND\",\"message\":\"No API found\"}"})
+    void plan_whenHostDoesNotServeUnityCatalogApi_saysSoInsteadOfNoMetastore(String answer) {
+        try (FakeFixture f = FakeFixture.start()) {
+            String[] parts = answer.split("\\|", -1);
+            f.fake.faults().on("GET", "/api/2.1/unity-catalog/current-metastore-assignment").always()
+                    .respond(dev.lakesetup.testkit.FaultResponse.raw(404, parts[0], parts[1]));
+            Lakesetup lakesetup = f.lakesetup(f.workspace.restExecutor());
+            Blueprint blueprint = Blueprint.builder().resource(Catalog.named("sales")).build();
+
+            LakesetupException e = catchThrowableOfType(LakesetupException.class, () -> lakesetup.plan(blueprint));
+
+            assertThat(e).isNotNull();
+            Throwable root = e instanceof ServiceException ? e : e.getCause();
+            assertThat(root).isInstanceOf(ServiceException.class);
+            assertThat(((ServiceException) root).failure()).isEqualTo(ServiceException.Failure.FATAL);
+            assertThat(root.getMessage()).contains("does not serve the Unity Catalog API")
+                    .doesNotContain("no metastore").doesNotContain("Status: 404").contains("404");
+            assertThat(root.getCause()).isNotNull();
+            assertThat(root.getCause().getMessage()).doesNotContain("Status: 404").doesNotEndWith("404 ");
+        }
+    }
 }

@@ -243,6 +243,61 @@ public final class FakeWorkspace implements AutoCloseable {
         }
     }
 
+    /**
+     * Adds a user that SCIM lists and grants may name. Not counted as a request.
+     *
+     * @param name the user name (an e-mail)
+     * @return this workspace
+     */
+    public FakeWorkspace seedUser(String name) {
+        synchronized (ctx) {
+            ctx.identities().addUser(Objects.requireNonNull(name, "name"));
+        }
+        return this;
+    }
+
+    /**
+     * Adds a group that SCIM lists and grants may name. Not counted as a request.
+     *
+     * @param name the group's display name
+     * @return this workspace
+     */
+    public FakeWorkspace seedGroup(String name) {
+        synchronized (ctx) {
+            ctx.identities().addGroup(Objects.requireNonNull(name, "name"));
+        }
+        return this;
+    }
+
+    /**
+     * Deletes a user, group or service principal while its grants stay, as deleting an identity does: grant
+     * listings then show each of its grants with an empty {@code principal} and a {@code principal_id}, and a PATCH
+     * can remove them only by that id. Not counted as a request.
+     *
+     * @param principal grantee, as the grants name it (a service principal's application id, a user, a group)
+     * @return the {@code principal_id} listings show for it
+     */
+    public String deletePrincipalKeepingGrants(String principal) {
+        synchronized (ctx) {
+            ctx.identities().removeGrantee(principal);
+            return ctx.uc().grants().markDeleted(principal);
+        }
+    }
+
+    /**
+     * Sets the page length the grants listings choose for {@code max_results=0} (and cap larger values with), so a
+     * test can make a few grants span several pages; 1000 unless set.
+     *
+     * @param size at least 1
+     * @return this workspace
+     */
+    public FakeWorkspace grantsPageSize(int size) {
+        synchronized (ctx) {
+            ctx.uc().grants().pageSize(size);
+        }
+        return this;
+    }
+
     /** Seeds a workspace service principal with one OAuth secret. */
     public SeededPrincipal seedServicePrincipal(String displayName) {
         synchronized (ctx) {

@@ -56,6 +56,27 @@ class FakeWorkspaceIdentityTest {
     }
 
     @Test
+    void usersAndGroupsList_filterByUserNameAndDisplayName_inTheWorkspaceAndTheAccount() {
+        ws.seedUser("ana@example.com").seedGroup("Data Readers");
+
+        assertThat(w.users().list(new com.databricks.sdk.service.iam.ListUsersRequest()
+                .setFilter("userName eq \"ANA@example.com\""))).extracting(u -> u.getUserName())
+                .containsExactly("ana@example.com");
+        assertThat(w.users().list(new com.databricks.sdk.service.iam.ListUsersRequest()
+                .setFilter("userName eq \"bo@example.com\""))).isEmpty();
+        assertThat(w.groups().list(new com.databricks.sdk.service.iam.ListGroupsRequest()
+                .setFilter("displayName eq \"data readers\""))).extracting(g -> g.getDisplayName())
+                .containsExactly("Data Readers");
+        assertThat(a.groups().list(new com.databricks.sdk.service.iam.ListAccountGroupsRequest()
+                .setFilter("displayName eq \"Data Readers\""))).hasSize(1);
+        assertThat(a.users().list(new com.databricks.sdk.service.iam.ListAccountUsersRequest()
+                .setFilter("userName eq \"nobody@example.com\""))).isEmpty();
+        assertThatThrownBy(() -> w.groups().list(new com.databricks.sdk.service.iam.ListGroupsRequest()
+                .setFilter("userName eq \"x\"")).iterator().hasNext())
+                .isInstanceOf(com.databricks.sdk.core.DatabricksError.class);
+    }
+
+    @Test
     void servicePrincipalsList_filtersAndPagesByStartIndex() {
         List<String> appIds = new ArrayList<>();
         for (int i = 0; i < 5; i++) {

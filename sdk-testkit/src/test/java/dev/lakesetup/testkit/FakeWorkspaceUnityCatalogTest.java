@@ -184,19 +184,24 @@ class FakeWorkspaceUnityCatalogTest {
     }
 
     @Test
-    void grantsGet_pagesWithMaxResults() {
+    void grantsGet_withMaxResultsZero_pagesAtTheServiceLength() {
         w.catalogs().create(new CreateCatalog().setName("paged_cat"));
         ws.seedGrant("catalog", "paged_cat", "users", "BROWSE");
         ws.seedGrant("catalog", "paged_cat", "account users", "USE_CATALOG");
         ws.seedGrant("catalog", "paged_cat", sp, "USE_CATALOG");
-        GetPermissionsResponse first = w.grants().get(new GetGrantRequest().setSecurableType("catalog")
-                .setFullName("paged_cat").setMaxResults(2L));
-        assertThat(first.getPrivilegeAssignments()).hasSize(2);
-        assertThat(first.getNextPageToken()).isNotBlank();
-        GetPermissionsResponse second = w.grants().get(new GetGrantRequest().setSecurableType("catalog")
-                .setFullName("paged_cat").setMaxResults(2L).setPageToken(first.getNextPageToken()));
-        assertThat(second.getPrivilegeAssignments()).hasSize(1);
-        assertThat(second.getNextPageToken()).isNull();
+        ws.grantsPageSize(2);
+        try {
+            GetPermissionsResponse first = w.grants().get(new GetGrantRequest().setSecurableType("catalog")
+                    .setFullName("paged_cat").setMaxResults(0L));
+            assertThat(first.getPrivilegeAssignments()).hasSize(2);
+            assertThat(first.getNextPageToken()).isNotBlank();
+            GetPermissionsResponse second = w.grants().get(new GetGrantRequest().setSecurableType("catalog")
+                    .setFullName("paged_cat").setMaxResults(0L).setPageToken(first.getNextPageToken()));
+            assertThat(second.getPrivilegeAssignments()).hasSize(1);
+            assertThat(second.getNextPageToken()).isNull();
+        } finally {
+            ws.grantsPageSize(1000);
+        }
     }
 
     @Test

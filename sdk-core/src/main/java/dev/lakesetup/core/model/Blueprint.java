@@ -206,6 +206,10 @@ public final class Blueprint {
          */
         public Builder grant(Grant grant) {
             InvalidInputException.requireNonNull(grant, "grant");
+            if (grant.principal() instanceof DeletedPrincipal deleted) {
+                throw InvalidInputException.of("grant principal", deleted.grantName(), "it was deleted",
+                        "a service principal, user or group that exists");
+            }
             grants.merge(new GrantKey(grant.securable(), grant.principal()), grant, Grant::union);
             return this;
         }

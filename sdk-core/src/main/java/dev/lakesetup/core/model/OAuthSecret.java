@@ -25,11 +25,7 @@ public final class OAuthSecret implements Resource {
     private OAuthSecret(ServicePrincipal principal, Duration lifetime, SecretSink sink, boolean rotate) {
         this.principal = InvalidInputException.requireNonNull(principal, "service principal");
         this.sink = InvalidInputException.requireNonNull(sink, "secret sink");
-        if (lifetime != null && (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(MAX_LIFETIME) > 0)) {
-            throw InvalidInputException.of("secret lifetime", lifetime.toString(), "it is out of range",
-                    "a positive duration up to " + MAX_LIFETIME.toDays() + " days");
-        }
-        this.lifetime = lifetime;
+        this.lifetime = lifetime == null ? null : requireLifetime(lifetime);
         this.rotate = rotate;
     }
 
@@ -42,6 +38,23 @@ public final class OAuthSecret implements Resource {
      */
     public static OAuthSecret forPrincipal(ServicePrincipal principal, SecretSink sink) {
         return new OAuthSecret(principal, null, sink, false);
+    }
+
+    /**
+     * Checks an OAuth secret lifetime as Databricks accepts it: at least one second (the service takes whole
+     * seconds) and at most {@link #MAX_LIFETIME}. Recipes call it while building, before anything is sent.
+     *
+     * @param lifetime the lifetime
+     * @return the lifetime
+     * @throws InvalidInputException naming the lifetime and the accepted range
+     */
+    public static Duration requireLifetime(Duration lifetime) {
+        InvalidInputException.requireNonNull(lifetime, "secret lifetime");
+        if (lifetime.compareTo(Duration.ofSeconds(1)) < 0 || lifetime.compareTo(MAX_LIFETIME) > 0) {
+            throw InvalidInputException.of("secret lifetime", lifetime.toString(), "it is out of range",
+                    "1 second up to " + MAX_LIFETIME.toDays() + " days (" + MAX_LIFETIME.toSeconds() + " s)");
+        }
+        return lifetime;
     }
 
     /**

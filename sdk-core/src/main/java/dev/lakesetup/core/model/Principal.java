@@ -3,9 +3,10 @@ package dev.lakesetup.core.model;
 /**
  * Who a privilege is granted to: a service principal, a user or a group.
  *
- * <p>Principals compare case-insensitively by the name the grants API uses for them, as the service does.
+ * <p>Principals compare case-insensitively by the name the grants API uses for them, as the service does. A
+ * {@link DeletedPrincipal} is only ever observed: the grants API lists a deleted principal's grant by id.
  */
-public sealed interface Principal permits ServicePrincipal, User, Group {
+public sealed interface Principal permits ServicePrincipal, User, Group, DeletedPrincipal {
 
     /**
      * Names a service principal by its application id.

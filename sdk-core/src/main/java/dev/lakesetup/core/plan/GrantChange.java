@@ -77,7 +77,20 @@ public record GrantChange(ChangeId id, Action action, Securable securable, List<
 
     @Override
     public String object() {
-        return "grants on " + securable.type().sqlName().toLowerCase(Locale.ROOT) + " " + securable.fullName();
+        return "grants on " + nameOf(securable);
+    }
+
+    /**
+     * Names a securable for people as plan lines name objects: its type and its full name in lower case, as the
+     * service stores it (the metastore by its type alone), e.g. {@code catalog sales}.
+     *
+     * @param securable the securable
+     * @return the name
+     */
+    public static String nameOf(Securable securable) {
+        String type = securable.type().sqlName().toLowerCase(Locale.ROOT);
+        String name = securable.fullName();
+        return name.isEmpty() ? type : type + " " + name.toLowerCase(Locale.ROOT);
     }
 
     @Override

@@ -78,6 +78,16 @@ public record ResourceChange(ChangeId id, Action action, Resource resource, List
 
     @Override
     public String object() {
+        return nameOf(resource);
+    }
+
+    /**
+     * Names a resource for people as plan lines name objects: its kind and its key, e.g. {@code catalog sales}.
+     *
+     * @param resource the resource
+     * @return the name
+     */
+    public static String nameOf(Resource resource) {
         return resource.id().kind().replace('_', ' ') + " " + resource.id().key();
     }
 

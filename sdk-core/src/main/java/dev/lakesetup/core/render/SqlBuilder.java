@@ -1,5 +1,7 @@
 package dev.lakesetup.core.render;
 
+import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.model.DeletedPrincipal;
 import dev.lakesetup.core.model.Identifier;
 import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.Securable;
@@ -63,6 +65,10 @@ final class SqlBuilder {
     }
 
     SqlBuilder principal(Principal principal) {
+        if (principal instanceof DeletedPrincipal deleted) {
+            throw InvalidInputException.of("principal", deleted.grantName(), "SQL cannot name a deleted principal",
+                    "the grants REST API, which removes its privileges by principal_id");
+        }
         if (principal instanceof ServicePrincipal sp && !sp.isResolved()) {
             return identifier(unresolved.apply(sp));
         }

@@ -1,6 +1,7 @@
 package dev.lakesetup.core.spi;
 
 import dev.lakesetup.core.model.ApplicationId;
+import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.ResourceId;
 import dev.lakesetup.core.model.Securable;
@@ -116,7 +117,8 @@ public interface Executor {
      * <p>Report direct grants only (not inherited ones), with privileges read by
      * {@link dev.lakesetup.core.model.Privilege#observed(String, dev.lakesetup.core.model.SecurableType)
      * Privilege.observed(text, type)} so every name held is kept (also one this release does not know or thinks does
-     * not apply), and principals made with {@link ObservedGrants#principalOf(String)}. A securable that does not
+     * not apply), and principals made with {@link ObservedGrants#principalOf(String)} (a deleted principal, which the
+     * service lists by id only, as {@link dev.lakesetup.core.model.DeletedPrincipal}). A securable that does not
      * exist, or has no grants, may be left out.
      *
      * <p>For a securable where {@link ExecutionContext#needsEveryGrant(Securable)} is true (one the blueprint declares
@@ -167,6 +169,24 @@ public interface Executor {
      * @return the application id, or empty if no such principal exists (or this executor does not know principals)
      */
     default Optional<ApplicationId> resolve(ServicePrincipal principal) {
+        return Optional.empty();
+    }
+
+    /**
+     * Looks a principal up in the workspace's directory while planning, so a grant to one that does not exist fails
+     * at plan time instead of after apply's retries; by default it cannot check and answers empty.
+     *
+     * <p>The planner asks once per distinct principal the blueprint names (except those the plan itself creates),
+     * all in parallel, each call under the engine's rate limit and retry policy. A service principal comes by
+     * application id, or by display name when it is not declared as a resource and no executor could
+     * {@linkplain #resolve resolve} it. The first executor that answers decides; when none can check, the
+     * principal is not checked. An executor that looks up in several places (the workspace, then the account)
+     * answers {@link PrincipalLookup#missing missing} only when none knows it, naming every place it asked.
+     *
+     * @param principal a service principal, user or group
+     * @return whether it exists and what was looked up, or empty when this executor cannot check principals
+     */
+    default Optional<PrincipalLookup> lookUp(Principal principal) {
         return Optional.empty();
     }
 

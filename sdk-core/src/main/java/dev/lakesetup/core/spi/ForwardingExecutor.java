@@ -2,6 +2,7 @@ package dev.lakesetup.core.spi;
 
 import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.model.ApplicationId;
+import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.ResourceId;
 import dev.lakesetup.core.model.Securable;
@@ -90,6 +91,11 @@ public abstract class ForwardingExecutor implements Executor {
     @Override
     public Optional<ApplicationId> resolve(ServicePrincipal principal) {
         return delegate.resolve(principal);
+    }
+
+    @Override
+    public Optional<PrincipalLookup> lookUp(Principal principal) {
+        return delegate.lookUp(principal);
     }
 
     @Override

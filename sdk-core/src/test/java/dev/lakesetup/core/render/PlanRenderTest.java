@@ -142,4 +142,40 @@ class PlanRenderTest {
 
         assertThat(sql).contains("GRANT USE CATALOG ON CATALOG `c` TO `" + id + "`;");
     }
+
+    @Test
+    void renderText_namesEachObjectOnceTheSameWay_andTheMetastoreWithoutAnEmptyName() {
+        Plan plan = lakesetup.plan(Blueprint.builder()
+                .resource(Catalog.named("Sales"))
+                .grant(Grant.on(Securable.catalog("SALES")).to(Principal.group("analysts")).privileges(USE_CATALOG))
+                .grant(Grant.on(Securable.metastore()).to(Principal.group("analysts"))
+                        .privileges(dev.lakesetup.core.model.Privilege.CREATE_CATALOG))
+                .build());
+
+        String text = plan.render(PlanFormat.TEXT);
+
+        assertThat(text).contains("+ catalog sales\n").contains("+ grants on catalog sales\n")
+                .contains("+ grants on metastore\n").doesNotContain("SALES").doesNotContain("Sales")
+                .doesNotContain("metastore \n");
+    }
+
+    @Test
+    void plan_whenAReadFails_namesTheObjectWithoutItsSettingsList() {
+        dev.lakesetup.core.spi.Executor failing = new dev.lakesetup.core.spi.ForwardingExecutor(workspace) {
+            @Override
+            public java.util.Map<dev.lakesetup.core.model.ResourceId, dev.lakesetup.core.spi.ObservedResource>
+                    readResources(java.util.Collection<? extends dev.lakesetup.core.model.Resource> resources,
+                    dev.lakesetup.core.spi.ExecutionContext context) {
+                throw dev.lakesetup.core.ServiceException.builder(
+                        dev.lakesetup.core.ServiceException.Failure.FATAL, "denied").build();
+            }
+        };
+        Lakesetup failingLakesetup = Lakesetup.builder().executor(failing).clock(time).sleeper(time)
+                .retryPolicy(Fixtures.exactPolicy()).build();
+
+        Throwable e = org.assertj.core.api.Assertions.catchThrowable(() ->
+                failingLakesetup.plan(Blueprint.builder().resource(Catalog.named("Sales")).build()));
+
+        assertThat(e).hasMessageStartingWith("read catalog sales through ").hasMessageNotContaining("[]");
+    }
 }

@@ -75,6 +75,11 @@ class ForwardingExecutorTest {
         }
 
         @Override
+        public Optional<PrincipalLookup> lookUp(dev.lakesetup.core.model.Principal principal) {
+            return Optional.of(PrincipalLookup.missing(principal, "asked"));
+        }
+
+        @Override
         public ChangeResult apply(Change change, ExecutionContext context) {
             return ChangeResult.done();
         }
@@ -93,6 +98,8 @@ class ForwardingExecutorTest {
         assertThat(forwarding.metersRequests()).isTrue();
         assertThat(forwarding.supports(null)).isFalse();
         assertThat(forwarding.resolve(ServicePrincipal.named("sp"))).contains(APP);
+        assertThat(forwarding.lookUp(dev.lakesetup.core.model.Principal.group("g")))
+                .contains(PrincipalLookup.missing(dev.lakesetup.core.model.Principal.group("g"), "asked"));
         assertThat(forwarding.readResources(List.of(Catalog.named("x")), NO_PRINCIPALS))
                 .isEqualTo(delegate.readResources(List.of(), NO_PRINCIPALS));
         assertThat(forwarding.readGrants(List.of(Securable.catalog("x")), NO_PRINCIPALS))

@@ -46,6 +46,7 @@ public final class Failures {
             Pattern.compile("(?s)Error Message: (.*), Error code: ([A-Za-z][A-Za-z0-9_]*)");
     private static final Pattern ERROR_CLASS = Pattern.compile("\\[([A-Z][A-Z0-9_]*)(?:\\.[A-Z0-9_]+)*\\]");
     private static final int MAX_SHOWN = 1000;
+    private static final Pattern STATUS_ONLY = Pattern.compile("(?i)(?:http )?status(?: code)?:? *\\d{3}");
     private static final Pattern STATUS_IN_TEXT = Pattern.compile("(?i)\\b(?:http(?: status)?|status code)[: ]+(\\d{3})\\b");
 
     private Failures() {
@@ -204,7 +205,13 @@ public final class Failures {
         if (!code.isEmpty()) {
             out.append(code).append(": ");
         }
-        return out.append(firstLine(message)).toString();
+        String line = firstLine(message).strip();
+        if (line.isEmpty() || (status > 0 && STATUS_ONLY.matcher(line).matches()
+                && line.endsWith(Integer.toString(status)))) {
+            // a body that is not a Databricks error (empty, or a proxy's page) leaves only the status to tell
+            return out.append(code.isEmpty() ? "no Databricks error in the answer" : "no message").toString();
+        }
+        return out.append(line).toString();
     }
 
     private static String firstKnownCode(String message) {

@@ -283,7 +283,7 @@ public final class Principals {
     }
 
     private static String eq(String attribute, String value) {
-        return attribute + " eq \"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return PrincipalDirectory.eq(attribute, value);
     }
 
     /**

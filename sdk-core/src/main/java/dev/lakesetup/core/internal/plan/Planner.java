@@ -1,6 +1,7 @@
 package dev.lakesetup.core.internal.plan;
 
 import dev.lakesetup.core.LakesetupException;
+import dev.lakesetup.core.PrincipalNotFoundException;
 import dev.lakesetup.core.internal.apply.CallGuard;
 import dev.lakesetup.core.internal.apply.CompleteReads;
 import dev.lakesetup.core.internal.apply.Resolutions;
@@ -19,12 +20,14 @@ import dev.lakesetup.core.model.WarehousePermission;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.plan.ChangeId;
+import dev.lakesetup.core.plan.GrantChange;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.PrincipalPrivileges;
 import dev.lakesetup.core.plan.ResourceChange;
 import dev.lakesetup.core.spi.ExecutionContext;
 import dev.lakesetup.core.spi.Executor;
 import dev.lakesetup.core.spi.ObservedResource;
+import dev.lakesetup.core.spi.PrincipalLookup;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Arrays;
@@ -76,7 +79,11 @@ public final class Planner {
     public Plan plan(Blueprint blueprint, ExecutorService pool) {
         Resolutions resolutions = new Resolutions(resolveNamed(blueprint, pool));
         GrantDiff grantDiff = new GrantDiff(blueprint, resolutions);
-        LiveState live = read(blueprint, grantDiff.securables(), resolutions, pool);
+        LiveState live = read(blueprint, grantDiff.securables(), resolutions,
+                PrincipalChecks.toCheck(blueprint, resolutions), pool);
+        if (!live.missing().isEmpty()) {
+            throw new PrincipalNotFoundException(live.missing());
+        }
         List<Change> changes = new ArrayList<>();
         for (Resource resource : blueprint.resources()) {
             changes.add(ResourceDiff.diff(resource, live.resources().get(resource.id()), dependencies(blueprint,
@@ -144,12 +151,25 @@ public final class Planner {
         return Optional.empty();
     }
 
+    /** What planning read: resources, grants, and the look-ups that did not find their principal. */
     private record LiveState(Map<ResourceId, ObservedResource> resources,
-            Map<Securable, List<PrincipalPrivileges>> grants) {
+            Map<Securable, List<PrincipalPrivileges>> grants, List<PrincipalLookup> missing) {
+    }
+
+    /** Looks a principal up through the first executor that can check; empty when none can. */
+    private Optional<PrincipalLookup> lookUp(Principal principal) {
+        for (Executor executor : router.executors()) {
+            Optional<PrincipalLookup> answer = guarded("look up " + principal + " through " + executor.name(),
+                    () -> executor.lookUp(principal));
+            if (answer.isPresent()) {
+                return answer;
+            }
+        }
+        return Optional.empty();
     }
 
     private LiveState read(Blueprint blueprint, Collection<Securable> securables, Resolutions resolutions,
-            ExecutorService pool) {
+            List<Principal> principals, ExecutorService pool) {
         Map<Executor, List<Resource>> resourcesByExecutor = new LinkedHashMap<>();
         for (Resource resource : blueprint.resources()) {
             resourcesByExecutor.computeIfAbsent(router.forResource(resource), k -> new ArrayList<>()).add(resource);
@@ -177,10 +197,22 @@ public final class Planner {
                         + executor.name(), () -> executor.readGrants(batch, grantContext)));
             }
         });
+        int readTasks = tasks.size();
+        // one look-up per distinct principal, in parallel with the reads; owned by the first executor for the
+        // first-call rule, as the first that can check answers
+        for (Principal principal : principals) {
+            owners.add(router.executors().get(0));
+            tasks.add(() -> lookUp(principal));
+        }
         List<Object> results = firstAloneThenTheRest(tasks, owners, pool);
         readBefore.addAll(owners);
+        List<PrincipalLookup> missing = new ArrayList<>();
+        for (Object answer : results.subList(readTasks, results.size())) {
+            ((Optional<?>) answer).map(PrincipalLookup.class::cast).filter(lookup -> !lookup.found())
+                    .ifPresent(missing::add);
+        }
         return new LiveState(merged(results.subList(0, resourceTasks)),
-                merged(results.subList(resourceTasks, results.size())));
+                merged(results.subList(resourceTasks, readTasks)), missing);
     }
 
     /** Returns the answers of several read calls as one map; the answer itself when there is one (no copy). */
@@ -271,8 +303,16 @@ public final class Planner {
         return out;
     }
 
+    /** Names what one read call carries: the object as plan lines name it, or how many there are. */
     private static String describe(List<?> batch, String kind) {
-        return batch.size() == 1 ? String.valueOf(batch.get(0)) : batch.size() + " " + kind;
+        if (batch.size() != 1) {
+            return batch.size() + " " + kind;
+        }
+        Object only = batch.get(0);
+        if (only instanceof Resource resource) {
+            return ResourceChange.nameOf(resource);
+        }
+        return only instanceof Securable securable ? GrantChange.nameOf(securable) : String.valueOf(only);
     }
 
     @SuppressWarnings("unchecked")

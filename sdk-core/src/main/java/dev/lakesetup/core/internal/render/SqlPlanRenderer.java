@@ -2,7 +2,9 @@ package dev.lakesetup.core.internal.render;
 
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.ExternalLocation;
+import dev.lakesetup.core.model.DeletedPrincipal;
 import dev.lakesetup.core.model.Grant;
+import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.OAuthSecret;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.Schema;
@@ -55,6 +57,14 @@ final class SqlPlanRenderer {
 
     private static void grants(StringBuilder out, UnityCatalogSql sql, GrantChange change) {
         for (Grant grant : change.asGrants()) {
+            if (grant.principal() instanceof DeletedPrincipal deleted) {
+                // SQL cannot name a principal that no longer exists; the grants API removes it by id
+                out.append("-- API: PATCH ").append(CATALOGS).append("permissions/")
+                        .append(change.securable().type().apiName()).append("/{full_name} (remove ")
+                        .append(String.join(", ", grant.privileges().stream().map(Privilege::sqlName).toList()))
+                        .append(" from principal_id ").append(deleted.principalId()).append(")\n");
+                continue;
+            }
             out.append(change.action() == Action.REVOKE ? sql.revoke(grant) : sql.grant(grant)).append(";\n");
         }
     }

@@ -24,6 +24,48 @@ public final class Grants {
     public static final Set<String> IMPLICIT_GROUPS = Set.of("account users", "users");
 
     private final Map<Securable, Map<String, Set<String>>> grants = new LinkedHashMap<>();
+    /** Grantee name to the principal id the grants API shows once the principal is deleted. */
+    private final Map<String, String> deleted = new TreeMap<>();
+    private long nextDeletedId = 7_000_000_001L;
+    private int pageSize = 1000;
+
+    /**
+     * Marks a grantee as deleted while its grants stay: listings then show it with an empty {@code principal} and
+     * its {@code principal_id}, as the service does.
+     *
+     * @return the principal id listings show for it
+     */
+    public String markDeleted(String principal) {
+        return deleted.computeIfAbsent(principal, p -> Long.toString(nextDeletedId++));
+    }
+
+    /** Returns the principal id of a deleted grantee, or null while it exists. */
+    public String deletedId(String principal) {
+        return deleted.get(principal);
+    }
+
+    /** Returns the grantee name kept for a deleted principal's id, or null. */
+    public String deletedName(String principalId) {
+        for (Map.Entry<String, String> e : deleted.entrySet()) {
+            if (e.getValue().equals(principalId)) {
+                return e.getKey();
+            }
+        }
+        return null;
+    }
+
+    /** Sets the page length the service chooses for {@code max_results=0} and caps larger ones with. */
+    public void pageSize(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("page size must be at least 1: " + size);
+        }
+        this.pageSize = size;
+    }
+
+    /** Returns the page length the service chooses. */
+    public int pageSize() {
+        return pageSize;
+    }
 
     /** Returns the direct grants on a securable: principal to privileges, sorted. */
     public Map<String, Set<String>> direct(Securable s) {

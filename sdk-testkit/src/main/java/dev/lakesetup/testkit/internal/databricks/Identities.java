@@ -47,6 +47,7 @@ public final class Identities {
     private final Map<String, Token> tokens = new LinkedHashMap<>();
     private final Set<String> users = new LinkedHashSet<>();
     private final Set<String> groups = new LinkedHashSet<>(List.of("account users", "users", "admins"));
+    private final Map<String, Long> directoryIds = new LinkedHashMap<>();
     private long nextId = 1_000_000_000_001L;
 
     /** Registers a user or group name so grants to it are accepted. */
@@ -57,6 +58,37 @@ public final class Identities {
     /** Registers a group name so grants to it are accepted. */
     public void addGroup(String name) {
         groups.add(name);
+    }
+
+    /**
+     * Deletes a user, group or service principal by the name grants use for it (its application id for a service
+     * principal).
+     *
+     * @return whether it existed
+     */
+    public boolean removeGrantee(String name) {
+        boolean removed = users.remove(name) | groups.remove(name);
+        Principal p = byApplicationId(name);
+        if (p != null) {
+            principals.remove(p.id);
+            removed = true;
+        }
+        return removed;
+    }
+
+    /** Returns the users' names, in the order they were added. */
+    public List<String> users() {
+        return List.copyOf(users);
+    }
+
+    /** Returns the groups' names, in the order they were added. */
+    public List<String> groups() {
+        return List.copyOf(groups);
+    }
+
+    /** Returns the SCIM id of a user or group, the same for a name every time it is asked. */
+    public String directoryId(String name) {
+        return Long.toString(directoryIds.computeIfAbsent(name, n -> nextId++));
     }
 
     /** Returns whether a grantee name is known: a user, a group or a service principal's application id. */

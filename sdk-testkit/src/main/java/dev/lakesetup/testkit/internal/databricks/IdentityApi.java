@@ -19,7 +19,8 @@ final class IdentityApi {
     private static final String WS_SCIM = "/api/2.0/preview/scim/v2/ServicePrincipals";
     private static final String ACC = "/api/2.0/accounts/{account_id}";
     private static final String SP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:ServicePrincipal";
-    private static final Pattern FILTER = Pattern.compile("\\s*(\\w+)\\s+(eq|co|sw)\\s+\"((?:[^\"\\\\]|\\\\.)*)\"\\s*",
+    /** One SCIM comparison: attribute, operator, quoted value. */
+    static final Pattern FILTER = Pattern.compile("\\s*(\\w+)\\s+(eq|co|sw)\\s+\"((?:[^\"\\\\]|\\\\.)*)\"\\s*",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LIFETIME = Pattern.compile("(\\d+)(?:\\.\\d+)?s");
     private static final long DEFAULT_SECRET_LIFETIME = 730L * 24 * 3600;
@@ -88,7 +89,12 @@ final class IdentityApi {
     private HttpReply list(HttpExchange ex, boolean workspace) {
         requireAdmin();
         Predicate<Identities.Principal> filter = filter(ex.queryParam("filter"));
-        List<Identities.Principal> all = ids().all(workspace).stream().filter(filter).toList();
+        List<ObjectNode> all = ids().all(workspace).stream().filter(filter).map(IdentityApi::spJson).toList();
+        return Json.ok(listResponse(ex, all));
+    }
+
+    /** Returns a SCIM ListResponse of the page {@code startIndex} (from 1) and {@code count} ask for. */
+    static ObjectNode listResponse(HttpExchange ex, List<ObjectNode> all) {
         int start = intParam(ex, "startIndex", 1);
         int count = intParam(ex, "count", all.size());
         int from = Math.min(all.size(), Math.max(start, 1) - 1);
@@ -99,8 +105,8 @@ final class IdentityApi {
         out.put("startIndex", Math.max(start, 1));
         out.put("itemsPerPage", to - from);
         ArrayNode resources = out.putArray("Resources");
-        all.subList(from, to).forEach(p -> resources.add(spJson(p)));
-        return Json.ok(out);
+        all.subList(from, to).forEach(resources::add);
+        return out;
     }
 
     private HttpReply patch(HttpExchange ex, boolean workspace) {

@@ -135,16 +135,13 @@ final class UcApi {
         ctx.uc().requireVisible(ctx.caller(), s);
         String principal = ex.queryParam("principal");
         List<ObjectNode> assignments = new ArrayList<>();
+        Grants grants = ctx.uc().grants();
         ctx.grantsForRead(s).forEach((p, privs) -> {
             if (principal == null || principal.equals(p)) {
-                ObjectNode a = Json.object();
-                a.put("principal", p);
-                ArrayNode arr = a.putArray("privileges");
-                privs.forEach(arr::add);
-                assignments.add(a);
+                assignments.add(GrantPages.assignment(grants, p, privs));
             }
         });
-        return Json.ok(page(ex, assignments, "privilege_assignments"));
+        return Json.ok(GrantPages.page(ex, assignments, "privilege_assignments", grants.pageSize()));
     }
 
     private HttpReply updatePermissions(HttpExchange ex) {
@@ -158,10 +155,13 @@ final class UcApi {
         List<Object[]> parsed = new ArrayList<>();
         if (changes != null) {
             for (JsonNode ch : changes) {
-                String principal = Json.requiredText(ch, "principal");
+                String principal = changePrincipal(ch);
                 List<String> add = normalise(s, Json.strings(ch, "add"));
                 List<String> remove = normalise(s, Json.strings(ch, "remove"));
-                ctx.requireGrantable(principal);
+                if (Json.text(ch, "principal_id") == null || !add.isEmpty()) {
+                    // a deleted principal's privileges can only be removed, by id
+                    ctx.requireGrantable(principal);
+                }
                 parsed.add(new Object[] {principal, add, remove});
             }
         }
@@ -170,7 +170,8 @@ final class UcApi {
             apply(s, (String) p[0], (List<?>) p[1], (List<?>) p[2]);
         }
         List<ObjectNode> assignments = new ArrayList<>();
-        ctx.uc().grants().direct(s).forEach((p, privs) -> assignments.add(assignment(p, privs)));
+        Grants grants = ctx.uc().grants();
+        grants.direct(s).forEach((p, privs) -> assignments.add(GrantPages.assignment(grants, p, privs)));
         ObjectNode out = Json.object();
         out.putArray("privilege_assignments").addAll(assignments);
         return Json.ok(out);
@@ -202,7 +203,7 @@ final class UcApi {
             a.set("privileges", privs);
             assignments.add(a);
         });
-        return Json.ok(page(ex, assignments, "privilege_assignments"));
+        return Json.ok(GrantPages.page(ex, assignments, "privilege_assignments", ctx.uc().grants().pageSize()));
     }
 
     private List<String> normalise(Securable s, List<String> raw) {
@@ -217,46 +218,24 @@ final class UcApi {
         return ctx.uc().resolve(type, ex.param("name"));
     }
 
-    static ObjectNode assignment(String principal, Set<String> privileges) {
-        ObjectNode a = Json.object();
-        a.put("principal", principal);
-        ArrayNode arr = a.putArray("privileges");
-        privileges.forEach(arr::add);
-        return a;
-    }
-
-    private static ObjectNode page(HttpExchange ex, List<ObjectNode> items, String field) {
-        int offset = 0;
-        String token = ex.queryParam("page_token");
-        if (token != null && !token.isEmpty()) {
-            try {
-                offset = Integer.parseInt(token);
-            } catch (NumberFormatException e) {
-                throw ApiException.invalid("Invalid page_token");
-            }
+    /**
+     * Returns whom one change of a PATCH names: {@code principal}, or {@code principal_id} (never both), which only
+     * a deleted principal's grants are known by here.
+     */
+    private String changePrincipal(JsonNode change) {
+        String name = Json.text(change, "principal");
+        String id = Json.text(change, "principal_id");
+        if ((name == null || name.isEmpty()) == (id == null || id.isEmpty())) {
+            throw ApiException.invalid("Only one of principal or principal_id should be specified, never both");
         }
-        int max = items.size();
-        String maxParam = ex.queryParam("max_results");
-        if (maxParam != null) {
-            try {
-                max = Integer.parseInt(maxParam);
-            } catch (NumberFormatException e) {
-                throw ApiException.invalid("Invalid max_results");
-            }
-            if (max < 0) {
-                throw ApiException.invalid("max_results must be greater than or equal to 0");
-            }
-            if (max == 0) {
-                max = items.size();
-            }
+        if (name != null && !name.isEmpty()) {
+            return name;
         }
-        ObjectNode out = Json.object();
-        int end = Math.min(items.size(), offset + max);
-        out.putArray(field).addAll(items.subList(Math.min(offset, end), end));
-        if (end < items.size()) {
-            out.put("next_page_token", Integer.toString(end));
+        String deleted = ctx.uc().grants().deletedName(id);
+        if (deleted == null) {
+            throw new ApiException(404, "PRINCIPAL_DOES_NOT_EXIST", "Could not find principal with id " + id);
         }
-        return out;
+        return deleted;
     }
 
     private static HttpReply list(String field, List<ObjectNode> items) {

@@ -1,0 +1,158 @@
+package dev.lakesetup.databricks.internal;
+
+import com.databricks.sdk.AccountClient;
+import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.service.iam.ListAccountGroupsRequest;
+import com.databricks.sdk.service.iam.ListAccountServicePrincipalsRequest;
+import com.databricks.sdk.service.iam.ListAccountUsersRequest;
+import com.databricks.sdk.service.iam.ListGroupsRequest;
+import com.databricks.sdk.service.iam.ListServicePrincipalsRequest;
+import com.databricks.sdk.service.iam.ListUsersRequest;
+import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.model.DeletedPrincipal;
+import dev.lakesetup.core.model.Group;
+import dev.lakesetup.core.model.Principal;
+import dev.lakesetup.core.model.ServicePrincipal;
+import dev.lakesetup.core.model.User;
+import dev.lakesetup.core.spi.PrincipalLookup;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Tells whether a principal exists, with one SCIM listing filtered to it: service principals by
+ * {@code applicationId} (or {@code displayName}), users by {@code userName}, groups by {@code displayName}; in the
+ * workspace first and, when an account client is configured, in the account (Unity Catalog grants may name account
+ * principals the workspace has not been given). The built-in {@code account users} group always exists. Principals
+ * found are remembered for the life of the executor, so re-plans do not ask again. A caller that may not list
+ * principals (401, 403) leaves them unchecked.
+ */
+public final class PrincipalDirectory {
+    private static final Logger LOG = LoggerFactory.getLogger(PrincipalDirectory.class);
+    private static final String WS_SCIM = "/api/2.0/preview/scim/v2/";
+    private static final String ACCOUNT_SCIM = "/api/2.0/accounts/{account_id}/scim/v2/";
+    private static final String ALL_ACCOUNT_USERS = "account users";
+
+    private final SdkClients clients;
+    private final Set<String> found = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Creates the directory.
+     *
+     * @param clients the SDK clients
+     */
+    public PrincipalDirectory(SdkClients clients) {
+        this.clients = clients;
+    }
+
+    /**
+     * Looks a principal up.
+     *
+     * @param principal a service principal, user or group
+     * @return whether it exists and every listing asked; empty for a principal that cannot be looked up
+     */
+    public Optional<PrincipalLookup> lookUp(Principal principal) {
+        if (principal instanceof DeletedPrincipal) {
+            return Optional.empty();
+        }
+        String key = principal.getClass().getSimpleName() + ":" + principal.grantName().toLowerCase(Locale.ROOT);
+        if (found.contains(key)) {
+            return Optional.of(PrincipalLookup.found(principal, "found earlier"));
+        }
+        if (principal instanceof Group group && group.name().equalsIgnoreCase(ALL_ACCOUNT_USERS)) {
+            return Optional.of(PrincipalLookup.found(principal, "built-in group"));
+        }
+        Query query = query(principal);
+        String asked = "GET " + WS_SCIM + query.resource + "?filter=" + query.filter;
+        Optional<Boolean> inWorkspace = exists("look up " + principal + " in the workspace", () -> inWorkspace(query));
+        if (inWorkspace.isEmpty()) {
+            return Optional.empty();
+        }
+        boolean exists = inWorkspace.get();
+        if (!exists && clients.hasAccount()) {
+            asked += ", then GET " + ACCOUNT_SCIM + query.resource + "?filter=" + query.filter;
+            Optional<Boolean> inAccount = exists("look up " + principal + " in the account", () -> inAccount(query));
+            if (inAccount.isEmpty()) {
+                return Optional.empty();
+            }
+            exists = inAccount.get();
+        }
+        if (exists) {
+            found.add(key);
+            return Optional.of(PrincipalLookup.found(principal, asked));
+        }
+        return Optional.of(PrincipalLookup.missing(principal, "no match in workspace SCIM: " + asked
+                + (clients.hasAccount() ? "" : " (the account was not asked: no account client is configured)")));
+    }
+
+    /** One SCIM listing filtered to one principal. */
+    private record Query(String resource, String filter) {
+    }
+
+    private static Query query(Principal principal) {
+        if (principal instanceof ServicePrincipal sp) {
+            return sp.applicationId().map(id -> new Query("ServicePrincipals", eq("applicationId", id.toString())))
+                    .orElseGet(() -> new Query("ServicePrincipals", eq("displayName", sp.displayName().orElseThrow())));
+        } else if (principal instanceof User user) {
+            return new Query("Users", eq("userName", user.email()));
+        } else if (principal instanceof Group group) {
+            return new Query("Groups", eq("displayName", group.name()));
+        }
+        throw new IllegalArgumentException("cannot look up " + principal);
+    }
+
+    /** One page of at most one match: the SDK's list() would read a second page when the first is empty. */
+    private boolean inWorkspace(Query query) {
+        WorkspaceClient w = clients.workspace();
+        return switch (query.resource) {
+            case "ServicePrincipals" -> any(w.servicePrincipals().impl().list(new ListServicePrincipalsRequest()
+                    .setFilter(query.filter).setAttributes("id").setCount(1L)).getResources());
+            case "Users" -> any(w.users().impl().list(new ListUsersRequest().setFilter(query.filter)
+                    .setAttributes("id").setCount(1L)).getResources());
+            default -> any(w.groups().impl().list(new ListGroupsRequest().setFilter(query.filter)
+                    .setAttributes("id").setCount(1L)).getResources());
+        };
+    }
+
+    private boolean inAccount(Query query) {
+        AccountClient a = clients.account().orElseThrow();
+        return switch (query.resource) {
+            case "ServicePrincipals" -> any(a.servicePrincipals().impl().list(new ListAccountServicePrincipalsRequest()
+                    .setFilter(query.filter).setAttributes("id").setCount(1L)).getResources());
+            case "Users" -> any(a.users().impl().list(new ListAccountUsersRequest().setFilter(query.filter)
+                    .setAttributes("id").setCount(1L)).getResources());
+            default -> any(a.groups().impl().list(new ListAccountGroupsRequest().setFilter(query.filter)
+                    .setAttributes("id").setCount(1L)).getResources());
+        };
+    }
+
+    private static boolean any(Collection<?> resources) {
+        return resources != null && !resources.isEmpty();
+    }
+
+    /**
+     * Runs one listing; empty when the caller may not list principals (401 or 403: a caller that is not an admin),
+     * which leaves the principal unchecked rather than failing the plan.
+     */
+    private static Optional<Boolean> exists(String what, Supplier<Boolean> listing) {
+        try {
+            return Optional.of(Calls.run(what, listing));
+        } catch (ServiceException e) {
+            if (e.status() == 401 || e.status() == 403) {
+                LOG.debug("{}: not allowed ({}); the principal is not checked", what, e.errorCode());
+                return Optional.empty();
+            }
+            throw e;
+        }
+    }
+
+    /** A SCIM equality filter with the value quoted as SCIM strings are (backslash and quote escaped). */
+    static String eq(String attribute, String value) {
+        return attribute + " eq \"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
