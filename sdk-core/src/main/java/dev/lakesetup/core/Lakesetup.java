@@ -110,7 +110,7 @@ public final class Lakesetup {
         InvalidInputException.requireNonNull(blueprint, "blueprint");
         ExecutorService pool = newPool("plan");
         try {
-            Plan plan = new Planner(router, guard, readBefore).plan(blueprint, pool);
+            Plan plan = new Planner(router, guard, readBefore, listener).plan(blueprint, pool);
             listener.planned(plan);
             return plan;
         } finally {

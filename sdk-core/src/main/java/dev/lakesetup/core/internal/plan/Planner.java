@@ -1,6 +1,8 @@
 package dev.lakesetup.core.internal.plan;
 
 import dev.lakesetup.core.LakesetupException;
+import dev.lakesetup.core.apply.ApplyListener;
+import dev.lakesetup.core.apply.Progress;
 import dev.lakesetup.core.internal.apply.CallGuard;
 import dev.lakesetup.core.internal.apply.Resolutions;
 import dev.lakesetup.core.internal.apply.Router;
@@ -49,6 +51,7 @@ public final class Planner {
     private final Router router;
     private final CallGuard guard;
     private final Set<Executor> readBefore;
+    private final ApplyListener listener;
 
     /**
      * Creates a planner.
@@ -59,9 +62,22 @@ public final class Planner {
      *     thread-safe); an executor not in it gets its first read call alone, and is added once it answers
      */
     public Planner(Router router, CallGuard guard, Set<Executor> readBefore) {
+        this(router, guard, readBefore, new ApplyListener() { });
+    }
+
+    /**
+     * Creates a planner that reports its reading progress.
+     *
+     * @param router routes reads to executors
+     * @param guard rate limit and retries for every read
+     * @param readBefore as for {@link #Planner(Router, CallGuard, Set)}
+     * @param listener receives {@link Progress.Phase#READING} progress, one step per object read
+     */
+    public Planner(Router router, CallGuard guard, Set<Executor> readBefore, ApplyListener listener) {
         this.router = router;
         this.guard = guard;
         this.readBefore = readBefore;
+        this.listener = listener;
     }
 
     /**
@@ -158,19 +174,21 @@ public final class Planner {
         }
         List<Callable<Object>> tasks = new ArrayList<>();
         List<Executor> owners = new ArrayList<>();
+        ReadProgress progress = new ReadProgress(listener, blueprint.resources().size() + securables.size());
         resourcesByExecutor.forEach((executor, list) -> {
             for (List<Resource> batch : batches(list, executor.readBatchSize())) {
                 owners.add(executor);
-                tasks.add(() -> guarded("read " + describe(batch, "resources") + " through " + executor.name(),
-                        () -> executor.readResources(batch, resolutions)));
+                tasks.add(() -> progress.counted(batch.size(), () -> guarded("read " + describe(batch, "resources") + " through " + executor.name(),
+                        () -> executor.readResources(batch, resolutions))));
             }
         });
         int resourceTasks = tasks.size();
         securablesByExecutor.forEach((executor, list) -> {
             for (List<Securable> batch : grantBatches(list, executor.grantReadBatchSize())) {
                 owners.add(executor);
-                tasks.add(() -> guarded("read grants on " + describe(batch, "securables") + " through "
-                        + executor.name(), () -> executor.readGrants(batch, resolutions)));
+                tasks.add(() -> progress.counted(batch.size(), () -> guarded("read grants on "
+                        + describe(batch, "securables") + " through " + executor.name(),
+                        () -> executor.readGrants(batch, resolutions))));
             }
         });
         List<Object> results = firstAloneThenTheRest(tasks, owners, pool);
