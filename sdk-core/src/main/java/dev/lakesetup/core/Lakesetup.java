@@ -199,6 +199,17 @@ public final class Lakesetup {
     }
 
     /**
+     * Returns one listener that passes each event on to every listener registered on the builder, logging and
+     * ignoring one that throws: for work outside a plan or an apply that reports progress, such as validation as
+     * the principal ({@code PrincipalValidator.builder().listener(lakesetup.listener())}).
+     *
+     * @return the forwarding listener
+     */
+    public ApplyListener listener() {
+        return listener;
+    }
+
+    /**
      * Returns the retry policy.
      *
      * @return the policy
