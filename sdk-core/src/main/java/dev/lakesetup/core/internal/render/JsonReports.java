@@ -9,7 +9,6 @@ import dev.lakesetup.core.LakesetupException;
 import dev.lakesetup.core.apply.ApplyReport;
 import dev.lakesetup.core.apply.ChangeOutcome;
 import dev.lakesetup.core.apply.Outcome;
-import dev.lakesetup.core.plan.Change;
 import java.util.Locale;
 import java.util.Map;
 
@@ -68,14 +67,8 @@ public final class JsonReports {
         }
         ArrayNode changes = root.putArray("changes");
         for (ChangeOutcome outcome : report.outcomes()) {
-            Change change = outcome.change();
             ObjectNode node = changes.addObject();
-            node.put("id", change.id().value());
-            node.put("action", change.action().name());
-            node.put("kind", change.kind());
-            node.put("object", change.object());
-            ArrayNode details = node.putArray("details");
-            change.details().forEach(details::add);
+            JsonPlanRenderer.describe(node, outcome.change());
             node.put("outcome", outcome.outcome().name());
             node.put("attempts", outcome.attempts());
             node.put("durationMillis", outcome.duration().toMillis());
