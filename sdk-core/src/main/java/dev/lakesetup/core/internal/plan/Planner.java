@@ -21,6 +21,7 @@ import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.plan.ChangeId;
 import dev.lakesetup.core.plan.Plan;
+import dev.lakesetup.core.plan.PlanBasis;
 import dev.lakesetup.core.plan.PrincipalPrivileges;
 import dev.lakesetup.core.plan.ResourceChange;
 import dev.lakesetup.core.spi.Executor;
@@ -97,7 +98,7 @@ public final class Planner {
                     resource)));
         }
         changes.addAll(grantDiff.changes(live.grants()));
-        return Plan.of(changes, resolutions.snapshot());
+        return Plan.of(changes, resolutions.snapshot(), new PlanBasis(live.resources(), live.grants()));
     }
 
     private static Set<ChangeId> dependencies(Blueprint blueprint, Resource resource) {
@@ -295,6 +296,11 @@ public final class Planner {
     }
 
     private <T> T guarded(String what, Supplier<T> call) {
+        return guarded(guard, what, call);
+    }
+
+    /** Makes one read call under the rate limit and retry policy; a call that fails for good fails the read. */
+    static <T> T guarded(CallGuard guard, String what, Supplier<T> call) {
         try {
             return guard.call(what, call, (attempt, delay, cause) -> { }).value();
         } catch (CallGuard.CallFailedException e) {
