@@ -17,6 +17,8 @@ import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.Grant;
+import dev.lakesetup.core.model.OAuthCredentials;
+import dev.lakesetup.core.model.OAuthSecret;
 import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.ResourceId;
 import dev.lakesetup.core.model.Schema;
@@ -32,7 +34,9 @@ import dev.lakesetup.core.testing.Fixtures;
 import dev.lakesetup.core.testing.InMemoryWorkspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -49,9 +53,12 @@ class SavedPlanTest {
         return Fixtures.lakesetup(workspace, time).build();
     }
 
-    private static Blueprint blueprint(String comment) {
+    private final List<OAuthCredentials> sink = new CopyOnWriteArrayList<>();
+
+    private Blueprint blueprint(String comment) {
         WorkspaceServicePrincipal named = WorkspaceServicePrincipal.named("segment-graph");
         return Blueprint.builder()
+                .resource(OAuthSecret.forPrincipal(named.principal(), sink::add))
                 .resource(StorageCredential.named("cred", new StorageIdentity.AzureServicePrincipal(
                         "72f988bf-86f1-41af-91ab-2d7cd011db47", ApplicationId.of("5f0c3a52-1b7e-4c55-8d0a-2f1e6b9c7d41"),
                         Secret.of(CLIENT_SECRET))))
@@ -85,6 +92,8 @@ class SavedPlanTest {
         assertThat(workspace.object(ResourceId.of("catalog", "profiles"))).isPresent();
         assertThat(workspace.privileges(Securable.catalog("sales"), Principal.user("ana@example.com")))
                 .containsExactly(CREATE_SCHEMA);
+        assertThat(sink).singleElement().satisfies(credentials -> assertThat(credentials.clientId())
+                .isEqualTo(InMemoryWorkspace.idFor("segment-graph")));
         assertThat(lakesetup().plan(blueprint).isEmpty()).isTrue();
     }
 
@@ -156,7 +165,7 @@ class SavedPlanTest {
 
     @Test
     void savedJson_whenPlanWasMadeByHand_refuses() {
-        Plan byHand = Plan.of(java.util.List.of());
+        Plan byHand = Plan.of(List.of());
 
         assertThatThrownBy(byHand::savedJson).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("Lakesetup.plan(blueprint)");
