@@ -210,7 +210,7 @@ public final class AzureDeltaLakeDestinationSetup {
             if (!replan.isEmpty()) {
                 LOG.warn("re-plan after a successful apply is not empty: {}", replan.summary());
             }
-            validation = validate(workspace);
+            validation = adminChecks(workspace).listener(lakesetup.listener()).build().validate();
         }
         return new DestinationSetupResult(plan, report, replan, validation, workspace.host(),
                 connectionDetails(workspace));
