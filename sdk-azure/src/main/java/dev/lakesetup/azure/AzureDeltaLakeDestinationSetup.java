@@ -285,7 +285,9 @@ public final class AzureDeltaLakeDestinationSetup {
                 }
             }));
         }
-        return Plan.of(changes, plan.resolvedPrincipals());
+        // keep what the plan was made against, so the ordered plan can be saved and applied later too
+        return plan.basis().map(basis -> Plan.of(changes, plan.resolvedPrincipals(), basis))
+                .orElseGet(() -> Plan.of(changes, plan.resolvedPrincipals()));
     }
 
     @Override

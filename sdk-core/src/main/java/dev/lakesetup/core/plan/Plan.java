@@ -62,7 +62,7 @@ public final class Plan {
      * @throws InvalidInputException if ids repeat, a dependency is not in the plan, or dependencies form a cycle
      */
     public static Plan of(List<? extends Change> changes, Map<ServicePrincipal, ApplicationId> resolvedPrincipals) {
-        return of(changes, resolvedPrincipals, null);
+        return create(changes, resolvedPrincipals, null);
     }
 
     /**
@@ -76,6 +76,11 @@ public final class Plan {
      * @throws InvalidInputException if ids repeat, a dependency is not in the plan, or dependencies form a cycle
      */
     public static Plan of(List<? extends Change> changes, Map<ServicePrincipal, ApplicationId> resolvedPrincipals,
+            PlanBasis basis) {
+        return create(changes, resolvedPrincipals, InvalidInputException.requireNonNull(basis, "plan basis"));
+    }
+
+    private static Plan create(List<? extends Change> changes, Map<ServicePrincipal, ApplicationId> resolvedPrincipals,
             PlanBasis basis) {
         InvalidInputException.requireNonNull(changes, "changes");
         InvalidInputException.requireNonNull(resolvedPrincipals, "resolved principals");
