@@ -156,14 +156,12 @@ public final class Lakesetup {
     }
 
     /**
-     * Applies a saved plan with the default options, after checking that the live state has not moved since it was
-     * planned; see {@link #apply(SavedPlan, Blueprint, ApplyOptions)}.
+     * Applies a saved plan with the default options: {@link #apply(SavedPlan, Blueprint, ApplyOptions)}.
      *
      * @param saved the plan read with {@link SavedPlan#read}
      * @param blueprint the blueprint the plan was made from
      * @return the report of every change
      * @throws StalePlanException before any change, naming every object that moved since planning
-     * @throws InvalidInputException when the blueprint is not the one the plan was made from
      */
     public ApplyReport apply(SavedPlan saved, Blueprint blueprint) {
         return apply(saved, blueprint, ApplyOptions.defaults());

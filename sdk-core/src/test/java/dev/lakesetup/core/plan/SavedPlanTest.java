@@ -124,13 +124,13 @@ class SavedPlanTest {
                     assertThat(e.differences()).extracting(StalePlanException.Difference::object)
                             .containsExactly("catalog profiles", "grants on catalog sales");
                     assertThat(e.differences().get(0).atPlanning()).isEqualTo("absent");
-                    assertThat(e.differences().get(0).now()).isEqualTo("{comment=[made by hand]}");
+                    assertThat(e.differences().get(0).now()).isEqualTo("exists with {comment=[made by hand]}");
                     assertThat(e.differences().get(1).atPlanning()).isEqualTo("no grants");
                     assertThat(e.differences().get(1).now()).isEqualTo("{admins=[SELECT]}");
                     assertThat(e.refused()).containsExactly(ChangeId.of("catalog:profiles"),
                             ChangeId.of("grant:catalog:sales"));
                     assertThat(e.getMessage()).contains("catalog profiles: at planning 'absent', now "
-                            + "'{comment=[made by hand]}'");
+                            + "'exists with {comment=[made by hand]}'");
                 });
         assertThat(workspace.appliedIds()).isEmpty();
     }

@@ -137,9 +137,12 @@ public final class StalenessCheck {
         return out;
     }
 
-    /** Shows a resource's state in a fixed form: {@code absent}, or its settings sorted by name. */
+    /** Shows a resource's state in a fixed form: {@code absent}, {@code exists}, or its settings sorted by name. */
     private static String shown(ObservedResource observed) {
-        return observed == null ? "absent" : new TreeMap<>(observed.settings()).toString();
+        if (observed == null) {
+            return "absent";
+        }
+        return observed.settings().isEmpty() ? "exists" : "exists with " + new TreeMap<>(observed.settings());
     }
 
     /** Shows grants in a fixed form: principals sorted, each with its privileges sorted. */
