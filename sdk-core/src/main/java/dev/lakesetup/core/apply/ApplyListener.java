@@ -55,8 +55,8 @@ public interface ApplyListener {
 
     /**
      * Called when a phase starts and after each of its steps, with how many steps are done of how many: for a
-     * progress bar. Reading reports while planning, applying and reading back during an apply, validating while
-     * checks run as the principal.
+     * progress bar. Reading reports while planning (and while a saved plan is checked before its apply), applying and
+     * reading back during an apply, validating while checks run as the principal.
      *
      * @param progress the phase and its counters
      */
