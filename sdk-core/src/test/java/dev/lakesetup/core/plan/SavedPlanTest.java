@@ -136,6 +136,18 @@ class SavedPlanTest {
     }
 
     @Test
+    void apply_whenServiceTextHoldsControlCharacters_refusesWithThemEscaped() {
+        Blueprint blueprint = blueprint("bookkeeping");
+        SavedPlan saved = SavedPlan.parse(lakesetup().plan(blueprint).savedJson());
+        workspace.seed(ObservedResource.of(ResourceId.of("catalog", "profiles")).with("comment",
+                "fake line\nAPPLIED everything\u001b[2K"));
+
+        assertThatThrownBy(() -> lakesetup().apply(saved, blueprint)).isInstanceOf(StalePlanException.class)
+                .hasMessageContaining("fake line\\u000aAPPLIED everything\\u001b[2K")
+                .message().doesNotContain("\n").doesNotContain("\u001b");
+    }
+
+    @Test
     void apply_whenBlueprintDiffersFromTheSavedOne_refusesNamingTheResource() {
         SavedPlan saved = SavedPlan.parse(lakesetup().plan(blueprint("bookkeeping")).savedJson());
 
