@@ -26,6 +26,9 @@ class AzureDestinationExampleTest {
         assertThat(out).contains("Plan:").contains("entra service principal")
                 .contains("adls container lakeacct/segment").contains("Setup complete.")
                 .contains("catalog=segment").contains("Second plan (empty)");
+        int checks = result.validation().orElseThrow().checks().size();
+        assertThat(out).contains("  [                    ] validating 0 of " + checks,
+                "  [####################] validating " + checks + " of " + checks);
     }
 
     @Test

@@ -39,7 +39,9 @@ class DataGraphExampleTest {
                 "Plan: 4 to create, 0 to update, 6 to grant");
         String apply = story.substring(story.indexOf("== 2. Apply"), story.indexOf("== 3. Validate"));
         assertThat(apply.lines().filter(line -> line.startsWith("  APPLIED "))).hasSize(10);
-        assertThat(apply).contains("Apply succeeded: 10 applied");
+        assertThat(apply).contains("Apply succeeded: 10 applied", "  [                    ] applying 0 of 10",
+                "  [####################] applying 10 of 10");
+        assertThat(story).contains("  [####################] validating 7 of 7");
         assertThat(story).contains("over JDBC: PASSED (7 of 7 checks passed)",
                 "PASSED  SELECT * FROM sales.orders.items LIMIT 10");
         String details = story.substring(story.indexOf("== 4. Connection"), story.indexOf("== 5. Plan again"));

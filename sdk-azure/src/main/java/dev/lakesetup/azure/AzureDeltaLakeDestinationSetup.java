@@ -210,7 +210,7 @@ public final class AzureDeltaLakeDestinationSetup {
             if (!replan.isEmpty()) {
                 LOG.warn("re-plan after a successful apply is not empty: {}", replan.summary());
             }
-            validation = validate(workspace);
+            validation = adminChecks(workspace).listener(lakesetup.listener()).build().validate();
         }
         return new DestinationSetupResult(plan, report, replan, validation, workspace.host(),
                 connectionDetails(workspace));
@@ -285,7 +285,9 @@ public final class AzureDeltaLakeDestinationSetup {
                 }
             }));
         }
-        return Plan.of(changes, plan.resolvedPrincipals());
+        // keep what the plan was made against, so the ordered plan can be saved and applied later too
+        return plan.basis().map(basis -> Plan.of(changes, plan.resolvedPrincipals(), basis))
+                .orElseGet(() -> Plan.of(changes, plan.resolvedPrincipals()));
     }
 
     @Override

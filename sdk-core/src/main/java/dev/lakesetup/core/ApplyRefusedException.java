@@ -5,9 +5,10 @@ import java.util.List;
 
 /**
  * Thrown by apply, before any change is made, when the plan holds revokes or conflicts the caller did not allow,
- * or changes no registered executor can apply.
+ * or changes no registered executor can apply, or (a {@link StalePlanException}) when the live state moved since a
+ * saved plan was made.
  */
-public final class ApplyRefusedException extends LakesetupException {
+public class ApplyRefusedException extends LakesetupException {
     private static final long serialVersionUID = 1L;
 
     private final transient List<ChangeId> refused;

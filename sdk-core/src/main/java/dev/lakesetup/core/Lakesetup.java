@@ -10,8 +10,10 @@ import dev.lakesetup.core.internal.apply.CallGuard;
 import dev.lakesetup.core.internal.apply.Router;
 import dev.lakesetup.core.internal.apply.SafeListener;
 import dev.lakesetup.core.internal.plan.Planner;
+import dev.lakesetup.core.internal.plan.StalenessCheck;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.plan.Plan;
+import dev.lakesetup.core.plan.SavedPlan;
 import dev.lakesetup.core.spi.Executor;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -112,7 +114,7 @@ public final class Lakesetup {
         InvalidInputException.requireNonNull(blueprint, "blueprint");
         ExecutorService pool = newPool("plan");
         try {
-            Plan plan = new Planner(router, guard, readBefore).plan(blueprint, pool);
+            Plan plan = new Planner(router, guard, readBefore, listener).plan(blueprint, pool);
             listener.planned(plan);
             return plan;
         } finally {
@@ -153,6 +155,46 @@ public final class Lakesetup {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * Applies a saved plan with the default options: {@link #apply(SavedPlan, Blueprint, ApplyOptions)}.
+     *
+     * @param saved the plan read with {@link SavedPlan#read}
+     * @param blueprint the blueprint the plan was made from
+     * @return the report of every change
+     * @throws StalePlanException before any change, naming every object that moved since planning
+     */
+    public ApplyReport apply(SavedPlan saved, Blueprint blueprint) {
+        return apply(saved, blueprint, ApplyOptions.defaults());
+    }
+
+    /**
+     * Applies a saved plan, as Terraform applies a saved plan: first reads again every object the plan touches
+     * (each resource it plans, the grants on each securable it grants or revokes on) and refuses, before any change,
+     * when any of them is no longer as planning read it; then applies exactly the saved changes as
+     * {@link #apply(Plan, ApplyOptions)} does. The resources to write come from the blueprint, which must declare
+     * each planned resource with the settings that were saved (the file holds no secret values and no sinks).
+     *
+     * @param saved the plan read with {@link SavedPlan#read}
+     * @param blueprint the blueprint the plan was made from
+     * @param options what the apply may do beyond adding
+     * @return the report of every change
+     * @throws StalePlanException before any change, naming every object that moved since planning
+     * @throws InvalidInputException when the blueprint is not the one the plan was made from
+     * @throws ApplyRefusedException before any change when the plan holds disallowed revokes or conflicts
+     */
+    public ApplyReport apply(SavedPlan saved, Blueprint blueprint, ApplyOptions options) {
+        InvalidInputException.requireNonNull(saved, "saved plan");
+        InvalidInputException.requireNonNull(options, "apply options");
+        Plan plan = saved.toPlan(blueprint);
+        ExecutorService pool = newPool("check");
+        try {
+            new StalenessCheck(router, guard, listener).check(plan, pool);
+        } finally {
+            pool.shutdownNow();
+        }
+        return apply(plan, options);
     }
 
     /**
@@ -198,6 +240,17 @@ public final class Lakesetup {
      */
     public int rateLimitPerSecond() {
         return rateLimitPerSecond;
+    }
+
+    /**
+     * Returns one listener that passes each event on to every listener registered on the builder, logging and
+     * ignoring one that throws: for work outside a plan or an apply that reports progress, such as validation as
+     * the principal ({@code PrincipalValidator.builder().listener(lakesetup.listener())}).
+     *
+     * @return the forwarding listener
+     */
+    public ApplyListener listener() {
+        return listener;
     }
 
     /**

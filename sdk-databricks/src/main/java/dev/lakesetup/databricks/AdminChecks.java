@@ -1,6 +1,7 @@
 package dev.lakesetup.databricks;
 
 import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.apply.ApplyListener;
 import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Privilege;
@@ -12,6 +13,7 @@ import dev.lakesetup.core.spi.Executor;
 import dev.lakesetup.core.spi.ObservedResource;
 import dev.lakesetup.databricks.internal.validation.CheckFailedException;
 import dev.lakesetup.databricks.internal.validation.EffectivePrivilegesCheck;
+import dev.lakesetup.databricks.internal.validation.ProgressingChecks;
 import dev.lakesetup.databricks.internal.validation.TimedCheck;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +49,10 @@ public final class AdminChecks {
     private final DatabricksWorkspace workspace;
     private final List<EffectivePrivilegesCheck> privilegeChecks;
     private final List<ResourceExpectation> resourceChecks;
+    private final ApplyListener listener;
 
     private AdminChecks(Builder builder) {
+        this.listener = builder.listener;
         this.principal = builder.principal;
         this.workspace = builder.workspace;
         this.privilegeChecks = List.copyOf(builder.privilegeChecks);
@@ -70,22 +74,22 @@ public final class AdminChecks {
      * @return the report; {@link ValidationReport#passed()} tells whether all checks passed
      */
     public ValidationReport validate() {
-        List<ValidationCheck> checks = new ArrayList<>();
+        List<NamedCheck> named = new ArrayList<>();
+        resourceChecks.forEach(expectation -> named.addAll(expectation.checks()));
+        ProgressingChecks checks = new ProgressingChecks(listener, privilegeChecks.size() + named.size());
         for (EffectivePrivilegesCheck check : privilegeChecks) {
             checks.add(TimedCheck.run(check.name(), () -> {
                 check.run(workspace.adminClient(), principal);
                 return 0;
             }));
         }
-        for (ResourceExpectation expectation : resourceChecks) {
-            expectation.checks().forEach(check -> checks.add(TimedCheck.run(check.name(), () -> {
-                check.run();
-                return 0;
-            })));
-        }
-        ValidationReport report = new ValidationReport(principal, ValidationTransport.ADMIN_API, checks);
+        named.forEach(check -> checks.add(TimedCheck.run(check.name(), () -> {
+            check.run();
+            return 0;
+        })));
+        ValidationReport report = new ValidationReport(principal, ValidationTransport.ADMIN_API, checks.checks());
         LOG.info("admin checks of {}: {} ({} of {} checks failed)", principal,
-                report.passed() ? "passed" : "failed", report.failures().size(), checks.size());
+                report.passed() ? "passed" : "failed", report.failures().size(), report.checks().size());
         return report;
     }
 
@@ -164,6 +168,7 @@ public final class AdminChecks {
         private DatabricksWorkspace workspace;
         private final List<EffectivePrivilegesCheck> privilegeChecks = new ArrayList<>();
         private final List<ResourceExpectation> resourceChecks = new ArrayList<>();
+        private ApplyListener listener = new ApplyListener() { };
 
         private Builder() {
         }
@@ -222,6 +227,18 @@ public final class AdminChecks {
                         "the executor that manages " + resource.id().kind());
             }
             resourceChecks.add(new ResourceExpectation(executor, resource));
+            return this;
+        }
+
+        /**
+         * Sets the listener that receives {@link dev.lakesetup.core.apply.Progress.Phase#VALIDATING} progress:
+         * {@code 0 of N} before the first check, then one step per check; e.g. {@code lakesetup.listener()}.
+         *
+         * @param value the listener; one that throws is logged and ignored
+         * @return this builder
+         */
+        public Builder listener(ApplyListener value) {
+            this.listener = InvalidInputException.requireNonNull(value, "listener");
             return this;
         }
 

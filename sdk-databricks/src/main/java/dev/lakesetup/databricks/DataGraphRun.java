@@ -98,7 +98,8 @@ final class DataGraphRun {
                             + "lost, rotate it: delete it in the workspace and run again to issue a new one")));
         }
         PrincipalValidator.Builder validator = PrincipalValidator.builder().host(workspace.host())
-                .warehouseId(setup.warehouseId()).credentials(credentials.get()).checksOf(setup);
+                .warehouseId(setup.warehouseId()).credentials(credentials.get()).checksOf(setup)
+                .listener(lakesetup.listener());
         workspace.proxy().ifPresent(validator::proxy);
         return options.customizeValidator(validator).build().validate();
     }

@@ -2,6 +2,7 @@ package dev.lakesetup.databricks;
 
 import com.databricks.sdk.WorkspaceClient;
 import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.apply.ApplyListener;
 import dev.lakesetup.core.model.CatalogName;
 import dev.lakesetup.core.model.OAuthCredentials;
 import dev.lakesetup.core.model.Privilege;
@@ -13,6 +14,7 @@ import dev.lakesetup.databricks.internal.validation.CheckFailedException;
 import dev.lakesetup.databricks.internal.validation.EffectivePrivilegesCheck;
 import dev.lakesetup.databricks.internal.validation.JdbcSession;
 import dev.lakesetup.databricks.internal.validation.PrincipalSession;
+import dev.lakesetup.databricks.internal.validation.ProgressingChecks;
 import dev.lakesetup.databricks.internal.validation.StatementApiSession;
 import dev.lakesetup.databricks.internal.validation.TimedCheck;
 import dev.lakesetup.databricks.internal.validation.ValidationSql;
@@ -89,7 +91,8 @@ public final class PrincipalValidator {
      * @return the report; {@link ValidationReport#passed()} tells whether all checks passed
      */
     public ValidationReport validate() {
-        List<ValidationCheck> checks = new ArrayList<>();
+        ProgressingChecks checks = new ProgressingChecks(settings.listener,
+                1 + catalogs.size() + tables.size() + privilegeChecks.size());
         String connectName = "connect as " + target.credentials().clientId();
         long start = System.nanoTime();
         PrincipalSession session = null;
@@ -119,10 +122,11 @@ public final class PrincipalValidator {
                 return 0;
             }));
         }
-        ValidationReport report = new ValidationReport(target.credentials().clientId(), settings.transport, checks);
+        ValidationReport report = new ValidationReport(target.credentials().clientId(), settings.transport,
+                checks.checks());
         LOG.info("validation as {} over {}: {} ({} of {} checks failed or skipped)", report.principal(),
                 report.transport(), report.passed() ? "passed" : "failed", report.failures().size(),
-                checks.size());
+                report.checks().size());
         return report;
     }
 
@@ -162,6 +166,7 @@ public final class PrincipalValidator {
         private Duration statementTimeout = Duration.ofMinutes(2);
         private boolean plainHttpForTesting;
         private HttpProxy proxy;
+        private ApplyListener listener = new ApplyListener() { };
 
         private Builder() {
         }
@@ -179,6 +184,7 @@ public final class PrincipalValidator {
             copy.statementTimeout = statementTimeout;
             copy.plainHttpForTesting = plainHttpForTesting;
             copy.proxy = proxy;
+            copy.listener = listener;
             return copy;
         }
 
@@ -311,6 +317,19 @@ public final class PrincipalValidator {
                         "a positive duration");
             }
             this.statementTimeout = value;
+            return this;
+        }
+
+        /**
+         * Sets the listener that receives {@link dev.lakesetup.core.apply.Progress.Phase#VALIDATING} progress:
+         * {@code 0 of N} before the first check, then one step per check (connecting counts as one); e.g.
+         * {@code lakesetup.listener()} to reach the listeners of a {@code Lakesetup}.
+         *
+         * @param value the listener; one that throws is logged and ignored
+         * @return this builder
+         */
+        public Builder listener(ApplyListener value) {
+            this.listener = InvalidInputException.requireNonNull(value, "listener");
             return this;
         }
 

@@ -2,6 +2,8 @@ package dev.lakesetup.databricks;
 
 import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.model.ApplicationId;
+import dev.lakesetup.core.render.ReportFormat;
+import dev.lakesetup.databricks.internal.validation.ValidationJson;
 import java.util.List;
 
 /**
@@ -76,6 +78,21 @@ public record ValidationReport(ApplicationId principal, ValidationTransport tran
             out.append('\n').append("  ").append(check.render());
         }
         return out.toString();
+    }
+
+    /**
+     * Renders the report for people ({@link ReportFormat#TEXT}, as {@link #render()}) or for machines
+     * ({@link ReportFormat#JSON}, the {@code lakesetup.validation-report/v1} document of {@code docs/report-json.md},
+     * with the service's messages JSON-escaped).
+     *
+     * @param format the format
+     * @return the rendering; it never holds a secret
+     */
+    public String render(ReportFormat format) {
+        return switch (InvalidInputException.requireNonNull(format, "report format")) {
+            case TEXT -> render();
+            case JSON -> ValidationJson.render(this);
+        };
     }
 
     @Override

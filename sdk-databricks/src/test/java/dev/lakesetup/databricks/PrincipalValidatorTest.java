@@ -14,6 +14,8 @@ import com.databricks.sdk.service.catalog.UpdatePermissions;
 import com.databricks.sdk.service.sql.WarehouseAccessControlRequest;
 import com.databricks.sdk.service.sql.WarehousePermissionLevel;
 import com.databricks.sdk.service.sql.WarehousePermissionsRequest;
+import dev.lakesetup.core.apply.ApplyListener;
+import dev.lakesetup.core.apply.Progress;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.CatalogName;
 import dev.lakesetup.core.model.OAuthCredentials;
@@ -148,6 +150,36 @@ class PrincipalValidatorTest {
         assertThat(report.check("SHOW SCHEMAS IN " + fixture.catalog().fullName()).rows()).isEqualTo(1);
         assertThat(report.check("SELECT * FROM " + fixture.table().fullName() + " LIMIT 10").rows()).isEqualTo(10);
         assertThat(report.failures()).isEmpty();
+    }
+
+    @Test
+    void validate_reportsValidatingProgressAfterEachCheck_evenWhenAListenerThrows() {
+        Fixture fixture = readableTable("val_progress_");
+        List<String> seen = new ArrayList<>();
+        ApplyListener recording = new ApplyListener() {
+            @Override
+            public void progress(Progress progress) {
+                seen.add(progress.toString());
+            }
+        };
+        ApplyListener throwing = new ApplyListener() {
+            @Override
+            public void progress(Progress progress) {
+                throw new IllegalStateException("broken progress bar");
+            }
+        };
+
+        ValidationReport report = validator(ValidationTransport.STATEMENT_API, fixture.credentials())
+                .showSchemasIn(fixture.catalog()).sampleTables(fixture.table()).listener(recording).build()
+                .validate();
+        ValidationReport again = validator(ValidationTransport.STATEMENT_API, fixture.credentials())
+                .showSchemasIn(fixture.catalog()).listener(throwing).build().validate();
+
+        assertThat(report.passed()).as(report.render()).isTrue();
+        assertThat(seen).containsExactly("validating 0 of 3", "validating 1 of 3", "validating 2 of 3",
+                "validating 3 of 3");
+        assertThat(again.passed()).as(again.render()).isTrue();
+        assertThat(capturedLogs()).contains("broken progress bar");
     }
 
     @ParameterizedTest

@@ -3,7 +3,11 @@ package dev.lakesetup.databricks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.render.ReportFormat;
+import dev.lakesetup.core.render.ServiceText;
 import dev.lakesetup.core.model.ApplicationId;
 import java.time.Duration;
 import java.util.List;
@@ -38,6 +42,31 @@ class ValidationReportTest {
         assertThat(report.render().lines()).hasSize(2).noneMatch(line -> line.startsWith("  PASSED"));
         assertThat(report.checks().get(0).message()).isEqualTo("denied\\u000d\\u001b[2K\\u000a  PASSED  SELECT * "
                 + "FROM sales.raw.orders LIMIT 10 (1 row, 1 ms)");
+    }
+
+    @Test
+    void renderJson_namesSchemaAndEveryCheck_andEscapesTheServiceMessage() throws Exception {
+        String hostile = "no \"SELECT\" on 'sales'\n\u0001 </script> \\";
+        ValidationReport report = new ValidationReport(SP, ValidationTransport.JDBC, List.of(
+                ValidationCheck.passed("SHOW SCHEMAS IN sales", Duration.ofMillis(5), 1),
+                ValidationCheck.failed("SELECT * FROM sales.raw.orders LIMIT 10", Duration.ofMillis(7), hostile),
+                ValidationCheck.skipped("SHOW SCHEMAS IN marketing", "not run")));
+
+        String text = report.render(ReportFormat.JSON);
+        JsonNode json = new ObjectMapper().readTree(text);
+
+        assertThat(json.get("schema").asText()).isEqualTo("lakesetup.validation-report/v1");
+        assertThat(json.get("principal").asText()).isEqualTo(SP.toString());
+        assertThat(json.get("transport").asText()).isEqualTo("JDBC");
+        assertThat(json.get("passed").asBoolean()).isFalse();
+        assertThat(json.get("summary").get("passed").asInt()).isEqualTo(1);
+        assertThat(json.get("summary").get("failed").asInt()).isEqualTo(1);
+        assertThat(json.get("summary").get("skipped").asInt()).isEqualTo(1);
+        assertThat(json.get("checks").get(0).get("rows").asLong()).isEqualTo(1);
+        assertThat(json.get("checks").get(1).get("message").asText()).isEqualTo(ServiceText.escape(hostile));
+        assertThat(json.get("checks").get(1).get("durationMillis").asLong()).isEqualTo(7);
+        assertThat(text).doesNotContain("\n\u0001");
+        assertThat(report.render(ReportFormat.TEXT)).isEqualTo(report.render());
     }
 
     @Test

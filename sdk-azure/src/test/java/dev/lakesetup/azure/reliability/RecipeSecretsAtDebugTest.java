@@ -14,6 +14,7 @@ import dev.lakesetup.core.model.OAuthCredentials;
 import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.render.PlanFormat;
+import dev.lakesetup.core.render.ReportFormat;
 import dev.lakesetup.core.spi.Executor;
 import dev.lakesetup.core.testing.DebugLogCapture;
 import dev.lakesetup.databricks.DataGraphSetup;
@@ -134,7 +135,8 @@ class RecipeSecretsAtDebugTest {
             result.confirmationPlan().ifPresent(this::addPlans);
             addReport(result.applyReport());
             surfaces.addAll(List.of(result.toString(), result.connectionDetails().toString(), overJdbc.toString(),
-                    overJdbc.render(), overStatementApi.toString(), overStatementApi.render(), setup.toString(),
+                    overJdbc.render(), overJdbc.render(ReportFormat.JSON), overStatementApi.toString(),
+                    overStatementApi.render(), overStatementApi.render(ReportFormat.JSON), setup.toString(),
                     workspace.toString(), issued.toString(), lakesetup.toString()));
         }
     }
@@ -167,7 +169,8 @@ class RecipeSecretsAtDebugTest {
             addReport(result.report());
             ValidationReport validation = result.validation().orElseThrow();
             surfaces.addAll(List.of(result.toString(), result.connectionDetails().toString(), validation.toString(),
-                    validation.render(), withAzure.toString(), withAzure.render(), setup.toString(),
+                    validation.render(), validation.render(ReportFormat.JSON), withAzure.toString(),
+                    withAzure.render(), withAzure.render(ReportFormat.JSON), setup.toString(),
                     setup.blueprint().toString(), f.connection.toString(), f.workspace.toString(),
                     lakesetup.toString()));
         }
@@ -199,11 +202,15 @@ class RecipeSecretsAtDebugTest {
                 surfaces.add(plan.render(format));
             }
             surfaces.add(plan.toString());
+            surfaces.add(plan.savedJson());
         }
     }
 
     private void addReport(ApplyReport report) {
         surfaces.add(report.toString());
+        for (ReportFormat format : ReportFormat.values()) {
+            surfaces.add(report.render(format));
+        }
         report.outcomes().forEach(outcome -> surfaces.add(outcome + " " + outcome.reason()));
     }
 

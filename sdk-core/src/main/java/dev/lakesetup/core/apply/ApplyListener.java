@@ -54,6 +54,16 @@ public interface ApplyListener {
     }
 
     /**
+     * Called when a phase starts and after each of its steps, with how many steps are done of how many: for a
+     * progress bar. Reading reports while planning (and while a saved plan is checked before its apply), applying and
+     * reading back during an apply, validating while checks run as the principal.
+     *
+     * @param progress the phase and its counters
+     */
+    default void progress(Progress progress) {
+    }
+
+    /**
      * Called once when the apply ends, also after an interruption.
      *
      * @param report the report

@@ -1,7 +1,9 @@
 package dev.lakesetup.core.apply;
 
 import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.internal.render.JsonReports;
 import dev.lakesetup.core.plan.ChangeId;
+import dev.lakesetup.core.render.ReportFormat;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -66,6 +68,28 @@ public record ApplyReport(List<ChangeOutcome> outcomes, Duration duration, boole
      */
     public List<ChangeOutcome> failures() {
         return outcomes.stream().filter(outcome -> outcome.outcome() == Outcome.FAILED).toList();
+    }
+
+    /**
+     * Renders the report: for people ({@link ReportFormat#TEXT}, a headline and one line per change) or for
+     * machines ({@link ReportFormat#JSON}, the versioned document of {@code docs/report-json.md}).
+     *
+     * @param format the format
+     * @return the rendering; secrets are masked and service text is escaped in JSON
+     */
+    public String render(ReportFormat format) {
+        return switch (InvalidInputException.requireNonNull(format, "report format")) {
+            case TEXT -> renderText();
+            case JSON -> JsonReports.render(this);
+        };
+    }
+
+    private String renderText() {
+        StringBuilder out = new StringBuilder(toString());
+        for (ChangeOutcome outcome : outcomes) {
+            out.append("\n  ").append(outcome);
+        }
+        return out.append('\n').toString();
     }
 
     @Override

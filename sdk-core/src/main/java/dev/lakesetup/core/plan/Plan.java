@@ -1,10 +1,15 @@
 package dev.lakesetup.core.plan;
 
 import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.LakesetupException;
 import dev.lakesetup.core.internal.render.PlanRenderers;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.ServicePrincipal;
 import dev.lakesetup.core.render.PlanFormat;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -25,11 +30,15 @@ public final class Plan {
     private final List<Change> changes;
     private final ChangeIndex index;
     private final Map<ServicePrincipal, ApplicationId> resolvedPrincipals;
+    /** The live state planned against; {@code null} for a plan made by hand. */
+    private final PlanBasis basis;
 
-    private Plan(List<Change> changes, ChangeIndex index, Map<ServicePrincipal, ApplicationId> resolved) {
+    private Plan(List<Change> changes, ChangeIndex index, Map<ServicePrincipal, ApplicationId> resolved,
+            PlanBasis basis) {
         this.changes = changes;
         this.index = index;
         this.resolvedPrincipals = resolved;
+        this.basis = basis;
     }
 
     /**
@@ -53,6 +62,26 @@ public final class Plan {
      * @throws InvalidInputException if ids repeat, a dependency is not in the plan, or dependencies form a cycle
      */
     public static Plan of(List<? extends Change> changes, Map<ServicePrincipal, ApplicationId> resolvedPrincipals) {
+        return create(changes, resolvedPrincipals, null);
+    }
+
+    /**
+     * Creates a plan from changes, the principals resolved while planning, and the live state it was planned
+     * against, which {@link #write(Path)} saves so that a later apply can tell whether the state moved.
+     *
+     * @param changes the changes, with unique ids
+     * @param resolvedPrincipals application ids of service principals referred to by display name
+     * @param basis the live state read while planning
+     * @return the plan
+     * @throws InvalidInputException if ids repeat, a dependency is not in the plan, or dependencies form a cycle
+     */
+    public static Plan of(List<? extends Change> changes, Map<ServicePrincipal, ApplicationId> resolvedPrincipals,
+            PlanBasis basis) {
+        return create(changes, resolvedPrincipals, InvalidInputException.requireNonNull(basis, "plan basis"));
+    }
+
+    private static Plan create(List<? extends Change> changes, Map<ServicePrincipal, ApplicationId> resolvedPrincipals,
+            PlanBasis basis) {
         InvalidInputException.requireNonNull(changes, "changes");
         InvalidInputException.requireNonNull(resolvedPrincipals, "resolved principals");
         for (Change change : changes) {
@@ -71,7 +100,7 @@ public final class Plan {
         }
         if (!dependencies) {
             // the given order is already one
-            return new Plan(given, index, Collections.unmodifiableMap(new HashMap<>(resolvedPrincipals)));
+            return new Plan(given, index, Collections.unmodifiableMap(new HashMap<>(resolvedPrincipals)), basis);
         }
         List<Change> ordered = topologicalOrder(given, index);
         // the index refers to positions in the given order: index the ordered list afresh
@@ -79,7 +108,8 @@ public final class Plan {
         for (int position = 0; position < ordered.size(); position++) {
             orderedIndex.add(position);
         }
-        return new Plan(ordered, orderedIndex, Collections.unmodifiableMap(new HashMap<>(resolvedPrincipals)));
+        return new Plan(ordered, orderedIndex, Collections.unmodifiableMap(new HashMap<>(resolvedPrincipals)),
+                basis);
     }
 
     /**
@@ -186,6 +216,52 @@ public final class Plan {
      */
     public Map<ServicePrincipal, ApplicationId> resolvedPrincipals() {
         return resolvedPrincipals;
+    }
+
+    /**
+     * Returns the live state the plan was made against, when it was made by {@code Lakesetup.plan} (or read from a
+     * saved plan).
+     *
+     * @return the state planned against, or empty for a plan made by hand
+     */
+    public Optional<PlanBasis> basis() {
+        return Optional.ofNullable(basis);
+    }
+
+    /**
+     * Saves the plan to a file, to be applied later, possibly by another process, with
+     * {@code lakesetup.apply(SavedPlan.read(file), blueprint)}. The file holds the typed changes, their dependencies,
+     * the resolved principals and the live state planned against, as described in {@code docs/saved-plan.md}; it
+     * never holds a secret value (a secret setting is saved as a name only, and comes from the blueprint at apply).
+     *
+     * @param file the file to create or replace
+     * @throws InvalidInputException when the plan was made by hand, without the live state it was planned against
+     * @throws LakesetupException when the file cannot be written
+     */
+    public void write(Path file) {
+        InvalidInputException.requireNonNull(file, "file");
+        String json = savedJson();
+        try {
+            Files.writeString(file, json, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new LakesetupException("writing the plan to " + file + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Returns the plan as {@link #write(Path)} saves it, for callers that keep it elsewhere than in a file; read
+     * it back with {@link SavedPlan#parse(String)}.
+     *
+     * @return the saved plan's JSON text
+     * @throws InvalidInputException when the plan was made by hand, without the live state it was planned against
+     */
+    public String savedJson() {
+        if (basis == null) {
+            throw InvalidInputException.of("plan", toString(), "it holds no record of the live state it was "
+                    + "planned against, so a later apply could not tell whether that state moved",
+                    "a plan made by Lakesetup.plan(blueprint)");
+        }
+        return SavedPlanFormat.write(this);
     }
 
     /**

@@ -6,6 +6,7 @@ import dev.lakesetup.core.apply.ApplyOptions;
 import dev.lakesetup.core.apply.ApplyReport;
 import dev.lakesetup.core.apply.ChangeOutcome;
 import dev.lakesetup.core.apply.Outcome;
+import dev.lakesetup.core.apply.Progress;
 import dev.lakesetup.core.plan.Action;
 import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.plan.ChangeId;
@@ -125,6 +126,9 @@ public final class Applier {
         private final Map<ChangeId, ReadBack.Written> unconfirmed = new HashMap<>();
         private final Instant start = guard.clock().instant();
         private int inFlight;
+        private int decided;
+        private int readBackTotal;
+        private int readBackDone;
 
         Run(Plan plan, Map<ChangeId, Executor> routes, ChangeRunner runner, ExecutorService pool) {
             this.plan = plan;
@@ -145,6 +149,7 @@ public final class Applier {
         }
 
         ApplyReport execute() {
+            listener.progress(new Progress(Progress.Phase.APPLYING, 0, plan.changes().size()));
             boolean interrupted = false;
             while (true) {
                 startReady();
@@ -204,6 +209,8 @@ public final class Applier {
 
         /** Reads back every written grant waiting for it, one task per read call, batched in plan order. */
         private void startConfirmations() {
+            readBackTotal += toConfirm.size();
+            listener.progress(new Progress(Progress.Phase.READING_BACK, readBackDone, readBackTotal));
             toConfirm.sort(Comparator.comparing(written -> planOrder.get(written.change().id())));
             for (List<ReadBack.Written> batch : ReadBack.batches(toConfirm)) {
                 Executor executor = batch.get(0).executor();
@@ -244,12 +251,16 @@ public final class Applier {
         private void complete(ChangeOutcome outcome) {
             Change change = outcome.change();
             outcomes.put(change.id(), outcome);
-            unconfirmed.remove(change.id());
+            boolean readBack = unconfirmed.remove(change.id()) != null;
             if (outcome.succeeded()) {
                 listener.done(outcome);
             } else {
                 listener.failed(outcome);
             }
+            if (readBack && readBackDone < readBackTotal) {
+                listener.progress(new Progress(Progress.Phase.READING_BACK, ++readBackDone, readBackTotal));
+            }
+            listener.progress(new Progress(Progress.Phase.APPLYING, ++decided, plan.changes().size()));
             boolean proceed = outcome.succeeded() || change.action() == Action.CONFLICT;
             for (Change dependent : dependents.getOrDefault(change.id(), List.of())) {
                 if (outcomes.containsKey(dependent.id())) {

@@ -3,6 +3,7 @@ package dev.lakesetup.core.internal.apply;
 import dev.lakesetup.core.apply.ApplyListener;
 import dev.lakesetup.core.apply.ApplyReport;
 import dev.lakesetup.core.apply.ChangeOutcome;
+import dev.lakesetup.core.apply.Progress;
 import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.plan.Plan;
 import java.time.Duration;
@@ -58,6 +59,11 @@ public final class SafeListener implements ApplyListener {
     @Override
     public void failed(ChangeOutcome outcome) {
         each("failed", listener -> listener.failed(outcome));
+    }
+
+    @Override
+    public void progress(Progress progress) {
+        each("progress", listener -> listener.progress(progress));
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.lakesetup.core.internal.plan;
 
 import dev.lakesetup.core.LakesetupException;
 import dev.lakesetup.core.PrincipalNotFoundException;
+import dev.lakesetup.core.apply.ApplyListener;
+import dev.lakesetup.core.apply.Progress;
 import dev.lakesetup.core.internal.apply.CallGuard;
 import dev.lakesetup.core.internal.apply.CompleteReads;
 import dev.lakesetup.core.internal.apply.Resolutions;
@@ -22,6 +24,7 @@ import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.plan.ChangeId;
 import dev.lakesetup.core.plan.GrantChange;
 import dev.lakesetup.core.plan.Plan;
+import dev.lakesetup.core.plan.PlanBasis;
 import dev.lakesetup.core.plan.PrincipalPrivileges;
 import dev.lakesetup.core.plan.ResourceChange;
 import dev.lakesetup.core.spi.ExecutionContext;
@@ -54,6 +57,7 @@ public final class Planner {
     private final Router router;
     private final CallGuard guard;
     private final Set<Executor> readBefore;
+    private final ApplyListener listener;
 
     /**
      * Creates a planner.
@@ -64,9 +68,22 @@ public final class Planner {
      *     thread-safe); an executor not in it gets its first read call alone, and is added once it answers
      */
     public Planner(Router router, CallGuard guard, Set<Executor> readBefore) {
+        this(router, guard, readBefore, new ApplyListener() { });
+    }
+
+    /**
+     * Creates a planner that reports its reading progress.
+     *
+     * @param router routes reads to executors
+     * @param guard rate limit and retries for every read
+     * @param readBefore as for {@link #Planner(Router, CallGuard, Set)}
+     * @param listener receives {@link Progress.Phase#READING} progress, one step per object read
+     */
+    public Planner(Router router, CallGuard guard, Set<Executor> readBefore, ApplyListener listener) {
         this.router = router;
         this.guard = guard;
         this.readBefore = readBefore;
+        this.listener = listener;
     }
 
     /**
@@ -90,7 +107,7 @@ public final class Planner {
                     resource)));
         }
         changes.addAll(grantDiff.changes(live.grants()));
-        return Plan.of(changes, resolutions.snapshot());
+        return Plan.of(changes, resolutions.snapshot(), new PlanBasis(live.resources(), live.grants()));
     }
 
     private static Set<ChangeId> dependencies(Blueprint blueprint, Resource resource) {
@@ -180,11 +197,12 @@ public final class Planner {
         }
         List<Callable<Object>> tasks = new ArrayList<>();
         List<Executor> owners = new ArrayList<>();
+        ReadProgress progress = new ReadProgress(listener, blueprint.resources().size() + securables.size());
         resourcesByExecutor.forEach((executor, list) -> {
             for (List<Resource> batch : batches(list, executor.readBatchSize())) {
                 owners.add(executor);
-                tasks.add(() -> guarded("read " + describe(batch, "resources") + " through " + executor.name(),
-                        () -> executor.readResources(batch, resolutions)));
+                tasks.add(() -> progress.counted(batch.size(), () -> guarded("read " + describe(batch, "resources") + " through " + executor.name(),
+                        () -> executor.readResources(batch, resolutions))));
             }
         });
         int resourceTasks = tasks.size();
@@ -193,8 +211,9 @@ public final class Planner {
         securablesByExecutor.forEach((executor, list) -> {
             for (List<Securable> batch : grantBatches(list, executor.grantReadBatchSize())) {
                 owners.add(executor);
-                tasks.add(() -> guarded("read grants on " + describe(batch, "securables") + " through "
-                        + executor.name(), () -> executor.readGrants(batch, grantContext)));
+                tasks.add(() -> progress.counted(batch.size(), () -> guarded("read grants on "
+                        + describe(batch, "securables") + " through " + executor.name(),
+                        () -> executor.readGrants(batch, grantContext))));
             }
         });
         int readTasks = tasks.size();
@@ -321,6 +340,11 @@ public final class Planner {
     }
 
     private <T> T guarded(String what, Supplier<T> call) {
+        return guarded(guard, what, call);
+    }
+
+    /** Makes one read call under the rate limit and retry policy; a call that fails for good fails the read. */
+    static <T> T guarded(CallGuard guard, String what, Supplier<T> call) {
         try {
             return guard.call(what, call, (attempt, delay, cause) -> { }).value();
         } catch (CallGuard.CallFailedException e) {

@@ -33,12 +33,7 @@ final class JsonPlanRenderer {
         ArrayNode changes = root.putArray("changes");
         for (Change change : plan.changes()) {
             ObjectNode node = changes.addObject();
-            node.put("id", change.id().value());
-            node.put("action", change.action().name());
-            node.put("kind", change.kind());
-            node.put("object", change.object());
-            ArrayNode details = node.putArray("details");
-            change.details().forEach(details::add);
+            describe(node, change);
             ArrayNode dependsOn = node.putArray("dependsOn");
             for (ChangeId id : change.dependsOn()) {
                 dependsOn.add(id.value());
@@ -49,5 +44,15 @@ final class JsonPlanRenderer {
         } catch (JsonProcessingException e) {
             throw new LakesetupException("rendering the plan as JSON failed", e);
         }
+    }
+
+    /** Puts the fields that name a change for people and machines: id, action, kind, object, masked details. */
+    static void describe(ObjectNode node, Change change) {
+        node.put("id", change.id().value());
+        node.put("action", change.action().name());
+        node.put("kind", change.kind());
+        node.put("object", change.object());
+        ArrayNode details = node.putArray("details");
+        change.details().forEach(details::add);
     }
 }

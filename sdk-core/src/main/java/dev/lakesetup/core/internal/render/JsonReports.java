@@ -1,0 +1,79 @@
+package dev.lakesetup.core.internal.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakesetup.core.LakesetupException;
+import dev.lakesetup.core.apply.ApplyReport;
+import dev.lakesetup.core.apply.ChangeOutcome;
+import dev.lakesetup.core.apply.Outcome;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Renders reports as the versioned JSON documents of {@code docs/report-json.md}; Jackson escapes every string, so
+ * text a service sent cannot break the document.
+ */
+public final class JsonReports {
+    /** The schema of an apply report; the version changes only for incompatible changes. */
+    public static final String APPLY_REPORT_SCHEMA = "lakesetup.apply-report/v1";
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonReports() {
+    }
+
+    /**
+     * Starts a report document with its schema name.
+     *
+     * @param schema e.g. {@code lakesetup.apply-report/v1}
+     * @return the root object to fill
+     */
+    public static ObjectNode document(String schema) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schema", schema);
+        return root;
+    }
+
+    /**
+     * Writes a document as indented JSON ending in a newline.
+     *
+     * @param root the document
+     * @return the text
+     */
+    public static String write(ObjectNode root) {
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new LakesetupException("rendering the report as JSON failed", e);
+        }
+    }
+
+    /**
+     * Renders an apply report.
+     *
+     * @param report the report
+     * @return the JSON text
+     */
+    public static String render(ApplyReport report) {
+        ObjectNode root = document(APPLY_REPORT_SCHEMA);
+        root.put("success", report.isSuccess());
+        root.put("interrupted", report.interrupted());
+        root.put("durationMillis", report.duration().toMillis());
+        ObjectNode summary = root.putObject("summary");
+        for (Map.Entry<Outcome, Integer> entry : report.summary().entrySet()) {
+            summary.put(entry.getKey().name().toLowerCase(Locale.ROOT), entry.getValue());
+        }
+        ArrayNode changes = root.putArray("changes");
+        for (ChangeOutcome outcome : report.outcomes()) {
+            ObjectNode node = changes.addObject();
+            JsonPlanRenderer.describe(node, outcome.change());
+            node.put("outcome", outcome.outcome().name());
+            node.put("attempts", outcome.attempts());
+            node.put("durationMillis", outcome.duration().toMillis());
+            node.put("reason", outcome.reason());
+        }
+        return write(root);
+    }
+}

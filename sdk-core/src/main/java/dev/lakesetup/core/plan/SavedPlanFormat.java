@@ -1,0 +1,205 @@
+package dev.lakesetup.core.plan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.LakesetupException;
+import dev.lakesetup.core.model.ApplicationId;
+import dev.lakesetup.core.model.ResourceId;
+import dev.lakesetup.core.model.Securable;
+import dev.lakesetup.core.model.ServicePrincipal;
+import dev.lakesetup.core.model.Setting;
+import dev.lakesetup.core.spi.ObservedResource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes a plan to, and reads it from, the saved plan document ({@code lakesetup.saved-plan/v1}, described in
+ * {@code docs/saved-plan.md}): the one place that knows the format, so a later version can be added here.
+ */
+final class SavedPlanFormat {
+    /** The schema name and version written; a reader refuses any other. */
+    static final String SCHEMA = "lakesetup.saved-plan/v1";
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private SavedPlanFormat() {
+    }
+
+    /** A resource change as saved: the resource by id and declared settings, to be matched with a blueprint. */
+    record SavedResourceChange(ChangeId id, Action action, ResourceId resource,
+            List<SavedValues.SavedSetting> declared, List<SavedSettingChange> settings, Set<ChangeId> dependsOn) {
+    }
+
+    /** A setting change as saved: the declared setting by name, the live value shown and the missing members. */
+    record SavedSettingChange(String name, String before, Set<String> missing) {
+    }
+
+    static String write(Plan plan) {
+        PlanBasis basis = plan.basis().orElseThrow();
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schema", SCHEMA);
+        ArrayNode resolved = root.putArray("resolvedPrincipals");
+        plan.resolvedPrincipals().forEach((principal, id) -> {
+            ObjectNode node = resolved.addObject();
+            node.set("principal", SavedValues.principal(principal));
+            node.put("applicationId", id.toString());
+        });
+        ArrayNode changes = root.putArray("changes");
+        for (Change change : plan.changes()) {
+            ObjectNode node = changes.addObject();
+            node.put("id", change.id().value());
+            node.put("action", change.action().name());
+            SavedValues.strings(node.putArray("dependsOn"), change.dependsOn().stream().map(ChangeId::value)
+                    .toList());
+            change.accept(new Change.Visitor<Void>() {
+                @Override
+                public Void resource(ResourceChange c) {
+                    writeResource(node, c, basis);
+                    return null;
+                }
+
+                @Override
+                public Void grants(GrantChange c) {
+                    node.set("securable", SavedValues.securable(c.securable()));
+                    node.set("privileges", SavedValues.privileges(c.privileges(), false));
+                    node.set("observed", SavedValues.privileges(basis.grantsOn(c.securable()), true));
+                    return null;
+                }
+            });
+        }
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new LakesetupException("writing the plan as JSON failed", e);
+        }
+    }
+
+    private static void writeResource(ObjectNode node, ResourceChange change, PlanBasis basis) {
+        ObjectNode resource = node.putObject("resource");
+        resource.put("kind", change.resource().id().kind());
+        resource.put("key", change.resource().id().key());
+        ArrayNode declared = resource.putArray("declared");
+        for (Setting setting : change.resource().settings()) {
+            declared.add(SavedValues.setting(setting));
+        }
+        ArrayNode settings = node.putArray("settings");
+        for (SettingChange setting : change.settings()) {
+            ObjectNode entry = settings.addObject();
+            entry.put("name", setting.name());
+            entry.put("before", setting.before());
+            SavedValues.strings(entry.putArray("missing"), setting.missing());
+        }
+        ObservedResource observed = basis.resources().get(change.resource().id());
+        if (observed == null) {
+            node.putNull("observed");
+        } else {
+            node.set("observed", SavedValues.observedSettings(observed.settings()));
+        }
+    }
+
+    static SavedPlan read(String json) {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(InvalidInputException.requireNonNull(json, "saved plan"));
+        } catch (JsonProcessingException e) {
+            throw InvalidInputException.of("saved plan", null, "it is not JSON: " + e.getOriginalMessage(),
+                    "a saved plan as Plan.write makes it");
+        }
+        if (root == null || !root.isObject()) {
+            throw InvalidInputException.of("saved plan", null, "it is not a JSON object",
+                    "a saved plan as Plan.write makes it");
+        }
+        String schema = root.path("schema").asText("");
+        if (!SCHEMA.equals(schema)) {
+            throw InvalidInputException.of("saved plan schema", schema, "this release does not read it", SCHEMA);
+        }
+        Map<ServicePrincipal, ApplicationId> resolved = new HashMap<>();
+        int i = 0;
+        for (JsonNode node : SavedValues.elements(SavedValues.field(root, "resolvedPrincipals", "plan"),
+                "resolvedPrincipals")) {
+            String at = "resolvedPrincipals[" + i++ + "]";
+            if (SavedValues.principal(SavedValues.field(node, "principal", at), at) instanceof ServicePrincipal sp) {
+                resolved.put(sp, ApplicationId.of(SavedValues.text(node, "applicationId", at)));
+            }
+        }
+        List<Object> changes = new ArrayList<>();
+        Map<ResourceId, ObservedResource> observed = new LinkedHashMap<>();
+        Map<Securable, List<PrincipalPrivileges>> grants = new LinkedHashMap<>();
+        i = 0;
+        for (JsonNode node : SavedValues.elements(SavedValues.field(root, "changes", "plan"), "changes")) {
+            String at = "changes[" + i++ + "]";
+            ChangeId id = ChangeId.of(SavedValues.text(node, "id", at));
+            Action action = action(SavedValues.text(node, "action", at), at);
+            Set<ChangeId> dependsOn = new LinkedHashSet<>();
+            SavedValues.strings(node, "dependsOn", at).forEach(dependency -> dependsOn.add(ChangeId.of(dependency)));
+            if (node.has("resource")) {
+                SavedResourceChange change = readResource(node, id, action, dependsOn, at);
+                changes.add(change);
+                JsonNode seen = node.get("observed");
+                if (seen != null && !seen.isNull()) {
+                    observed.put(change.resource(), observedResource(change.resource(), seen, at));
+                }
+            } else {
+                Securable securable = SavedValues.securable(SavedValues.field(node, "securable", at),
+                        at + ".securable");
+                changes.add(new GrantChange(id, action, securable, SavedValues.privileges(SavedValues.field(node,
+                        "privileges", at), securable.type(), false, at + ".privileges"), dependsOn));
+                grants.put(securable, SavedValues.privileges(SavedValues.field(node, "observed", at),
+                        securable.type(), true, at + ".observed"));
+            }
+        }
+        return new SavedPlan(changes, resolved, new PlanBasis(observed, grants));
+    }
+
+    private static SavedResourceChange readResource(JsonNode node, ChangeId id, Action action,
+            Set<ChangeId> dependsOn, String at) {
+        JsonNode resource = SavedValues.field(node, "resource", at);
+        ResourceId resourceId = ResourceId.of(SavedValues.text(resource, "kind", at + ".resource"),
+                SavedValues.text(resource, "key", at + ".resource"));
+        List<SavedValues.SavedSetting> declared = new ArrayList<>();
+        int i = 0;
+        for (JsonNode setting : SavedValues.elements(SavedValues.field(resource, "declared", at + ".resource"),
+                at + ".resource.declared")) {
+            declared.add(SavedValues.setting(setting, at + ".resource.declared[" + i++ + "]"));
+        }
+        List<SavedSettingChange> settings = new ArrayList<>();
+        i = 0;
+        for (JsonNode setting : SavedValues.elements(SavedValues.field(node, "settings", at), at + ".settings")) {
+            String where = at + ".settings[" + i++ + "]";
+            settings.add(new SavedSettingChange(SavedValues.text(setting, "name", where),
+                    SavedValues.text(setting, "before", where),
+                    new LinkedHashSet<>(SavedValues.strings(setting, "missing", where))));
+        }
+        return new SavedResourceChange(id, action, resourceId, declared, settings, dependsOn);
+    }
+
+    private static ObservedResource observedResource(ResourceId id, JsonNode node, String at) {
+        if (!node.isObject()) {
+            throw InvalidInputException.of(at + ".observed", node.toString(), "it is not an object",
+                    "null or an object of setting names to arrays of values");
+        }
+        Map<String, Set<String>> settings = new LinkedHashMap<>();
+        node.fieldNames().forEachRemaining(name -> settings.put(name,
+                new LinkedHashSet<>(SavedValues.strings(node, name, at + ".observed"))));
+        return new ObservedResource(id, settings);
+    }
+
+    private static Action action(String text, String at) {
+        for (Action action : Action.values()) {
+            if (action.name().equals(text)) {
+                return action;
+            }
+        }
+        throw InvalidInputException.of(at + ".action", text, "it is no action",
+                "CREATE, UPDATE, GRANT, REVOKE, NO_OP, CONFLICT");
+    }
+}
