@@ -17,6 +17,9 @@ import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.Grant;
+import dev.lakesetup.core.model.SecurableType;
+import dev.lakesetup.core.model.Privilege;
+import dev.lakesetup.core.model.DeletedPrincipal;
 import dev.lakesetup.core.model.OAuthCredentials;
 import dev.lakesetup.core.model.OAuthSecret;
 import dev.lakesetup.core.model.Principal;
@@ -172,6 +175,25 @@ class SavedPlanTest {
         ApplyReport report = lakesetup().apply(saved, blueprint, ApplyOptions.defaults().withRevokesAllowed());
 
         assertThat(report.isSuccess()).as(report.toString()).isTrue();
+        assertThat(workspace.privileges(Securable.catalog("sales"), Principal.group("admins"))).isEmpty();
+    }
+
+    @Test
+    void apply_savedRevokesOfADeletedPrincipalAndAnInapplicablePrivilege_areNotTakenForDrift() {
+        workspace.seedGrant(Securable.catalog("sales"), DeletedPrincipal.of("4242"), Set.of(SELECT));
+        workspace.seedGrant(Securable.catalog("sales"), Principal.group("admins"),
+                Set.of(Privilege.observed("READ FILES", SecurableType.CATALOG)));
+        Blueprint blueprint = Blueprint.builder()
+                .grant(Grant.on(Securable.catalog("sales")).to(Principal.servicePrincipal(APP)).privileges(SELECT))
+                .exclusive(Securable.catalog("sales")).build();
+        String json = lakesetup().plan(blueprint).savedJson();
+
+        ApplyReport report = lakesetup().apply(SavedPlan.parse(json), blueprint,
+                ApplyOptions.defaults().withRevokesAllowed());
+
+        assertThat(json).contains("\"principalId\" : \"4242\"", "READ FILES");
+        assertThat(report.isSuccess()).as(report.toString()).isTrue();
+        assertThat(workspace.privileges(Securable.catalog("sales"), DeletedPrincipal.of("4242"))).isEmpty();
         assertThat(workspace.privileges(Securable.catalog("sales"), Principal.group("admins"))).isEmpty();
     }
 
