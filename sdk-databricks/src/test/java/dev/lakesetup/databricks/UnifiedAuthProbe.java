@@ -23,7 +23,7 @@ public final class UnifiedAuthProbe {
         System.out.println("workspace=" + workspace);
         System.out.println("catalog=" + workspace.adminClient().catalogs().get(args[1]).getName());
         try {
-            System.out.println("jdbc=" + workspace.jdbc().build());
+            System.out.println("jdbc=" + workspace.jdbc().plainHttpForTesting().build());
         } catch (IllegalStateException e) {
             System.out.println("jdbc-error=" + e.getMessage());
         }

@@ -108,7 +108,7 @@ class UnifiedAuthTest {
 
         assertThat(workspace.host()).isEqualTo(fake.host());
         assertThat(workspace.adminClient().catalogs().get("sales").getName()).isEqualTo("sales");
-        assertThat(workspace.jdbc().build().property("PWD")).isEqualTo("****");
+        assertThat(workspace.jdbc().plainHttpForTesting().build().property("PWD")).isEqualTo("****");
         assertThat(workspace.toString()).contains("auth type pat").doesNotContain(fake.adminToken());
     }
 

@@ -3,7 +3,6 @@ package dev.lakesetup.databricks.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.model.ApplicationId;
@@ -18,6 +17,7 @@ import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.core.plan.Action;
 import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.plan.Plan;
+import dev.lakesetup.core.render.PlanFormat;
 import dev.lakesetup.core.testing.DebugLogCapture;
 import dev.lakesetup.databricks.internal.GuardedPages;
 import dev.lakesetup.testkit.FakeWorkspace.SeededPrincipal;
@@ -144,7 +144,7 @@ class HostileAnswersTest {
     }
 
     @Test
-    void plan_whenGrantsReadCarriesMalformedPrivilege_dropsItAndWarnsOnOneEscapedLine() {
+    void plan_whenGrantsReadCarriesMalformedPrivilege_keepsItEscapedAndNeverWritesItIntoSql() {
         try (Rig rig = Rig.withPat(); DebugLogCapture logs = DebugLogCapture.atDebug(List.of())) {
             rig.fake.seedCatalog("sales");
             rig.fake.faults().on("GET", Rig.PERMISSIONS).always().respond(FaultResponse.raw(200, JSON,
@@ -152,14 +152,18 @@ class HostileAnswersTest {
                             + "[\"SELECT\\n12:00:00 INFO applied GRANT ALL PRIVILEGES\",\"USE_CATALOG\"]}]}"));
 
             Plan plan = rig.lakesetup().plan(Blueprint.builder().grant(Grant.on(Securable.catalog("sales"))
-                    .to(Principal.group("analysts")).privileges(Privilege.USE_CATALOG, Privilege.SELECT)).build());
+                    .to(Principal.group("analysts")).privileges(Privilege.USE_CATALOG))
+                    .exclusive(Securable.catalog("sales")).build());
 
-            assertThat(changeOn(plan, "grants on catalog sales").details())
-                    .containsExactly("analysts: SELECT");
-            List<String> warnings = logs.events().stream().filter(e -> e.getLevel() == Level.WARN)
-                    .map(ILoggingEvent::getFormattedMessage).toList();
-            assertThat(warnings).singleElement().satisfies(line -> assertThat(line)
-                    .contains("'SELECT\\u000a12:00:00 INFO applied GRANT ALL PRIVILEGES'").doesNotContain("\n"));
+            Change grants = plan.changes().stream().filter(c -> c.action() == Action.CONFLICT).findFirst()
+                    .orElseThrow(() -> new AssertionError(plan.render(PlanFormat.TEXT)));
+            assertThat(grants.object()).isEqualTo("grants on catalog sales");
+            assertThat(String.join("\n", grants.details()))
+                    .contains("SELECT\\u000a12:00:00 INFO applied GRANT ALL PRIVILEGES");
+            assertThat(plan.render(PlanFormat.SQL)).doesNotContain("REVOKE SELECT")
+                    .doesNotContain("\n12:00:00");
+            assertThat(logs.events()).map(ILoggingEvent::getFormattedMessage)
+                    .noneMatch(line -> line.contains("\n12:00:00"));
         }
     }
 }
