@@ -39,12 +39,22 @@ public final class FakeWorkspaceExtension implements BeforeAllCallback, AfterAll
         this.configuration = configuration;
     }
 
-    /** Returns an extension that applies {@code configuration} to the builder before starting the workspace. */
+    /**
+     * Returns an extension that applies {@code configuration} to the builder before starting the workspace.
+     *
+     * @param configuration the configuration
+     * @return an extension that applies {@code configuration} to the builder before starting the workspace
+     */
     public static FakeWorkspaceExtension configure(Consumer<FakeWorkspace.Builder> configuration) {
         return new FakeWorkspaceExtension(Objects.requireNonNull(configuration, "configuration"));
     }
 
-    /** Returns the workspace of the current test class (for {@code @RegisterExtension} users). */
+    /**
+     * Returns the workspace of the current test class (for {@code @RegisterExtension} users).
+     *
+     * @param context the context
+     * @return the workspace of the current test class (for {@code @RegisterExtension} users)
+     */
     public FakeWorkspace workspace(ExtensionContext context) {
         return store(context).get(FakeWorkspace.class, FakeWorkspace.class);
     }

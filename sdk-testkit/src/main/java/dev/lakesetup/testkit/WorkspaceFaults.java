@@ -21,6 +21,10 @@ public final class WorkspaceFaults extends Faults {
     /**
      * Makes the next {@code calls} grant changes naming {@code principal} (permissions PATCH, SQL GRANT / REVOKE)
      * fail with {@code PRINCIPAL_DOES_NOT_EXIST}, as right after the principal was created.
+      *
+      * @param principal the principal
+      * @param calls how many calls it lasts
+      * @return this fault setup
      */
     public WorkspaceFaults principalInvisible(String principal, int calls) {
         Objects.requireNonNull(principal, "principal");
@@ -36,6 +40,10 @@ public final class WorkspaceFaults extends Faults {
      * come back as HTTP 200 with state FAILED and this error.
      *
      * @param errorCode a statement error code of the service: BAD_REQUEST, NOT_FOUND, ALREADY_EXISTS, INTERNAL_ERROR...
+      * @param sqlRegex the SQL regex
+      * @param times the times
+      * @param message the message
+      * @return this fault setup
      */
     public WorkspaceFaults failStatement(String sqlRegex, int times, String errorCode, String message) {
         requirePositive(times);
@@ -46,7 +54,12 @@ public final class WorkspaceFaults extends Faults {
         return this;
     }
 
-    /** Makes each later grants change be followed by {@code calls} reads of that securable's old grants. */
+    /**
+     * Makes each later grants change be followed by {@code calls} reads of that securable's old grants.
+     *
+     * @param calls how many calls it lasts
+     * @return this fault setup
+     */
     public WorkspaceFaults staleGrantsReadBack(int calls) {
         requirePositive(calls);
         synchronized (ctx) {
@@ -55,7 +68,12 @@ public final class WorkspaceFaults extends Faults {
         return this;
     }
 
-    /** Makes each later statement report PENDING for {@code polls} status reads before its result. */
+    /**
+     * Makes each later statement report PENDING for {@code polls} status reads before its result.
+     *
+     * @param polls the polls
+     * @return this fault setup
+     */
     public WorkspaceFaults statementsPendingFor(int polls) {
         if (polls < 0) {
             throw new IllegalArgumentException("polls must not be negative, was " + polls);
