@@ -4,7 +4,9 @@ import com.databricks.sdk.WorkspaceClient;
 import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.databricks.internal.Auth;
+import dev.lakesetup.databricks.internal.JdbcDriver;
 import dev.lakesetup.databricks.internal.SdkClients;
+import dev.lakesetup.databricks.internal.StatementRows;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -93,15 +95,22 @@ public final class DatabricksWorkspace {
     }
 
     /**
-     * Returns a SQL executor that connects with the Databricks JDBC driver to this workspace's warehouse, with the
-     * same token or OAuth credentials, through a pool of its own ({@link DatabricksJdbc#dataSource()}) that
-     * {@link SqlExecutor#close()} closes.
+     * Returns a SQL executor for this workspace's warehouse. With the Databricks JDBC driver on the class path
+     * (the optional dependency {@code com.databricks:databricks-jdbc}, with HikariCP) it connects with the same
+     * token or OAuth credentials through a pool of its own ({@link DatabricksJdbc#dataSource()}) that
+     * {@link SqlExecutor#close()} closes. Without the driver it runs the same statements through the SQL statement
+     * execution REST API on the warehouse, signed in as this workspace's REST client (any authentication).
      *
      * @return the executor
-     * @throws IllegalStateException without a warehouse id, or with unified authentication (which JDBC cannot
-     *     reuse: build the URL with {@link DatabricksJdbc} and call {@link #sqlExecutor(DataSource)})
+     * @throws IllegalStateException without a warehouse id, or, when the driver is present, with unified
+     *     authentication (which JDBC cannot reuse: build the URL with {@link DatabricksJdbc} and call
+     *     {@link #sqlExecutor(DataSource)})
      */
     public SqlExecutor sqlExecutor() {
+        if (!JdbcDriver.present()) {
+            return SqlExecutor.builder().sessions(new StatementRows(clients::workspace, requireWarehouse()))
+                    .restExecutor(rest).build();
+        }
         PooledDataSource pool = jdbc().build().dataSource();
         return SqlExecutor.builder().dataSource(pool).ownsDataSource(pool).restExecutor(rest).build();
     }
@@ -113,10 +122,7 @@ public final class DatabricksWorkspace {
      * @throws IllegalStateException without a warehouse id, or with unified authentication
      */
     public DatabricksJdbc.Builder jdbc() {
-        if (warehouseId == null) {
-            throw new IllegalStateException("SQL needs a warehouse: set warehouseId on DatabricksWorkspace");
-        }
-        DatabricksJdbc.Builder jdbc = DatabricksJdbc.builder().host(host).warehouseId(warehouseId);
+        DatabricksJdbc.Builder jdbc = DatabricksJdbc.builder().host(host).warehouseId(requireWarehouse());
         if (auth instanceof Auth.Pat pat) {
             return jdbc.pat(pat.token().reveal());
         } else if (auth instanceof Auth.OAuthM2m m2m) {
@@ -124,6 +130,13 @@ public final class DatabricksWorkspace {
         }
         throw new IllegalStateException("JDBC cannot reuse unified authentication (" + auth + "): build the URL "
                 + "with DatabricksJdbc and pass its data source to sqlExecutor(DataSource)");
+    }
+
+    private String requireWarehouse() {
+        if (warehouseId == null) {
+            throw new IllegalStateException("SQL needs a warehouse: set warehouseId on DatabricksWorkspace");
+        }
+        return warehouseId;
     }
 
     /**
