@@ -22,9 +22,9 @@ public final class AzureFaults extends Faults {
     /**
      * Makes every service principal created through Graph from now on invisible to role assignment writes for its
      * first {@code calls} writes (answered 400 {@code PrincipalNotFound}), as during directory replication.
-      *
-      * @param calls how many calls it lasts
-      * @return this fault setup
+     *
+     * @param calls how many calls it lasts
+     * @return this fault setup
      */
     public AzureFaults newPrincipalsInvisibleFor(int calls) {
         if (calls < 0) {
@@ -39,9 +39,9 @@ public final class AzureFaults extends Faults {
     /**
      * Makes every service principal invisible to role assignment writes until {@code delay} of fake time has passed
      * since its creation (see {@link FakeAzure#advanceClock(Duration)}).
-      *
-      * @param delay how long it lasts
-      * @return this fault setup
+     *
+     * @param delay how long it lasts
+     * @return this fault setup
      */
     public AzureFaults newPrincipalsInvisibleFor(Duration delay) {
         Objects.requireNonNull(delay, "delay");
@@ -73,10 +73,10 @@ public final class AzureFaults extends Faults {
      * Makes the next {@code calls} service principal creations for this application fail with 400
      * {@code Request_BadRequest} ("does not reference a valid application object"), as right after the application
      * was registered.
-      *
-      * @param appId the application (client) id
-      * @param calls how many calls it lasts
-      * @return this fault setup
+     *
+     * @param appId the application (client) id
+     * @param calls how many calls it lasts
+     * @return this fault setup
      */
     public AzureFaults applicationNotYetValid(String appId, int calls) {
         requirePositive(calls);
@@ -89,10 +89,10 @@ public final class AzureFaults extends Faults {
     /**
      * Makes the next {@code calls} role assignment writes at a scope matching {@code scopeRegex} (whole scope,
      * case-insensitive) fail with 403 {@code AuthorizationFailed}; {@code Integer.MAX_VALUE} for every write.
-      *
-      * @param scopeRegex a regular expression the role assignment scope must match
-      * @param calls how many calls it lasts
-      * @return this fault setup
+     *
+     * @param scopeRegex a regular expression the role assignment scope must match
+     * @param calls how many calls it lasts
+     * @return this fault setup
      */
     public AzureFaults authorizationFailed(String scopeRegex, int calls) {
         requirePositive(calls);

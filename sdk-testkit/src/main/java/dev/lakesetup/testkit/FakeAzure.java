@@ -180,7 +180,7 @@ public final class FakeAzure implements AutoCloseable {
     /**
      * Moves the fake clock forward (creation times, propagation delays).
      *
-     * @param by the by
+     * @param by how far to move it
      * @return this fake
      */
     public FakeAzure advanceClock(Duration by) {
@@ -212,10 +212,10 @@ public final class FakeAzure implements AutoCloseable {
     /**
      * Seeds a service principal for an application (registering the application when unknown), visible to role
      * assignments at once, and returns its object id.
-      *
-      * @param appId the application (client) id
-      * @param displayName the display name
-      * @return its object id
+     *
+     * @param appId the application (client) id
+     * @param displayName the display name
+     * @return its object id
      */
     public String seedServicePrincipal(String appId, String displayName) {
         synchronized (state) {
@@ -261,7 +261,7 @@ public final class FakeAzure implements AutoCloseable {
      * @param scope the scope (a Resource Manager id)
      * @param principalId the principal's object id
      * @param roleDefinitionId the role definition GUID
-      * @return that name
+     * @return that name
      */
     public String seedRoleAssignment(String scope, String principalId, String roleDefinitionId) {
         String name = UUID.randomUUID().toString();

@@ -144,8 +144,8 @@ public final class FakeWorkspace implements AutoCloseable {
     /**
      * Returns when each request counted since start or the last {@link #resetRequests()} arrived, as
      * {@link System#nanoTime()} values in arrival order (the first million), for measuring request rates.
-      *
-      * @return when each request counted since start or the last {@link #resetRequests()} arrived, as {@link System#nanoTime()} values in arrival order (the first million), for measuring request rates
+     *
+     * @return when each request counted since start or the last {@link #resetRequests()} arrived, as {@link System#nanoTime()} values in arrival order (the first million), for measuring request rates
      */
     public List<Long> requestStartTimes() {
         return server.http().requestStartTimes();
@@ -162,7 +162,7 @@ public final class FakeWorkspace implements AutoCloseable {
      * @param fullName {@code catalog.schema.table}
      * @param columns column definitions {@code "name TYPE"} (TYPE defaults to STRING)
      * @param rows rows; values are rendered with {@code String.valueOf}, nulls kept
-      * @return this fake
+     * @return this fake
      */
     public FakeWorkspace seedTable(String fullName, List<String> columns, List<List<?>> rows) {
         String n = Objects.requireNonNull(fullName, "fullName").toLowerCase(Locale.ROOT);
@@ -228,7 +228,7 @@ public final class FakeWorkspace implements AutoCloseable {
      * @param fullName the securable's full name (the metastore id for the metastore)
      * @param principal grantee
      * @param privileges privileges, REST or SQL spelling, legacy names mapped
-      * @return this fake
+     * @return this fake
      */
     public FakeWorkspace seedGrant(String type, String fullName, String principal, String... privileges) {
         synchronized (ctx) {
@@ -395,7 +395,7 @@ public final class FakeWorkspace implements AutoCloseable {
         /**
          * Enables or disables Unity Catalog (without it the metastore assignment is a 404).
          *
-         * @param enabled the enabled
+         * @param enabled whether the workspace has a Unity Catalog metastore
          * @return this builder
          */
         public Builder unityCatalog(boolean enabled) {

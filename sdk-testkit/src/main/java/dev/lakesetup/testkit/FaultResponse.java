@@ -71,8 +71,8 @@ public final class FaultResponse {
     /**
      * Returns a fault where the service applies the request and the connection is then reset, so the client cannot
      * tell whether its write happened.
-      *
-      * @return a fault where the service applies the request and the connection is then reset, so the client cannot tell whether its write happened
+     *
+     * @return a fault where the service applies the request and the connection is then reset, so the client cannot tell whether its write happened
      */
     public static FaultResponse resetAfterApplying() {
         return new FaultResponse(Kind.RESET_AFTER_APPLYING, 0, null, null, null, null, null, Duration.ZERO);
@@ -81,11 +81,11 @@ public final class FaultResponse {
     /**
      * Returns a fault that answers with any status (200 included) and this raw body instead of the normal handler:
      * for malformed answers such as truncated JSON or an HTML page with status 200.
-      *
-      * @param status the HTTP status
-      * @param mediaType the media type
-      * @param text the text
-      * @return a fault that answers with any status (200 included) and this raw body instead of the normal handler: for malformed answers such as truncated JSON or an HTML page with status 200
+     *
+     * @param status the HTTP status
+     * @param mediaType the media type
+     * @param text the text
+     * @return a fault that answers with any status (200 included) and this raw body instead of the normal handler: for malformed answers such as truncated JSON or an HTML page with status 200
      */
     public static FaultResponse raw(int status, String mediaType, String text) {
         if (status < 200 || status > 599) {
@@ -119,7 +119,7 @@ public final class FaultResponse {
     /**
      * Returns a copy whose error body carries this error code.
      *
-     * @param code the code
+     * @param code the error code, e.g. {@code REQUEST_LIMIT_EXCEEDED}
      * @return a copy whose error body carries this error code
      */
     public FaultResponse errorCode(String code) {
@@ -159,7 +159,7 @@ public final class FaultResponse {
     /**
      * Returns a copy that waits {@code wait} before answering.
      *
-     * @param wait the wait
+     * @param wait how long to wait
      * @return a copy that waits {@code wait} before answering
      */
     public FaultResponse after(Duration wait) {

@@ -56,7 +56,7 @@ public class Faults {
         /**
          * Limits the rule to the next {@code n} matching requests.
          *
-         * @param n the n
+         * @param n how many matching requests it fires for
          * @return this builder
          */
         public RuleBuilder times(int n) {

@@ -76,7 +76,7 @@ public final class Main {
     /**
      * Starts the fakes, prints how to reach them, and waits until the process is killed.
      *
-     * @param args the args
+     * @param args the command-line options
      * @throws InterruptedException when interrupted while waiting
      */
     public static void main(String[] args) throws InterruptedException {

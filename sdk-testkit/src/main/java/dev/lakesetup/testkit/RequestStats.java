@@ -26,7 +26,7 @@ public record RequestStats(Map<String, Long> perEndpoint, long total, int maxInF
     /**
      * Returns the number of requests for one endpoint key (0 when none).
      *
-     * @param endpoint the endpoint
+     * @param endpoint the endpoint key, e.g. {@code POST /api/2.0/sql/statements}
      * @return the number of requests for one endpoint key (0 when none)
      */
     public long count(String endpoint) {

@@ -21,10 +21,10 @@ public final class WorkspaceFaults extends Faults {
     /**
      * Makes the next {@code calls} grant changes naming {@code principal} (permissions PATCH, SQL GRANT / REVOKE)
      * fail with {@code PRINCIPAL_DOES_NOT_EXIST}, as right after the principal was created.
-      *
-      * @param principal the principal
-      * @param calls how many calls it lasts
-      * @return this fault setup
+     *
+     * @param principal the principal
+     * @param calls how many calls it lasts
+     * @return this fault setup
      */
     public WorkspaceFaults principalInvisible(String principal, int calls) {
         Objects.requireNonNull(principal, "principal");
@@ -39,11 +39,11 @@ public final class WorkspaceFaults extends Faults {
      * Makes the next {@code times} statements whose text matches {@code sqlRegex} (case-insensitive, found anywhere)
      * come back as HTTP 200 with state FAILED and this error.
      *
+     * @param sqlRegex a regular expression the statement text must contain a match of
+     * @param times how many matching statements fail
      * @param errorCode a statement error code of the service: BAD_REQUEST, NOT_FOUND, ALREADY_EXISTS, INTERNAL_ERROR...
-      * @param sqlRegex the SQL regex
-      * @param times the times
-      * @param message the message
-      * @return this fault setup
+     * @param message the error message the statement fails with
+     * @return this fault setup
      */
     public WorkspaceFaults failStatement(String sqlRegex, int times, String errorCode, String message) {
         requirePositive(times);
@@ -71,7 +71,7 @@ public final class WorkspaceFaults extends Faults {
     /**
      * Makes each later statement report PENDING for {@code polls} status reads before its result.
      *
-     * @param polls the polls
+     * @param polls how many status reads see PENDING
      * @return this fault setup
      */
     public WorkspaceFaults statementsPendingFor(int polls) {

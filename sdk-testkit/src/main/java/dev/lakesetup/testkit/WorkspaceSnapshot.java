@@ -43,8 +43,8 @@ public record WorkspaceSnapshot(List<String> catalogs, List<String> schemas,
     /**
      * Returns the direct grants on one securable (type in REST spelling, full name lower case).
      *
-     * @param type the type
-     * @param fullName the full name
+     * @param type the securable type in REST spelling, e.g. {@code catalog}
+     * @param fullName the securable's full name, lower case
      * @return the direct grants on one securable (type in REST spelling, full name lower case)
      */
     public Map<String, Set<String>> grantsOn(String type, String fullName) {
