@@ -6,7 +6,8 @@
  * executor only needs a {@code DataSource}, and {@link dev.lakesetup.databricks.DatabricksJdbc#dataSource()} finds
  * the driver through {@link java.sql.DriverManager} at run time (pooled with HikariCP). Without the driver,
  * {@link dev.lakesetup.databricks.DatabricksWorkspace#sqlExecutor()} and validation use the statement execution
- * API. On the module path, add them with {@code --add-modules databricks.jdbc,com.zaxxer.hikari}.
+ * API. On the module path the driver, an automatic module, is resolved along with databricks-sdk-java; the pool
+ * needs {@code --add-modules com.zaxxer.hikari}.
  */
 module dev.lakesetup.databricks {
     requires transitive dev.lakesetup.core;
