@@ -22,7 +22,13 @@ public record AdlsContainer(String storageAccount, String resourceGroup, String 
     private static final Pattern ACCOUNT = Pattern.compile("[a-z0-9]{3,24}");
     private static final Pattern CONTAINER = Pattern.compile("^(?!.*--)[a-z0-9][a-z0-9-]{1,61}[a-z0-9]$");
 
-    /** Validates the names by Azure's rules. */
+    /**
+     * Validates the names by Azure's rules.
+     *
+     * @param storageAccount the storage account name
+     * @param resourceGroup the resource group of the account (for role assignment scopes)
+     * @param container the container name
+     */
     public AdlsContainer {
         InvalidInputException.requireNonNull(storageAccount, "storage account");
         InvalidInputException.requireNonNull(resourceGroup, "resource group");

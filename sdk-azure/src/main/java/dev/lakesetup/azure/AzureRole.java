@@ -32,7 +32,12 @@ public record AzureRole(UUID id, String name) {
     private static final List<AzureRole> BUILT_IN =
             List.of(STORAGE_BLOB_DATA_CONTRIBUTOR, STORAGE_BLOB_DATA_READER, STORAGE_BLOB_DATA_OWNER, READER);
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param id the role definition id
+     * @param name the role name, for plans and messages
+     */
     public AzureRole {
         InvalidInputException.requireNonNull(id, "role id");
         InvalidInputException.requireNonNull(name, "role name");

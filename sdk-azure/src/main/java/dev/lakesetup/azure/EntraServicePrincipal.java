@@ -19,7 +19,12 @@ public record EntraServicePrincipal(ApplicationId applicationId, String displayN
     /** The resource kind. */
     public static final String KIND = "entra_service_principal";
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param applicationId the application (client) id
+     * @param displayName the display name given on creation
+     */
     public EntraServicePrincipal {
         InvalidInputException.requireNonNull(applicationId, "application id");
         InvalidInputException.requireNonNull(displayName, "display name");

@@ -22,7 +22,14 @@ public record RoleAssignment(AdlsContainer container, EntraServicePrincipal prin
     /** The resource kind. */
     public static final String KIND = "role_assignment";
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param container the container (and through it the storage account)
+     * @param principal the service principal, by application id
+     * @param role the role (Storage Blob Data Contributor by default)
+     * @param accountWide whether the scope is the storage account rather than the container
+     */
     public RoleAssignment {
         InvalidInputException.requireNonNull(container, "container");
         InvalidInputException.requireNonNull(principal, "principal");

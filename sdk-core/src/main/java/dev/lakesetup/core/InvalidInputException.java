@@ -13,8 +13,11 @@ public final class InvalidInputException extends LakesetupException {
     private static final long serialVersionUID = 1L;
     private static final int MAX_SHOWN = 80;
 
+    /** The input that was rejected. */
     private final String field;
+    /** What is wrong with it. */
     private final String problem;
+    /** What would be accepted. */
     private final String accepted;
 
     private InvalidInputException(String field, String shownValue, String problem, String accepted) {

@@ -19,10 +19,15 @@ import java.util.Optional;
 public final class ServiceException extends LakesetupException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP status, or 0 when there was none. */
     private final int status;
+    /** The service's error code, or null. */
     private final String errorCode;
+    /** The service's request id, or null. */
     private final String requestId;
+    /** How the retry policy treats it. */
     private final Failure failure;
+    /** How long the service asked to wait, or null. */
     private final Duration retryAfter;
 
     /** How a failed call is handled by the retry policy. */

@@ -25,7 +25,16 @@ public record ConnectionDetails(String hostname, String httpPath, int port, Cata
     private static final int HTTPS_PORT = 443;
 
 
-    /** Validates the components; {@code clientId} and {@code secret} may be {@code null}. */
+    /**
+     * Validates the components; {@code clientId} and {@code secret} may be {@code null}.
+     *
+     * @param hostname the workspace host name, without scheme, e.g. {@code adb-123.4.azuredatabricks.net}
+     * @param httpPath the warehouse's HTTP path, e.g. {@code /sql/1.0/warehouses/abc123}; empty when no warehouse
+     * @param port the port, 443 unless the workspace says otherwise
+     * @param catalog the catalog the vendor should use
+     * @param clientId the service principal's application id, when known
+     * @param secret the OAuth secret issued during this run, when one was
+     */
     public ConnectionDetails {
         InvalidInputException.requireNonNull(hostname, "hostname");
         InvalidInputException.requireNonNull(httpPath, "HTTP path");

@@ -3,6 +3,7 @@ package dev.lakesetup.databricks;
 import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.databricks.internal.DriverManagerDataSource;
+import dev.lakesetup.databricks.internal.JdbcDriver;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
@@ -33,10 +34,11 @@ import javax.sql.DataSource;
  * <p>The driver's own retries on 503 and 429 are turned off ({@code TemporarilyUnavailableRetry=0;RateLimitRetry=0})
  * because lakesetup's retry policy owns retrying; {@link Builder#driverRetries()} turns them back on. With
  * {@link Builder#credentialsInProperties()} the credentials stay out of the URL, which drivers and pools like to log,
- * and travel in {@link #properties()} instead. The driver is not a
- * compile-time dependency of this module: {@link #dataSource()} finds it through
- * {@link java.sql.DriverManager} at run time, so it must be on the class path (or resolved as the automatic module
- * {@code databricks.jdbc}). {@code toString()} masks the token and the OAuth secret.
+ * and travel in {@link #properties()} instead. The driver is an optional dependency of this module, not needed to
+ * compile: add {@code com.databricks:databricks-jdbc} (and {@code com.zaxxer:HikariCP} for {@link #dataSource()});
+ * {@link #dataSource()} finds the driver through {@link java.sql.DriverManager} at run time, on the class path or
+ * as the automatic module {@code databricks.jdbc}, and fails with the coordinates to add when it is missing. The URL
+ * and properties need no driver. {@code toString()} masks the token and the OAuth secret.
  */
 public final class DatabricksJdbc {
     private static final Set<String> SECRET_KEYS = Set.of("pwd", "password", "oauth2secret", "auth_accesstoken",
@@ -45,6 +47,8 @@ public final class DatabricksJdbc {
     static final int DEFAULT_POOL_SIZE = 8;
     /** Shorter than the warehouse keeps an unused session, so a pooled session is closed before it expires. */
     private static final Duration POOL_IDLE_TIMEOUT = Duration.ofMinutes(1);
+    private static final String WITHOUT_DRIVER = "use DatabricksWorkspace.sqlExecutor(), which runs SQL through "
+            + "the statement execution API without the driver";
     private static final Set<String> AUTH_KEYS = Set.of("authmech", "uid", "auth_flow", "oauth2clientid");
 
     private final String host;
@@ -105,8 +109,11 @@ public final class DatabricksJdbc {
      * returns a new pool.
      *
      * @return the pool
+     * @throws dev.lakesetup.core.LakesetupException naming the dependency to add when the driver or HikariCP is not
+     *     on the class path (both are optional dependencies of this module)
      */
     public PooledDataSource dataSource() {
+        JdbcDriver.requireWithPool("DatabricksJdbc.dataSource()", WITHOUT_DRIVER);
         return new PooledDataSource(unpooledDataSource(), poolSize, POOL_IDLE_TIMEOUT);
     }
 
@@ -115,8 +122,11 @@ public final class DatabricksJdbc {
      * your own; {@link #dataSource()} is the pooled one.
      *
      * @return the data source, which holds no resources
+     * @throws dev.lakesetup.core.LakesetupException naming the dependency to add when the driver is not on the class
+     *     path (an optional dependency of this module)
      */
     public DataSource unpooledDataSource() {
+        JdbcDriver.require("DatabricksJdbc.unpooledDataSource()", WITHOUT_DRIVER);
         return new DriverManagerDataSource(url(), properties(), toString());
     }
 

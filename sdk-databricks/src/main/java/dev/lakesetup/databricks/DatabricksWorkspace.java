@@ -6,7 +6,9 @@ import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.databricks.internal.Auth;
 import dev.lakesetup.databricks.internal.ProxyTunnel;
+import dev.lakesetup.databricks.internal.JdbcDriver;
 import dev.lakesetup.databricks.internal.SdkClients;
+import dev.lakesetup.databricks.internal.StatementRows;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -158,16 +160,23 @@ public final class DatabricksWorkspace {
     }
 
     /**
-     * Returns a SQL executor that connects with the Databricks JDBC driver to this workspace's warehouse, with the
-     * same token or OAuth credentials, through a pool of its own ({@link DatabricksJdbc#dataSource()}) that
-     * {@link SqlExecutor#close()} closes.
+     * Returns a SQL executor for this workspace's warehouse. With the Databricks JDBC driver on the class path
+     * (the optional dependency {@code com.databricks:databricks-jdbc}, with HikariCP) it connects with the same
+     * token or OAuth credentials through a pool of its own ({@link DatabricksJdbc#dataSource()}) that
+     * {@link SqlExecutor#close()} closes. Without the driver it runs the same statements through the SQL statement
+     * execution REST API on the warehouse, signed in as this workspace's REST client (any authentication).
      *
      * @return the executor
-     * @throws IllegalStateException without a warehouse id, or with credentials the driver cannot take (only a
-     *     token or OAuth M2M credentials: otherwise build the URL with {@link DatabricksJdbc} and call
+     * @throws IllegalStateException without a warehouse id, or, when the driver is present, with credentials the
+     *     driver cannot take (only a token or OAuth M2M credentials: otherwise build the URL with
+     *     {@link DatabricksJdbc} and call
      *     {@link #sqlExecutor(DataSource)})
      */
     public SqlExecutor sqlExecutor() {
+        if (!JdbcDriver.present()) {
+            return SqlExecutor.builder().sessions(new StatementRows(clients::workspace, requireWarehouse()))
+                    .restExecutor(rest).build();
+        }
         PooledDataSource pool = jdbc().build().dataSource();
         return SqlExecutor.builder().dataSource(pool).ownsDataSource(pool).restExecutor(rest).build();
     }
@@ -179,10 +188,7 @@ public final class DatabricksWorkspace {
      * @throws IllegalStateException without a warehouse id, or with credentials the driver cannot take
      */
     public DatabricksJdbc.Builder jdbc() {
-        if (warehouseId == null) {
-            throw new IllegalStateException("SQL needs a warehouse: set warehouseId on DatabricksWorkspace");
-        }
-        DatabricksJdbc.Builder jdbc = DatabricksJdbc.builder().host(host).warehouseId(warehouseId);
+        DatabricksJdbc.Builder jdbc = DatabricksJdbc.builder().host(host).warehouseId(requireWarehouse());
         if (proxy != null) {
             jdbc.proxy(proxy);
         }
@@ -195,6 +201,13 @@ public final class DatabricksWorkspace {
         throw new IllegalStateException("the JDBC driver takes a personal access token or OAuth M2M credentials, "
                 + "not " + auth + ": build the URL with DatabricksJdbc and pass its data source to "
                 + "sqlExecutor(DataSource)");
+    }
+
+    private String requireWarehouse() {
+        if (warehouseId == null) {
+            throw new IllegalStateException("SQL needs a warehouse: set warehouseId on DatabricksWorkspace");
+        }
+        return warehouseId;
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.TableName;
 import dev.lakesetup.core.model.WarehousePermission;
 import dev.lakesetup.databricks.internal.ProxyTunnel;
+import dev.lakesetup.databricks.internal.JdbcDriver;
 import dev.lakesetup.databricks.internal.validation.CheckFailedException;
 import dev.lakesetup.databricks.internal.validation.EffectivePrivilegesCheck;
 import dev.lakesetup.databricks.internal.validation.JdbcSession;
@@ -54,6 +55,7 @@ public final class PrincipalValidator {
     private static final Logger LOG = LoggerFactory.getLogger(PrincipalValidator.class);
 
     private final Builder settings;
+    private final ValidationTransport transport;
     private final ValidationTarget target;
     private final List<CatalogName> catalogs;
     private final List<TableName> tables;
@@ -61,6 +63,8 @@ public final class PrincipalValidator {
 
     private PrincipalValidator(Builder builder, ValidationTarget target) {
         this.settings = builder.copy();
+        this.transport = builder.transport != null ? builder.transport
+                : JdbcDriver.present() ? ValidationTransport.JDBC : ValidationTransport.STATEMENT_API;
         this.target = target;
         this.catalogs = List.copyOf(builder.catalogs);
         this.tables = List.copyOf(builder.tables);
@@ -122,7 +126,7 @@ public final class PrincipalValidator {
                 return 0;
             }));
         }
-        ValidationReport report = new ValidationReport(target.credentials().clientId(), settings.transport,
+        ValidationReport report = new ValidationReport(target.credentials().clientId(), transport,
                 checks.checks());
         LOG.info("validation as {} over {}: {} ({} of {} checks failed or skipped)", report.principal(),
                 report.transport(), report.passed() ? "passed" : "failed", report.failures().size(),
@@ -131,10 +135,10 @@ public final class PrincipalValidator {
     }
 
     private PrincipalSession open() {
-        return switch (settings.transport) {
+        return switch (transport) {
             case JDBC -> JdbcSession.open(target);
             case STATEMENT_API -> StatementApiSession.open(target);
-            case ADMIN_API -> throw new IllegalStateException("the builder rejects " + settings.transport);
+            case ADMIN_API -> throw new IllegalStateException("the builder rejects " + transport);
         };
     }
 
@@ -149,7 +153,7 @@ public final class PrincipalValidator {
     @Override
     public String toString() {
         return "PrincipalValidator[host=" + target.host() + ", warehouse=" + target.warehouseId() + ", principal="
-                + target.credentials().clientId() + ", transport=" + settings.transport + ", catalogs=" + catalogs
+                + target.credentials().clientId() + ", transport=" + transport + ", catalogs=" + catalogs
                 + ", tables=" + tables + "]";
     }
 
@@ -158,7 +162,8 @@ public final class PrincipalValidator {
         private String host;
         private String warehouseId;
         private OAuthCredentials credentials;
-        private ValidationTransport transport = ValidationTransport.JDBC;
+        /** Null until chosen: then JDBC when the driver is on the class path, else the statement execution API. */
+        private ValidationTransport transport;
         private final Set<CatalogName> catalogs = new LinkedHashSet<>();
         private final Set<TableName> tables = new LinkedHashSet<>();
         private final List<EffectivePrivilegesCheck> privilegeChecks = new ArrayList<>();
@@ -223,7 +228,10 @@ public final class PrincipalValidator {
         }
 
         /**
-         * Chooses how to reach the warehouse (default {@link ValidationTransport#JDBC}).
+         * Chooses how to reach the warehouse. By default it is {@link ValidationTransport#JDBC} when the Databricks
+         * JDBC driver (the optional dependency {@code com.databricks:databricks-jdbc}) is on the class path, and
+         * {@link ValidationTransport#STATEMENT_API} otherwise; choosing {@code JDBC} without the driver fails in
+         * {@link #build()}.
          *
          * @param value the transport
          * @return this builder
@@ -364,11 +372,17 @@ public final class PrincipalValidator {
          *
          * @return the validator
          * @throws InvalidInputException naming what is missing or contradictory
+         * @throws dev.lakesetup.core.LakesetupException for {@link ValidationTransport#JDBC} without the driver on the
+         *     class path, naming the dependency to add
          */
         public PrincipalValidator build() {
             require(host != null, "host", "host(workspaceUrl)");
             require(warehouseId != null, "warehouse id", "warehouseId(id)");
             require(credentials != null, "credentials", "credentials(new OAuthCredentials(applicationId, secret))");
+            if (transport == ValidationTransport.JDBC) {
+                JdbcDriver.require("validation over JDBC (PrincipalValidator.Builder.transport(JDBC))",
+                        "validate through the statement execution API: transport(ValidationTransport.STATEMENT_API)");
+            }
             if (!privilegeChecks.isEmpty() && admin == null) {
                 throw InvalidInputException.of("admin client", null,
                         "expectPrivileges(..) reads effective privileges as an admin",

@@ -27,6 +27,7 @@ import dev.lakesetup.core.spi.PrincipalLookup;
 import dev.lakesetup.databricks.internal.Calls;
 import dev.lakesetup.databricks.internal.Jdbc;
 import dev.lakesetup.databricks.internal.SqlReads;
+import dev.lakesetup.databricks.internal.SqlSessions;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -51,18 +52,22 @@ import java.util.Optional;
  * connection from the data source for the duration of the call, so with a pool ({@link DatabricksJdbc#dataSource()})
  * calls reuse SQL sessions; a data source passed in is used as it is (no second pool on top).
  *
+ * <p>{@link DatabricksWorkspace#sqlExecutor()} without the JDBC driver on the class path runs the same statements
+ * through the SQL statement execution REST API on the workspace's warehouse instead of a data source.
+ *
  * <p>{@link #close()} closes the data source only when this executor created it
  * ({@link DatabricksWorkspace#sqlExecutor()}); a data source passed in stays the caller's to close.
  */
 public final class SqlExecutor implements Executor, AutoCloseable {
-    private final Jdbc jdbc;
+    /** JDBC over the data source, or the statement execution API when the driver is absent. */
+    private final SqlSessions jdbc;
     private final RestExecutor rest;
     private final PooledDataSource owned;
     private final UnityCatalogSql sql = UnityCatalogSql.standard();
     private final SqlReads reads = new SqlReads(sql);
 
     private SqlExecutor(Builder builder) {
-        this.jdbc = new Jdbc(builder.dataSource);
+        this.jdbc = builder.sessions != null ? builder.sessions : new Jdbc(builder.dataSource);
         this.rest = builder.rest;
         this.owned = builder.owned;
     }
@@ -292,8 +297,15 @@ public final class SqlExecutor implements Executor, AutoCloseable {
         private javax.sql.DataSource dataSource;
         private RestExecutor rest;
         private PooledDataSource owned;
+        private SqlSessions sessions;
 
         private Builder() {
+        }
+
+        /** Runs the statements through these sessions instead of a data source (the statement execution API). */
+        Builder sessions(SqlSessions value) {
+            this.sessions = value;
+            return this;
         }
 
         /** Makes {@link SqlExecutor#close()} close the data source, which the executor's creator made for it. */
@@ -331,7 +343,7 @@ public final class SqlExecutor implements Executor, AutoCloseable {
          * @throws IllegalStateException without a data source
          */
         public SqlExecutor build() {
-            if (dataSource == null) {
+            if (dataSource == null && sessions == null) {
                 throw new IllegalStateException("SqlExecutor needs a data source");
             }
             return new SqlExecutor(this);

@@ -31,7 +31,15 @@ public record ValidationCheck(String name, Status status, String message, Durati
         SKIPPED
     }
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param name what was checked, readable by people, e.g. {@code SELECT * FROM sales.raw.orders LIMIT 10}
+     * @param status the outcome
+     * @param message the service's message for a failed check, the reason for a skipped one, empty when passed
+     * @param duration how long the check took
+     * @param rows how many rows the statement returned; 0 when the check returns no rows or did not pass
+     */
     public ValidationCheck {
         InvalidInputException.requireNonNull(name, "check name");
         InvalidInputException.requireNonNull(status, "check status");

@@ -24,7 +24,13 @@ import java.util.List;
  */
 public record ValidationReport(ApplicationId principal, ValidationTransport transport, List<ValidationCheck> checks) {
 
-    /** Checks the components and copies the list. */
+    /**
+     * Checks the components and copies the list.
+     *
+     * @param principal the application id the checks ran as, or (over {@link ValidationTransport#ADMIN_API}) about
+     * @param transport how the checks reached the workspace
+     * @param checks the checks, in the order they ran
+     */
     public ValidationReport {
         InvalidInputException.requireNonNull(principal, "principal");
         InvalidInputException.requireNonNull(transport, "transport");

@@ -86,7 +86,9 @@ final class FakeFixture implements AutoCloseable {
 
     @Override
     public void close() {
-        pools.forEach(PooledDataSource::close);
+        for (PooledDataSource pool : pools) { // not a method reference: that would need HikariCP without a pool
+            pool.close();
+        }
         fake.close();
     }
 }

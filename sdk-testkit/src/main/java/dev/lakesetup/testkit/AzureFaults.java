@@ -22,6 +22,9 @@ public final class AzureFaults extends Faults {
     /**
      * Makes every service principal created through Graph from now on invisible to role assignment writes for its
      * first {@code calls} writes (answered 400 {@code PrincipalNotFound}), as during directory replication.
+     *
+     * @param calls how many calls it lasts
+     * @return this fault setup
      */
     public AzureFaults newPrincipalsInvisibleFor(int calls) {
         if (calls < 0) {
@@ -36,6 +39,9 @@ public final class AzureFaults extends Faults {
     /**
      * Makes every service principal invisible to role assignment writes until {@code delay} of fake time has passed
      * since its creation (see {@link FakeAzure#advanceClock(Duration)}).
+     *
+     * @param delay how long it lasts
+     * @return this fault setup
      */
     public AzureFaults newPrincipalsInvisibleFor(Duration delay) {
         requireNonNegative(delay);
@@ -45,7 +51,13 @@ public final class AzureFaults extends Faults {
         return this;
     }
 
-    /** Makes the next {@code calls} role assignment writes naming this principal fail with 400 PrincipalNotFound. */
+    /**
+     * Makes the next {@code calls} role assignment writes naming this principal fail with 400 PrincipalNotFound.
+     *
+     * @param principalId the service principal object id
+     * @param calls how many calls it lasts
+     * @return this fault setup
+     */
     public AzureFaults principalNotFound(String principalId, int calls) {
         requirePositive(calls);
         synchronized (state) {
@@ -58,6 +70,10 @@ public final class AzureFaults extends Faults {
      * Makes the next {@code calls} service principal creations for this application fail with 400
      * {@code Request_BadRequest} ("does not reference a valid application object"), as right after the application
      * was registered.
+     *
+     * @param appId the application (client) id
+     * @param calls how many calls it lasts
+     * @return this fault setup
      */
     public AzureFaults applicationNotYetValid(String appId, int calls) {
         requirePositive(calls);
@@ -70,6 +86,10 @@ public final class AzureFaults extends Faults {
     /**
      * Makes the next {@code calls} role assignment writes at a scope matching {@code scopeRegex} (whole scope,
      * case-insensitive) fail with 403 {@code AuthorizationFailed}; {@code Integer.MAX_VALUE} for every write.
+     *
+     * @param scopeRegex a regular expression the role assignment scope must match
+     * @param calls how many calls it lasts
+     * @return this fault setup
      */
     public AzureFaults authorizationFailed(String scopeRegex, int calls) {
         requirePositive(calls);
@@ -83,6 +103,9 @@ public final class AzureFaults extends Faults {
      * Makes every role assignment give data access (as a storage credential's validation sees it) only once
      * {@code delay} of fake time has passed since its creation (see {@link FakeAzure#advanceClock(Duration)}), as
      * while a new assignment propagates.
+     *
+     * @param delay how long a new assignment takes to take effect
+     * @return this fault setup
      */
     public AzureFaults roleAssignmentsTakeEffectAfter(Duration delay) {
         requireNonNegative(delay);
@@ -92,7 +115,14 @@ public final class AzureFaults extends Faults {
         return this;
     }
 
-    /** Makes the next {@code calls} creations of this container fail with 409 {@code ContainerBeingDeleted}. */
+    /**
+     * Makes the next {@code calls} creations of this container fail with 409 {@code ContainerBeingDeleted}.
+     *
+     * @param container the container name
+     * @param account the storage account name
+     * @param calls how many calls it lasts
+     * @return this fault setup
+     */
     public AzureFaults containerBeingDeleted(String account, String container, int calls) {
         requirePositive(calls);
         synchronized (state) {

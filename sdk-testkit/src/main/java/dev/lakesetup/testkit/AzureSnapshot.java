@@ -13,14 +13,25 @@ import java.util.Map;
 public record AzureSnapshot(List<ServicePrincipal> servicePrincipals, List<RoleAssignment> roleAssignments,
                             Map<String, List<String>> containers) {
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param servicePrincipals Entra service principals in creation order
+     * @param roleAssignments role assignments in creation order
+     * @param containers container names per storage account
+     */
     public AzureSnapshot {
         servicePrincipals = List.copyOf(servicePrincipals);
         roleAssignments = List.copyOf(roleAssignments);
         containers = Map.copyOf(containers);
     }
 
-    /** Returns the containers of one storage account (empty when none or unknown). */
+    /**
+     * Returns the containers of one storage account (empty when none or unknown).
+     *
+     * @param account the storage account name
+     * @return the containers of one storage account (empty when none or unknown)
+     */
     public List<String> containersOf(String account) {
         return containers.getOrDefault(account, List.of());
     }

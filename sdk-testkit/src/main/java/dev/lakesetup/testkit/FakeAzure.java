@@ -64,12 +64,16 @@ public final class FakeAzure implements AutoCloseable {
         this.faults = new AzureFaults(server.http().faults(), state);
     }
 
-    /** Returns a builder with defaults: free port, random tenant and subscription ids, nothing seeded. */
+    /** {@return a builder with defaults: free port, random tenant and subscription ids, nothing seeded} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Starts the server and returns this fake. */
+    /**
+     * Starts the server and returns this fake.
+     *
+     * @return this fake
+     */
     public synchronized FakeAzure start() {
         server.http().start();
         started = true;
@@ -83,72 +87,95 @@ public final class FakeAzure implements AutoCloseable {
         started = false;
     }
 
-    /** Returns the bound port. */
+    /** {@return the bound port} */
     public int port() {
         requireStarted();
         return server.http().port();
     }
 
-    /** Returns the base URL of every endpoint, {@code http://127.0.0.1:PORT}. */
+    /** {@return the base URL of every endpoint, {@code http://127.0.0.1:PORT}} */
     public String baseUrl() {
         return "http://127.0.0.1:" + port();
     }
 
-    /** Returns the Microsoft Graph endpoint ({@code microsoftGraphResourceId} of an Azure environment), with a trailing slash. */
+    /**
+     * {@return the Microsoft Graph endpoint ({@code microsoftGraphResourceId} of an Azure environment), with a trailing slash}
+     */
     public String graphEndpoint() {
         return baseUrl() + "/";
     }
 
-    /** Returns the Resource Manager endpoint ({@code resourceManagerEndpointUrl}), with a trailing slash. */
+    /** {@return the Resource Manager endpoint ({@code resourceManagerEndpointUrl}), with a trailing slash} */
     public String resourceManagerEndpoint() {
         return baseUrl() + "/";
     }
 
-    /** Returns the blob and DFS endpoint of a storage account, {@code http://127.0.0.1:PORT/{account}}. */
+    /**
+     * Returns the blob and DFS endpoint of a storage account, {@code http://127.0.0.1:PORT/{account}}.
+     *
+     * @param account the storage account name
+     * @return the blob and DFS endpoint of a storage account, {@code http://127.0.0.1:PORT/{account}}
+     */
     public String storageEndpoint(String account) {
         requireAccount(account);
         return baseUrl() + "/" + account;
     }
 
-    /** Returns the directory (tenant) id. */
+    /** {@return the directory (tenant) id} */
     public String tenantId() {
         return state.settings().tenantId();
     }
 
-    /** Returns the subscription id. */
+    /** {@return the subscription id} */
     public String subscriptionId() {
         return state.settings().subscriptionId();
     }
 
-    /** Returns the bearer token that Graph and Resource Manager accept. */
+    /** {@return the bearer token that Graph and Resource Manager accept} */
     public String accessToken() {
         return state.settings().accessToken();
     }
 
-    /** Returns the shared key (base64) of a storage account. */
+    /**
+     * Returns the shared key (base64) of a storage account.
+     *
+     * @param account the storage account name
+     * @return the shared key (base64) of a storage account
+     */
     public String storageAccountKey(String account) {
         return requireAccount(account).key();
     }
 
-    /** Returns the Resource Manager id of a storage account, the scope of account-wide role assignments. */
+    /**
+     * Returns the Resource Manager id of a storage account, the scope of account-wide role assignments.
+     *
+     * @param account the storage account name
+     * @return the Resource Manager id of a storage account, the scope of account-wide role assignments
+     */
     public String storageAccountScope(String account) {
         AzureState.StorageAccount a = requireAccount(account);
         return "/subscriptions/" + subscriptionId() + "/resourceGroups/" + a.resourceGroup()
                 + "/providers/Microsoft.Storage/storageAccounts/" + a.name();
     }
 
-    /** Returns the Resource Manager id of a container, the scope of container role assignments. */
+    /**
+     * Returns the Resource Manager id of a container, the scope of container role assignments.
+     *
+     * @param container the container name
+     * @param account the storage account name
+     * @return the Resource Manager id of a container, the scope of container role assignments
+     */
     public String containerScope(String account, String container) {
         return storageAccountScope(account) + "/blobServices/default/containers/"
                 + Objects.requireNonNull(container, "container");
     }
 
-    /** Returns the fault injection controls. */
+    /** {@return the fault injection controls} */
     public AzureFaults faults() {
         return faults;
     }
 
-    /** Returns the request counts per endpoint since start or the last {@link #resetRequests()}. */
+    /** {@return the request counts per endpoint since start or the last {@link #resetRequests()}} */
     public RequestStats requests() {
         return server.http().stats();
     }
@@ -158,7 +185,12 @@ public final class FakeAzure implements AutoCloseable {
         server.http().resetStats();
     }
 
-    /** Moves the fake clock forward (creation times, propagation delays). */
+    /**
+     * Moves the fake clock forward (creation times, propagation delays).
+     *
+     * @param by how far to move it
+     * @return this fake
+     */
     public FakeAzure advanceClock(Duration by) {
         Objects.requireNonNull(by, "by");
         if (by.isNegative()) {
@@ -170,7 +202,13 @@ public final class FakeAzure implements AutoCloseable {
         return this;
     }
 
-    /** Registers an application for which a service principal may be created (a multi-tenant app's id). */
+    /**
+     * Registers an application for which a service principal may be created (a multi-tenant app's id).
+     *
+     * @param appId the application (client) id
+     * @param displayName the display name
+     * @return this fake
+     */
     public FakeAzure seedApplication(String appId, String displayName) {
         synchronized (state) {
             state.addApplication(Objects.requireNonNull(appId, "appId"),
@@ -182,6 +220,10 @@ public final class FakeAzure implements AutoCloseable {
     /**
      * Seeds a service principal for an application (registering the application when unknown), visible to role
      * assignments at once, and returns its object id.
+     *
+     * @param appId the application (client) id
+     * @param displayName the display name
+     * @return its object id
      */
     public String seedServicePrincipal(String appId, String displayName) {
         synchronized (state) {
@@ -192,7 +234,13 @@ public final class FakeAzure implements AutoCloseable {
         }
     }
 
-    /** Seeds a storage account in a resource group and returns its shared key. */
+    /**
+     * Seeds a storage account in a resource group and returns its shared key.
+     *
+     * @param name the name
+     * @param resourceGroup the resource group
+     * @return its shared key
+     */
     public String seedStorageAccount(String name, String resourceGroup) {
         requireAccountName(name);
         synchronized (state) {
@@ -200,7 +248,13 @@ public final class FakeAzure implements AutoCloseable {
         }
     }
 
-    /** Seeds a container in a storage account (no-op when it exists). */
+    /**
+     * Seeds a container in a storage account (no-op when it exists).
+     *
+     * @param account the storage account name
+     * @param container the container name
+     * @return this fake
+     */
     public FakeAzure seedContainer(String account, String container) {
         synchronized (state) {
             AzureState.StorageAccount a = requireAccount(account);
@@ -215,6 +269,7 @@ public final class FakeAzure implements AutoCloseable {
      * @param scope the scope (a Resource Manager id)
      * @param principalId the principal's object id
      * @param roleDefinitionId the role definition GUID
+     * @return that name
      */
     public String seedRoleAssignment(String scope, String principalId, String roleDefinitionId) {
         String name = UUID.randomUUID().toString();
@@ -229,6 +284,10 @@ public final class FakeAzure implements AutoCloseable {
     /**
      * Seeds a Databricks access connector in a resource group, with a system-assigned managed identity that role
      * assignments may name at once.
+     *
+     * @param resourceGroup the resource group
+     * @param name the connector's name
+     * @return the connector's resource id and its identity's principal id
      */
     public AccessConnector seedAccessConnector(String resourceGroup, String name) {
         String id = "/subscriptions/" + subscriptionId() + "/resourceGroups/"
@@ -247,7 +306,7 @@ public final class FakeAzure implements AutoCloseable {
         return state;
     }
 
-    /** Returns a copy of the state for assertions. */
+    /** {@return a copy of the state for assertions} */
     public AzureSnapshot snapshot() {
         synchronized (state) {
             List<AzureSnapshot.ServicePrincipal> sps = state.principals().stream()
@@ -310,7 +369,12 @@ public final class FakeAzure implements AutoCloseable {
         private Builder() {
         }
 
-        /** Sets the port (0, the default, picks a free one). */
+        /**
+         * Sets the port (0, the default, picks a free one).
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder port(int value) {
             if (value < 0 || value > 65535) {
                 throw new IllegalArgumentException("port must be 0..65535, was " + value);
@@ -319,45 +383,81 @@ public final class FakeAzure implements AutoCloseable {
             return this;
         }
 
-        /** Sets the tenant id. */
+        /**
+         * Sets the tenant id.
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder tenantId(String value) {
             this.tenantId = Objects.requireNonNull(value, "tenantId");
             return this;
         }
 
-        /** Sets the subscription id. */
+        /**
+         * Sets the subscription id.
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder subscriptionId(String value) {
             this.subscriptionId = Objects.requireNonNull(value, "subscriptionId");
             return this;
         }
 
-        /** Sets the bearer token Graph and Resource Manager accept (random by default). */
+        /**
+         * Sets the bearer token Graph and Resource Manager accept (random by default).
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder accessToken(String value) {
             this.accessToken = Objects.requireNonNull(value, "accessToken");
             return this;
         }
 
-        /** Sets the clock the fake time starts from (system UTC by default). */
+        /**
+         * Sets the clock the fake time starts from (system UTC by default).
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder clock(Clock value) {
             this.clock = Objects.requireNonNull(value, "clock");
             return this;
         }
 
-        /** Registers an application id for which service principals may be created. */
+        /**
+         * Registers an application id for which service principals may be created.
+         *
+         * @param appId the application (client) id
+         * @param displayName the display name
+         * @return this builder
+         */
         public Builder application(String appId, String displayName) {
             applications.put(Objects.requireNonNull(appId, "appId"), Objects.requireNonNull(displayName,
                     "displayName"));
             return this;
         }
 
-        /** Adds a storage account (3-24 lower-case letters and digits) in a resource group. */
+        /**
+         * Adds a storage account (3-24 lower-case letters and digits) in a resource group.
+         *
+         * @param name the name
+         * @param resourceGroup the resource group
+         * @return this builder
+         */
         public Builder storageAccount(String name, String resourceGroup) {
             requireAccountName(name);
             accounts.put(name, Objects.requireNonNull(resourceGroup, "resourceGroup"));
             return this;
         }
 
-        /** Builds the fake (not started). */
+        /**
+         * Builds the fake (not started).
+         *
+         * @return this fake
+         */
         public FakeAzure build() {
             return new FakeAzure(this);
         }

@@ -43,13 +43,24 @@ public final class FakeAzureExtension implements BeforeAllCallback, AfterAllCall
         this.configuration = configuration;
     }
 
-    /** Returns an extension that applies {@code configuration} to the builder before starting the fake. */
+    /**
+     * Returns an extension that applies {@code configuration} to the builder before starting the fake.
+     *
+     * @param configuration the configuration
+     * @return an extension that applies {@code configuration} to the builder before starting the fake
+     */
     public static FakeAzureExtension configure(Consumer<FakeAzure.Builder> configuration) {
         return new FakeAzureExtension(Objects.requireNonNull(configuration, "configuration"));
     }
 
-    /** Returns the fake of the current test class (for {@code @RegisterExtension} users); fails
-     * with an {@code ExtensionConfigurationException} when the extension is on a non-static field. */
+    /**
+     * Returns the fake of the current test class (for {@code @RegisterExtension} users).
+     *
+     * @param context the context
+     * @return the fake of the current test class
+     * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException when the extension is on a non-static
+     *     field
+     */
     public FakeAzure azure(ExtensionContext context) {
         return ClassStores.started(context, NAMESPACE, FakeAzure.class, "FakeAzureExtension");
     }

@@ -71,12 +71,16 @@ public final class FakeWorkspace implements AutoCloseable {
         this.faults = new WorkspaceFaults(server.http().faults(), ctx);
     }
 
-    /** Returns a builder with defaults: free port, Unity Catalog enabled, no warehouses. */
+    /** {@return a builder with defaults: free port, Unity Catalog enabled, no warehouses} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Starts the server and returns this workspace. */
+    /**
+     * Starts the server and returns this workspace.
+     *
+     * @return this workspace
+     */
     public synchronized FakeWorkspace start() {
         server.http().start();
         synchronized (ctx) {
@@ -93,49 +97,49 @@ public final class FakeWorkspace implements AutoCloseable {
         started = false;
     }
 
-    /** Returns the base URL, {@code http://127.0.0.1:PORT}. */
+    /** {@return the base URL, {@code http://127.0.0.1:PORT}} */
     public String host() {
         requireStarted();
         return "http://127.0.0.1:" + server.http().port();
     }
 
-    /** Returns the bound port. */
+    /** {@return the bound port} */
     public int port() {
         requireStarted();
         return server.http().port();
     }
 
-    /** Returns the admin's personal access token. */
+    /** {@return the admin's personal access token} */
     public String adminToken() {
         return ctx.settings().adminToken();
     }
 
-    /** Returns the admin's user name (owner of what the admin creates, grantor in information_schema). */
+    /** {@return the admin's user name (owner of what the admin creates, grantor in information_schema)} */
     public String adminUser() {
         return ctx.settings().adminUser();
     }
 
-    /** Returns the numeric workspace id. */
+    /** {@return the numeric workspace id} */
     public long workspaceId() {
         return ctx.settings().workspaceId();
     }
 
-    /** Returns the account id. */
+    /** {@return the account id} */
     public String accountId() {
         return ctx.settings().accountId();
     }
 
-    /** Returns the metastore id. */
+    /** {@return the metastore id} */
     public String metastoreId() {
         return ctx.settings().metastoreId();
     }
 
-    /** Returns the fault injection controls. */
+    /** {@return the fault injection controls} */
     public WorkspaceFaults faults() {
         return faults;
     }
 
-    /** Returns the request counts since start or the last {@link #resetRequests()}. */
+    /** {@return the request counts since start or the last {@link #resetRequests()}} */
     public RequestStats requests() {
         return server.http().stats();
     }
@@ -143,6 +147,8 @@ public final class FakeWorkspace implements AutoCloseable {
     /**
      * Returns when each request counted since start or the last {@link #resetRequests()} arrived, as
      * {@link System#nanoTime()} values in arrival order (the first million), for measuring request rates.
+     *
+     * @return when each request counted since start or the last {@link #resetRequests()} arrived, as {@link System#nanoTime()} values in arrival order (the first million), for measuring request rates
      */
     public List<Long> requestStartTimes() {
         return server.http().requestStartTimes();
@@ -159,6 +165,7 @@ public final class FakeWorkspace implements AutoCloseable {
      * @param fullName {@code catalog.schema.table}
      * @param columns column definitions {@code "name TYPE"} (TYPE defaults to STRING)
      * @param rows rows; values are rendered with {@code String.valueOf}, nulls kept
+     * @return this fake
      */
     public FakeWorkspace seedTable(String fullName, List<String> columns, List<List<?>> rows) {
         String n = Objects.requireNonNull(fullName, "fullName").toLowerCase(Locale.ROOT);
@@ -186,7 +193,12 @@ public final class FakeWorkspace implements AutoCloseable {
         return this;
     }
 
-    /** Seeds a catalog owned by the admin (no-op when it exists). */
+    /**
+     * Seeds a catalog owned by the admin (no-op when it exists).
+     *
+     * @param name the name
+     * @return this fake
+     */
     public FakeWorkspace seedCatalog(String name) {
         synchronized (ctx) {
             ctx.uc().createCatalog(admin(), name, null, null, true);
@@ -197,6 +209,9 @@ public final class FakeWorkspace implements AutoCloseable {
     /**
      * Seeds a schema {@code catalog.schema} owned by the admin (no-op when it exists), creating its catalog, owned by
      * the admin, when missing (as {@link #seedTable} does).
+     *
+     * @param fullName the full name
+     * @return this fake
      */
     public FakeWorkspace seedSchema(String fullName) {
         String[] p = Objects.requireNonNull(fullName, "fullName").split("\\.", -1);
@@ -220,6 +235,7 @@ public final class FakeWorkspace implements AutoCloseable {
      * @param fullName the securable's full name (the metastore id for the metastore)
      * @param principal grantee
      * @param privileges privileges, REST or SQL spelling, legacy names mapped
+     * @return this fake
      */
     public FakeWorkspace seedGrant(String type, String fullName, String principal, String... privileges) {
         synchronized (ctx) {
@@ -298,7 +314,12 @@ public final class FakeWorkspace implements AutoCloseable {
         return this;
     }
 
-    /** Seeds a workspace service principal with one OAuth secret. */
+    /**
+     * Seeds a workspace service principal with one OAuth secret.
+     *
+     * @param displayName the display name
+     * @return its SCIM id, application id and OAuth secret
+     */
     public SeededPrincipal seedServicePrincipal(String displayName) {
         synchronized (ctx) {
             Identities.Principal p = ctx.identities().create(displayName, null, null, true, List.of(), true);
@@ -310,6 +331,9 @@ public final class FakeWorkspace implements AutoCloseable {
     /**
      * Seeds a workspace service principal with one OAuth secret and makes it a workspace and metastore admin, so
      * that OAuth machine-to-machine credentials can administer the fake.
+     *
+     * @param displayName the display name
+     * @return its SCIM id, application id and OAuth secret
      */
     public SeededPrincipal seedAdminServicePrincipal(String displayName) {
         SeededPrincipal seeded = seedServicePrincipal(displayName);
@@ -317,14 +341,14 @@ public final class FakeWorkspace implements AutoCloseable {
         return seeded;
     }
 
-    /** Returns every OAuth access token the fake issued so far, so tests can check that none leaked. */
+    /** {@return every OAuth access token the fake issued so far, so tests can check that none leaked} */
     public List<String> issuedTokens() {
         synchronized (ctx) {
             return ctx.identities().issuedTokens();
         }
     }
 
-    /** Returns a copy of the state for assertions. */
+    /** {@return a copy of the state for assertions} */
     public WorkspaceSnapshot snapshot() {
         synchronized (ctx) {
             List<String> catalogs = ctx.uc().allCatalogs().stream().map(c -> c.name).toList();
@@ -386,13 +410,21 @@ public final class FakeWorkspace implements AutoCloseable {
          * Validates storage credentials and external locations against this fake Azure, as the service does unless
          * {@code skip_validation} is set: the access connector (or service principal) must exist there and hold a
          * Storage Blob Data role on the location's container. Without it, every credential and location is accepted.
+         *
+         * @param azure the fake Azure that holds the connectors and role assignments
+         * @return this builder
          */
         public Builder storageFrom(FakeAzure azure) {
             this.storage = Objects.requireNonNull(azure, "azure");
             return this;
         }
 
-        /** Sets the port (0, the default, picks a free one). */
+        /**
+         * Sets the port (0, the default, picks a free one).
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder port(int value) {
             if (value < 0 || value > 65535) {
                 throw new IllegalArgumentException("port must be 0..65535, was " + value);
@@ -401,55 +433,100 @@ public final class FakeWorkspace implements AutoCloseable {
             return this;
         }
 
-        /** Sets the workspace id. */
+        /**
+         * Sets the workspace id.
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder workspaceId(long value) {
             this.workspaceId = value;
             return this;
         }
 
-        /** Sets the account id. */
+        /**
+         * Sets the account id.
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder accountId(String value) {
             this.accountId = Objects.requireNonNull(value, "accountId");
             return this;
         }
 
-        /** Sets the admin's user name. */
+        /**
+         * Sets the admin's user name.
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder adminUser(String value) {
             this.adminUser = Objects.requireNonNull(value, "adminUser");
             return this;
         }
 
-        /** Sets the admin's personal access token (random by default). */
+        /**
+         * Sets the admin's personal access token (random by default).
+         *
+         * @param value the value
+         * @return this builder
+         */
         public Builder adminToken(String value) {
             this.adminToken = Objects.requireNonNull(value, "adminToken");
             return this;
         }
 
-        /** Enables or disables Unity Catalog (without it the metastore assignment is a 404). */
+        /**
+         * Enables or disables Unity Catalog (without it the metastore assignment is a 404).
+         *
+         * @param enabled whether the workspace has a Unity Catalog metastore
+         * @return this builder
+         */
         public Builder unityCatalog(boolean enabled) {
             this.unityCatalog = enabled;
             return this;
         }
 
-        /** Adds a running SQL warehouse owned by the admin. */
+        /**
+         * Adds a running SQL warehouse owned by the admin.
+         *
+         * @param id the id
+         * @param name the name
+         * @return this builder
+         */
         public Builder warehouse(String id, String name) {
             warehouses.put(Objects.requireNonNull(id, "id"), Objects.requireNonNull(name, "name"));
             return this;
         }
 
-        /** Registers a user name that grants may name. */
+        /**
+         * Registers a user name that grants may name.
+         *
+         * @param name the name
+         * @return this builder
+         */
         public Builder user(String name) {
             users.add(Objects.requireNonNull(name, "name"));
             return this;
         }
 
-        /** Registers a group name that grants may name ({@code account users}, {@code users}, {@code admins} exist). */
+        /**
+         * Registers a group name that grants may name ({@code account users}, {@code users}, {@code admins} exist).
+         *
+         * @param name the name
+         * @return this builder
+         */
         public Builder group(String name) {
             groups.add(Objects.requireNonNull(name, "name"));
             return this;
         }
 
-        /** Builds the workspace (not started). */
+        /**
+         * Builds the workspace (not started).
+         *
+         * @return this fake
+         */
         public FakeWorkspace build() {
             return new FakeWorkspace(this);
         }

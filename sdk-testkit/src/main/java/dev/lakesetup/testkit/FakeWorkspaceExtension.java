@@ -39,13 +39,24 @@ public final class FakeWorkspaceExtension implements BeforeAllCallback, AfterAll
         this.configuration = configuration;
     }
 
-    /** Returns an extension that applies {@code configuration} to the builder before starting the workspace. */
+    /**
+     * Returns an extension that applies {@code configuration} to the builder before starting the workspace.
+     *
+     * @param configuration the configuration
+     * @return an extension that applies {@code configuration} to the builder before starting the workspace
+     */
     public static FakeWorkspaceExtension configure(Consumer<FakeWorkspace.Builder> configuration) {
         return new FakeWorkspaceExtension(Objects.requireNonNull(configuration, "configuration"));
     }
 
-    /** Returns the workspace of the current test class (for {@code @RegisterExtension} users); fails
-     * with an {@code ExtensionConfigurationException} when the extension is on a non-static field. */
+    /**
+     * Returns the workspace of the current test class (for {@code @RegisterExtension} users).
+     *
+     * @param context the context
+     * @return the workspace of the current test class
+     * @throws org.junit.jupiter.api.extension.ExtensionConfigurationException when the extension is on a non-static
+     *     field
+     */
     public FakeWorkspace workspace(ExtensionContext context) {
         return ClassStores.started(context, NAMESPACE, FakeWorkspace.class, "FakeWorkspaceExtension");
     }

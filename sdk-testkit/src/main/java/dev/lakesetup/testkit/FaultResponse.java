@@ -50,7 +50,12 @@ public final class FaultResponse {
         this.delay = delay;
     }
 
-    /** Returns a fault that answers with the given HTTP status (400..599) and the service's error body shape. */
+    /**
+     * Returns a fault that answers with the given HTTP status (400..599) and the service's error body shape.
+     *
+     * @param status the HTTP status
+     * @return a fault that answers with the given HTTP status (400..599) and the service's error body shape
+     */
     public static FaultResponse status(int status) {
         if (status < 400 || status > 599) {
             throw new IllegalArgumentException("fault status must be 400..599, was " + status);
@@ -58,7 +63,7 @@ public final class FaultResponse {
         return new FaultResponse(Kind.STATUS, status, null, null, null, null, null, Duration.ZERO);
     }
 
-    /** Returns a fault that resets the connection (the client sees an I/O error). */
+    /** {@return a fault that resets the connection (the client sees an I/O error)} */
     public static FaultResponse connectionReset() {
         return new FaultResponse(Kind.CONNECTION_RESET, 0, null, null, null, null, null, Duration.ZERO);
     }
@@ -66,6 +71,8 @@ public final class FaultResponse {
     /**
      * Returns a fault where the service applies the request and the connection is then reset, so the client cannot
      * tell whether its write happened.
+     *
+     * @return a fault where the service applies the request and the connection is then reset, so the client cannot tell whether its write happened
      */
     public static FaultResponse resetAfterApplying() {
         return new FaultResponse(Kind.RESET_AFTER_APPLYING, 0, null, null, null, null, null, Duration.ZERO);
@@ -74,6 +81,11 @@ public final class FaultResponse {
     /**
      * Returns a fault that answers with any status (200 included) and this raw body instead of the normal handler:
      * for malformed answers such as truncated JSON or an HTML page with status 200.
+     *
+     * @param status the HTTP status
+     * @param mediaType the media type
+     * @param text the text
+     * @return a fault that answers with any status (200 included) and this raw body instead of the normal handler: for malformed answers such as truncated JSON or an HTML page with status 200
      */
     public static FaultResponse raw(int status, String mediaType, String text) {
         if (status < 200 || status > 599) {
@@ -83,82 +95,113 @@ public final class FaultResponse {
                 Objects.requireNonNull(text, "body"), Duration.ZERO);
     }
 
-    /** Returns a fault that delays the request by {@code delay}, then lets the service answer normally. */
+    /**
+     * Returns a fault that delays the request by {@code delay}, then lets the service answer normally.
+     *
+     * @param delay how long it lasts
+     * @return a fault that delays the request by {@code delay}, then lets the service answer normally
+     */
     public static FaultResponse latency(Duration delay) {
         return new FaultResponse(Kind.LATENCY, 0, null, null, null, null, null, requireDelay(delay));
     }
 
-    /** Returns a copy that sends {@code Retry-After} with this value (seconds or an HTTP date, as given). */
+    /**
+     * Returns a copy that sends {@code Retry-After} with this value (seconds or an HTTP date, as given).
+     *
+     * @param value the value
+     * @return a copy that sends {@code Retry-After} with this value (seconds or an HTTP date, as given)
+     */
     public FaultResponse retryAfter(String value) {
         return new FaultResponse(kind, status, Objects.requireNonNull(value, "retryAfter"), errorCode, message,
                 contentType, body, delay);
     }
 
-    /** Returns a copy whose error body carries this error code. */
+    /**
+     * Returns a copy whose error body carries this error code.
+     *
+     * @param code the error code, e.g. {@code REQUEST_LIMIT_EXCEEDED}
+     * @return a copy whose error body carries this error code
+     */
     public FaultResponse errorCode(String code) {
         return new FaultResponse(kind, status, retryAfter, Objects.requireNonNull(code, "errorCode"), message,
                 contentType, body, delay);
     }
 
-    /** Returns a copy whose error body carries this message. */
+    /**
+     * Returns a copy whose error body carries this message.
+     *
+     * @param text the text
+     * @return a copy whose error body carries this message
+     */
     public FaultResponse message(String text) {
         return new FaultResponse(kind, status, retryAfter, errorCode, Objects.requireNonNull(text, "message"),
                 contentType, body, delay);
     }
 
-    /** Returns a copy that answers with this raw body instead of the service's error shape. */
+    /**
+     * Returns a copy that answers with this raw body instead of the service's error shape.
+     *
+     * @param mediaType the media type
+     * @param text the text
+     * @return a copy that answers with this raw body instead of the service's error shape
+     */
     public FaultResponse body(String mediaType, String text) {
         return new FaultResponse(kind, status, retryAfter, errorCode, message,
                 Objects.requireNonNull(mediaType, "mediaType"), Objects.requireNonNull(text, "body"), delay);
     }
 
-    /** Returns a copy that answers with an HTML error page, as a gateway in front of the service does. */
+    /** {@return a copy that answers with an HTML error page, as a gateway in front of the service does} */
     public FaultResponse htmlBody() {
         return body("text/html", "<html><head><title>" + status + "</title></head><body><h1>" + status
                 + " Error</h1></body></html>");
     }
 
-    /** Returns a copy that waits {@code wait} before answering. */
+    /**
+     * Returns a copy that waits {@code wait} before answering.
+     *
+     * @param wait how long to wait
+     * @return a copy that waits {@code wait} before answering
+     */
     public FaultResponse after(Duration wait) {
         return new FaultResponse(kind, status, retryAfter, errorCode, message, contentType, body, requireDelay(wait));
     }
 
-    /** Returns the kind of fault. */
+    /** {@return the kind of fault} */
     public Kind kind() {
         return kind;
     }
 
-    /** Returns the HTTP status of a {@link Kind#STATUS} fault (0 otherwise). */
+    /** {@return the HTTP status of a {@link Kind#STATUS} fault (0 otherwise)} */
     public int statusCode() {
         return status;
     }
 
-    /** Returns the {@code Retry-After} value, or null. */
+    /** {@return the {@code Retry-After} value, or null} */
     public String retryAfterValue() {
         return retryAfter;
     }
 
-    /** Returns the error code, or null for the service's default for the status. */
+    /** {@return the error code, or null for the service's default for the status} */
     public String errorCodeValue() {
         return errorCode;
     }
 
-    /** Returns the message, or null for a default one. */
+    /** {@return the message, or null for a default one} */
     public String messageValue() {
         return message;
     }
 
-    /** Returns the raw body's media type, or null when the service's error shape is used. */
+    /** {@return the raw body's media type, or null when the service's error shape is used} */
     public String contentTypeValue() {
         return contentType;
     }
 
-    /** Returns the raw body, or null when the service's error shape is used. */
+    /** {@return the raw body, or null when the service's error shape is used} */
     public String bodyValue() {
         return body;
     }
 
-    /** Returns the delay applied before answering. */
+    /** {@return the delay applied before answering} */
     public Duration delay() {
         return delay;
     }

@@ -16,12 +16,22 @@ public class Faults {
 
     private final FaultRules rules;
 
-    /** Wraps the rule engine of one fake server. */
+    /**
+     * Wraps the rule engine of one fake server.
+     *
+     * @param rules the fault rules to add to
+     */
     protected Faults(FaultRules rules) {
         this.rules = Objects.requireNonNull(rules, "rules");
     }
 
-    /** Starts a rule for requests with this method ({@code "*"} for any) and a path matching {@code pathRegex}. */
+    /**
+     * Starts a rule for requests with this method ({@code "*"} for any) and a path matching {@code pathRegex}.
+     *
+     * @param method the HTTP method
+     * @param pathRegex a regular expression the request path must match
+     * @return this builder
+     */
     public RuleBuilder on(String method, String pathRegex) {
         return new RuleBuilder(method, pathRegex, -1);
     }
@@ -43,7 +53,12 @@ public class Faults {
             this.times = times;
         }
 
-        /** Limits the rule to the next {@code n} matching requests. */
+        /**
+         * Limits the rule to the next {@code n} matching requests.
+         *
+         * @param n how many matching requests it fires for
+         * @return this builder
+         */
         public RuleBuilder times(int n) {
             if (n < 1) {
                 throw new IllegalArgumentException("times must be at least 1, was " + n);
@@ -51,12 +66,21 @@ public class Faults {
             return new RuleBuilder(method, pathRegex, n);
         }
 
-        /** Applies the rule to every matching request until {@link Faults#clear()} (the default). */
+        /**
+         * Applies the rule to every matching request until {@link Faults#clear()} (the default).
+         *
+         * @return this builder
+         */
         public RuleBuilder always() {
             return new RuleBuilder(method, pathRegex, -1);
         }
 
-        /** Installs the rule and returns a handle that tells how often it fired. */
+        /**
+         * Installs the rule and returns a handle that tells how often it fired.
+         *
+         * @param response the response
+         * @return a handle that tells how often it fired
+         */
         public FaultRule respond(FaultResponse response) {
             return rules.add(method, pathRegex, times, Objects.requireNonNull(response, "response"));
         }

@@ -73,7 +73,12 @@ public final class Main {
     private Main() {
     }
 
-    /** Starts the fakes, prints how to reach them, and waits until the process is killed. */
+    /**
+     * Starts the fakes, prints how to reach them, and waits until the process is killed.
+     *
+     * @param args the command-line options
+     * @throws InterruptedException when interrupted while waiting
+     */
     public static void main(String[] args) throws InterruptedException {
         Options options;
         try {

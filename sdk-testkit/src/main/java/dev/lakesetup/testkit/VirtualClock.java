@@ -32,7 +32,11 @@ public final class VirtualClock extends Clock {
         return this;
     }
 
-    /** Waits: records the duration and moves the clock forward by it, at once. */
+    /**
+     * Waits: records the duration and moves the clock forward by it, at once.
+     *
+     * @param duration how long it took
+     */
     public void sleep(Duration duration) {
         if (!duration.isZero()) {
             if (duration.compareTo(leastRecorded) >= 0) {
@@ -42,17 +46,17 @@ public final class VirtualClock extends Clock {
         }
     }
 
-    /** Returns the waits asked for, in order, zero waits left out. */
+    /** {@return the waits asked for, in order, zero waits left out} */
     public List<Duration> waits() {
         return List.copyOf(waits);
     }
 
-    /** Returns the longest single wait. */
+    /** {@return the longest single wait} */
     public Duration longestWait() {
         return waits.stream().max(Duration::compareTo).orElse(Duration.ZERO);
     }
 
-    /** Returns all the time that passed. */
+    /** {@return all the time that passed} */
     public Duration elapsed() {
         return Duration.ofNanos(elapsedNanos.get());
     }

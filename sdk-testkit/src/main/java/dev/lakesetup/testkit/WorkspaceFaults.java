@@ -21,6 +21,10 @@ public final class WorkspaceFaults extends Faults {
     /**
      * Makes the next {@code calls} grant changes naming {@code principal} (permissions PATCH, SQL GRANT / REVOKE)
      * fail with {@code PRINCIPAL_DOES_NOT_EXIST}, as right after the principal was created.
+     *
+     * @param principal the principal
+     * @param calls how many calls it lasts
+     * @return this fault setup
      */
     public WorkspaceFaults principalInvisible(String principal, int calls) {
         Objects.requireNonNull(principal, "principal");
@@ -35,7 +39,11 @@ public final class WorkspaceFaults extends Faults {
      * Makes the next {@code times} statements whose text matches {@code sqlRegex} (case-insensitive, found anywhere)
      * come back as HTTP 200 with state FAILED and this error.
      *
+     * @param sqlRegex a regular expression the statement text must contain a match of
+     * @param times how many matching statements fail
      * @param errorCode a statement error code of the service: BAD_REQUEST, NOT_FOUND, ALREADY_EXISTS, INTERNAL_ERROR...
+     * @param message the error message the statement fails with
+     * @return this fault setup
      */
     public WorkspaceFaults failStatement(String sqlRegex, int times, String errorCode, String message) {
         requirePositive(times);
@@ -46,7 +54,12 @@ public final class WorkspaceFaults extends Faults {
         return this;
     }
 
-    /** Makes each later grants change be followed by {@code calls} reads of that securable's old grants. */
+    /**
+     * Makes each later grants change be followed by {@code calls} reads of that securable's old grants.
+     *
+     * @param calls how many calls it lasts
+     * @return this fault setup
+     */
     public WorkspaceFaults staleGrantsReadBack(int calls) {
         requirePositive(calls);
         synchronized (ctx) {
@@ -55,7 +68,12 @@ public final class WorkspaceFaults extends Faults {
         return this;
     }
 
-    /** Makes each later statement report PENDING for {@code polls} status reads before its result. */
+    /**
+     * Makes each later statement report PENDING for {@code polls} status reads before its result.
+     *
+     * @param polls how many status reads see PENDING
+     * @return this fault setup
+     */
     public WorkspaceFaults statementsPendingFor(int polls) {
         if (polls < 0) {
             throw new IllegalArgumentException("polls must not be negative, was " + polls);

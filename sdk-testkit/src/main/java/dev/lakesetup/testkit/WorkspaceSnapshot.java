@@ -21,7 +21,16 @@ public record WorkspaceSnapshot(List<String> catalogs, List<String> schemas,
                                 Map<String, Map<String, String>> warehouseAcls,
                                 Map<String, Integer> secretsPerPrincipal) {
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param catalogs catalog names
+     * @param schemas schema full names ({@code catalog.schema})
+     * @param grants direct grants per securable, keyed {@code type:full_name} (for example {@code catalog:main}), then principal, then privileges in the REST spelling
+     * @param principals service principals
+     * @param warehouseAcls per warehouse id: principal ({@code kind:name}, for example {@code service_principal_name:<application id>}) to permission level
+     * @param secretsPerPrincipal number of OAuth secrets per application id
+     */
     public WorkspaceSnapshot {
         catalogs = List.copyOf(catalogs);
         schemas = List.copyOf(schemas);
@@ -31,7 +40,13 @@ public record WorkspaceSnapshot(List<String> catalogs, List<String> schemas,
         secretsPerPrincipal = Map.copyOf(secretsPerPrincipal);
     }
 
-    /** Returns the direct grants on one securable (type in REST spelling, full name lower case). */
+    /**
+     * Returns the direct grants on one securable (type in REST spelling, full name lower case).
+     *
+     * @param type the securable type in REST spelling, e.g. {@code catalog}
+     * @param fullName the securable's full name, lower case
+     * @return the direct grants on one securable (type in REST spelling, full name lower case)
+     */
     public Map<String, Set<String>> grantsOn(String type, String fullName) {
         return grants.getOrDefault(type + ":" + fullName, Map.of());
     }
@@ -48,7 +63,15 @@ public record WorkspaceSnapshot(List<String> catalogs, List<String> schemas,
     public record Principal(String id, String applicationId, String displayName, boolean inWorkspace,
                             Set<String> entitlements) {
 
-        /** Copies the set. */
+        /**
+         * Copies the set.
+         *
+         * @param id SCIM id
+         * @param applicationId application (client) id
+         * @param displayName display name
+         * @param inWorkspace whether it is in the workspace
+         * @param entitlements workspace entitlements
+         */
         public Principal {
             entitlements = Set.copyOf(entitlements);
         }

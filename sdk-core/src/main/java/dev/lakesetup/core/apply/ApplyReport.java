@@ -19,7 +19,13 @@ import java.util.Optional;
  * @param interrupted whether the calling thread was interrupted, so some changes were not attempted
  */
 public record ApplyReport(List<ChangeOutcome> outcomes, Duration duration, boolean interrupted) {
-    /** Checks and copies the components. */
+    /**
+     * Checks and copies the components.
+     *
+     * @param outcomes one per change of the plan
+     * @param duration the time the whole apply took
+     * @param interrupted whether the calling thread was interrupted, so some changes were not attempted
+     */
     public ApplyReport {
         InvalidInputException.requireNonNull(outcomes, "outcomes");
         InvalidInputException.requireNonNull(duration, "duration");

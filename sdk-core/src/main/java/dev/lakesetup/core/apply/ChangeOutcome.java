@@ -16,7 +16,15 @@ import java.time.Duration;
  *     break or another control character: it is stored as {@link ServiceText#escape(String)} shows it
  */
 public record ChangeOutcome(Change change, Outcome outcome, int attempts, Duration duration, String reason) {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param change the change
+     * @param outcome how it ended
+     * @param attempts the calls made to apply it (0 when it was not attempted)
+     * @param duration the time from its start to its end, including retries
+     * @param reason why it failed or was skipped or needed nothing; empty when applied. Never contains a secret
+     */
     public ChangeOutcome {
         InvalidInputException.requireNonNull(change, "change");
         InvalidInputException.requireNonNull(outcome, "outcome");

@@ -15,7 +15,11 @@ public record ApplicationId(UUID value) {
     private static final Pattern CANONICAL =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
-    /** Checks the component. */
+    /**
+     * Checks the component.
+     *
+     * @param value the UUID
+     */
     public ApplicationId {
         InvalidInputException.requireNonNull(value, "application id");
     }

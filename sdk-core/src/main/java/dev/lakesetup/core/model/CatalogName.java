@@ -9,7 +9,11 @@ import java.util.Objects;
  * @param name the validated name
  */
 public record CatalogName(Identifier name) implements Securable {
-    /** Checks the component. */
+    /**
+     * Checks the component.
+     *
+     * @param name the validated name
+     */
     public CatalogName {
         Objects.requireNonNull(name, "name");
     }

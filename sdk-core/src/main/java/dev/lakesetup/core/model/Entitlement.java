@@ -21,7 +21,11 @@ public record Entitlement(String value) implements Comparable<Entitlement> {
     /** Permission to create instance pools. */
     public static final Entitlement ALLOW_INSTANCE_POOL_CREATE = new Entitlement("allow-instance-pool-create");
 
-    /** Validates the name. */
+    /**
+     * Validates the name.
+     *
+     * @param value the entitlement name
+     */
     public Entitlement {
         if (value == null || !SHAPE.matcher(value).matches()) {
             throw InvalidInputException.of("entitlement", value, "it is not an entitlement name",

@@ -9,7 +9,11 @@ import java.util.Objects;
  * @param name the validated name
  */
 public record ExternalLocationName(Identifier name) implements Securable {
-    /** Checks the component. */
+    /**
+     * Checks the component.
+     *
+     * @param name the validated name
+     */
     public ExternalLocationName {
         Objects.requireNonNull(name, "name");
     }

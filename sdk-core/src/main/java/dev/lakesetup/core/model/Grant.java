@@ -22,7 +22,13 @@ import java.util.Set;
  * @param privileges the privileges, at least one, in canonical order
  */
 public record Grant(Securable securable, Principal principal, Set<Privilege> privileges) {
-    /** Validates the grant and copies the privileges into canonical order. */
+    /**
+     * Validates the grant and copies the privileges into canonical order.
+     *
+     * @param securable what the privileges are on
+     * @param principal who receives them
+     * @param privileges the privileges, at least one, in canonical order
+     */
     public Grant {
         InvalidInputException.requireNonNull(securable, "securable");
         InvalidInputException.requireNonNull(principal, "principal");

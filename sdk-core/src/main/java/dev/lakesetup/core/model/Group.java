@@ -8,7 +8,11 @@ import java.util.Locale;
  * @param name the group name
  */
 public record Group(String name) implements Principal {
-    /** Validates the name. */
+    /**
+     * Validates the name.
+     *
+     * @param name the group name
+     */
     public Group {
         PrincipalNames.requireText("group name", name);
     }

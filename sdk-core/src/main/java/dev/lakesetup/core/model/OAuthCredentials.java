@@ -10,7 +10,12 @@ import dev.lakesetup.core.InvalidInputException;
  * @param secret the OAuth secret
  */
 public record OAuthCredentials(ApplicationId clientId, Secret secret) {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param clientId the application id, used as the OAuth client id
+     * @param secret the OAuth secret
+     */
     public OAuthCredentials {
         InvalidInputException.requireNonNull(clientId, "client id");
         if (secret == null) {

@@ -11,7 +11,12 @@ import java.util.Locale;
  * @param key the resource's key within its kind
  */
 public record ResourceId(String kind, String key) implements Comparable<ResourceId> {
-    /** Validates and lower-cases the components. */
+    /**
+     * Validates and lower-cases the components.
+     *
+     * @param kind the resource kind, e.g. {@code catalog}, {@code storage_credential}
+     * @param key the resource's key within its kind
+     */
     public ResourceId {
         InvalidInputException.requireNonNull(kind, "resource kind");
         InvalidInputException.requireNonNull(key, "resource key");

@@ -11,7 +11,12 @@ import java.util.Objects;
  * @param name the schema's own name
  */
 public record SchemaName(CatalogName catalog, Identifier name) implements Securable {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param catalog the catalog the schema belongs to
+     * @param name the schema's own name
+     */
     public SchemaName {
         Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(name, "name");

@@ -74,7 +74,14 @@ public sealed interface Setting {
      * @param secret whether it is a secret: never compared, read back or shown
      */
     record Scalar(String name, String value, boolean mutable, boolean secret) implements Setting {
-        /** Checks the components. */
+        /**
+         * Checks the components.
+         *
+         * @param name the setting's name
+         * @param value the value; for a secret, only executors read it through {@link #value()}
+         * @param mutable whether the service can change it in place
+         * @param secret whether it is a secret: never compared, read back or shown
+         */
         public Scalar {
             InvalidInputException.requireNonNull(name, "setting name");
             InvalidInputException.requireNonNull(value, "setting " + name);
@@ -102,7 +109,12 @@ public sealed interface Setting {
      * @param members the required members, sorted
      */
     record Members(String name, Set<String> members) implements Setting {
-        /** Checks and sorts the members. */
+        /**
+         * Checks and sorts the members.
+         *
+         * @param name the setting's name
+         * @param members the required members, sorted
+         */
         public Members {
             InvalidInputException.requireNonNull(name, "setting name");
             InvalidInputException.requireNonNull(members, "setting " + name);

@@ -9,7 +9,11 @@ import java.util.Objects;
  * @param name the validated name
  */
 public record StorageCredentialName(Identifier name) implements Securable {
-    /** Checks the component. */
+    /**
+     * Checks the component.
+     *
+     * @param name the validated name
+     */
     public StorageCredentialName {
         Objects.requireNonNull(name, "name");
     }

@@ -29,7 +29,12 @@ public sealed interface StorageIdentity {
         private static final Pattern ARM_ID = Pattern.compile("/subscriptions/[^/\\s]+/resourceGroups/[^/\\s]+"
                 + "/providers/[A-Za-z.]+/[A-Za-z]+/[^/\\s]+");
 
-        /** Validates the ids. */
+        /**
+         * Validates the ids.
+         *
+         * @param accessConnectorId the access connector id
+         * @param managedIdentityId the managed identity id
+         */
         public AzureManagedIdentity {
             requireArmId("access connector id", accessConnectorId);
             if (managedIdentityId != null) {
@@ -65,7 +70,13 @@ public sealed interface StorageIdentity {
      */
     record AzureServicePrincipal(String directoryId, ApplicationId applicationId, Secret clientSecret)
             implements StorageIdentity {
-        /** Validates the components. */
+        /**
+         * Validates the components.
+         *
+         * @param directoryId the directory id
+         * @param applicationId the application (client) id
+         * @param clientSecret the client secret
+         */
         public AzureServicePrincipal {
             ApplicationId.of(directoryId);
             InvalidInputException.requireNonNull(applicationId, "application id");

@@ -17,7 +17,11 @@ public record StorageUrl(String value) {
             + "s3://bucket[/path], gs://bucket[/path] or r2://bucket@account.r2.cloudflarestorage.com[/path], "
             + "without whitespace or control characters";
 
-    /** Validates the URL and drops a trailing slash. */
+    /**
+     * Validates the URL and drops a trailing slash.
+     *
+     * @param value the URL without a trailing slash
+     */
     public StorageUrl {
         if (value == null || !SHAPE.matcher(value).matches() || value.chars().anyMatch(Character::isISOControl)) {
             throw InvalidInputException.of("storage URL", value, "it is not a cloud storage URL", ACCEPTED);

@@ -11,7 +11,12 @@ import java.util.Objects;
  * @param name the table's own name
  */
 public record TableName(SchemaName schema, Identifier name) implements Securable {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param schema the schema the table belongs to
+     * @param name the table's own name
+     */
     public TableName {
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(name, "name");

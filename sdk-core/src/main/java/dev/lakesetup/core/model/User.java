@@ -9,7 +9,11 @@ import java.util.Locale;
  * @param email the e-mail address
  */
 public record User(String email) implements Principal {
-    /** Validates the e-mail. */
+    /**
+     * Validates the e-mail.
+     *
+     * @param email the e-mail address
+     */
     public User {
         String accepted = "an e-mail address: one '@' with text on both sides, no whitespace or control characters";
         PrincipalNames.requireText("user e-mail", email);

@@ -31,7 +31,13 @@ public record WarehousePermission(String warehouseId, Principal principal, Level
         IS_OWNER
     }
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param warehouseId the warehouse id
+     * @param principal who gets the permission
+     * @param level the lowest level that satisfies the declaration
+     */
     public WarehousePermission {
         requireWarehouseId(warehouseId);
         InvalidInputException.requireNonNull(principal, "principal");

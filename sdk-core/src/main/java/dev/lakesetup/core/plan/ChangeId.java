@@ -9,7 +9,11 @@ import dev.lakesetup.core.InvalidInputException;
  * @param value the id text
  */
 public record ChangeId(String value) implements Comparable<ChangeId> {
-    /** Checks the value. */
+    /**
+     * Checks the value.
+     *
+     * @param value the id text
+     */
     public ChangeId {
         InvalidInputException.requireNonNull(value, "change id");
     }

@@ -25,7 +25,15 @@ import java.util.TreeSet;
 public record GrantChange(ChangeId id, Action action, Securable securable, List<PrincipalPrivileges> privileges,
         Set<ChangeId> dependsOn) implements Change {
 
-    /** Validates and copies the components. */
+    /**
+     * Validates and copies the components.
+     *
+     * @param id the stable id, e.g. {@code grant:catalog:sales} or {@code revoke:catalog:sales}
+     * @param action {@link Action#GRANT}, {@link Action#REVOKE} or {@link Action#NO_OP}
+     * @param securable the securable
+     * @param privileges per principal, the privileges added, removed or (for a no-op) already held
+     * @param dependsOn the changes that must succeed first (the securable's creation, a principal's creation)
+     */
     public GrantChange {
         InvalidInputException.requireNonNull(id, "change id");
         InvalidInputException.requireNonNull(action, "action");

@@ -11,7 +11,11 @@ import java.util.Map;
  * @param counts the count per action; every action is present, possibly with zero
  */
 public record PlanSummary(Map<Action, Integer> counts) {
-    /** Copies the counts, filling absent actions with zero. */
+    /**
+     * Copies the counts, filling absent actions with zero.
+     *
+     * @param counts the count per action; every action is present, possibly with zero
+     */
     public PlanSummary {
         InvalidInputException.requireNonNull(counts, "counts");
         Map<Action, Integer> all = new EnumMap<>(Action.class);

@@ -14,7 +14,12 @@ import java.util.Set;
  * @param privileges the privileges, in canonical order
  */
 public record PrincipalPrivileges(Principal principal, Set<Privilege> privileges) {
-    /** Checks and sorts the components. */
+    /**
+     * Checks and sorts the components.
+     *
+     * @param principal the principal
+     * @param privileges the privileges, in canonical order
+     */
     public PrincipalPrivileges {
         InvalidInputException.requireNonNull(principal, "principal");
         InvalidInputException.requireNonNull(privileges, "privileges");

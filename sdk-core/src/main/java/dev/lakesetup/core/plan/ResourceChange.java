@@ -26,7 +26,15 @@ import java.util.TreeSet;
 public record ResourceChange(ChangeId id, Action action, Resource resource, List<SettingChange> settings,
         Set<ChangeId> dependsOn) implements Change {
 
-    /** Validates and copies the components. */
+    /**
+     * Validates and copies the components.
+     *
+     * @param id the stable id, the resource id's text (e.g. {@code catalog:sales})
+     * @param action {@link Action#CREATE}, {@link Action#UPDATE}, {@link Action#NO_OP} or {@link Action#CONFLICT}
+     * @param resource the declared resource
+     * @param settings the settings to write or that differ
+     * @param dependsOn the changes that must succeed first
+     */
     public ResourceChange {
         InvalidInputException.requireNonNull(id, "change id");
         InvalidInputException.requireNonNull(action, "action");

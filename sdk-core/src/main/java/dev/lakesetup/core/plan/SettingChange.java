@@ -18,7 +18,13 @@ public record SettingChange(Setting declared, String before, Set<String> missing
     /** What {@link #before()} shows when the live object has no value. */
     public static final String NONE = "(none)";
 
-    /** Checks and copies the components. */
+    /**
+     * Checks and copies the components.
+     *
+     * @param declared the declared setting (executors read the value to write from it)
+     * @param before the live value as shown to people, {@code (none)} when the object or setting is absent; never a secret
+     * @param missing for a {@link Setting.Members} setting, the members to add; empty for a scalar
+     */
     public SettingChange {
         InvalidInputException.requireNonNull(declared, "declared setting");
         InvalidInputException.requireNonNull(before, "before");

@@ -18,7 +18,12 @@ import java.util.TreeSet;
  * @param settings the live values per setting name
  */
 public record ObservedResource(ResourceId id, Map<String, Set<String>> settings) {
-    /** Checks and copies the components. */
+    /**
+     * Checks and copies the components.
+     *
+     * @param id the resource id
+     * @param settings the live values per setting name
+     */
     public ObservedResource {
         InvalidInputException.requireNonNull(id, "resource id");
         InvalidInputException.requireNonNull(settings, "settings");

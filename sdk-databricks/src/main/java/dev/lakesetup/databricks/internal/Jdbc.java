@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * Runs statements over a {@link DataSource}, one connection per unit of work, and turns every {@link SQLException}
  * into a classified {@link ServiceException} at this boundary.
  */
-public final class Jdbc {
+public final class Jdbc implements SqlSessions {
     private static final Logger LOG = LoggerFactory.getLogger(Jdbc.class);
     private static final Pattern NOT_FOUND = Pattern.compile(
             "(?i)(NO_SUCH_\\w+|\\w+_NOT_FOUND|(?<!PRINCIPAL)_DOES_NOT_EXIST|\\bNOT_FOUND\\b|does not exist|cannot be found)");
@@ -48,18 +48,6 @@ public final class Jdbc {
         return NOT_FOUND.matcher(text).find();
     }
 
-    /** Work done on one connection. */
-    @FunctionalInterface
-    public interface Work<T> {
-        /**
-         * Does the work.
-         *
-         * @param session the open session
-         * @return the result
-         */
-        T run(Session session);
-    }
-
     /**
      * Opens a connection, does the work and closes it.
      *
@@ -67,6 +55,7 @@ public final class Jdbc {
      * @param <T> the result type
      * @return the result
      */
+    @Override
     public <T> T inSession(Work<T> work) {
         Connection connection;
         try {
@@ -82,7 +71,7 @@ public final class Jdbc {
     }
 
     /** One open connection. */
-    public static final class Session implements SqlRows {
+    public static final class Session implements SqlSession {
         private final Connection connection;
 
         private Session(Connection connection) {
@@ -95,6 +84,7 @@ public final class Jdbc {
          * @param what its purpose, for messages
          * @param sql the statement
          */
+        @Override
         public void execute(String what, String sql) {
             LOG.debug("{}: {}", what, sql);
             try (Statement statement = connection.createStatement()) {

@@ -28,8 +28,11 @@ import org.slf4j.LoggerFactory;
  * back inline as JSON arrays, the request waits up to 30 seconds on the server, and a statement still PENDING or
  * RUNNING after that is polled until it ends. A statement that ends in any state but SUCCEEDED (also when the HTTP
  * status was 200) fails with a classified {@link ServiceException}.
+ *
+ * <p>It also runs the SQL executor's statements when the JDBC driver is not on the class path: every statement is
+ * a request of its own, so a "session" is this object itself.
  */
-public final class StatementRows implements SqlRows {
+public final class StatementRows implements SqlSession, SqlSessions {
     private static final Logger LOG = LoggerFactory.getLogger(StatementRows.class);
     private static final Duration FIRST_POLL = Duration.ofMillis(20);
     private static final Duration MAX_POLL = Duration.ofSeconds(2);
@@ -56,6 +59,29 @@ public final class StatementRows implements SqlRows {
                         .setDisposition(Disposition.INLINE).setFormat(Format.JSON_ARRAY).setWaitTimeout("30s")));
         response = awaitEnd(what, response);
         return rows(what, response);
+    }
+
+    /**
+     * Runs a statement and drops its rows.
+     *
+     * @param what its purpose, for messages
+     * @param sql the statement
+     */
+    @Override
+    public void execute(String what, String sql) {
+        query(what, sql);
+    }
+
+    /**
+     * Runs the work with this object as its session: the statement execution API keeps no connection.
+     *
+     * @param work the work
+     * @param <T> the result type
+     * @return the result
+     */
+    @Override
+    public <T> T inSession(Work<T> work) {
+        return work.run(this);
     }
 
     @Override

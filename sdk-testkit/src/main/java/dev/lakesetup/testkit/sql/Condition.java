@@ -14,7 +14,13 @@ import java.util.Objects;
  */
 public record Condition(String column, Op op, List<String> values) {
 
-    /** Creates the condition, copying {@code values}. */
+    /**
+     * Creates the condition, copying {@code values}.
+     *
+     * @param column the column name, lower-case
+     * @param op the comparison
+     * @param values the string values compared with: one for {@link Op#EQ}, one or more for {@link Op#IN}, none for {@link Op#IS_NULL} and {@link Op#IS_NOT_NULL}
+     */
     public Condition {
         Objects.requireNonNull(column, "column");
         Objects.requireNonNull(op, "op");

@@ -13,7 +13,14 @@ import java.util.List;
 public record CreateSchema(List<String> name, boolean ifNotExists, String managedLocation, String comment)
         implements Statement {
 
-    /** Creates the statement, copying {@code name}. */
+    /**
+     * Creates the statement, copying {@code name}.
+     *
+     * @param name the name parts as written, unquoted: one part (schema) or two (catalog, schema)
+     * @param ifNotExists whether {@code IF NOT EXISTS} was given
+     * @param managedLocation the managed location URL, or {@code null} when absent
+     * @param comment the comment, or {@code null} when absent
+     */
     public CreateSchema {
         name = List.copyOf(name);
     }

@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record Describe(SecurableRef securable, boolean extended) implements Statement {
 
-    /** Creates the statement; {@code securable} must not be null. */
+    /**
+     * Creates the statement; {@code securable} must not be null.
+     *
+     * @param securable the object described
+     * @param extended whether {@code EXTENDED} was given
+     */
     public Describe {
         Objects.requireNonNull(securable, "securable");
     }

@@ -13,7 +13,13 @@ import java.util.Objects;
 public record RevokeStatement(List<String> privileges, SecurableRef securable, String principal)
         implements Statement {
 
-    /** Creates the statement, copying {@code privileges}. */
+    /**
+     * Creates the statement, copying {@code privileges}.
+     *
+     * @param privileges the privileges in the order written, upper-case, inner whitespace collapsed to one space
+     * @param securable the object revoked on
+     * @param principal the principal as written, unquoted
+     */
     public RevokeStatement {
         privileges = List.copyOf(privileges);
         Objects.requireNonNull(securable, "securable");

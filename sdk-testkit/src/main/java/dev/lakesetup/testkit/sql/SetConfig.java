@@ -12,7 +12,12 @@ import java.util.Objects;
  */
 public record SetConfig(String key, String value) implements Statement {
 
-    /** Creates the statement; {@code key} must not be null. */
+    /**
+     * Creates the statement; {@code key} must not be null.
+     *
+     * @param key the key: the text between {@code SET} and {@code =}, trimmed (unquoted when it is one backticked identifier)
+     * @param value the text after {@code =}, trimmed and kept as written, or {@code null} for {@code SET key} without a value
+     */
     public SetConfig {
         Objects.requireNonNull(key, "key");
     }

@@ -10,7 +10,12 @@ import java.util.Objects;
  */
 public record ShowGrants(String principal, SecurableRef securable) implements Statement {
 
-    /** Creates the statement; {@code securable} must not be null. */
+    /**
+     * Creates the statement; {@code securable} must not be null.
+     *
+     * @param principal the principal as written, unquoted, or {@code null} for all principals
+     * @param securable the object whose grants are listed
+     */
     public ShowGrants {
         Objects.requireNonNull(securable, "securable");
     }

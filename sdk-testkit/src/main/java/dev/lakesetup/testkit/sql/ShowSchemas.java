@@ -10,7 +10,12 @@ import java.util.List;
  */
 public record ShowSchemas(List<String> catalog, String like) implements Statement {
 
-    /** Creates the statement, copying {@code catalog} when present. */
+    /**
+     * Creates the statement, copying {@code catalog} when present.
+     *
+     * @param catalog the catalog name parts as written, unquoted, or {@code null} for the current catalog
+     * @param like the pattern, or {@code null} when absent
+     */
     public ShowSchemas {
         catalog = catalog == null ? null : List.copyOf(catalog);
     }

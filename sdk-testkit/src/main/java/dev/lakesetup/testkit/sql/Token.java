@@ -17,7 +17,13 @@ import java.util.Objects;
  */
 public record Token(Kind kind, String text, int position) {
 
-    /** Creates a token; {@code kind} and {@code text} must not be null. */
+    /**
+     * Creates a token; {@code kind} and {@code text} must not be null.
+     *
+     * @param kind what the token is
+     * @param text the token's value: an identifier as written, a quoted identifier with its backticks removed and doubled backticks un-doubled, a string literal unescaped (adjacent literals concatenated), a number or symbol as written
+     * @param position the 0-based character offset of the token's first character in the SQL text
+     */
     public Token {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(text, "text");

@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record Use(String kind, List<String> name) implements Statement {
 
-    /** Creates the statement, copying {@code name}. */
+    /**
+     * Creates the statement, copying {@code name}.
+     *
+     * @param kind {@code CATALOG} or {@code SCHEMA} ({@code USE [c.]s} and {@code USE DATABASE} give {@code SCHEMA})
+     * @param name the name parts as written, unquoted
+     */
     public Use {
         Objects.requireNonNull(kind, "kind");
         name = List.copyOf(name);

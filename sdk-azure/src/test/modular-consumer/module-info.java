@@ -1,0 +1,4 @@
+/** A modular application that uses lakesetup for Azure, as a user's would. */
+module consumer {
+    requires dev.lakesetup.azure;
+}
