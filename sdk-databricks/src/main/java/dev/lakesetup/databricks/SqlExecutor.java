@@ -24,6 +24,8 @@ import dev.lakesetup.core.spi.ObservedResource;
 import dev.lakesetup.databricks.internal.Calls;
 import dev.lakesetup.databricks.internal.Jdbc;
 import dev.lakesetup.databricks.internal.SqlReads;
+import dev.lakesetup.databricks.internal.TransportLimits;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -56,7 +58,8 @@ public final class SqlExecutor implements Executor, AutoCloseable {
     private final SqlReads reads = new SqlReads(sql);
 
     private SqlExecutor(Builder builder) {
-        this.jdbc = new Jdbc(builder.dataSource);
+        this.jdbc = new Jdbc(builder.dataSource,
+                (int) Math.max(1, Math.min(Integer.MAX_VALUE, builder.statementTimeout.toSeconds())));
         this.rest = builder.rest;
         this.owned = builder.owned;
     }
@@ -266,8 +269,25 @@ public final class SqlExecutor implements Executor, AutoCloseable {
         private javax.sql.DataSource dataSource;
         private RestExecutor rest;
         private PooledDataSource owned;
+        private Duration statementTimeout = TransportLimits.DEFAULT_STATEMENT_TIMEOUT;
 
         private Builder() {
+        }
+
+        /**
+         * Sets the query timeout of every statement (15 minutes by default): a statement still running then is
+         * cancelled by the driver and fails.
+         *
+         * @param timeout at least one second
+         * @return this builder
+         */
+        public Builder statementTimeout(Duration timeout) {
+            if (timeout == null || timeout.toSeconds() < 1) {
+                throw InvalidInputException.of("statement timeout", String.valueOf(timeout),
+                        "it is under one second", "a duration of at least one second");
+            }
+            this.statementTimeout = timeout;
+            return this;
         }
 
         /** Makes {@link SqlExecutor#close()} close the data source, which the executor's creator made for it. */

@@ -23,6 +23,7 @@ public final class SdkClients {
     private final String accountHost;
     private final String accountId;
     private final Duration timeout;
+    private final TransportLimits limits;
     private WorkspaceClient workspace;
     private AccountClient account;
 
@@ -34,13 +35,25 @@ public final class SdkClients {
      * @param accountHost the account console URL, or {@code null} without account-level steps
      * @param accountId the account id, or {@code null}
      * @param timeout the HTTP timeout per request
+     * @param limits the bounds on answers, requests and statements
      */
-    public SdkClients(String host, Auth auth, String accountHost, String accountId, Duration timeout) {
+    public SdkClients(String host, Auth auth, String accountHost, String accountId, Duration timeout,
+            TransportLimits limits) {
         this.host = host;
         this.auth = auth;
         this.accountHost = accountHost;
         this.accountId = accountId;
         this.timeout = timeout;
+        this.limits = limits;
+    }
+
+    /**
+     * Returns the bounds on answers, requests and statements.
+     *
+     * @return the limits
+     */
+    public TransportLimits limits() {
+        return limits;
     }
 
     /**
@@ -95,7 +108,7 @@ public final class SdkClients {
         config.setDisableRetries(true).setDebugHeaders(false).setDebugTruncateBytes(0).setHttpTimeoutSeconds(seconds)
                 .setDisableAsyncTokenRefresh(true);
         return config.setHttpClient(new RetryAfterCapture(new TokenEndpointGuard(
-                new JdkHttpClient(Duration.ofSeconds(seconds)))));
+                new JdkHttpClient(Duration.ofSeconds(seconds), limits.maxResponseBytes(), limits.requestDeadline()))));
     }
 
     /**

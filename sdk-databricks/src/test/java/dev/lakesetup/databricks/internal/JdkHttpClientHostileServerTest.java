@@ -126,6 +126,27 @@ class JdkHttpClientHostileServerTest {
                 .satisfies(e -> assertThat(((ServiceException) e).failure()).isEqualTo(Failure.FATAL));
     }
 
+    @Test
+    void execute_whenAStreamedAnswerPassesTheLimit_failsTheReaderAndIsClassifiedFatal() throws IOException {
+        HostileServer workspace = server((request, out) -> {
+            out.write("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nConnection: close\r\n\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            out.write(new byte[2 * 1024 * 1024]);
+            out.close();
+        });
+        JdkHttpClient client = new JdkHttpClient(Duration.ofSeconds(5), 1024 * 1024, Duration.ofMinutes(1));
+        Response response = client.execute(new Request(Request.GET, workspace.url("/api/2.0/fs/files/x"))
+                .withHeader("Accept", "application/octet-stream"));
+
+        IOException failure = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> response.getBody().readAllBytes());
+        ServiceException classified = (ServiceException) Failures.fromSdk("download x",
+                new java.io.UncheckedIOException(failure));
+
+        assertThat(failure).hasMessageContaining("longer than 1048576 bytes");
+        assertThat(classified.failure()).isEqualTo(Failure.FATAL);
+    }
+
     private static Request get(HostileServer server, String path) {
         return new Request(Request.GET, server.url(path)).withHeader("Authorization", TOKEN)
                 .withHeader("Accept", "application/json");

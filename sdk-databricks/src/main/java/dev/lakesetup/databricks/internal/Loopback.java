@@ -1,0 +1,34 @@
+package dev.lakesetup.databricks.internal;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Tells whether a host name is this machine's loopback interface, the only place plain HTTP is allowed (a local fake
+ * workspace in tests). Decided from the text alone, without a name lookup: {@code localhost}, an IPv4 address in
+ * {@code 127.0.0.0/8}, or the IPv6 address {@code ::1}.
+ */
+public final class Loopback {
+    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
+
+    private Loopback() {
+    }
+
+    /**
+     * Tells whether a host is the loopback interface.
+     *
+     * @param host a host name or address, IPv6 with or without brackets
+     * @return {@code true} for {@code localhost}, {@code 127.x.y.z} and {@code ::1}
+     */
+    public static boolean is(String host) {
+        if (host == null) {
+            return false;
+        }
+        String text = host.toLowerCase(Locale.ROOT);
+        if (text.startsWith("[") && text.endsWith("]")) {
+            text = text.substring(1, text.length() - 1);
+        }
+        return text.equals("localhost") || IPV4_LOOPBACK.matcher(text).matches() || text.equals("::1")
+                || text.equals("0:0:0:0:0:0:0:1");
+    }
+}
