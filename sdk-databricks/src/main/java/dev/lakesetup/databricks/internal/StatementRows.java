@@ -51,6 +51,7 @@ public final class StatementRows implements SqlRows {
     private final Duration timeout;
     private final Clock clock;
     private final Sleeper sleeper;
+    private final int maxChunks;
 
     /**
      * Creates the runner.
@@ -74,6 +75,13 @@ public final class StatementRows implements SqlRows {
      */
     public StatementRows(Supplier<WorkspaceClient> client, String warehouseId, Duration timeout, Clock clock,
             Sleeper sleeper) {
+        this(client, warehouseId, timeout, clock, sleeper, MAX_CHUNKS);
+    }
+
+    /** Creates the runner with a lower chunk cap, for tests. */
+    StatementRows(Supplier<WorkspaceClient> client, String warehouseId, Duration timeout, Clock clock,
+            Sleeper sleeper, int maxChunks) {
+        this.maxChunks = maxChunks;
         this.client = client;
         this.warehouseId = warehouseId;
         this.timeout = timeout;
@@ -170,8 +178,8 @@ public final class StatementRows implements SqlRows {
                 break;
             }
             long current = chunk.getChunkIndex() == null ? index + 1 : chunk.getChunkIndex();
-            if (next <= current || next <= index || chunks >= MAX_CHUNKS) {
-                throw unbounded(what, chunks >= MAX_CHUNKS ? "more than " + MAX_CHUNKS + " result chunks"
+            if (next <= current || next <= index || chunks >= maxChunks) {
+                throw unbounded(what, chunks >= maxChunks ? "more than " + maxChunks + " result chunks"
                         : "result chunk " + current + " points back to chunk " + next);
             }
             index = current;
