@@ -32,7 +32,9 @@ import java.util.function.Function;
  * How lakesetup reaches one Azure tenant and subscription: credential, endpoints (public cloud by default; sovereign
  * clouds and local fakes by override) and storage access. Clients built from it make one attempt per call (the
  * lakesetup engine owns retries) and log requests at BASIC detail with the libraries' header allow-list, so no token
- * or key reaches a log.
+ * or key reaches a log; the credentials lakesetup builds ({@code DefaultAzureCredential}, the client-secret one) log
+ * at BASIC detail too, whatever {@code AZURE_HTTP_LOG_DETAIL_LEVEL} says. A credential passed to
+ * {@link Builder#credential} keeps the logging it was built with.
  *
  * <pre>{@code
  * AzureConnection azure = AzureConnection.builder().tenantId(tenant).subscriptionId(subscription).build();
@@ -56,7 +58,7 @@ public final class AzureConnection {
         this.tenantId = b.tenantId;
         this.subscriptionId = b.subscriptionId;
         this.credential = b.credential != null ? b.credential
-                : new DefaultAzureCredentialBuilder().tenantId(b.tenantId).build();
+                : new DefaultAzureCredentialBuilder().tenantId(b.tenantId).httpLogOptions(headerFreeLogging()).build();
         this.resourceManagerEndpoint = b.resourceManagerEndpoint;
         this.graphEndpoint = b.graphEndpoint;
         this.storageEndpoint = b.storageEndpoint;
@@ -111,7 +113,7 @@ public final class AzureConnection {
                     HttpPipeline pipeline = new HttpPipelineBuilder().httpClient(httpClient).policies(
                             new UserAgentPolicy("lakesetup"), new ErrorPagePolicy(),
                             new TokenPolicy(credential, graphEndpoint, resourceManagerEndpoint),
-                            new HttpLoggingPolicy(new HttpLogOptions().setLogLevel(HttpLogDetailLevel.BASIC)))
+                            new HttpLoggingPolicy(headerFreeLogging()))
                             .build();
                     manager = AuthorizationManager.authenticate(pipeline,
                             new AzureProfile(tenantId, subscriptionId, new AzureEnvironment(endpoints)));
@@ -127,11 +129,26 @@ public final class AzureConnection {
             DataLakeServiceClientBuilder b = new DataLakeServiceClientBuilder().endpoint(storageEndpoint.apply(a))
                     .httpClient(httpClient).addPolicy(new ErrorPagePolicy())
                     .retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 1, (Integer) null, null, null, null))
-                    .httpLogOptions(new HttpLogOptions().setLogLevel(HttpLogDetailLevel.BASIC));
+                    .httpLogOptions(headerFreeLogging());
             Secret key = sharedKeys.get(a);
             return (key != null ? b.credential(new StorageSharedKeyCredential(a, key.reveal()))
                     : b.credential(credential)).buildClient();
         });
+    }
+
+    /**
+     * Returns the logging of every HTTP pipeline lakesetup builds, the credential's own included: method, URL and
+     * status at BASIC detail, no headers and no bodies, whatever {@code AZURE_HTTP_LOG_DETAIL_LEVEL} says (at
+     * {@code HEADERS} or {@code BODY_AND_HEADERS} the credential's pipeline would log the token request's client
+     * secret and the access token).
+     */
+    static HttpLogOptions headerFreeLogging() {
+        return new HttpLogOptions().setLogLevel(HttpLogDetailLevel.BASIC);
+    }
+
+    /** Returns the credential, for tests of how it was built. */
+    TokenCredential credential() {
+        return credential;
     }
 
     @Override
@@ -200,7 +217,8 @@ public final class AzureConnection {
             }
             this.credential = new ClientSecretCredentialBuilder().tenantId(tenantId)
                     .clientId(InvalidInputException.requireNonNull(clientId, "client id"))
-                    .clientSecret(InvalidInputException.requireNonNull(secret, "client secret").reveal()).build();
+                    .clientSecret(InvalidInputException.requireNonNull(secret, "client secret").reveal())
+                    .httpLogOptions(headerFreeLogging()).build();
             return this;
         }
 
