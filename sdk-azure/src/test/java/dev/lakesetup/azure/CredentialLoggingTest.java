@@ -37,11 +37,14 @@ class CredentialLoggingTest {
         assertThat(credentialLogLevel(azure.credential())).isEqualTo(HttpLogDetailLevel.BASIC);
     }
 
-    /** Reads the log options the credential's own HTTP pipeline is built with (azure-identity keeps them private). */
+    /**
+     * Reads the log options the credential's own HTTP pipeline is built with (azure-identity keeps them private);
+     * without options of the caller's, the pipeline makes default ones, which take the environment's level.
+     */
     private static HttpLogDetailLevel credentialLogLevel(Object credential) throws ReflectiveOperationException {
         Object client = field(credential, "identityClient");
         HttpLogOptions options = (HttpLogOptions) field(field(client, "options"), "httpLogOptions");
-        return options.getLogLevel();
+        return (options == null ? new HttpLogOptions() : options).getLogLevel();
     }
 
     private static Object field(Object target, String name) throws ReflectiveOperationException {

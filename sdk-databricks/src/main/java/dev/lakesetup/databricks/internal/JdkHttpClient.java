@@ -102,8 +102,8 @@ public final class JdkHttpClient implements HttpClient {
 
     @Override
     public Response execute(Request in) throws IOException {
-        long until = System.nanoTime() + deadline.toNanos();
         RequestPermits.current().acquire();
+        long until = System.nanoTime() + deadline.toNanos();
         URI uri = in.getUri();
         String method = in.getMethod();
         boolean withBody = true;
