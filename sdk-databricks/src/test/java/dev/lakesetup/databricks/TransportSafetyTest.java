@@ -83,6 +83,13 @@ class TransportSafetyTest {
     }
 
     @Test
+    void sqlExecutor_whenStatementTimeoutIsUnderASecond_namesTheField() {
+        assertThatThrownBy(() -> SqlExecutor.builder().statementTimeout(Duration.ZERO))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("statement timeout")
+                .hasMessageContaining("at least one second");
+    }
+
+    @Test
     void jdbc_whenHostIsPlainHttpWithoutTestMode_isRefused() {
         assertThatThrownBy(() -> DatabricksJdbc.builder().host("http://adb-1.2.azuredatabricks.net")
                 .warehouseId("wh1").pat("dapi-admin").build())
