@@ -434,15 +434,8 @@ public final class DatabricksJdbc {
             if (!credentials) {
                 throw new IllegalStateException("DatabricksJdbc needs credentials: pat(..) or oauthM2m(..)");
             }
-            if (plainHttpForTesting && !Loopback.is(host)) {
-                throw InvalidInputException.of("JDBC host", host, "plainHttpForTesting() allows loopback hosts only",
-                        "127.0.0.1, localhost or ::1 for a local fake; a workspace host without test mode");
-            }
-            if ("http".equals(scheme) && !plainHttpForTesting) {
-                throw InvalidInputException.of("JDBC host", "http://" + host, "plain http would send the "
-                        + "credentials unencrypted", "an https URL; http only for a loopback fake with "
-                        + "plainHttpForTesting()");
-            }
+            Loopback.requireAllowed("JDBC host", scheme == null ? host : scheme + "://" + host, "http".equals(scheme),
+                    host, plainHttpForTesting);
             properties.put("ssl", plainHttpForTesting && !"https".equals(scheme) ? "0" : "1");
             return new DatabricksJdbc(this);
         }

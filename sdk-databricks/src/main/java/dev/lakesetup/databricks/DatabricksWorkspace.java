@@ -399,15 +399,8 @@ public final class DatabricksWorkspace {
 
         private void requireTransport(String field, String url) {
             URI uri = URI.create(url);
-            boolean plain = "http".equalsIgnoreCase(uri.getScheme());
-            if (plainHttpForTesting && !Loopback.is(uri.getHost())) {
-                throw InvalidInputException.of(field, url, "plainHttpForTesting() allows loopback hosts only",
-                        "http://127.0.0.1:PORT or http://localhost:PORT of a local fake; https for a workspace");
-            }
-            if (plain && !plainHttpForTesting) {
-                throw InvalidInputException.of(field, url, "plain http would send the credentials unencrypted",
-                        "an https URL; http only for a loopback fake with plainHttpForTesting()");
-            }
+            Loopback.requireAllowed(field, url, "http".equalsIgnoreCase(uri.getScheme()), uri.getHost(),
+                    plainHttpForTesting);
         }
 
         private static Duration atLeastOneSecond(String field, Duration value) {

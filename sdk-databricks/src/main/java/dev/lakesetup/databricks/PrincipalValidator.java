@@ -363,14 +363,7 @@ public final class PrincipalValidator {
             if (!http && !"https".equalsIgnoreCase(uri.getScheme())) {
                 throw InvalidInputException.of("host", host, "the scheme is not https", "https://<workspace host>");
             }
-            if (http && !plainHttpForTesting) {
-                throw InvalidInputException.of("host", host, "plain http is for local fakes only",
-                        "https://<workspace host>, or plainHttpForTesting() in tests");
-            }
-            if (plainHttpForTesting && !Loopback.is(uri.getHost())) {
-                throw InvalidInputException.of("host", host, "plainHttpForTesting() allows loopback hosts only",
-                        "http://127.0.0.1:PORT or http://localhost:PORT of a local fake");
-            }
+            Loopback.requireAllowed("host", host, http, uri.getHost(), plainHttpForTesting);
             return URI.create(uri.getScheme().toLowerCase() + "://" + uri.getHost()
                     + (uri.getPort() > 0 ? ":" + uri.getPort() : ""));
         }
