@@ -33,6 +33,7 @@ public final class Jdbc {
 
     private final DataSource dataSource;
     private final int timeoutSeconds;
+    private final int maxRows;
 
     /**
      * Wraps a data source.
@@ -41,8 +42,14 @@ public final class Jdbc {
      * @param timeoutSeconds the query timeout of every statement, in seconds (at least 1)
      */
     public Jdbc(DataSource dataSource, int timeoutSeconds) {
+        this(dataSource, timeoutSeconds, MAX_ROWS);
+    }
+
+    /** Wraps a data source with a lower row cap, for tests. */
+    Jdbc(DataSource dataSource, int timeoutSeconds, int maxRows) {
         this.dataSource = dataSource;
         this.timeoutSeconds = timeoutSeconds;
+        this.maxRows = maxRows;
     }
 
     /**
@@ -82,7 +89,7 @@ public final class Jdbc {
             throw Failures.fromSql("connect to the SQL warehouse", e);
         }
         try (Connection closing = connection) {
-            return work.run(new Session(closing, timeoutSeconds));
+            return work.run(new Session(closing, timeoutSeconds, maxRows));
         } catch (SQLException e) {
             throw Failures.fromSql("close the SQL connection", e);
         }
@@ -92,10 +99,12 @@ public final class Jdbc {
     public static final class Session implements SqlRows {
         private final Connection connection;
         private final int timeoutSeconds;
+        private final int maxRows;
 
-        private Session(Connection connection, int timeoutSeconds) {
+        private Session(Connection connection, int timeoutSeconds, int maxRows) {
             this.connection = connection;
             this.timeoutSeconds = timeoutSeconds;
+            this.maxRows = maxRows;
         }
 
         private Statement statement() throws SQLException {
@@ -139,9 +148,9 @@ public final class Jdbc {
                 int columns = meta.getColumnCount();
                 List<Map<String, String>> out = new ArrayList<>();
                 while (rows.next()) {
-                    if (out.size() >= MAX_ROWS) {
+                    if (out.size() >= maxRows) {
                         throw ServiceException.builder(ServiceException.Failure.FATAL, what + " failed: the answer has "
-                                + "more than " + MAX_ROWS + " rows, which lakesetup does not read").build();
+                                + "more than " + maxRows + " rows, which lakesetup does not read").build();
                     }
                     Map<String, String> row = new LinkedHashMap<>();
                     for (int i = 1; i <= columns; i++) {

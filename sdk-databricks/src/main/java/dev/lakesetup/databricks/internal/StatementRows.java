@@ -52,6 +52,7 @@ public final class StatementRows implements SqlRows {
     private final Clock clock;
     private final Sleeper sleeper;
     private final int maxChunks;
+    private final long maxRows;
 
     /**
      * Creates the runner.
@@ -75,13 +76,14 @@ public final class StatementRows implements SqlRows {
      */
     public StatementRows(Supplier<WorkspaceClient> client, String warehouseId, Duration timeout, Clock clock,
             Sleeper sleeper) {
-        this(client, warehouseId, timeout, clock, sleeper, MAX_CHUNKS);
+        this(client, warehouseId, timeout, clock, sleeper, MAX_CHUNKS, MAX_ROWS);
     }
 
-    /** Creates the runner with a lower chunk cap, for tests. */
+    /** Creates the runner with lower caps, for tests. */
     StatementRows(Supplier<WorkspaceClient> client, String warehouseId, Duration timeout, Clock clock,
-            Sleeper sleeper, int maxChunks) {
+            Sleeper sleeper, int maxChunks, long maxRows) {
         this.maxChunks = maxChunks;
+        this.maxRows = maxRows;
         this.client = client;
         this.warehouseId = warehouseId;
         this.timeout = timeout;
@@ -195,13 +197,13 @@ public final class StatementRows implements SqlRows {
                 + ", which lakesetup does not follow").build();
     }
 
-    private static void addRows(String what, List<String> columns, Collection<Collection<String>> data,
+    private void addRows(String what, List<String> columns, Collection<Collection<String>> data,
             List<Map<String, String>> out) {
         if (data == null) {
             return;
         }
-        if (out.size() + (long) data.size() > MAX_ROWS) {
-            throw unbounded(what, "more than " + MAX_ROWS + " rows");
+        if (out.size() + (long) data.size() > maxRows) {
+            throw unbounded(what, "more than " + maxRows + " rows");
         }
         for (Collection<String> values : data) {
             Map<String, String> row = new LinkedHashMap<>();

@@ -37,7 +37,7 @@ class StatementRowsHostileTest {
             }
         });
 
-        assertThatThrownBy(() -> rows(StatementRows.MAX_CHUNKS).query("read grants", "SELECT n"))
+        assertThatThrownBy(() -> rows(StatementRows.MAX_CHUNKS, StatementRows.MAX_ROWS).query("read grants", "SELECT n"))
                 .isInstanceOf(ServiceException.class).hasMessageContaining("points back")
                 .satisfies(e -> assertThat(((ServiceException) e).failure()).isEqualTo(Failure.FATAL));
         assertThat(server.received()).filteredOn(r -> r.path().contains("/result/chunks/")).hasSize(1);
@@ -56,17 +56,34 @@ class StatementRowsHostileTest {
             }
         });
 
-        assertThatThrownBy(() -> rows(20).query("read grants", "SELECT n"))
+        assertThatThrownBy(() -> rows(20, StatementRows.MAX_ROWS).query("read grants", "SELECT n"))
                 .isInstanceOf(ServiceException.class).hasMessageContaining("more than 20 result chunks")
                 .satisfies(e -> assertThat(((ServiceException) e).failure()).isEqualTo(Failure.FATAL));
         assertThat(server.received()).filteredOn(r -> r.path().contains("/result/chunks/")).hasSize(19);
     }
 
-    private StatementRows rows(int maxChunks) {
+    @Test
+    void query_whenChunksBringMoreRowsThanTheCap_failsFatallyBeforeKeepingThem() throws IOException {
+        server = new HostileServer((request, out) -> {
+            if (request.line().startsWith("POST /api/2.0/sql/statements")) {
+                HostileServer.json(out, 200, "{\"statement_id\":\"s1\",\"status\":{\"state\":\"SUCCEEDED\"},"
+                        + MANIFEST + ",\"result\":{\"chunk_index\":0,\"data_array\":[[\"1\"],[\"2\"]],"
+                        + "\"next_chunk_index\":1}}");
+            } else {
+                HostileServer.json(out, 200, "{\"chunk_index\":1,\"data_array\":[[\"3\"],[\"4\"]]}");
+            }
+        });
+
+        assertThatThrownBy(() -> rows(StatementRows.MAX_CHUNKS, 3).query("read grants", "SELECT n"))
+                .isInstanceOf(ServiceException.class).hasMessageContaining("more than 3 rows")
+                .satisfies(e -> assertThat(((ServiceException) e).failure()).isEqualTo(Failure.FATAL));
+    }
+
+    private StatementRows rows(int maxChunks, long maxRows) {
         DatabricksConfig config = new DatabricksConfig().setHost(server.url("")).setToken("dapi-admin")
                 .setAuthType("pat").setDisableRetries(true).setHttpClient(new JdkHttpClient(Duration.ofSeconds(5)));
         WorkspaceClient client = new WorkspaceClient(config);
         FakeTime time = new FakeTime();
-        return new StatementRows(() -> client, "wh1", Duration.ofMinutes(1), time, time, maxChunks);
+        return new StatementRows(() -> client, "wh1", Duration.ofMinutes(1), time, time, maxChunks, maxRows);
     }
 }
