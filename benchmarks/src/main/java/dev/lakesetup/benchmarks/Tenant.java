@@ -46,7 +46,7 @@ final class Tenant implements AutoCloseable {
         if (!latency.isZero()) {
             fake.faults().on("*", ".*").always().respond(FaultResponse.latency(latency));
         }
-        this.workspace = DatabricksWorkspace.builder().host(fake.host()).pat(fake.adminToken())
+        this.workspace = DatabricksWorkspace.builder().host(fake.host()).plainHttpForTesting().pat(fake.adminToken())
                 .warehouseId(WAREHOUSE).httpTimeout(Duration.ofSeconds(60)).build();
     }
 

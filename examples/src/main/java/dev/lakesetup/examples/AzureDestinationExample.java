@@ -87,7 +87,7 @@ public final class AzureDestinationExample {
              FakeAzure azure = FakeAzure.builder().application(AzureDeltaLakeDestinationSetup.GUIDE_APPLICATION_ID,
                      AzureDeltaLakeDestinationSetup.DEFAULT_DISPLAY_NAME)
                      .storageAccount(OFFLINE_ACCOUNT, OFFLINE_RESOURCE_GROUP).build().start()) {
-            DatabricksWorkspace workspace = DatabricksWorkspace.builder().host(databricks.host())
+            DatabricksWorkspace workspace = DatabricksWorkspace.builder().host(databricks.host()).plainHttpForTesting()
                     .pat(databricks.adminToken()).account(databricks.host(), databricks.accountId())
                     .workspaceId(databricks.workspaceId()).build();
             try (AzureConnection connection = AzureConnection.builder().tenantId(azure.tenantId())

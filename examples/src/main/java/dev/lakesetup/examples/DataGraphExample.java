@@ -122,7 +122,7 @@ public final class DataGraphExample {
             SampleData.seed(fake);
             out.println("== lakesetup: the Data Graph setup, offline against a fake workspace at " + fake.host());
             out.println("   seeded: " + SampleData.DESCRIPTION);
-            DatabricksWorkspace workspace = DatabricksWorkspace.builder().host(fake.host()).pat(fake.adminToken())
+            DatabricksWorkspace workspace = DatabricksWorkspace.builder().host(fake.host()).plainHttpForTesting().pat(fake.adminToken())
                     .warehouseId(OFFLINE_WAREHOUSE).build();
             Lakesetup lakesetup = Lakesetup.builder().executor(workspace.restExecutor()).rateLimitPerSecond(100)
                     .listener(new ConsoleProgress(out)).build();

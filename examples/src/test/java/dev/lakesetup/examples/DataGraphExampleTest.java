@@ -66,6 +66,19 @@ class DataGraphExampleTest {
     }
 
     @Test
+    void run_whenTheHostIsPlainHttp_refusesItBeforeSendingTheToken() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        Map<String, String> env = Map.of("DATABRICKS_HOST", "http://adb-1.2.azuredatabricks.net",
+                "DATABRICKS_TOKEN", "dapi-not-sent", "DATABRICKS_WAREHOUSE_ID", "abc123");
+
+        int status = DataGraphExample.run(new String[0], env, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isEqualTo(1);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("Setup stopped:", "unencrypted")
+                .doesNotContain("dapi-not-sent");
+    }
+
+    @Test
     void run_whenOptionIsUnknown_printsUsage() {
         int[] status = new int[1];
 

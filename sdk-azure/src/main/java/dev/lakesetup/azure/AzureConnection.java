@@ -38,7 +38,9 @@ import java.util.function.Function;
  * How lakesetup reaches one Azure tenant and subscription: credential, endpoints (public cloud by default; sovereign
  * clouds and local fakes by override) and storage access. Clients built from it make one attempt per call (the
  * lakesetup engine owns retries) and log requests at BASIC detail with the libraries' header allow-list, so no token
- * or key reaches a log.
+ * or key reaches a log; the credentials lakesetup builds ({@code DefaultAzureCredential}, the client-secret one) log
+ * at BASIC detail too, whatever {@code AZURE_HTTP_LOG_DETAIL_LEVEL} says. A credential passed to
+ * {@link Builder#credential} keeps the logging it was built with.
  *
  * <p>Unless given an HTTP client, the connection owns one with its own I/O threads; {@link #close()} releases them.
  *
@@ -153,10 +155,11 @@ public final class AzureConnection implements AutoCloseable {
         }
         if (b.clientId != null) {
             ClientSecretCredentialBuilder builder = new ClientSecretCredentialBuilder().tenantId(b.tenantId)
-                    .clientId(b.clientId).clientSecret(b.clientSecret.reveal());
+                    .clientId(b.clientId).clientSecret(b.clientSecret.reveal()).httpLogOptions(headerFreeLogging());
             return (b.proxy != null ? builder.httpClient(httpClient) : builder).build();
         }
-        DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder().tenantId(b.tenantId);
+        DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder().tenantId(b.tenantId)
+                .httpLogOptions(headerFreeLogging());
         return (b.proxy != null ? builder.httpClient(httpClient) : builder).build();
     }
 
@@ -191,7 +194,7 @@ public final class AzureConnection implements AutoCloseable {
                     HttpPipeline pipeline = new HttpPipelineBuilder().httpClient(httpClient).policies(
                             new UserAgentPolicy("lakesetup"), new ErrorPagePolicy(),
                             new TokenPolicy(credential, graphEndpoint, resourceManagerEndpoint),
-                            new HttpLoggingPolicy(new HttpLogOptions().setLogLevel(HttpLogDetailLevel.BASIC)))
+                            new HttpLoggingPolicy(headerFreeLogging()))
                             .build();
                     manager = AuthorizationManager.authenticate(pipeline,
                             new AzureProfile(tenantId, subscriptionId, new AzureEnvironment(endpoints)));
@@ -208,7 +211,7 @@ public final class AzureConnection implements AutoCloseable {
             DataLakeServiceClientBuilder b = new DataLakeServiceClientBuilder().endpoint(storageEndpoint.apply(a))
                     .httpClient(httpClient).addPolicy(new ErrorPagePolicy())
                     .retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 1, (Integer) null, null, null, null))
-                    .httpLogOptions(new HttpLogOptions().setLogLevel(HttpLogDetailLevel.BASIC));
+                    .httpLogOptions(headerFreeLogging());
             Secret key = sharedKeys.get(a);
             if (key != null) {
                 return b.credential(new StorageSharedKeyCredential(a, key.reveal())).buildClient();
@@ -217,7 +220,7 @@ public final class AzureConnection implements AutoCloseable {
                 // the storage client's bearer policy refuses http: a local fake gets the token from our policy
                 HttpPipeline pipeline = new HttpPipelineBuilder().httpClient(httpClient).policies(
                         new UserAgentPolicy("lakesetup"), new ErrorPagePolicy(), TokenPolicy.storage(credential),
-                        new HttpLoggingPolicy(new HttpLogOptions().setLogLevel(HttpLogDetailLevel.BASIC))).build();
+                        new HttpLoggingPolicy(headerFreeLogging())).build();
                 return b.credential(credential).pipeline(pipeline).buildClient();
             }
             return b.credential(credential).buildClient();
@@ -228,6 +231,16 @@ public final class AzureConnection implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("this AzureConnection is closed");
         }
+    }
+
+    /**
+     * Returns the logging of every HTTP pipeline lakesetup builds, the credential's own included: method, URL and
+     * status at BASIC detail, no headers and no bodies, whatever {@code AZURE_HTTP_LOG_DETAIL_LEVEL} says (at
+     * {@code HEADERS} or {@code BODY_AND_HEADERS} the credential's pipeline would log the token request's client
+     * secret and the access token).
+     */
+    static HttpLogOptions headerFreeLogging() {
+        return new HttpLogOptions().setLogLevel(HttpLogDetailLevel.BASIC);
     }
 
     @Override
@@ -350,12 +363,6 @@ public final class AzureConnection implements AutoCloseable {
         }
 
         /**
-         * Uses a specific HTTP client (proxies, custom TLS); the connection does not close it.
-         *
-         * @param value the client
-         * @return this builder
-         */
-        /**
          * Sends every Azure request through an HTTP proxy, with HTTP Basic proxy authentication when it has
          * credentials: the Resource Manager, Graph and storage clients, and the client secret or default credential
          * built here (a credential given to {@link #credential(TokenCredential)} keeps its own settings).
@@ -368,6 +375,12 @@ public final class AzureConnection implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Uses a specific HTTP client (proxies, custom TLS); the connection does not close it.
+         *
+         * @param value the client
+         * @return this builder
+         */
         public Builder httpClient(HttpClient value) {
             this.httpClient = Objects.requireNonNull(value, "httpClient");
             return this;

@@ -37,7 +37,7 @@ public final class DestinationFixture implements AutoCloseable {
         this.azure = FakeAzure.builder().application(AzureDeltaLakeDestinationSetup.GUIDE_APPLICATION_ID,
                 AzureDeltaLakeDestinationSetup.DEFAULT_DISPLAY_NAME).storageAccount(ACCOUNT, RESOURCE_GROUP).build()
                 .start();
-        this.workspace = DatabricksWorkspace.builder().host(databricks.host()).pat(databricks.adminToken())
+        this.workspace = DatabricksWorkspace.builder().host(databricks.host()).plainHttpForTesting().pat(databricks.adminToken())
                 .account(databricks.host(), databricks.accountId()).workspaceId(databricks.workspaceId())
                 .httpTimeout(Duration.ofSeconds(20)).build();
         TokenCredential token = request -> Mono.just(new AccessToken(azure.accessToken(),

@@ -4,6 +4,7 @@ import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.databricks.internal.DriverManagerDataSource;
 import dev.lakesetup.databricks.internal.JdbcDriver;
+import dev.lakesetup.databricks.internal.Loopback;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
@@ -12,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -38,7 +40,13 @@ import javax.sql.DataSource;
  * compile: add {@code com.databricks:databricks-jdbc} (and {@code com.zaxxer:HikariCP} for {@link #dataSource()});
  * {@link #dataSource()} finds the driver through {@link java.sql.DriverManager} at run time, on the class path or
  * as the automatic module {@code databricks.jdbc}, and fails with the coordinates to add when it is missing. The URL
- * and properties need no driver. {@code toString()} masks the token and the OAuth secret.
+ * and properties need no driver. {@code toString()} masks the token, the OAuth secret and every property whose name
+ * says password, secret, token or key.
+ *
+ * <p>TLS is always on ({@code ssl=1}) except for a loopback host in {@link Builder#plainHttpForTesting()}, and the
+ * driver's own logging is pinned off ({@code LogLevel=OFF}): at DEBUG or TRACE the driver logs request headers,
+ * the {@code Authorization} value included. {@link Builder#property} refuses {@code ssl}, {@code LogLevel} and
+ * {@code LogPath}.
  */
 public final class DatabricksJdbc {
     private static final Set<String> SECRET_KEYS = Set.of("pwd", "password", "oauth2secret", "auth_accesstoken",
@@ -50,6 +58,15 @@ public final class DatabricksJdbc {
     private static final String WITHOUT_DRIVER = "use DatabricksWorkspace.sqlExecutor(), which runs SQL through "
             + "the statement execution API without the driver";
     private static final Set<String> AUTH_KEYS = Set.of("authmech", "uid", "auth_flow", "oauth2clientid");
+    /** Words that make a property name a secret's: its value is masked wherever lakesetup shows it. */
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(pwd|password|secret|token|key|passphrase).*");
+    /**
+     * Properties lakesetup sets itself and refuses from {@link Builder#property}: TLS, and the driver's own logging,
+     * which at DEBUG or TRACE prints request headers ({@code Authorization: Basic}, bearer tokens).
+     */
+    private static final Set<String> PINNED = Set.of("ssl", "loglevel", "logpath");
+    /** The driver's log level lakesetup pins: off, the driver's own default. */
+    static final String DRIVER_LOG_LEVEL = "OFF";
 
     private final String host;
     private final int port;
@@ -147,7 +164,7 @@ public final class DatabricksJdbc {
      */
     public String property(String name) {
         String value = properties.get(name);
-        return value != null && SECRET_KEYS.contains(name.toLowerCase(Locale.ROOT)) ? Secret.MASK : value;
+        return value != null && isSecret(name) ? Secret.MASK : value;
     }
 
     private String render(boolean masked, boolean withCredentials) {
@@ -156,10 +173,14 @@ public final class DatabricksJdbc {
         properties.forEach((key, value) -> {
             if (withCredentials || !isCredential(key)) {
                 out.append(';').append(key).append('=')
-                        .append(masked && SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT)) ? Secret.MASK : value);
+                        .append(masked && isSecret(key) ? Secret.MASK : value);
             }
         });
         return out.toString();
+    }
+
+    private static boolean isSecret(String key) {
+        return SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT)) || SECRET_NAME.matcher(key).matches();
     }
 
     private static boolean isCredential(String key) {
@@ -181,7 +202,7 @@ public final class DatabricksJdbc {
         properties.forEach((key, value) -> {
             if (isCredential(key)) {
                 out.append(' ').append(key).append('=')
-                        .append(SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT)) ? Secret.MASK : value);
+                        .append(isSecret(key) ? Secret.MASK : value);
             }
         });
         return out.append(')').toString();
@@ -196,6 +217,8 @@ public final class DatabricksJdbc {
         private boolean credentials;
         private boolean credentialsInProperties;
         private int poolSize = DEFAULT_POOL_SIZE;
+        private String scheme;
+        private boolean plainHttpForTesting;
 
         private Builder() {
             properties.put("transportMode", "http");
@@ -203,11 +226,14 @@ public final class DatabricksJdbc {
             // lakesetup's retry policy owns retrying: the driver's own retries on 503 and 429 would multiply it
             properties.put("TemporarilyUnavailableRetry", "0");
             properties.put("RateLimitRetry", "0");
+            // the driver's DEBUG and TRACE logs print request headers, credentials included
+            properties.put("LogLevel", DRIVER_LOG_LEVEL);
         }
 
         /**
-         * Sets the workspace host: a name such as {@code adb-123.4.azuredatabricks.net}, or a URL; an
-         * {@code http://} URL turns TLS off (local tests), a port in the URL is kept.
+         * Sets the workspace host: a name such as {@code adb-123.4.azuredatabricks.net}, or a URL; a port in the
+         * URL is kept. An {@code http://} URL is accepted only for a loopback host with
+         * {@link #plainHttpForTesting()} ({@link #build()} checks it); TLS is never turned off for an https URL.
          *
          * @param host the host name or URL
          * @return this builder
@@ -222,9 +248,12 @@ public final class DatabricksJdbc {
                 if (uri.getHost() == null) {
                     throw InvalidInputException.of("JDBC host", host, "it has no host name", "https://HOST[:PORT]");
                 }
-                this.host = uri.getHost();
                 boolean plain = "http".equalsIgnoreCase(uri.getScheme());
-                properties.put("ssl", plain ? "0" : "1");
+                if (!plain && !"https".equalsIgnoreCase(uri.getScheme())) {
+                    throw InvalidInputException.of("JDBC host", host, "the scheme is not https", "https://HOST[:PORT]");
+                }
+                this.host = uri.getHost();
+                this.scheme = plain ? "http" : "https";
                 if (uri.getPort() > 0) {
                     port(uri.getPort());
                 } else if (!portSet) {
@@ -232,6 +261,7 @@ public final class DatabricksJdbc {
                 }
             } else {
                 this.host = requireValue("JDBC host", text);
+                this.scheme = null;
             }
             return this;
         }
@@ -361,14 +391,15 @@ public final class DatabricksJdbc {
         }
 
         /**
-         * Test mode for a local fake served over plain HTTP: {@code ssl=0}, the Statement Execution API
-         * ({@code UseThriftClient=0}), and token federation, cloud-fetch result download and telemetry off. Never
-         * use it against a real workspace.
+         * Test mode for a local fake served over plain HTTP on a loopback host ({@code localhost},
+         * {@code 127.x.y.z}, {@code ::1}): {@code ssl=0} (unless the host was given as an https URL), the Statement
+         * Execution API ({@code UseThriftClient=0}), and token federation, cloud-fetch result download and telemetry
+         * off. {@link #build()} refuses it for any other host.
          *
          * @return this builder
          */
         public Builder plainHttpForTesting() {
-            properties.put("ssl", "0");
+            this.plainHttpForTesting = true;
             properties.put("UseThriftClient", "0");
             properties.put("EnableTokenFederation", "0");
             properties.put("EnableQueryResultDownload", "0");
@@ -394,9 +425,12 @@ public final class DatabricksJdbc {
         }
 
         /**
-         * Sets any other driver property, e.g. {@code EnableTelemetry=0}.
+         * Sets any other driver property, e.g. {@code EnableTelemetry=0}. A property whose name says password,
+         * secret, token or key is treated as a secret: masked in {@code toString()} and errors.
          *
-         * @param name the property name
+         * @param name the property name; not {@code ssl} (TLS is always on, except in
+         *     {@link #plainHttpForTesting()}), nor {@code LogLevel} or {@code LogPath} (the driver's DEBUG and
+         *     TRACE logs print credentials, so lakesetup pins its logging off)
          * @param value its value, without {@code ;}
          * @return this builder
          */
@@ -405,7 +439,12 @@ public final class DatabricksJdbc {
             if (name.contains("=")) {
                 throw InvalidInputException.of("JDBC property name", name, "contains '='", "a name without ';' or '='");
             }
-            if (SECRET_KEYS.contains(name.toLowerCase(Locale.ROOT))) {
+            if (PINNED.contains(name.toLowerCase(Locale.ROOT))) {
+                throw InvalidInputException.of("JDBC property name", name, "lakesetup pins it: TLS stays on and the "
+                        + "driver's own logging, which prints credentials at DEBUG and TRACE, stays off",
+                        "any other driver property");
+            }
+            if (isSecret(name)) {
                 requireSecret("JDBC property " + name, value);
             } else {
                 requireValue("JDBC property " + name, value);
@@ -430,11 +469,14 @@ public final class DatabricksJdbc {
             if (!credentials) {
                 throw new IllegalStateException("DatabricksJdbc needs credentials: pat(..) or oauthM2m(..)");
             }
+            Loopback.requireAllowed("JDBC host", scheme == null ? host : scheme + "://" + host, "http".equals(scheme),
+                    host, plainHttpForTesting);
+            properties.put("ssl", plainHttpForTesting && !"https".equals(scheme) ? "0" : "1");
             if ("0".equals(properties.get("ssl")) && !"0".equals(properties.get("UseThriftClient"))) {
                 // only a local fake serves plain http, and it speaks the Statement Execution API, not Thrift
                 throw new IllegalStateException("DatabricksJdbc over plain http (host " + host + ":" + port
-                        + ") needs the Statement Execution API: call plainHttpForTesting() for a local fake "
-                        + "workspace, or use an https host");
+                        + ") needs the Statement Execution API (UseThriftClient=0), which plainHttpForTesting() "
+                        + "sets for a local fake workspace");
             }
             return new DatabricksJdbc(this);
         }

@@ -5,10 +5,13 @@ import com.databricks.sdk.core.DatabricksConfig;
 import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.databricks.internal.Auth;
-import dev.lakesetup.databricks.internal.ProxyTunnel;
 import dev.lakesetup.databricks.internal.JdbcDriver;
+import dev.lakesetup.databricks.internal.JdkHttpClient;
+import dev.lakesetup.databricks.internal.Loopback;
+import dev.lakesetup.databricks.internal.ProxyTunnel;
 import dev.lakesetup.databricks.internal.SdkClients;
 import dev.lakesetup.databricks.internal.StatementRows;
+import dev.lakesetup.databricks.internal.TransportLimits;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
@@ -32,13 +35,20 @@ import javax.sql.DataSource;
  * optional; {@link Builder#unifiedAuth(String)} and {@link Builder#profile(String, String)} pin one. Requests can go
  * through an HTTP proxy ({@link Builder#proxy(HttpProxy)}). The SDK's own retries are off (lakesetup's retry policy
  * owns retrying) and its debug logging shows no header and no body value, so no secret reaches a log. Nothing is
- * sent until an executor first needs the service. Immutable and thread-safe; {@code toString()} masks secrets.
+ * sent until an executor first needs the service.
+ *
+ * <p>The host must be {@code https}: plain {@code http} is refused, except for a loopback host (a local fake) with
+ * {@link Builder#plainHttpForTesting()}. Redirects are followed only within the same origin, so the credentials
+ * never travel to another host. Every answer is bounded: at most {@link Builder#maxResponseSize(long)} bytes, within
+ * {@link Builder#requestDeadline(Duration)} per request and {@link Builder#statementTimeout(Duration)} per SQL
+ * statement run over REST; an answer past a bound fails and is not retried. Immutable and thread-safe; {@code toString()} masks secrets.
  */
 public final class DatabricksWorkspace {
     private final String host;
     private final Auth auth;
     private final String warehouseId;
     private final Long workspaceId;
+    private final boolean plainHttpForTesting;
     private final SdkClients clients;
     private final RestExecutor rest;
     private final HttpProxy proxy;
@@ -51,8 +61,10 @@ public final class DatabricksWorkspace {
         this.jdbcAuth = builder.jdbcAuth;
         this.warehouseId = builder.warehouseId;
         this.workspaceId = builder.workspaceId;
+        this.plainHttpForTesting = builder.plainHttpForTesting;
         this.clients = new SdkClients(builder.host, builder.auth, builder.accountHost, builder.accountId,
-                builder.httpTimeout, builder.proxy);
+                builder.httpTimeout, new TransportLimits(builder.maxResponseBytes, builder.deadline(),
+                        builder.statementTimeout), builder.proxy);
         this.rest = new RestExecutor(clients, workspaceId, builder.warehouseId);
     }
 
@@ -156,7 +168,8 @@ public final class DatabricksWorkspace {
      * @return the executor
      */
     public SqlExecutor sqlExecutor(DataSource dataSource) {
-        return SqlExecutor.builder().dataSource(dataSource).restExecutor(rest).build();
+        return SqlExecutor.builder().dataSource(dataSource).restExecutor(rest)
+                .statementTimeout(clients.limits().statementTimeout()).build();
     }
 
     /**
@@ -174,11 +187,13 @@ public final class DatabricksWorkspace {
      */
     public SqlExecutor sqlExecutor() {
         if (!JdbcDriver.present()) {
-            return SqlExecutor.builder().sessions(new StatementRows(clients::workspace, requireWarehouse()))
+            return SqlExecutor.builder().sessions(new StatementRows(clients::workspace, requireWarehouse(),
+                    clients.limits().statementTimeout()))
                     .restExecutor(rest).build();
         }
         PooledDataSource pool = jdbc().build().dataSource();
-        return SqlExecutor.builder().dataSource(pool).ownsDataSource(pool).restExecutor(rest).build();
+        return SqlExecutor.builder().dataSource(pool).ownsDataSource(pool).restExecutor(rest)
+                .statementTimeout(clients.limits().statementTimeout()).build();
     }
 
     /**
@@ -191,6 +206,9 @@ public final class DatabricksWorkspace {
         DatabricksJdbc.Builder jdbc = DatabricksJdbc.builder().host(host).warehouseId(requireWarehouse());
         if (proxy != null) {
             jdbc.proxy(proxy);
+        }
+        if (plainHttpForTesting) {
+            jdbc.plainHttpForTesting();
         }
         Auth auth = jdbcAuth != null ? jdbcAuth : this.auth;
         if (auth instanceof Auth.Pat pat) {
@@ -237,6 +255,10 @@ public final class DatabricksWorkspace {
         private Duration httpTimeout = Duration.ofSeconds(60);
         private HttpProxy proxy;
         private Auth jdbcAuth;
+        private long maxResponseBytes = JdkHttpClient.DEFAULT_MAX_RESPONSE_BYTES;
+        private Duration requestDeadline;
+        private Duration statementTimeout = TransportLimits.DEFAULT_STATEMENT_TIMEOUT;
+        private boolean plainHttpForTesting;
 
         private Builder() {
         }
@@ -258,7 +280,7 @@ public final class DatabricksWorkspace {
         /**
          * Sets the workspace URL, e.g. {@code https://adb-123.4.azuredatabricks.net}.
          *
-         * @param host the URL (https; http only for local tests)
+         * @param host the URL (https; http only for a loopback host with {@link #plainHttpForTesting()})
          * @return this builder
          */
         public Builder host(String host) {
@@ -379,6 +401,61 @@ public final class DatabricksWorkspace {
         }
 
         /**
+         * Sets the most bytes one answer of the service may have (64 MiB by default); a longer answer stops being
+         * read at the limit and fails, and is not retried.
+         *
+         * @param bytes from 1 KiB to 2 GiB
+         * @return this builder
+         */
+        public Builder maxResponseSize(long bytes) {
+            if (bytes < 1024 || bytes > Integer.MAX_VALUE) {
+                throw InvalidInputException.of("max response size", Long.toString(bytes), "it is out of range",
+                        "1024 to 2147483647 bytes");
+            }
+            this.maxResponseBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Sets the time one HTTP request may take in all, redirects and the whole answer included (5 minutes by
+         * default, or the HTTP timeout when that is longer); a request still unfinished then is abandoned and fails,
+         * and is not retried. The HTTP timeout
+         * ({@link #httpTimeout(Duration)}) only bounds the wait for the answer to start.
+         *
+         * @param deadline at least one second
+         * @return this builder
+         */
+        public Builder requestDeadline(Duration deadline) {
+            this.requestDeadline = atLeastOneSecond("request deadline", deadline);
+            return this;
+        }
+
+        /**
+         * Sets how long one SQL statement may take: over REST (the bulk grant reads), polling included, and as the
+         * query timeout of the SQL executors this workspace makes (15 minutes by default, room for a stopped
+         * warehouse to start); a statement still running then is cancelled and fails.
+         *
+         * @param timeout at least one second
+         * @return this builder
+         */
+        public Builder statementTimeout(Duration timeout) {
+            this.statementTimeout = atLeastOneSecond("statement timeout", timeout);
+            return this;
+        }
+
+        /**
+         * Allows a plain {@code http://} host, which must be a loopback host ({@code localhost}, {@code 127.x.y.z},
+         * {@code ::1}): a local fake workspace in tests. <strong>Not for production</strong>: the credentials travel
+         * unencrypted. Without it, {@code http} is refused.
+         *
+         * @return this builder
+         */
+        public Builder plainHttpForTesting() {
+            this.plainHttpForTesting = true;
+            return this;
+        }
+
+        /**
          * Builds the connection. Nothing is sent yet, except that a configuration from
          * {@link DatabricksWorkspace#fromEnvironment()}, {@link DatabricksWorkspace#profile(String)} or
          * {@link DatabricksWorkspace#fromConfig(DatabricksConfig)} is resolved here, which asks the host for its
@@ -387,7 +464,8 @@ public final class DatabricksWorkspace {
          * @return the workspace
          * @throws IllegalStateException when the host or the authentication method is missing
          * @throws InvalidInputException when a resolved configuration names no host, or proxy credentials could not
-         *     reach the proxy of an https host (see {@link HttpProxy})
+         *     reach the proxy of an https host (see {@link HttpProxy}); for a plain {@code http} host without
+         *     {@link #plainHttpForTesting()}, or with it on a host that is not loopback
          */
         public DatabricksWorkspace build() {
             if (auth instanceof Auth.FromConfig) {
@@ -397,6 +475,14 @@ public final class DatabricksWorkspace {
             ProxyTunnel.requireBasicAllowed(proxy, accountHost);
             if (host == null) {
                 throw new IllegalStateException("DatabricksWorkspace needs a host");
+            }
+            requireTransport("workspace host", host);
+            if (accountHost != null) {
+                requireTransport("account host", accountHost);
+            }
+            if (requestDeadline != null && requestDeadline.compareTo(httpTimeout) < 0) {
+                throw InvalidInputException.of("request deadline", requestDeadline.toString(),
+                        "it is shorter than the HTTP timeout " + httpTimeout, "a deadline at least as long");
             }
             if (auth == null) {
                 throw new IllegalStateException("DatabricksWorkspace needs an authentication method: pat(..), "
@@ -423,8 +509,31 @@ public final class DatabricksWorkspace {
             return this;
         }
 
+        private Duration deadline() {
+            if (requestDeadline != null) {
+                return requestDeadline;
+            }
+            return httpTimeout.compareTo(JdkHttpClient.DEFAULT_REQUEST_DEADLINE) > 0 ? httpTimeout
+                    : JdkHttpClient.DEFAULT_REQUEST_DEADLINE;
+        }
+
+        private void requireTransport(String field, String url) {
+            URI uri = URI.create(url);
+            Loopback.requireAllowed(field, url, "http".equalsIgnoreCase(uri.getScheme()), uri.getHost(),
+                    plainHttpForTesting);
+        }
+
+        private static Duration atLeastOneSecond(String field, Duration value) {
+            if (value == null || value.toSeconds() < 1) {
+                throw InvalidInputException.of(field, String.valueOf(value), "it is under one second",
+                        "a duration of at least one second");
+            }
+            return value;
+        }
+
         private static String url(String field, String value) {
-            String accepted = "an https URL such as https://adb-123.4.azuredatabricks.net (http only for local tests)";
+            String accepted = "an https URL such as https://adb-123.4.azuredatabricks.net (http only for a loopback "
+                    + "fake with plainHttpForTesting())";
             if (value == null || value.isBlank()) {
                 throw InvalidInputException.of(field, value, "it is empty", accepted);
             }

@@ -9,8 +9,9 @@ import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.TableName;
 import dev.lakesetup.core.model.WarehousePermission;
-import dev.lakesetup.databricks.internal.ProxyTunnel;
 import dev.lakesetup.databricks.internal.JdbcDriver;
+import dev.lakesetup.databricks.internal.Loopback;
+import dev.lakesetup.databricks.internal.ProxyTunnel;
 import dev.lakesetup.databricks.internal.validation.CheckFailedException;
 import dev.lakesetup.databricks.internal.validation.EffectivePrivilegesCheck;
 import dev.lakesetup.databricks.internal.validation.JdbcSession;
@@ -342,11 +343,13 @@ public final class PrincipalValidator {
         }
 
         /**
-         * Allows a plain {@code http://} host on any port, for a local fake workspace in tests. <strong>Not for
-         * production.</strong> With JDBC it turns TLS off ({@code ssl=0}), uses the driver's statement-execution
-         * mode ({@code UseThriftClient=0}), turns off token federation, cloud-fetch downloads and telemetry, and,
-         * for a port other than 443, sets the driver's JVM-wide system property {@code isFakeServiceTest=true},
-         * which changes how every Databricks JDBC connection in this JVM resolves its OAuth host.
+         * Allows a plain {@code http://} host on any port, for a local fake workspace in tests; the host must be a
+         * loopback host ({@code localhost}, {@code 127.x.y.z}, {@code ::1}), or {@link #build()} fails.
+         * <strong>Not for production.</strong> With JDBC it turns TLS off ({@code ssl=0}) for an http host, uses the
+         * driver's statement-execution mode ({@code UseThriftClient=0}), turns off token federation, cloud-fetch
+         * downloads and telemetry, and, for a port other than 443, sets the driver's JVM-wide system property
+         * {@code isFakeServiceTest=true} while the validation's connection is open (it changes how every Databricks
+         * JDBC connection in this JVM resolves its OAuth host), restoring its earlier value when it closes.
          *
          * @return this builder
          */
@@ -411,10 +414,7 @@ public final class PrincipalValidator {
             if (!http && !"https".equalsIgnoreCase(uri.getScheme())) {
                 throw InvalidInputException.of("host", host, "the scheme is not https", "https://<workspace host>");
             }
-            if (http && !plainHttpForTesting) {
-                throw InvalidInputException.of("host", host, "plain http is for local fakes only",
-                        "https://<workspace host>, or plainHttpForTesting() in tests");
-            }
+            Loopback.requireAllowed("host", host, http, uri.getHost(), plainHttpForTesting);
             return URI.create(uri.getScheme().toLowerCase() + "://" + uri.getHost()
                     + (uri.getPort() > 0 ? ":" + uri.getPort() : ""));
         }

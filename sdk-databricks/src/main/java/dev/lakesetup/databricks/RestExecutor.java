@@ -84,7 +84,8 @@ public final class RestExecutor implements Executor {
         this.directory = new PrincipalDirectory(clients);
         this.principals = new Principals(clients, () -> workspaceId != null ? workspaceId : configuredWorkspaceId());
         this.warehouses = new Warehouses(clients::workspace);
-        this.bulk = warehouseId == null ? null : new StatementRows(clients::workspace, warehouseId);
+        this.bulk = warehouseId == null ? null : new StatementRows(clients::workspace, warehouseId,
+                clients.limits().statementTimeout());
     }
 
     @Override

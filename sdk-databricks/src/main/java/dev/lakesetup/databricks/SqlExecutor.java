@@ -28,6 +28,8 @@ import dev.lakesetup.databricks.internal.Calls;
 import dev.lakesetup.databricks.internal.Jdbc;
 import dev.lakesetup.databricks.internal.SqlReads;
 import dev.lakesetup.databricks.internal.SqlSessions;
+import dev.lakesetup.databricks.internal.TransportLimits;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -67,7 +69,8 @@ public final class SqlExecutor implements Executor, AutoCloseable {
     private final SqlReads reads = new SqlReads(sql);
 
     private SqlExecutor(Builder builder) {
-        this.jdbc = builder.sessions != null ? builder.sessions : new Jdbc(builder.dataSource);
+        this.jdbc = builder.sessions != null ? builder.sessions : new Jdbc(builder.dataSource,
+                (int) Math.max(1, Math.min(Integer.MAX_VALUE, builder.statementTimeout.toSeconds())));
         this.rest = builder.rest;
         this.owned = builder.owned;
     }
@@ -298,6 +301,7 @@ public final class SqlExecutor implements Executor, AutoCloseable {
         private RestExecutor rest;
         private PooledDataSource owned;
         private SqlSessions sessions;
+        private Duration statementTimeout = TransportLimits.DEFAULT_STATEMENT_TIMEOUT;
 
         private Builder() {
         }
@@ -305,6 +309,22 @@ public final class SqlExecutor implements Executor, AutoCloseable {
         /** Runs the statements through these sessions instead of a data source (the statement execution API). */
         Builder sessions(SqlSessions value) {
             this.sessions = value;
+            return this;
+        }
+
+        /**
+         * Sets the query timeout of every statement (15 minutes by default): a statement still running then is
+         * cancelled by the driver and fails.
+         *
+         * @param timeout at least one second
+         * @return this builder
+         */
+        public Builder statementTimeout(Duration timeout) {
+            if (timeout == null || timeout.toSeconds() < 1) {
+                throw InvalidInputException.of("statement timeout", String.valueOf(timeout),
+                        "it is under one second", "a duration of at least one second");
+            }
+            this.statementTimeout = timeout;
             return this;
         }
 

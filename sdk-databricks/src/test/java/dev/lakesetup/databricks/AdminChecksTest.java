@@ -26,7 +26,7 @@ class AdminChecksTest {
     @BeforeEach
     void start() {
         fake = FakeWorkspace.builder().build().start();
-        workspace = DatabricksWorkspace.builder().host(fake.host()).pat(fake.adminToken()).build();
+        workspace = DatabricksWorkspace.builder().host(fake.host()).plainHttpForTesting().pat(fake.adminToken()).build();
         sp = fake.seedServicePrincipal("reader");
         fake.seedCatalog("sales").seedGrant("catalog", "sales", sp.applicationId(), "USE_CATALOG");
     }

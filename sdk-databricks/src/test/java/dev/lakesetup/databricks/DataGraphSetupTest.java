@@ -158,7 +158,7 @@ class DataGraphSetupTest {
     void connectionDetails_takeHostAndPortFromTheWorkspaceUrl() {
         DatabricksWorkspace workspace = DatabricksWorkspace.builder().host("https://adb-1.2.azuredatabricks.net")
                 .pat("dapi-not-a-real-token").build();
-        DatabricksWorkspace local = DatabricksWorkspace.builder().host("http://127.0.0.1:8080")
+        DatabricksWorkspace local = DatabricksWorkspace.builder().host("http://127.0.0.1:8080").plainHttpForTesting()
                 .pat("dapi-not-a-real-token").build();
 
         ConnectionDetails details = ConnectionDetails.builder(workspace, CatalogName.of("c")).warehouse("abc123")

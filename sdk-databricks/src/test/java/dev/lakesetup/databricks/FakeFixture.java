@@ -30,7 +30,7 @@ final class FakeFixture implements AutoCloseable {
 
     private FakeFixture(FakeWorkspace.Builder builder) {
         this.fake = builder.warehouse(WAREHOUSE, "Starter").group("analysts").build().start();
-        DatabricksWorkspace.Builder settings = DatabricksWorkspace.builder().host(fake.host()).pat(fake.adminToken())
+        DatabricksWorkspace.Builder settings = DatabricksWorkspace.builder().host(fake.host()).plainHttpForTesting().pat(fake.adminToken())
                 .account(fake.host(), fake.accountId()).workspaceId(fake.workspaceId())
                 .httpTimeout(Duration.ofSeconds(20));
         this.restOnly = settings.build();

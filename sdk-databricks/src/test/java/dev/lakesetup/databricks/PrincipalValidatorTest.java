@@ -295,6 +295,17 @@ class PrincipalValidatorTest {
     }
 
     @Test
+    void validate_overJdbcInTestMode_leavesTheDriversJvmWideTestSwitchAsItFoundIt() {
+        Fixture fixture = readableTable("val_switch_");
+        System.clearProperty("isFakeServiceTest");
+
+        ValidationReport report = validateReadAccess(ValidationTransport.JDBC, fixture, fixture.credentials());
+
+        assertThat(report.passed()).isTrue();
+        assertThat(System.getProperty("isFakeServiceTest")).isNull();
+    }
+
+    @Test
     void validate_withExpectedPrivileges_checksEffectivePrivilegesAsAdmin() {
         Fixture fixture = readableTable("val_effective_");
 

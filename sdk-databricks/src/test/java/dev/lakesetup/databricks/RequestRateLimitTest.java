@@ -77,7 +77,7 @@ class RequestRateLimitTest {
                 blueprint.grant(Grant.on(Securable.catalog("c" + i)).to(sp).privileges(USE_CATALOG, USE_SCHEMA));
                 blueprint.grant(Grant.on(Securable.schema("c" + i, "s")).to(sp).privileges(SELECT));
             }
-            DatabricksWorkspace cold = DatabricksWorkspace.builder().host(f.fake.host()).pat(f.fake.adminToken())
+            DatabricksWorkspace cold = DatabricksWorkspace.builder().host(f.fake.host()).plainHttpForTesting().pat(f.fake.adminToken())
                     .workspaceId(f.fake.workspaceId()).httpTimeout(Duration.ofSeconds(20)).build();
             VirtualClock clock = new VirtualClock();
             List<Wait> waits = new CopyOnWriteArrayList<>();

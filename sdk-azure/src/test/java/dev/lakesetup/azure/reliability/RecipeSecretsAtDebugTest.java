@@ -108,7 +108,7 @@ class RecipeSecretsAtDebugTest {
             fake.faults().on("POST", "/oidc/v1/token").times(1).respond(FaultResponse.status(429).retryAfter("2"));
             fake.faults().on("POST", "/api/2\\.0/accounts/servicePrincipals/.*/credentials/secrets").times(1)
                     .respond(FaultResponse.status(503));
-            DatabricksWorkspace workspace = DatabricksWorkspace.builder().host(fake.host()).warehouseId(WAREHOUSE)
+            DatabricksWorkspace workspace = DatabricksWorkspace.builder().host(fake.host()).plainHttpForTesting().warehouseId(WAREHOUSE)
                     .oauthM2m(admin.applicationId(), admin.secret()).httpTimeout(Duration.ofSeconds(20)).build();
             List<OAuthCredentials> vault = new ArrayList<>();
             DataGraphSetup setup = DataGraphSetup.builder().servicePrincipalNamed("segment-data-graph")

@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * <p>The error code decides first, the HTTP status second: {@code REQUEST_LIMIT_EXCEEDED} or 429 is throttled,
  * {@code PRINCIPAL_DOES_NOT_EXIST} (or a message saying a principal is not in the workspace) is not yet visible,
  * any {@code *_ALREADY_EXISTS} code or a 409 is already-exists, 500/502/503/504, connection errors and
- * {@code TEMPORARILY_UNAVAILABLE} are transient, everything else is fatal. The SDK's "failed after N retries"
+ * {@code TEMPORARILY_UNAVAILABLE} are transient, everything else is fatal; an answer longer than the transport's
+ * size limit is fatal too, although it surfaces as an I/O error. The SDK's "failed after N retries"
  * wrapper is unwrapped to its typed cause.
  */
 public final class Failures {
@@ -69,6 +70,11 @@ public final class Failures {
             return ServiceException.builder(inner.failure(), what + " failed: " + inner.getMessage())
                     .status(inner.status()).errorCode(inner.errorCode()).requestId(inner.requestId().orElse(null))
                     .retryAfter(inner.retryAfter().orElse(null)).cause(inner).build();
+        }
+        BoundedBody.TooLarge tooLarge = tooLargeCause(failure);
+        if (tooLarge != null) {
+            return ServiceException.builder(Failure.FATAL, what + " failed: " + tooLarge.getMessage()
+                    + " (an oversized answer is not retried)").cause(failure).build();
         }
         java.util.Optional<java.time.Duration> retryAfter = RetryAfterCapture.takeLast();
         DatabricksError typed = typedCause(failure);
@@ -176,6 +182,15 @@ public final class Failures {
         for (Throwable t = failure.getCause(); t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof ServiceException service) {
                 return service;
+            }
+        }
+        return null;
+    }
+
+    private static BoundedBody.TooLarge tooLargeCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof BoundedBody.TooLarge large) {
+                return large;
             }
         }
         return null;

@@ -20,22 +20,36 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs statements over a {@link DataSource}, one connection per unit of work, and turns every {@link SQLException}
- * into a classified {@link ServiceException} at this boundary.
+ * into a classified {@link ServiceException} at this boundary. Every statement gets a query timeout, and a query
+ * that returns more than {@value #MAX_ROWS} rows fails fatally instead of filling the memory.
  */
 public final class Jdbc implements SqlSessions {
     private static final Logger LOG = LoggerFactory.getLogger(Jdbc.class);
     private static final Pattern NOT_FOUND = Pattern.compile(
             "(?i)(NO_SUCH_\\w+|\\w+_NOT_FOUND|(?<!PRINCIPAL)_DOES_NOT_EXIST|\\bNOT_FOUND\\b|does not exist|cannot be found)");
 
+    /** The most rows one query may return: far above any read of lakesetup's. */
+    static final int MAX_ROWS = 1_000_000;
+
     private final DataSource dataSource;
+    private final int timeoutSeconds;
+    private final int maxRows;
 
     /**
      * Wraps a data source.
      *
      * @param dataSource where connections come from
+     * @param timeoutSeconds the query timeout of every statement, in seconds (at least 1)
      */
-    public Jdbc(DataSource dataSource) {
+    public Jdbc(DataSource dataSource, int timeoutSeconds) {
+        this(dataSource, timeoutSeconds, MAX_ROWS);
+    }
+
+    /** Wraps a data source with a lower row cap, for tests. */
+    Jdbc(DataSource dataSource, int timeoutSeconds, int maxRows) {
         this.dataSource = dataSource;
+        this.timeoutSeconds = timeoutSeconds;
+        this.maxRows = maxRows;
     }
 
     /**
@@ -64,7 +78,7 @@ public final class Jdbc implements SqlSessions {
             throw Failures.fromSql("connect to the SQL warehouse", e);
         }
         try (Connection closing = connection) {
-            return work.run(new Session(closing));
+            return work.run(new Session(closing, timeoutSeconds, maxRows));
         } catch (SQLException e) {
             throw Failures.fromSql("close the SQL connection", e);
         }
@@ -73,9 +87,24 @@ public final class Jdbc implements SqlSessions {
     /** One open connection. */
     public static final class Session implements SqlSession {
         private final Connection connection;
+        private final int timeoutSeconds;
+        private final int maxRows;
 
-        private Session(Connection connection) {
+        private Session(Connection connection, int timeoutSeconds, int maxRows) {
             this.connection = connection;
+            this.timeoutSeconds = timeoutSeconds;
+            this.maxRows = maxRows;
+        }
+
+        private Statement statement() throws SQLException {
+            Statement statement = connection.createStatement();
+            try {
+                statement.setQueryTimeout(timeoutSeconds);
+            } catch (SQLException | RuntimeException e) {
+                statement.close();
+                throw e;
+            }
+            return statement;
         }
 
         /**
@@ -87,7 +116,7 @@ public final class Jdbc implements SqlSessions {
         @Override
         public void execute(String what, String sql) {
             LOG.debug("{}: {}", what, sql);
-            try (Statement statement = connection.createStatement()) {
+            try (Statement statement = statement()) {
                 statement.execute(sql);
             } catch (SQLException e) {
                 throw Failures.fromSql(what, e);
@@ -104,11 +133,15 @@ public final class Jdbc implements SqlSessions {
         @Override
         public List<Map<String, String>> query(String what, String sql) {
             LOG.debug("{}: {}", what, sql);
-            try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            try (Statement statement = statement(); ResultSet rows = statement.executeQuery(sql)) {
                 ResultSetMetaData meta = rows.getMetaData();
                 int columns = meta.getColumnCount();
                 List<Map<String, String>> out = new ArrayList<>();
                 while (rows.next()) {
+                    if (out.size() >= maxRows) {
+                        throw ServiceException.builder(ServiceException.Failure.FATAL, what + " failed: the answer has "
+                                + "more than " + maxRows + " rows, which lakesetup does not read").build();
+                    }
                     Map<String, String> row = new LinkedHashMap<>();
                     for (int i = 1; i <= columns; i++) {
                         row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), rows.getString(i));

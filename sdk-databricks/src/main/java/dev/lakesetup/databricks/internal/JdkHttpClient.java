@@ -3,6 +3,8 @@ package dev.lakesetup.databricks.internal;
 import com.databricks.sdk.core.http.HttpClient;
 import com.databricks.sdk.core.http.Request;
 import com.databricks.sdk.core.http.Response;
+import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.ServiceException.Failure;
 import dev.lakesetup.core.spi.RequestPermits;
 import dev.lakesetup.databricks.HttpProxy;
 import java.io.IOException;
@@ -20,6 +22,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,14 +42,22 @@ import org.slf4j.LoggerFactory;
  * ({@code Content-Length}, {@code Host}, {@code Connection}, {@code Expect}, {@code Upgrade}) are not copied. Like
  * the SDK's own client, it reads a JSON or error answer into memory and streams a non-JSON answer only when the
  * caller asked for one; a successful JSON answer that is not a JSON object (every Databricks API answers with an
- * object) fails as an {@link IOException} instead of being read as an empty result; redirects are followed unless
- * the request says otherwise. Proxies come from the JVM's default {@link ProxySelector} (the {@code https.proxyHost}
- * system properties), or from the {@link HttpProxy} lakesetup was given, which may need credentials.
+ * object) fails as an {@link IOException} instead of being read as an empty result. Redirects are followed (unless
+ * the request says otherwise) only within the same origin, at most five times; a redirect to another origin fails
+ * instead, so the {@code Authorization} header never leaves for another host, port or scheme ({@link Redirects}).
+ *
+ * <p>Nothing the service sends is unbounded: an answer longer than the size limit stops being read at the limit
+ * (a declared {@code Content-Length} over it is not read at all), and a request that has not completed, body
+ * included, by its deadline is abandoned, so a body trickled a byte at a time cannot hold a thread. Both fail as a
+ * fatal {@link ServiceException}, which is not retried. A streamed answer is counted as the caller reads it.
+ *
+ * <p>Proxies come from the JVM's default {@link ProxySelector} (the {@code https.proxyHost} system properties), or
+ * from the {@link HttpProxy} lakesetup was given, which may need credentials.
  *
  * <p>Each request takes a permit of lakesetup's rate limit first ({@link RequestPermits#current()}): during a call of
  * the engine, the permits of that engine's limit, so the SDK's start-up discovery requests, OAuth token requests and
  * every API request count against the limit of the call that sends them (the SDK sends them on the calling
- * thread); outside a call, none, and nothing waits. A redirect the JDK client follows is not counted again.
+ * thread); outside a call, none, and nothing waits. A redirect it follows is not counted again.
  * Thread-safe.
  */
 public final class JdkHttpClient implements HttpClient {
@@ -50,82 +65,177 @@ public final class JdkHttpClient implements HttpClient {
     private static final Set<String> RESTRICTED = Set.of("content-length", "host", "connection", "expect", "upgrade",
             "date", "via", "warning");
     private static final String JSON = "application/json";
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
+    /** The default most bytes of one answer: far above any answer of the APIs lakesetup calls. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
+    /** The default time one request may take in all, redirects and the whole body included. */
+    public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofMinutes(5);
+    private static final int MAX_REDIRECTS = 5;
 
     private final Duration timeout;
+    private final long maxResponseBytes;
+    private final Duration deadline;
     private final HttpProxy proxy;
     private final String proxyAuthorization;
-    private final java.net.http.HttpClient following;
-    private final java.net.http.HttpClient notFollowing;
+    private final java.net.http.HttpClient client;
 
     /**
-     * Creates the client.
+     * Creates the client with the default answer size limit and request deadline, without a proxy of its own.
      *
-     * @param timeout the connect timeout and the time allowed for each response
+     * @param timeout the connect timeout and the time allowed until each response starts
      */
     public JdkHttpClient(Duration timeout) {
         this(timeout, null);
     }
 
     /**
-     * Creates the client that sends every request through a proxy. With proxy credentials each request carries a
-     * {@code Proxy-Authorization: Basic} header, so the first request needs no 407 round trip. Over plain HTTP the
-     * header goes to the proxy with the request; over HTTPS the JDK sends it only on the {@code CONNECT} request of
-     * the tunnel (never to the server), and only when Basic is allowed for tunnels: the JDK disables it by default
-     * ({@code jdk.http.auth.tunneling.disabledSchemes=Basic}), which {@link ProxyTunnel#requireBasicAllowed} checks
-     * before anything is sent.
+     * Creates the client with the default answer size limit and request deadline.
      *
-     * @param timeout the connect timeout and the time allowed for each response
+     * @param timeout the connect timeout and the time allowed until each response starts
      * @param proxy the proxy, or {@code null} for the JVM's default proxy selector
      */
     public JdkHttpClient(Duration timeout, HttpProxy proxy) {
-        this.timeout = timeout;
-        this.proxy = proxy;
-        this.proxyAuthorization = proxy == null ? null : proxy.basicAuthorization().orElse(null);
-        this.following = build(java.net.http.HttpClient.Redirect.NORMAL);
-        this.notFollowing = build(java.net.http.HttpClient.Redirect.NEVER);
+        this(timeout, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_REQUEST_DEADLINE, proxy);
     }
 
     /**
-     * Builds a client for HTTP/1.1. Its dependent tasks keep the client's default worker pool: running them on the
-     * selector thread saved a thread switch per request over plain HTTP, but over TLS it would put every handshake
-     * and every decryption of all connections on that one thread.
+     * Creates the client without a proxy of its own.
+     *
+     * @param timeout the connect timeout and the time allowed until each response starts
+     * @param maxResponseBytes the most bytes of one answer's body; a longer answer fails, and is not retried
+     * @param deadline the time one request may take in all (redirects and the whole body included)
      */
-    private java.net.http.HttpClient build(java.net.http.HttpClient.Redirect redirect) {
-        return java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
-                .connectTimeout(timeout).followRedirects(redirect).proxy(proxySelector()).build();
+    public JdkHttpClient(Duration timeout, long maxResponseBytes, Duration deadline) {
+        this(timeout, maxResponseBytes, deadline, null);
     }
 
-    private ProxySelector proxySelector() {
-        return proxy == null ? ProxySelector.getDefault()
+    /**
+     * Creates the client.
+     *
+     * @param timeout the connect timeout and the time allowed until each response starts
+     * @param maxResponseBytes the most bytes of one answer's body; a longer answer fails, and is not retried
+     * @param deadline the time one request may take in all (redirects and the whole body included); a request
+     *     that takes longer is abandoned and fails, and is not retried
+     * @param proxy the proxy every request goes through, or {@code null} for the JVM's default proxy selector. With
+     *     proxy credentials each request carries a {@code Proxy-Authorization: Basic} header, so the first request
+     *     needs no 407 round trip. Over plain HTTP the header goes to the proxy with the request; over HTTPS the JDK
+     *     sends it only on the {@code CONNECT} request of the tunnel (never to the server), and only when Basic is
+     *     allowed for tunnels: the JDK disables it by default ({@code jdk.http.auth.tunneling.disabledSchemes=Basic}),
+     *     which {@link ProxyTunnel#requireBasicAllowed} checks before anything is sent
+     */
+    public JdkHttpClient(Duration timeout, long maxResponseBytes, Duration deadline, HttpProxy proxy) {
+        this.timeout = timeout;
+        this.maxResponseBytes = maxResponseBytes;
+        this.deadline = deadline;
+        this.proxy = proxy;
+        this.proxyAuthorization = proxy == null ? null : proxy.basicAuthorization().orElse(null);
+        ProxySelector selector = proxy == null ? ProxySelector.getDefault()
                 : ProxySelector.of(new InetSocketAddress(proxy.host(), proxy.port()));
+        // dependent tasks keep the client's default worker pool: on the selector thread, TLS handshakes and
+        // decryption of every connection would share one thread
+        this.client = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout).followRedirects(java.net.http.HttpClient.Redirect.NEVER)
+                .proxy(selector).build();
     }
 
     @Override
     public Response execute(Request in) throws IOException {
+        RequestPermits.current().acquire();
+        long until = System.nanoTime() + deadline.toNanos();
         URI uri = in.getUri();
-        HttpRequest.Builder out = HttpRequest.newBuilder(uri).timeout(timeout).method(in.getMethod(), body(in));
+        String method = in.getMethod();
+        boolean withBody = true;
+        for (int hop = 0; ; hop++) {
+            HttpResponse<Object> response = send(in, uri, method, withBody, until);
+            LOG.debug("{} {} -> {}", method, uri.getPath(), response.statusCode());
+            String location = response.headers().firstValue("Location").orElse(null);
+            if (!REDIRECTS.contains(response.statusCode()) || location == null
+                    || !in.getRedirectionBehavior().orElse(true)) {
+                return toResponse(in, response);
+            }
+            close(response);
+            URI next = Redirects.target(in, uri, location, hop, MAX_REDIRECTS);
+            if (response.statusCode() == 303 || (response.statusCode() <= 302 && Request.POST.equals(method))) {
+                method = Request.GET;
+                withBody = false;
+            } else if (in.isBodyStreaming()) {
+                throw Redirects.refused(in, "it would send a streamed request body again");
+            }
+            uri = next;
+        }
+    }
+
+    private HttpResponse<Object> send(Request in, URI uri, String method, boolean withBody, long until)
+            throws IOException {
+        HttpRequest.Builder out = HttpRequest.newBuilder(uri).timeout(timeout)
+                .method(method, withBody ? body(in) : HttpRequest.BodyPublishers.noBody());
         in.getHeaders().forEach((name, value) -> {
-            if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))) {
+            if (!RESTRICTED.contains(name.toLowerCase(Locale.ROOT))
+                    && (withBody || !"content-type".equalsIgnoreCase(name))) {
                 out.header(name, value);
             }
         });
         if (proxyAuthorization != null) {
             out.setHeader("Proxy-Authorization", proxyAuthorization);
         }
-        java.net.http.HttpClient client = in.getRedirectionBehavior().orElse(true) ? following : notFollowing;
-        HttpRequest request = out.build();
-        RequestPermits.current().acquire();
-        HttpResponse<Object> response;
+        AtomicReference<BoundedBody> reading = new AtomicReference<>();
+        CompletableFuture<HttpResponse<Object>> pending;
         try {
-            response = client.send(request, bodyHandler(in.getHeaders().get("Accept")));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException(in.getMethod() + " " + uri.getPath() + " was interrupted");
+            pending = client.sendAsync(out.build(), bodyHandler(in.getHeaders().get("Accept"), reading));
         } catch (IllegalArgumentException e) {
-            throw new IOException(in.getMethod() + " " + uri.getPath() + " could not be sent: " + e.getMessage(), e);
+            throw new IOException(method + " " + uri.getPath() + " could not be sent: " + e.getMessage(), e);
         }
-        LOG.debug("{} {} -> {}", in.getMethod(), uri.getPath(), response.statusCode());
-        return toResponse(in, response);
+        try {
+            return pending.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            abandon(pending, reading);
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException(method + " " + uri.getPath() + " was interrupted");
+        } catch (TimeoutException e) {
+            abandon(pending, reading);
+            throw ServiceException.builder(Failure.FATAL, method + " " + uri.getPath() + " did not complete within "
+                    + deadline + ": the answer was abandoned (an answer that never ends is not retried; raise "
+                    + "requestDeadline on DatabricksWorkspace if the service is just slow)").build();
+        } catch (ExecutionException e) {
+            throw unwrap(method + " " + uri.getPath(), e.getCause());
+        }
+    }
+
+    private IOException unwrap(String what, Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof BoundedBody.TooLarge large) {
+                throw tooLarge(what, large);
+            }
+        }
+        if (cause instanceof IOException io) {
+            return io;
+        }
+        return new IOException(what + " failed: " + cause, cause);
+    }
+
+    private static ServiceException tooLarge(String what, BoundedBody.TooLarge large) {
+        return ServiceException.builder(Failure.FATAL, what + " answered with more than " + large.limit()
+                + " bytes: the answer was not read (an oversized answer is not retried; raise maxResponseSize on "
+                + "DatabricksWorkspace if such answers are expected)").cause(large).build();
+    }
+
+    private static void abandon(CompletableFuture<?> pending, AtomicReference<BoundedBody> reading) {
+        pending.cancel(true);
+        BoundedBody body = reading.get();
+        if (body != null) {
+            body.abort();
+        }
+    }
+
+    private static void close(HttpResponse<Object> response) {
+        if (response.body() instanceof InputStream stream) {
+            try {
+                stream.close();
+            } catch (IOException ignored) {
+                // the redirect's own body is discarded either way
+            }
+        }
     }
 
     private static HttpRequest.BodyPublisher body(Request in) {
@@ -141,17 +251,22 @@ public final class JdkHttpClient implements HttpClient {
 
     /**
      * Streams the body of a successful answer that is not JSON to a caller that asked for something else (a file
-     * download); reads every other body whole, which costs no pipe between the client's threads.
+     * download), counting what is read against the limit; reads every other body whole, up to the limit, which
+     * costs no pipe between the client's threads.
      */
-    private static HttpResponse.BodyHandler<Object> bodyHandler(String accept) {
+    private HttpResponse.BodyHandler<Object> bodyHandler(String accept, AtomicReference<BoundedBody> reading) {
         return info -> {
             String contentType = info.headers().firstValue("Content-Type").orElse("");
             boolean stream = accept != null && !JSON.equals(accept) && !contentType.startsWith(JSON)
                     && info.statusCode() < 400;
-            return stream ? HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofInputStream(),
-                    body -> (Object) body)
-                    : HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofByteArray(),
-                            body -> (Object) body);
+            if (stream) {
+                return HttpResponse.BodySubscribers.mapping(HttpResponse.BodySubscribers.ofInputStream(),
+                        body -> (Object) BoundedBody.bounded(body, maxResponseBytes));
+            }
+            BoundedBody body = new BoundedBody(maxResponseBytes, info.headers().firstValueAsLong("Content-Length")
+                    .orElse(-1));
+            reading.set(body);
+            return HttpResponse.BodySubscribers.mapping(body, bytes -> (Object) bytes);
         };
     }
 
@@ -196,6 +311,7 @@ public final class JdkHttpClient implements HttpClient {
 
     @Override
     public String toString() {
-        return "JdkHttpClient[HTTP/1.1, timeout " + timeout + (proxy == null ? "" : ", " + proxy) + "]";
+        return "JdkHttpClient[HTTP/1.1, timeout " + timeout + ", deadline " + deadline + ", at most "
+                + maxResponseBytes + " bytes per answer" + (proxy == null ? "" : ", " + proxy) + "]";
     }
 }

@@ -25,6 +25,7 @@ public final class SdkClients {
     private final String accountId;
     private final Duration timeout;
     private final HttpProxy proxy;
+    private final TransportLimits limits;
     private WorkspaceClient workspace;
     private AccountClient account;
 
@@ -36,29 +37,27 @@ public final class SdkClients {
      * @param accountHost the account console URL, or {@code null} without account-level steps
      * @param accountId the account id, or {@code null}
      * @param timeout the HTTP timeout per request
-     */
-    public SdkClients(String host, Auth auth, String accountHost, String accountId, Duration timeout) {
-        this(host, auth, accountHost, accountId, timeout, null);
-    }
-
-    /**
-     * Describes the clients to build, sending every request through a proxy.
-     *
-     * @param host the workspace URL
-     * @param auth how to authenticate
-     * @param accountHost the account console URL, or {@code null} without account-level steps
-     * @param accountId the account id, or {@code null}
-     * @param timeout the HTTP timeout per request
-     * @param proxy the proxy, or {@code null} for the JVM's default proxy selector
+     * @param limits the bounds on answers, requests and statements
+     * @param proxy the proxy every request goes through, or {@code null} for the JVM's default proxy selector
      */
     public SdkClients(String host, Auth auth, String accountHost, String accountId, Duration timeout,
-            HttpProxy proxy) {
+            TransportLimits limits, HttpProxy proxy) {
         this.proxy = proxy;
         this.host = host;
         this.auth = auth;
         this.accountHost = accountHost;
         this.accountId = accountId;
         this.timeout = timeout;
+        this.limits = limits;
+    }
+
+    /**
+     * Returns the bounds on answers, requests and statements.
+     *
+     * @return the limits
+     */
+    public TransportLimits limits() {
+        return limits;
     }
 
     /**
@@ -118,7 +117,7 @@ public final class SdkClients {
      * @return the resolved configuration
      */
     public static DatabricksConfig resolve(Auth auth, Duration timeout, HttpProxy proxy) {
-        DatabricksConfig config = configure(auth.newConfig(null), timeout, proxy);
+        DatabricksConfig config = configure(auth.newConfig(null), timeout, TransportLimits.defaults(), proxy);
         try {
             return config.resolve();
         } catch (RuntimeException e) {
@@ -127,15 +126,17 @@ public final class SdkClients {
     }
 
     private DatabricksConfig configure(DatabricksConfig config) {
-        return configure(config, timeout, proxy);
+        return configure(config, timeout, limits, proxy);
     }
 
-    private static DatabricksConfig configure(DatabricksConfig config, Duration timeout, HttpProxy proxy) {
+    private static DatabricksConfig configure(DatabricksConfig config, Duration timeout, TransportLimits limits,
+            HttpProxy proxy) {
         int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
         config.setDisableRetries(true).setDebugHeaders(false).setDebugTruncateBytes(0).setHttpTimeoutSeconds(seconds)
                 .setDisableAsyncTokenRefresh(true);
         return config.setHttpClient(new RetryAfterCapture(new TokenEndpointGuard(
-                new JdkHttpClient(Duration.ofSeconds(seconds), proxy))));
+                new JdkHttpClient(Duration.ofSeconds(seconds), limits.maxResponseBytes(), limits.requestDeadline(),
+                        proxy))));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.lakesetup.databricks.internal;
 
 import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.service.sql.CancelExecutionRequest;
 import com.databricks.sdk.service.sql.ColumnInfo;
 import com.databricks.sdk.service.sql.Disposition;
 import com.databricks.sdk.service.sql.ExecuteStatementRequest;
@@ -10,7 +11,10 @@ import com.databricks.sdk.service.sql.ServiceError;
 import com.databricks.sdk.service.sql.StatementResponse;
 import com.databricks.sdk.service.sql.StatementState;
 import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.apply.Sleeper;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Iterator;
@@ -31,33 +35,73 @@ import org.slf4j.LoggerFactory;
  *
  * <p>It also runs the SQL executor's statements when the JDBC driver is not on the class path: every statement is
  * a request of its own, so a "session" is this object itself.
+ *
+ * <p>Nothing the service answers makes it loop without end: a statement still running at its deadline is cancelled
+ * and fails, a result of more than {@value #MAX_ROWS} rows or {@value #MAX_CHUNKS} chunks fails, and so does a
+ * chunk that does not point forward; all fatally, so they are not retried.
  */
 public final class StatementRows implements SqlSession, SqlSessions {
     private static final Logger LOG = LoggerFactory.getLogger(StatementRows.class);
     private static final Duration FIRST_POLL = Duration.ofMillis(20);
     private static final Duration MAX_POLL = Duration.ofSeconds(2);
+    /** The most rows one statement may return: far above any read of lakesetup's. */
+    static final long MAX_ROWS = 1_000_000;
+    /** The most result chunks one statement may return. */
+    static final int MAX_CHUNKS = 10_000;
 
     private final Supplier<WorkspaceClient> client;
     private final String warehouseId;
+    private final Duration timeout;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final int maxChunks;
+    private final long maxRows;
 
     /**
      * Creates the runner.
      *
      * @param client supplies the workspace client
      * @param warehouseId the SQL warehouse that runs the statements
+     * @param timeout how long one statement may take until it ends, polling included
      */
-    public StatementRows(Supplier<WorkspaceClient> client, String warehouseId) {
+    public StatementRows(Supplier<WorkspaceClient> client, String warehouseId, Duration timeout) {
+        this(client, warehouseId, timeout, Clock.systemUTC(), Sleeper.system());
+    }
+
+    /**
+     * Creates the runner with a clock and a sleeper of the caller's, which tests fake.
+     *
+     * @param client supplies the workspace client
+     * @param warehouseId the SQL warehouse that runs the statements
+     * @param timeout how long one statement may take until it ends, polling included
+     * @param clock tells the time for the deadline
+     * @param sleeper waits between polls
+     */
+    public StatementRows(Supplier<WorkspaceClient> client, String warehouseId, Duration timeout, Clock clock,
+            Sleeper sleeper) {
+        this(client, warehouseId, timeout, clock, sleeper, MAX_CHUNKS, MAX_ROWS);
+    }
+
+    /** Creates the runner with lower caps, for tests. */
+    StatementRows(Supplier<WorkspaceClient> client, String warehouseId, Duration timeout, Clock clock,
+            Sleeper sleeper, int maxChunks, long maxRows) {
+        this.maxChunks = maxChunks;
+        this.maxRows = maxRows;
         this.client = client;
         this.warehouseId = warehouseId;
+        this.timeout = timeout;
+        this.clock = clock;
+        this.sleeper = sleeper;
     }
 
     @Override
     public List<Map<String, String>> query(String what, String sql) {
         LOG.debug("{} on warehouse {}: {}", what, warehouseId, sql);
+        Instant deadline = clock.instant().plus(timeout);
         StatementResponse response = Calls.run(what, () -> client.get().statementExecution().executeStatement(
                 new ExecuteStatementRequest().setWarehouseId(warehouseId).setStatement(sql)
                         .setDisposition(Disposition.INLINE).setFormat(Format.JSON_ARRAY).setWaitTimeout("30s")));
-        response = awaitEnd(what, response);
+        response = awaitEnd(what, response, deadline);
         return rows(what, response);
     }
 
@@ -96,10 +140,13 @@ public final class StatementRows implements SqlSession, SqlSessions {
         }
     }
 
-    private StatementResponse awaitEnd(String what, StatementResponse first) {
+    private StatementResponse awaitEnd(String what, StatementResponse first, Instant deadline) {
         StatementResponse response = first;
         Duration pause = FIRST_POLL;
         while (isRunning(response)) {
+            if (!clock.instant().isBefore(deadline)) {
+                throw timedOut(what, response);
+            }
             pause(what, pause);
             pause = pause.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : pause.multipliedBy(2);
             String id = response.getStatementId();
@@ -110,6 +157,20 @@ public final class StatementRows implements SqlSession, SqlSessions {
             throw failed(what, state, response.getStatus() == null ? null : response.getStatus().getError());
         }
         return response;
+    }
+
+    private ServiceException timedOut(String what, StatementResponse response) {
+        String id = response.getStatementId();
+        if (id != null) {
+            try {
+                client.get().statementExecution().cancelExecution(new CancelExecutionRequest().setStatementId(id));
+            } catch (RuntimeException e) {
+                LOG.debug("{}: cancelling statement {} after its deadline failed: {}", what, id, e.toString());
+            }
+        }
+        return ServiceException.builder(ServiceException.Failure.FATAL, what + " failed: the statement did not finish"
+                + " within " + timeout + " (still " + response.getStatus().getState() + "); it was cancelled. Raise "
+                + "statementTimeout on DatabricksWorkspace if the warehouse is just slow").build();
     }
 
     private static boolean isRunning(StatementResponse response) {
@@ -133,12 +194,19 @@ public final class StatementRows implements SqlSession, SqlSessions {
         }
         List<Map<String, String>> out = new ArrayList<>();
         ResultData chunk = response.getResult();
-        while (chunk != null) {
-            addRows(columns, chunk.getDataArray(), out);
+        long index = -1;
+        for (int chunks = 1; chunk != null; chunks++) {
+            addRows(what, columns, chunk.getDataArray(), out);
             Long next = chunk.getNextChunkIndex();
             if (next == null) {
                 break;
             }
+            long current = chunk.getChunkIndex() == null ? index + 1 : chunk.getChunkIndex();
+            if (next <= current || next <= index || chunks >= maxChunks) {
+                throw unbounded(what, chunks >= maxChunks ? "more than " + maxChunks + " result chunks"
+                        : "result chunk " + current + " points back to chunk " + next);
+            }
+            index = current;
             String id = response.getStatementId();
             chunk = Calls.run(what + " (chunk " + next + ")",
                     () -> client.get().statementExecution().getStatementResultChunkN(id, next));
@@ -146,10 +214,18 @@ public final class StatementRows implements SqlSession, SqlSessions {
         return out;
     }
 
-    private static void addRows(List<String> columns, Collection<Collection<String>> data,
+    private static ServiceException unbounded(String what, String why) {
+        return ServiceException.builder(ServiceException.Failure.FATAL, what + " failed: the answer has " + why
+                + ", which lakesetup does not follow").build();
+    }
+
+    private void addRows(String what, List<String> columns, Collection<Collection<String>> data,
             List<Map<String, String>> out) {
         if (data == null) {
             return;
+        }
+        if (out.size() + (long) data.size() > maxRows) {
+            throw unbounded(what, "more than " + maxRows + " rows");
         }
         for (Collection<String> values : data) {
             Map<String, String> row = new LinkedHashMap<>();
@@ -161,9 +237,9 @@ public final class StatementRows implements SqlSession, SqlSessions {
         }
     }
 
-    private static void pause(String what, Duration pause) {
+    private void pause(String what, Duration pause) {
         try {
-            Thread.sleep(pause.toMillis());
+            sleeper.sleep(pause);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw ServiceException.builder(ServiceException.Failure.FATAL, what

@@ -81,7 +81,7 @@ class ConcurrentAppliersTest {
 
     /** Each applier has its own workspace connection, as two services would. */
     private static Lakesetup applier(Rig rig) {
-        DatabricksWorkspace own = DatabricksWorkspace.builder().host(rig.fake.host()).pat(rig.fake.adminToken())
+        DatabricksWorkspace own = DatabricksWorkspace.builder().host(rig.fake.host()).plainHttpForTesting().pat(rig.fake.adminToken())
                 .httpTimeout(Duration.ofSeconds(10)).build();
         return rig.lakesetup(own.restExecutor(), RetryPolicy.defaults());
     }

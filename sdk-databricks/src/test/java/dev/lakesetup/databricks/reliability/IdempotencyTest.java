@@ -120,7 +120,7 @@ class IdempotencyTest {
     @Test
     void apply_whenCreateTimesOut_readsBeforeSendingAgainAndEndsWithOneCatalog() {
         try (Rig rig = Rig.withPat()) {
-            DatabricksWorkspace impatient = DatabricksWorkspace.builder().host(rig.fake.host())
+            DatabricksWorkspace impatient = DatabricksWorkspace.builder().host(rig.fake.host()).plainHttpForTesting()
                     .pat(rig.fake.adminToken()).httpTimeout(Duration.ofSeconds(1)).build();
             rig.fake.faults().on("POST", Rig.CATALOGS).times(1).respond(FaultResponse.latency(Duration.ofMillis(1500)));
             Lakesetup lakesetup = rig.lakesetup(impatient.restExecutor(), RetryPolicy.defaults());

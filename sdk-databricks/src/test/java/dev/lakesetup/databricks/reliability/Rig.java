@@ -31,7 +31,7 @@ final class Rig implements AutoCloseable {
 
     private Rig(boolean oauth) {
         this.fake = FakeWorkspace.builder().warehouse(WAREHOUSE, "Starter").group("analysts").group("engineers").build().start();
-        DatabricksWorkspace.Builder builder = DatabricksWorkspace.builder().host(fake.host())
+        DatabricksWorkspace.Builder builder = DatabricksWorkspace.builder().host(fake.host()).plainHttpForTesting()
                 .httpTimeout(Duration.ofSeconds(10));
         if (oauth) {
             this.admin = fake.seedAdminServicePrincipal("lakesetup-admin");

@@ -17,15 +17,20 @@ public final class JdbcSession implements PrincipalSession {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSession.class);
     /** The driver's JVM-wide switch that keeps a non-443 port for its OAuth and API calls; test mode only. */
     static final String FAKE_SERVICE_PROPERTY = "isFakeServiceTest";
+    private static final Object FAKE_SERVICE_LOCK = new Object();
+    private static int fakeServiceSessions;
+    private static String fakeServiceBefore;
 
     private final Connection connection;
     private final int timeoutSeconds;
     private final SecretScrubber scrubber;
+    private final boolean fakeService;
 
-    private JdbcSession(Connection connection, int timeoutSeconds, SecretScrubber scrubber) {
+    private JdbcSession(Connection connection, int timeoutSeconds, SecretScrubber scrubber, boolean fakeService) {
         this.connection = connection;
         this.timeoutSeconds = timeoutSeconds;
         this.scrubber = scrubber;
+        this.fakeService = fakeService;
     }
 
     /**
@@ -37,17 +42,47 @@ public final class JdbcSession implements PrincipalSession {
      */
     public static JdbcSession open(ValidationTarget target) {
         SecretScrubber scrubber = new SecretScrubber(target.credentials().secret());
-        if (target.plainHttpForTesting() && target.port() != 443) {
-            System.setProperty(FAKE_SERVICE_PROPERTY, "true");
-        }
+        boolean fakeService = target.plainHttpForTesting() && target.port() != 443;
         try {
             DatabricksJdbc url = url(target);
+            if (fakeService) {
+                enterFakeService();
+            }
             LOG.debug("connecting over JDBC to {}", url);
             Connection connection = DriverManager.getConnection(url.url(), url.properties());
             int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, target.statementTimeout().toSeconds()));
-            return new JdbcSession(connection, seconds, scrubber);
+            return new JdbcSession(connection, seconds, scrubber, fakeService);
         } catch (SQLException | RuntimeException e) {
+            if (fakeService) {
+                leaveFakeService();
+            }
             throw new CheckFailedException(scrubber.describe(e));
+        }
+    }
+
+    /**
+     * Sets the driver's JVM-wide test switch while at least one test-mode session is open, remembering the value it
+     * had before; the driver reads it on every request, so it stays set until the session closes.
+     */
+    private static void enterFakeService() {
+        synchronized (FAKE_SERVICE_LOCK) {
+            if (fakeServiceSessions++ == 0) {
+                fakeServiceBefore = System.getProperty(FAKE_SERVICE_PROPERTY);
+                System.setProperty(FAKE_SERVICE_PROPERTY, "true");
+            }
+        }
+    }
+
+    /** Restores the driver's test switch to its value before the first open test-mode session. */
+    private static void leaveFakeService() {
+        synchronized (FAKE_SERVICE_LOCK) {
+            if (--fakeServiceSessions == 0) {
+                if (fakeServiceBefore == null) {
+                    System.clearProperty(FAKE_SERVICE_PROPERTY);
+                } else {
+                    System.setProperty(FAKE_SERVICE_PROPERTY, fakeServiceBefore);
+                }
+            }
         }
     }
 
@@ -57,7 +92,7 @@ public final class JdbcSession implements PrincipalSession {
      * switches when the target asks for them.
      */
     static DatabricksJdbc url(ValidationTarget target) {
-        DatabricksJdbc.Builder url = DatabricksJdbc.builder().host(target.host().getHost()).port(target.port())
+        DatabricksJdbc.Builder url = DatabricksJdbc.builder().host(target.host().toString()).port(target.port())
                 .warehouseId(target.warehouseId())
                 .oauthM2m(target.credentials().clientId().toString(), target.credentials().secret().reveal())
                 .credentialsInProperties().driverRetries();
@@ -92,6 +127,10 @@ public final class JdbcSession implements PrincipalSession {
             connection.close();
         } catch (SQLException | RuntimeException e) {
             LOG.debug("closing the validation connection failed: {}", scrubber.describe(e));
+        } finally {
+            if (fakeService) {
+                leaveFakeService();
+            }
         }
     }
 }

@@ -24,7 +24,7 @@ class JdbcSessionUrlTest {
         DatabricksJdbc url = JdbcSession.url(target("https://adb-1.2.azuredatabricks.net", false));
 
         assertThat(url.url()).isEqualTo("jdbc:databricks://adb-1.2.azuredatabricks.net:443/default;"
-                + "transportMode=http;ssl=1;httpPath=/sql/1.0/warehouses/abc123");
+                + "transportMode=http;ssl=1;LogLevel=OFF;httpPath=/sql/1.0/warehouses/abc123");
         assertThat(url.properties()).containsOnlyKeys("AuthMech", "Auth_Flow", "OAuth2ClientId", "OAuth2Secret")
                 .containsEntry("AuthMech", "11").containsEntry("Auth_Flow", "1")
                 .containsEntry("OAuth2ClientId", "fffa5b05-1da5-4599-8360-cc2684bcdefb")

@@ -1,0 +1,50 @@
+package dev.lakesetup.databricks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.ServiceException.Failure;
+import dev.lakesetup.core.testing.FakeTime;
+import dev.lakesetup.databricks.internal.StatementRows;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A statement run over REST that never finishes fails at its deadline, is cancelled, and is not retried. */
+class StatementBoundsTest {
+    private final FakeFixture f = FakeFixture.start();
+
+    @AfterEach
+    void close() {
+        f.close();
+    }
+
+    @Test
+    void query_whenTheStatementNeverFinishes_failsFatallyAtItsDeadlineAndCancelsIt() {
+        f.fake.faults().statementsPendingFor(Integer.MAX_VALUE);
+        FakeTime time = new FakeTime();
+        StatementRows rows = new StatementRows(f.workspace::adminClient, FakeFixture.WAREHOUSE,
+                Duration.ofMinutes(1), time, time);
+
+        assertThatThrownBy(() -> rows.query("read grants", "SELECT 1"))
+                .isInstanceOf(ServiceException.class).hasMessageContaining("did not finish within PT1M")
+                .hasMessageContaining("statementTimeout")
+                .satisfies(e -> assertThat(((ServiceException) e).failure()).isEqualTo(Failure.FATAL));
+        assertThat(time.elapsed()).isGreaterThanOrEqualTo(Duration.ofMinutes(1))
+                .isLessThan(Duration.ofMinutes(1).plusSeconds(3));
+        assertThat(f.fake.requests().count("POST /api/2.0/sql/statements/{id}/cancel")).isEqualTo(1);
+    }
+
+    @Test
+    void query_whenTheStatementFinishesBeforeItsDeadline_returnsItsRows() {
+        f.fake.seedCatalog("bounds").seedSchema("bounds.sales");
+        f.fake.faults().statementsPendingFor(3);
+        FakeTime time = new FakeTime();
+        StatementRows rows = new StatementRows(f.workspace::adminClient, FakeFixture.WAREHOUSE,
+                Duration.ofMinutes(1), time, time);
+
+        assertThat(rows.query("list schemas", "SHOW SCHEMAS IN bounds")).isNotEmpty();
+        assertThat(time.elapsed()).isLessThan(Duration.ofMinutes(1));
+    }
+}
