@@ -21,7 +21,7 @@ public final class Main {
      * @param args the workspace URL, an admin token and a warehouse id
      */
     public static void main(String[] args) {
-        DatabricksWorkspace workspace = DatabricksWorkspace.builder().host(args[0]).pat(args[1]).warehouseId(args[2])
+        DatabricksWorkspace workspace = DatabricksWorkspace.builder().host(args[0]).plainHttpForTesting().pat(args[1]).warehouseId(args[2])
                 .build();
         Blueprint blueprint = Blueprint.builder()
                 .resource(Catalog.named("modular_app").comment("made on the module path"))

@@ -30,8 +30,8 @@ class OnboardingTest {
     void onboarding_grantsReadAccessToThePartnersPrincipal(FakeWorkspace fake) {
         FakeWorkspace.SeededPrincipal partner = fake.seedServicePrincipal("partner-sync");
         fake.seedCatalog("sales");
-        DatabricksWorkspace workspace = DatabricksWorkspace.builder().host(fake.host()).pat(fake.adminToken())
-                .warehouseId(FakeWorkspaceExtension.DEFAULT_WAREHOUSE_ID).build();
+        DatabricksWorkspace workspace = DatabricksWorkspace.builder().host(fake.host()).plainHttpForTesting()
+                .pat(fake.adminToken()).warehouseId(FakeWorkspaceExtension.DEFAULT_WAREHOUSE_ID).build();
         Lakesetup lakesetup = Lakesetup.builder().executor(workspace.restExecutor()).build();
         Principal sp = Principal.servicePrincipal(ApplicationId.of(partner.applicationId()));
         Blueprint blueprint = Blueprint.builder()

@@ -54,7 +54,7 @@ class AzureAuthAndProxyTest {
             // the fake workspace takes the token the credential returns as a bearer token, as Azure Databricks takes
             // an Entra ID token
             AzureConnection connection = connection(azure, credential(fake.adminToken())).build();
-            DatabricksWorkspace workspace = connection.databricksWorkspace(fake.host()).warehouseId("wh1").build();
+            DatabricksWorkspace workspace = connection.databricksWorkspace(fake.host()).plainHttpForTesting().warehouseId("wh1").build();
             Lakesetup lakesetup = Lakesetup.builder().executor(workspace.restExecutor()).build();
 
             Plan plan = lakesetup.plan(Blueprint.builder().resource(Catalog.named("sales")).build());
@@ -109,7 +109,7 @@ class AzureAuthAndProxyTest {
             int before = proxy.seen().size();
 
             AzureConnection forDatabricks = connection(azure, credential(fake.adminToken())).proxy(settings).build();
-            DatabricksWorkspace workspace = forDatabricks.databricksWorkspace(fake.host()).build();
+            DatabricksWorkspace workspace = forDatabricks.databricksWorkspace(fake.host()).plainHttpForTesting().build();
             Lakesetup databricks = Lakesetup.builder().executor(workspace.restExecutor()).build();
             databricks.plan(Blueprint.builder().resource(Catalog.named("sales")).build());
 

@@ -50,7 +50,7 @@ class ExclusiveGrantReadsTest {
                 .setAccessControlList(List.of(new WarehouseAccessControlRequest()
                         .setServicePrincipalName(manager.applicationId())
                         .setPermissionLevel(WarehousePermissionLevel.CAN_USE))));
-        return DatabricksWorkspace.builder().host(f.fake.host()).oauthM2m(manager.applicationId(), manager.secret())
+        return DatabricksWorkspace.builder().host(f.fake.host()).plainHttpForTesting().oauthM2m(manager.applicationId(), manager.secret())
                 .warehouseId(FakeFixture.WAREHOUSE).httpTimeout(Duration.ofSeconds(20)).build();
     }
 

@@ -51,7 +51,8 @@ class ProxyTest {
     }
 
     private DatabricksWorkspace.Builder workspace(HttpProxy settings) {
-        return DatabricksWorkspace.builder().host(fake.host()).pat(fake.adminToken()).warehouseId("wh1")
+        return DatabricksWorkspace.builder().host(fake.host()).plainHttpForTesting().pat(fake.adminToken())
+                .warehouseId("wh1")
                 .httpTimeout(Duration.ofSeconds(10)).proxy(settings);
     }
 
@@ -134,7 +135,8 @@ class ProxyTest {
         fake.seedSchema("sales.crm");
         FakeWorkspace.SeededPrincipal sp = fake.seedServicePrincipal("validator");
         fake.seedGrant("catalog", "sales", sp.applicationId(), "USE CATALOG");
-        DatabricksWorkspace.builder().host(fake.host()).pat(fake.adminToken()).build().adminClient().warehouses()
+        DatabricksWorkspace.builder().host(fake.host()).plainHttpForTesting().pat(fake.adminToken()).build()
+                .adminClient().warehouses()
                 .updatePermissions(new WarehousePermissionsRequest().setWarehouseId("wh1").setAccessControlList(
                         List.of(new WarehouseAccessControlRequest().setServicePrincipalName(sp.applicationId())
                                 .setPermissionLevel(WarehousePermissionLevel.CAN_USE))));

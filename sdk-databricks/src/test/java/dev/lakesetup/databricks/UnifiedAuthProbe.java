@@ -18,7 +18,7 @@ public final class UnifiedAuthProbe {
         DatabricksWorkspace.Builder builder = args[0].startsWith("profile:")
                 ? DatabricksWorkspace.profile(args[0].substring("profile:".length()))
                 : DatabricksWorkspace.fromEnvironment();
-        DatabricksWorkspace workspace = builder.warehouseId("wh1").build();
+        DatabricksWorkspace workspace = builder.plainHttpForTesting().warehouseId("wh1").build();
         System.out.println("host=" + workspace.host());
         System.out.println("workspace=" + workspace);
         System.out.println("catalog=" + workspace.adminClient().catalogs().get(args[1]).getName());

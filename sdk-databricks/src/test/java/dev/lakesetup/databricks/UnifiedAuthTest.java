@@ -103,7 +103,7 @@ class UnifiedAuthTest {
         DatabricksConfig config = new DatabricksConfig().setConfigFile(file.toString()).setProfile("ws")
                 .setAuthType("pat");
 
-        DatabricksWorkspace workspace = DatabricksWorkspace.fromConfig(config).warehouseId("wh1").build();
+        DatabricksWorkspace workspace = DatabricksWorkspace.fromConfig(config).plainHttpForTesting().warehouseId("wh1").build();
         config.setProfile("changed-later");
 
         assertThat(workspace.host()).isEqualTo(fake.host());
@@ -125,7 +125,7 @@ class UnifiedAuthTest {
     @Test
     void fromConfig_withAuthTheDriverCannotTake_saysSoForJdbc() {
         DatabricksWorkspace workspace = DatabricksWorkspace.fromConfig(new DatabricksConfig().setHost(fake.host())
-                .setAuthType("azure-cli")).warehouseId("wh1").build();
+                .setAuthType("azure-cli")).plainHttpForTesting().warehouseId("wh1").build();
 
         assertThatThrownBy(workspace::jdbc).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("personal access token or OAuth M2M").hasMessageContaining("azure-cli");
