@@ -25,7 +25,14 @@ import java.util.Optional;
  */
 public record HttpProxy(String host, int port, String username, Secret password) {
 
-    /** Checks the host, the port and that a user name and a password come together. */
+    /**
+     * Checks the host, the port and that a user name and a password come together.
+     *
+     * @param host the proxy's host name or IP address
+     * @param port the proxy's port, 1 to 65535
+     * @param username the user name for proxy authentication, or {@code null} without authentication
+     * @param password the password, present exactly when a user name is
+     */
     public HttpProxy {
         host = checkHost(host);
         if (port < 1 || port > 65535) {

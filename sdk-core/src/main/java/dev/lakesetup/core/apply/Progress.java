@@ -30,7 +30,13 @@ public record Progress(Phase phase, int completed, int total) {
         VALIDATING
     }
 
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param phase the phase
+     * @param completed steps done, from 0 to {@code total}
+     * @param total steps the phase has (so far)
+     */
     public Progress {
         InvalidInputException.requireNonNull(phase, "phase");
         if (total < 0 || completed < 0 || completed > total) {

@@ -10,7 +10,11 @@ import dev.lakesetup.core.InvalidInputException;
  * @param principalId the id the grants API reports for it ({@code principal_id})
  */
 public record DeletedPrincipal(String principalId) implements Principal {
-    /** Validates the id. */
+    /**
+     * Validates the id.
+     *
+     * @param principalId the id the grants API reports for it ({@code principal_id})
+     */
     public DeletedPrincipal {
         PrincipalNames.requireText("deleted principal id", principalId);
         if (principalId.chars().anyMatch(Character::isWhitespace)) {

@@ -18,7 +18,14 @@ import java.util.Map;
 public record PlanBasis(Map<ResourceId, ObservedResource> resources,
         Map<Securable, List<PrincipalPrivileges>> grants) {
 
-    /** Checks and copies the components. */
+    /**
+     * Checks and copies the components.
+     *
+     * @param Map<ResourceId the  map< resource id
+     * @param resources the planned resources that existed, as read; a planned resource not in it did not exist
+     * @param Map<Securable the  map< securable
+     * @param grants the direct grants read on securables; a securable not in it had none
+     */
     public PlanBasis {
         resources = Map.copyOf(InvalidInputException.requireNonNull(resources, "observed resources"));
         grants = Map.copyOf(InvalidInputException.requireNonNull(grants, "observed grants"));

@@ -14,7 +14,14 @@ import dev.lakesetup.core.model.Principal;
  */
 public record PrincipalLookup(Principal principal, boolean found, String lookedUp) {
 
-    /** Validates the components. */
+    /**
+     * Validates the components.
+     *
+     * @param principal the principal looked up
+     * @param found whether the directory knows it
+     * @param lookedUp what was asked, for people, e.g. {@code GET /api/2.0/preview/scim/v2/Users?filter=userName eq
+     *     "ana@example.com"}
+     */
     public PrincipalLookup {
         InvalidInputException.requireNonNull(principal, "principal");
         InvalidInputException.requireNonNull(lookedUp, "what was looked up");

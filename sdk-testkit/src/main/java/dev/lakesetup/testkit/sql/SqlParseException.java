@@ -11,6 +11,7 @@ public class SqlParseException extends RuntimeException {
     /** The SQLSTATE of every parse error. */
     public static final String SQL_STATE = "42601";
 
+    /** The 0-based character offset of the offending text. */
     private final int position;
 
     /**
