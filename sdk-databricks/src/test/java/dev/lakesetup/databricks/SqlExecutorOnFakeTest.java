@@ -4,6 +4,7 @@ import static dev.lakesetup.core.model.Privilege.USE_CATALOG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.Lakesetup;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Grant;
@@ -19,7 +20,7 @@ class SqlExecutorOnFakeTest {
     private final FakeWorkspace fake = FakeWorkspace.builder().warehouse("wh1", "Starter").group("analysts").build()
             .start();
     private final DatabricksWorkspace workspace = DatabricksWorkspace.builder().host(fake.host())
-            .pat(fake.adminToken()).warehouseId("wh1").build();
+            .plainHttpForTesting().pat(fake.adminToken()).warehouseId("wh1").build();
 
     @AfterEach
     void stop() {
@@ -27,16 +28,17 @@ class SqlExecutorOnFakeTest {
     }
 
     @Test
-    void sqlExecutor_whenHostIsPlainHttpWithoutTestMode_failsNamingTheFix() {
-        assertThatThrownBy(workspace::sqlExecutor).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("plain http").hasMessageContaining("plainHttpForTesting()");
+    void workspace_whenHostIsPlainHttpWithoutTestMode_failsNamingTheFix() {
+        assertThatThrownBy(() -> DatabricksWorkspace.builder().host(fake.host()).pat(fake.adminToken())
+                .warehouseId("wh1").build()).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("plain http").hasMessageContaining("plainHttpForTesting()")
+                .hasMessageNotContaining(fake.adminToken());
     }
 
     @Test
     void sqlExecutor_withPlainHttpForTesting_appliesGrantsOverJdbc() {
         fake.seedCatalog("sales");
-        try (PooledDataSource pool = workspace.jdbc().plainHttpForTesting().build().dataSource();
-             SqlExecutor sql = workspace.sqlExecutor(pool)) {
+        try (SqlExecutor sql = workspace.sqlExecutor()) {
             Lakesetup lakesetup = Lakesetup.builder().executor(sql).build();
             Blueprint blueprint = Blueprint.builder().grant(Grant.on(Securable.catalog("sales"))
                     .to(Principal.group("analysts")).privileges(USE_CATALOG)).build();
