@@ -255,6 +255,22 @@ class PrincipalValidatorTest {
     }
 
     @Test
+    void validate_overJdbcAfterASessionWhoseUrlWasRefused_stillTurnsTheDriversTestSwitchOnAndOff() {
+        Fixture fixture = readableTable("val_refused_url_");
+        System.clearProperty("isFakeServiceTest");
+        // a secret with ';' cannot go into a JDBC URL: the session fails before it turns the test switch on
+        OAuthCredentials unusable = new OAuthCredentials(ApplicationId.of(fixture.principal().applicationId()),
+                Secret.of("has;a-separator"));
+
+        ValidationReport refused = validateReadAccess(ValidationTransport.JDBC, fixture, unusable);
+        ValidationReport report = validateReadAccess(ValidationTransport.JDBC, fixture, fixture.credentials());
+
+        assertThat(refused.passed()).isFalse();
+        assertThat(report.passed()).as(report.render()).isTrue();
+        assertThat(System.getProperty("isFakeServiceTest")).as("restored after the session closed").isNull();
+    }
+
+    @Test
     void validate_overTheStatementApiAtDebug_logsNoAccessTokenOfThePrincipal() {
         Fixture fixture = readableTable("val_token_");
         List<String> before = List.copyOf(ws.issuedTokens());
