@@ -139,9 +139,11 @@ public final class DataGraphExample {
             out.println("DATABRICKS_WAREHOUSE_ID is not set: the principal gets \"Can use\" on that SQL warehouse");
             return 2;
         }
-        // host and admin credentials as the Databricks SDKs find them: DATABRICKS_TOKEN, DATABRICKS_CLIENT_ID and
-        // DATABRICKS_CLIENT_SECRET, a ~/.databrickscfg profile (DATABRICKS_CONFIG_PROFILE), the Azure CLI, ...
-        DatabricksWorkspace workspace = DatabricksWorkspace.fromEnvironment().warehouseId(warehouse).build();
+        // admin credentials as the Databricks SDKs find them: DATABRICKS_TOKEN, DATABRICKS_CLIENT_ID and
+        // DATABRICKS_CLIENT_SECRET, a ~/.databrickscfg profile (DATABRICKS_CONFIG_PROFILE), the Azure CLI, ...; the
+        // host is the DATABRICKS_HOST this run was given, checked (https) before anything is sent
+        DatabricksWorkspace workspace = DatabricksWorkspace.fromEnvironment().host(env.get("DATABRICKS_HOST"))
+                .warehouseId(warehouse).build();
         out.println("== lakesetup: the Data Graph setup against " + workspace.host()
                 + (settings.apply ? "" : " (plan only: pass --apply to change the workspace)"));
         Lakesetup lakesetup = Lakesetup.builder().executor(workspace.restExecutor())

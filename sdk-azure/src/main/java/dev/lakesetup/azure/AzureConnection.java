@@ -146,8 +146,9 @@ public final class AzureConnection implements AutoCloseable {
     }
 
     /**
-     * Returns the credential given, or builds the client secret or default credential; with a proxy, their sign-in
-     * requests go through it too, otherwise they keep their own default client.
+     * Returns the credential given, or builds the client secret or default credential; with a proxy or a client of
+     * the caller's, their sign-in requests go through the connection's client too, otherwise they keep their own
+     * default client.
      */
     private static TokenCredential credentialOf(Builder b, HttpClient httpClient) {
         if (b.credential != null) {
@@ -156,11 +157,20 @@ public final class AzureConnection implements AutoCloseable {
         if (b.clientId != null) {
             ClientSecretCredentialBuilder builder = new ClientSecretCredentialBuilder().tenantId(b.tenantId)
                     .clientId(b.clientId).clientSecret(b.clientSecret.reveal()).httpLogOptions(headerFreeLogging());
-            return (b.proxy != null ? builder.httpClient(httpClient) : builder).build();
+            return (sharesClient(b) ? builder.httpClient(httpClient) : builder).build();
         }
         DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder().tenantId(b.tenantId)
                 .httpLogOptions(headerFreeLogging());
-        return (b.proxy != null ? builder.httpClient(httpClient) : builder).build();
+        return (sharesClient(b) ? builder.httpClient(httpClient) : builder).build();
+    }
+
+    /**
+     * Tells whether the credential built here signs in through the connection's HTTP client: with a proxy (the
+     * owned client goes through it) or with a client the caller gave (which may carry the caller's proxy or TLS
+     * settings). Otherwise the credential keeps its own default client, which {@link #close()} leaves alone.
+     */
+    private static boolean sharesClient(Builder b) {
+        return b.proxy != null || b.httpClient != null;
     }
 
     private static ProxyOptions proxyOptions(HttpProxy proxy) {
@@ -172,7 +182,9 @@ public final class AzureConnection implements AutoCloseable {
 
     /**
      * Releases the HTTP client's I/O threads and pooled connections when the connection built its own client (one
-     * given to the builder stays open: its owner closes it). Idempotent; executors of this connection fail afterwards.
+     * given to the builder stays open: its owner closes it). Idempotent; executors of this connection fail afterwards,
+     * and so does a credential built here with a {@link Builder#proxy(HttpProxy) proxy} (it signs in through the
+     * released client), {@link #credential()} and {@link #databricksWorkspace(String)} included.
      */
     @Override
     public void close() {
@@ -376,7 +388,8 @@ public final class AzureConnection implements AutoCloseable {
         }
 
         /**
-         * Uses a specific HTTP client (proxies, custom TLS); the connection does not close it.
+         * Uses a specific HTTP client (proxies, custom TLS) for every Azure request, the sign-in requests of the
+         * client secret or default credential built here included; the connection does not close it.
          *
          * @param value the client
          * @return this builder

@@ -468,18 +468,17 @@ public final class DatabricksWorkspace {
          *     {@link #plainHttpForTesting()}, or with it on a host that is not loopback
          */
         public DatabricksWorkspace build() {
+            if (host != null) {
+                // a host set here is checked before resolving a configuration sends anything to it
+                requireTransports();
+            }
             if (auth instanceof Auth.FromConfig) {
                 resolveConfig();
             }
-            ProxyTunnel.requireBasicAllowed(proxy, host);
-            ProxyTunnel.requireBasicAllowed(proxy, accountHost);
             if (host == null) {
                 throw new IllegalStateException("DatabricksWorkspace needs a host");
             }
-            requireTransport("workspace host", host);
-            if (accountHost != null) {
-                requireTransport("account host", accountHost);
-            }
+            requireTransports();
             if (requestDeadline != null && requestDeadline.compareTo(httpTimeout) < 0) {
                 throw InvalidInputException.of("request deadline", requestDeadline.toString(),
                         "it is shorter than the HTTP timeout " + httpTimeout, "a deadline at least as long");
@@ -515,6 +514,15 @@ public final class DatabricksWorkspace {
             }
             return httpTimeout.compareTo(JdkHttpClient.DEFAULT_REQUEST_DEADLINE) > 0 ? httpTimeout
                     : JdkHttpClient.DEFAULT_REQUEST_DEADLINE;
+        }
+
+        private void requireTransports() {
+            ProxyTunnel.requireBasicAllowed(proxy, host);
+            ProxyTunnel.requireBasicAllowed(proxy, accountHost);
+            requireTransport("workspace host", host);
+            if (accountHost != null) {
+                requireTransport("account host", accountHost);
+            }
         }
 
         private void requireTransport(String field, String url) {

@@ -14,6 +14,7 @@ import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.spi.PrincipalLookup;
 import dev.lakesetup.testkit.FakeWorkspace;
+import dev.lakesetup.testkit.FaultResponse;
 import dev.lakesetup.testkit.RequestStats;
 import org.junit.jupiter.api.Test;
 
@@ -85,6 +86,30 @@ class PrincipalLookupTest {
             assertThat(first.count(USER_LOOKUP)).isEqualTo(1);
             assertThat(first.count(GROUP_LOOKUP)).as("account users is built in").isEqualTo(1);
             assertThat(second.count(SP_LOOKUP) + second.count(USER_LOOKUP) + second.count(GROUP_LOOKUP)).isZero();
+        }
+    }
+
+    @Test
+    void plan_whenScimIgnoresTheFilter_countsOnlyThePrincipalAskedFor() {
+        try (FakeFixture f = FakeFixture.start(FakeWorkspace.builder().user("ana@example.com"))) {
+            f.fake.seedCatalog("sales").seedSchema("sales.s");
+            String other = f.fake.seedServicePrincipal("other").applicationId();
+            // a service (or a proxy) that answers every look-up with the first principals it has
+            f.fake.faults().on("GET", "/api/2.0/preview/scim/v2/Users").always().respond(FaultResponse.raw(200,
+                    "application/json", "{\"totalResults\":1,\"Resources\":[{\"id\":\"7\","
+                            + "\"userName\":\"ana@example.com\"}]}"));
+            f.fake.faults().on("GET", "/api/2.0/preview/scim/v2/ServicePrincipals").always().respond(
+                    FaultResponse.raw(200, "application/json", "{\"totalResults\":1,\"Resources\":"
+                            + "[{\"id\":\"8\",\"applicationId\":\"" + other + "\"}]}"));
+            Lakesetup lakesetup = f.lakesetup(f.restOnly.restExecutor());
+
+            PrincipalNotFoundException e = catchThrowableOfType(PrincipalNotFoundException.class,
+                    () -> lakesetup.plan(grantsTo(Principal.user("bo@example.com"),
+                            Principal.servicePrincipal(ApplicationId.of(GHOST_APP)))));
+
+            assertThat(e).as("the look-ups must not take another principal for the one asked for").isNotNull();
+            assertThat(e.missing()).extracting(PrincipalLookup::principal).containsExactly(
+                    Principal.user("bo@example.com"), Principal.servicePrincipal(ApplicationId.of(GHOST_APP)));
         }
     }
 

@@ -25,6 +25,7 @@ import dev.lakesetup.testkit.FakeWorkspace;
 import dev.lakesetup.testkit.FakeWorkspaceExtension;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -251,6 +252,42 @@ class PrincipalValidatorTest {
         String basic = Base64.getEncoder().encodeToString((fixture.principal().applicationId() + ":"
                 + fixture.principal().secret()).getBytes(StandardCharsets.UTF_8));
         assertThat(capturedLogs(true)).doesNotContain(basic);
+    }
+
+    @Test
+    void validate_overJdbcAfterASessionWhoseUrlWasRefused_stillTurnsTheDriversTestSwitchOnAndOff() {
+        Fixture fixture = readableTable("val_refused_url_");
+        System.clearProperty("isFakeServiceTest");
+        // a secret with ';' cannot go into a JDBC URL: the session fails before it turns the test switch on
+        OAuthCredentials unusable = new OAuthCredentials(ApplicationId.of(fixture.principal().applicationId()),
+                Secret.of("has;a-separator"));
+
+        ValidationReport refused = validateReadAccess(ValidationTransport.JDBC, fixture, unusable);
+        ValidationReport report = validateReadAccess(ValidationTransport.JDBC, fixture, fixture.credentials());
+
+        assertThat(refused.passed()).isFalse();
+        assertThat(report.passed()).as(report.render()).isTrue();
+        assertThat(System.getProperty("isFakeServiceTest")).as("restored after the session closed").isNull();
+    }
+
+    @Test
+    void validate_overTheStatementApiAtDebug_logsNoAccessTokenOfThePrincipal() {
+        Fixture fixture = readableTable("val_token_");
+        List<String> before = List.copyOf(ws.issuedTokens());
+
+        ValidationReport report = validateReadAccess(ValidationTransport.STATEMENT_API, fixture,
+                fixture.credentials());
+
+        assertThat(report.passed()).as(report.render()).isTrue();
+        List<String> issued = new ArrayList<>(ws.issuedTokens());
+        issued.removeAll(before);
+        assertThat(issued).isNotEmpty();
+        String logged = capturedLogs();
+        for (String token : issued) {
+            assertThat(logged).doesNotContain(token);
+            // the JWT's header is the same for every token; its claims and signature are not
+            Arrays.stream(token.split("\\.")).skip(1).forEach(part -> assertThat(logged).doesNotContain(part));
+        }
     }
 
     @ParameterizedTest

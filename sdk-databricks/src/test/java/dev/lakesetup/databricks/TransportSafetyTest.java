@@ -3,10 +3,12 @@ package dev.lakesetup.databricks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.databricks.sdk.core.DatabricksConfig;
 import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.OAuthCredentials;
 import dev.lakesetup.core.model.Secret;
+import dev.lakesetup.testkit.FakeProxy;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +29,34 @@ class TransportSafetyTest {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("workspace host")
                 .hasMessageContaining("http://adb-1.2.azuredatabricks.net").hasMessageContaining("unencrypted")
                 .hasMessageNotContaining("dapi-admin");
+    }
+
+    @Test
+    void fromConfig_whenTheConfigurationNamesAPlainHttpRemoteHost_sendsNothingAndIsRefused() {
+        // the proxy on 127.0.0.1 sees every request the client would send to the remote host; it wants credentials
+        // this client does not have, so it forwards nothing
+        try (FakeProxy proxy = FakeProxy.start("proxy-user", "proxy-password")) {
+            assertThatThrownBy(() -> DatabricksWorkspace.fromConfig(new DatabricksConfig()
+                    .setHost("http://adb-1.2.azuredatabricks.net").setToken("dapi-admin"))
+                    .proxy(HttpProxy.of("127.0.0.1", proxy.port())).build())
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("unencrypted")
+                    .hasMessageNotContaining("dapi-admin");
+
+            assertThat(proxy.seen()).isEmpty();
+        }
+    }
+
+    @Test
+    void fromConfig_whenTheBuilderNamesAPlainHttpRemoteHost_isRefusedBeforeResolving() {
+        try (FakeProxy proxy = FakeProxy.start("proxy-user", "proxy-password")) {
+            assertThatThrownBy(() -> DatabricksWorkspace.fromConfig(new DatabricksConfig().setToken("dapi-admin"))
+                    .host("http://adb-1.2.azuredatabricks.net").proxy(HttpProxy.of("127.0.0.1", proxy.port()))
+                    .build())
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("workspace host")
+                    .hasMessageContaining("unencrypted");
+
+            assertThat(proxy.seen()).isEmpty();
+        }
     }
 
     @Test

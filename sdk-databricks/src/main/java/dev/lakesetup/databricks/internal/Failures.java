@@ -7,6 +7,7 @@ import com.databricks.sdk.core.error.details.RequestInfo;
 import dev.lakesetup.core.LakesetupException;
 import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.ServiceException.Failure;
+import dev.lakesetup.core.render.ServiceText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.SQLException;
@@ -257,15 +258,10 @@ public final class Failures {
         return out.toString();
     }
 
-    /** Returns service text on one line: control characters escaped, at most 1000 characters. */
+    /** Returns service text on one line, escaped as all service text is, at most 1000 characters. */
     private static String printable(String text) {
-        StringBuilder out = new StringBuilder(Math.min(text.length(), MAX_SHOWN) + 8);
-        int i = 0;
-        for (; i < text.length() && out.length() < MAX_SHOWN; i++) {
-            char c = text.charAt(i);
-            out.append(Character.isISOControl(c) ? String.format("\\u%04x", (int) c) : String.valueOf(c));
-        }
-        return i < text.length() ? out + "..." : out.toString();
+        String escaped = ServiceText.escape(text);
+        return escaped.length() > MAX_SHOWN ? escaped.substring(0, MAX_SHOWN) + "..." : escaped;
     }
 
     private static String firstLine(String message) {

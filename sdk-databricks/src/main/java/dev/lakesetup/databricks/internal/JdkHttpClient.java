@@ -45,6 +45,8 @@ import org.slf4j.LoggerFactory;
  * object) fails as an {@link IOException} instead of being read as an empty result. Redirects are followed (unless
  * the request says otherwise) only within the same origin, at most five times; a redirect to another origin fails
  * instead, so the {@code Authorization} header never leaves for another host, port or scheme ({@link Redirects}).
+ * Only {@code https} URLs are sent, and plain {@code http} ones to a loopback host (a local fake): any other URL
+ * fails before anything is sent, whoever named it (a builder, the SDK's configuration or the service).
  *
  * <p>Nothing the service sends is unbounded: an answer longer than the size limit stops being read at the limit
  * (a declared {@code Content-Length} over it is not read at all), and a request that has not completed, body
@@ -141,9 +143,10 @@ public final class JdkHttpClient implements HttpClient {
 
     @Override
     public Response execute(Request in) throws IOException {
+        URI uri = in.getUri();
+        requireEncrypted(in, uri);
         RequestPermits.current().acquire();
         long until = System.nanoTime() + deadline.toNanos();
-        URI uri = in.getUri();
         String method = in.getMethod();
         boolean withBody = true;
         for (int hop = 0; ; hop++) {
@@ -163,6 +166,21 @@ public final class JdkHttpClient implements HttpClient {
                 throw Redirects.refused(in, "it would send a streamed request body again");
             }
             uri = next;
+        }
+    }
+
+    /**
+     * Refuses a request that would cross the network unencrypted: {@code https}, or plain {@code http} to a loopback
+     * host (a local fake), nothing else. The builders check the hosts they are given, but a host can also come from
+     * the SDK's configuration (environment, profile) or from the service (the OAuth token endpoint in the host's
+     * metadata), and the SDK sends its first request while resolving that configuration.
+     */
+    private static void requireEncrypted(Request in, URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!"https".equals(scheme) && !("http".equals(scheme) && Loopback.is(uri.getHost()))) {
+            throw ServiceException.builder(Failure.FATAL, in.getMethod() + " " + uri.getPath() + " was not sent: "
+                    + Redirects.origin(uri) + " is not https, and plain http goes to a loopback host only (a local "
+                    + "fake), so that no request crosses the network unencrypted").build();
         }
     }
 

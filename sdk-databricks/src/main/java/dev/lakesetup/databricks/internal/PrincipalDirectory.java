@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +29,9 @@ import org.slf4j.LoggerFactory;
  * Tells whether a principal exists, with one SCIM listing filtered to it: service principals by
  * {@code applicationId} (or {@code displayName}), users by {@code userName}, groups by {@code displayName}; in the
  * workspace first and, when an account client is configured, in the account (Unity Catalog grants may name account
- * principals the workspace has not been given). The built-in {@code account users} group always exists. Principals
+ * principals the workspace has not been given). Only a principal whose filtered attribute is the value asked for
+ * counts (compared without regard to case, as SCIM compares these attributes), whatever else the service answers.
+ * The built-in {@code account users} group always exists. Principals
  * found are remembered for the life of the executor, so re-plans do not ask again. A caller that may not list
  * principals (401, 403) leaves them unchecked.
  */
@@ -68,14 +71,14 @@ public final class PrincipalDirectory {
             return Optional.of(PrincipalLookup.found(principal, "built-in group"));
         }
         Query query = query(principal);
-        String asked = "GET " + WS_SCIM + query.resource + "?filter=" + query.filter;
+        String asked = "GET " + WS_SCIM + query.resource + "?filter=" + query.filter();
         Optional<Boolean> inWorkspace = exists("look up " + principal + " in the workspace", () -> inWorkspace(query));
         if (inWorkspace.isEmpty()) {
             return Optional.empty();
         }
         boolean exists = inWorkspace.get();
         if (!exists && clients.hasAccount()) {
-            asked += ", then GET " + ACCOUNT_SCIM + query.resource + "?filter=" + query.filter;
+            asked += ", then GET " + ACCOUNT_SCIM + query.resource + "?filter=" + query.filter();
             Optional<Boolean> inAccount = exists("look up " + principal + " in the account", () -> inAccount(query));
             if (inAccount.isEmpty()) {
                 return Optional.empty();
@@ -90,18 +93,31 @@ public final class PrincipalDirectory {
                 + (clients.hasAccount() ? "" : " (the account was not asked: no account client is configured)")));
     }
 
-    /** One SCIM listing filtered to one principal. */
-    private record Query(String resource, String filter) {
+    /** One SCIM listing filtered to one principal: the attribute must equal the value. */
+    private record Query(String resource, String attribute, String value) {
+        String filter() {
+            return eq(attribute, value);
+        }
+
+        /** The attributes to return: the id, and the filtered one, to check that the service applied the filter. */
+        String attributes() {
+            return "id," + attribute;
+        }
+
+        /** Picks a service principal's filtered attribute. */
+        String of(String applicationId, String displayName) {
+            return "applicationId".equals(attribute) ? applicationId : displayName;
+        }
     }
 
     private static Query query(Principal principal) {
         if (principal instanceof ServicePrincipal sp) {
-            return sp.applicationId().map(id -> new Query("ServicePrincipals", eq("applicationId", id.toString())))
-                    .orElseGet(() -> new Query("ServicePrincipals", eq("displayName", sp.displayName().orElseThrow())));
+            return sp.applicationId().map(id -> new Query("ServicePrincipals", "applicationId", id.toString()))
+                    .orElseGet(() -> new Query("ServicePrincipals", "displayName", sp.displayName().orElseThrow()));
         } else if (principal instanceof User user) {
-            return new Query("Users", eq("userName", user.email()));
+            return new Query("Users", "userName", user.email());
         } else if (principal instanceof Group group) {
-            return new Query("Groups", eq("displayName", group.name()));
+            return new Query("Groups", "displayName", group.name());
         }
         throw new IllegalArgumentException("cannot look up " + principal);
     }
@@ -110,29 +126,34 @@ public final class PrincipalDirectory {
     private boolean inWorkspace(Query query) {
         WorkspaceClient w = clients.workspace();
         return switch (query.resource) {
-            case "ServicePrincipals" -> any(w.servicePrincipals().impl().list(new ListServicePrincipalsRequest()
-                    .setFilter(query.filter).setAttributes("id").setCount(1L)).getResources());
-            case "Users" -> any(w.users().impl().list(new ListUsersRequest().setFilter(query.filter)
-                    .setAttributes("id").setCount(1L)).getResources());
-            default -> any(w.groups().impl().list(new ListGroupsRequest().setFilter(query.filter)
-                    .setAttributes("id").setCount(1L)).getResources());
+            case "ServicePrincipals" -> any(query, w.servicePrincipals().impl().list(new ListServicePrincipalsRequest()
+                    .setFilter(query.filter()).setAttributes(query.attributes()).setCount(1L)).getResources(),
+                    sp -> query.of(sp.getApplicationId(), sp.getDisplayName()));
+            case "Users" -> any(query, w.users().impl().list(new ListUsersRequest().setFilter(query.filter())
+                    .setAttributes(query.attributes()).setCount(1L)).getResources(), u -> u.getUserName());
+            default -> any(query, w.groups().impl().list(new ListGroupsRequest().setFilter(query.filter())
+                    .setAttributes(query.attributes()).setCount(1L)).getResources(), g -> g.getDisplayName());
         };
     }
 
     private boolean inAccount(Query query) {
         AccountClient a = clients.account().orElseThrow();
         return switch (query.resource) {
-            case "ServicePrincipals" -> any(a.servicePrincipals().impl().list(new ListAccountServicePrincipalsRequest()
-                    .setFilter(query.filter).setAttributes("id").setCount(1L)).getResources());
-            case "Users" -> any(a.users().impl().list(new ListAccountUsersRequest().setFilter(query.filter)
-                    .setAttributes("id").setCount(1L)).getResources());
-            default -> any(a.groups().impl().list(new ListAccountGroupsRequest().setFilter(query.filter)
-                    .setAttributes("id").setCount(1L)).getResources());
+            case "ServicePrincipals" -> any(query, a.servicePrincipals().impl().list(
+                    new ListAccountServicePrincipalsRequest().setFilter(query.filter())
+                            .setAttributes(query.attributes()).setCount(1L)).getResources(),
+                    sp -> query.of(sp.getApplicationId(), sp.getDisplayName()));
+            case "Users" -> any(query, a.users().impl().list(new ListAccountUsersRequest().setFilter(query.filter())
+                    .setAttributes(query.attributes()).setCount(1L)).getResources(), u -> u.getUserName());
+            default -> any(query, a.groups().impl().list(new ListAccountGroupsRequest().setFilter(query.filter())
+                    .setAttributes(query.attributes()).setCount(1L)).getResources(), g -> g.getDisplayName());
         };
     }
 
-    private static boolean any(Collection<?> resources) {
-        return resources != null && !resources.isEmpty();
+    /** Tells whether the answer holds the principal asked for; one the filter should have left out does not count. */
+    private static <T> boolean any(Query query, Collection<T> resources, Function<T, String> attribute) {
+        return resources != null && resources.stream().anyMatch(r -> r != null
+                && query.value().equalsIgnoreCase(attribute.apply(r)));
     }
 
     /**

@@ -7,6 +7,8 @@ import com.databricks.sdk.core.http.Request;
 import com.databricks.sdk.core.http.Response;
 import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.ServiceException.Failure;
+import dev.lakesetup.databricks.HttpProxy;
+import dev.lakesetup.testkit.FakeProxy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -43,6 +45,22 @@ class JdkHttpClientHostileServerTest {
                 .hasMessageContaining("another origin").hasMessageContaining(":" + elsewhere.port())
                 .satisfies(e -> assertThat(((ServiceException) e).failure()).isEqualTo(Failure.FATAL));
         assertThat(elsewhere.received()).isEmpty();
+    }
+
+    @Test
+    void execute_whenPlainHttpToAHostThatIsNotLoopback_failsFatallyBeforeSendingAnything() {
+        // every request goes to the proxy on 127.0.0.1, which forwards nothing without its credentials
+        try (FakeProxy proxy = FakeProxy.start("proxy-user", "proxy-password")) {
+            JdkHttpClient client = new JdkHttpClient(Duration.ofSeconds(5), HttpProxy.of("127.0.0.1", proxy.port()));
+            Request request = new Request("GET", "http://adb-1.2.azuredatabricks.net/api/2.0/clusters/list")
+                    .withHeader("Authorization", TOKEN);
+
+            assertThatThrownBy(() -> client.execute(request)).isInstanceOf(ServiceException.class)
+                    .hasMessageContaining("http://adb-1.2.azuredatabricks.net:80").hasMessageContaining("loopback")
+                    .hasMessageNotContaining(TOKEN)
+                    .satisfies(e -> assertThat(((ServiceException) e).failure()).isEqualTo(Failure.FATAL));
+            assertThat(proxy.seen()).isEmpty();
+        }
     }
 
     @Test

@@ -43,17 +43,20 @@ public final class JdbcSession implements PrincipalSession {
     public static JdbcSession open(ValidationTarget target) {
         SecretScrubber scrubber = new SecretScrubber(target.credentials().secret());
         boolean fakeService = target.plainHttpForTesting() && target.port() != 443;
+        boolean entered = false;
         try {
             DatabricksJdbc url = url(target);
             if (fakeService) {
                 enterFakeService();
+                entered = true;
             }
             LOG.debug("connecting over JDBC to {}", url);
             Connection connection = DriverManager.getConnection(url.url(), url.properties());
             int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, target.statementTimeout().toSeconds()));
             return new JdbcSession(connection, seconds, scrubber, fakeService);
         } catch (SQLException | RuntimeException e) {
-            if (fakeService) {
+            // only a session that entered leaves: the URL can be refused before (a secret with ';')
+            if (entered) {
                 leaveFakeService();
             }
             throw new CheckFailedException(scrubber.describe(e));
