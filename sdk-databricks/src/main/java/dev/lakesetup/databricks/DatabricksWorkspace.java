@@ -174,19 +174,17 @@ public final class DatabricksWorkspace {
 
     /**
      * Returns a SQL executor for this workspace's warehouse. With the Databricks JDBC driver on the class path
-     * (the optional dependency {@code com.databricks:databricks-jdbc}, with HikariCP) it connects with the same
-     * token or OAuth credentials through a pool of its own ({@link DatabricksJdbc#dataSource()}) that
-     * {@link SqlExecutor#close()} closes. Without the driver it runs the same statements through the SQL statement
-     * execution REST API on the warehouse, signed in as this workspace's REST client (any authentication).
+     * (the optional dependency {@code com.databricks:databricks-jdbc}, with HikariCP) and credentials the driver
+     * takes (a token or OAuth M2M credentials) it connects with them through a pool of its own
+     * ({@link DatabricksJdbc#dataSource()}) that {@link SqlExecutor#close()} closes. Otherwise (no driver, or an
+     * authentication the driver cannot take, such as Azure CLI or an Azure credential) it runs the same statements
+     * through the SQL statement execution REST API on the warehouse, signed in as this workspace's REST client.
      *
      * @return the executor
-     * @throws IllegalStateException without a warehouse id, or, when the driver is present, with credentials the
-     *     driver cannot take (only a token or OAuth M2M credentials: otherwise build the URL with
-     *     {@link DatabricksJdbc} and call
-     *     {@link #sqlExecutor(DataSource)})
+     * @throws IllegalStateException without a warehouse id
      */
     public SqlExecutor sqlExecutor() {
-        if (!JdbcDriver.present()) {
+        if (!JdbcDriver.present() || !jdbcCanSignIn()) {
             return SqlExecutor.builder().sessions(new StatementRows(clients::workspace, requireWarehouse(),
                     clients.limits().statementTimeout()))
                     .restExecutor(rest).build();
@@ -219,6 +217,11 @@ public final class DatabricksWorkspace {
         throw new IllegalStateException("the JDBC driver takes a personal access token or OAuth M2M credentials, "
                 + "not " + auth + ": build the URL with DatabricksJdbc and pass its data source to "
                 + "sqlExecutor(DataSource)");
+    }
+
+    private boolean jdbcCanSignIn() {
+        Auth signIn = jdbcAuth != null ? jdbcAuth : auth;
+        return signIn instanceof Auth.Pat || signIn instanceof Auth.OAuthM2m;
     }
 
     private String requireWarehouse() {

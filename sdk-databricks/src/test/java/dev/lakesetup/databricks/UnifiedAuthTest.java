@@ -129,6 +129,9 @@ class UnifiedAuthTest {
 
         assertThatThrownBy(workspace::jdbc).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("personal access token or OAuth M2M").hasMessageContaining("azure-cli");
+        try (SqlExecutor sql = workspace.sqlExecutor()) {
+            assertThat(sql).as("the statement execution API serves any authentication").isNotNull();
+        }
     }
 
     @Test
