@@ -21,9 +21,7 @@ public record PlanBasis(Map<ResourceId, ObservedResource> resources,
     /**
      * Checks and copies the components.
      *
-     * @param Map<ResourceId the  map< resource id
      * @param resources the planned resources that existed, as read; a planned resource not in it did not exist
-     * @param Map<Securable the  map< securable
      * @param grants the direct grants read on securables; a securable not in it had none
      */
     public PlanBasis {
