@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lakesetup.core.ApplyRefusedException;
+import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.Lakesetup;
 import dev.lakesetup.core.apply.ApplyOptions;
 import dev.lakesetup.core.model.Blueprint;
@@ -151,5 +152,18 @@ class ExclusiveGrantsTest {
 
         assertThat(report.isSuccess()).as(report.toString()).isTrue();
         assertThat(workspace.privileges(raw, Principal.group("analysts"))).isEmpty();
+    }
+
+    @Test
+    void applySaved_whenBlueprintNoLongerDeclaresTheSecurableExclusive_refusesItsRevokesAndRevokesNothing() {
+        workspace.seedGrant(raw, Principal.group("analysts"), Set.of(Privilege.SELECT));
+        SavedPlan saved = SavedPlan.parse(lakesetup.plan(exclusiveRaw()).savedJson());
+        Blueprint additive = Blueprint.builder().grant(Grant.on(raw).to(sp).privileges(USE_SCHEMA)).build();
+
+        assertThatThrownBy(() -> lakesetup.apply(saved, additive, ApplyOptions.defaults().withRevokesAllowed()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("revoke:schema:sales.raw revokes on schema sales.raw, which the blueprint does "
+                        + "not declare exclusive");
+        assertThat(workspace.privileges(raw, Principal.group("analysts"))).containsExactly(Privilege.SELECT);
     }
 }
