@@ -1,6 +1,5 @@
 package dev.lakesetup.examples;
 
-import com.databricks.sdk.core.DatabricksConfig;
 import dev.lakesetup.core.Lakesetup;
 import dev.lakesetup.core.LakesetupException;
 import dev.lakesetup.core.model.Secret;
@@ -141,33 +140,14 @@ public final class DataGraphExample {
             return 2;
         }
         // host and admin credentials as the Databricks SDKs find them: DATABRICKS_TOKEN, DATABRICKS_CLIENT_ID and
-        // DATABRICKS_CLIENT_SECRET, a ~/.databrickscfg profile (DATABRICKS_CONFIG_PROFILE), the Azure CLI, ...; the
-        // variables of the environment given to run() are set explicitly, so they win over the process's own
-        DatabricksWorkspace workspace = DatabricksWorkspace.fromConfig(configFrom(env)).warehouseId(warehouse).build();
+        // DATABRICKS_CLIENT_SECRET, a ~/.databrickscfg profile (DATABRICKS_CONFIG_PROFILE), the Azure CLI, ...
+        DatabricksWorkspace workspace = DatabricksWorkspace.fromEnvironment().warehouseId(warehouse).build();
         out.println("== lakesetup: the Data Graph setup against " + workspace.host()
                 + (settings.apply ? "" : " (plan only: pass --apply to change the workspace)"));
         Lakesetup lakesetup = Lakesetup.builder().executor(workspace.restExecutor())
                 .listener(new ConsoleProgress(out)).build();
         return planAndRun(recipe(settings, warehouse, sink(out)), lakesetup, workspace, RunOptions.defaults(),
                 settings.apply, settings.showSecret, out);
-    }
-
-    /** Returns an SDK configuration holding the Databricks variables of the given environment. */
-    private static DatabricksConfig configFrom(Map<String, String> env) {
-        DatabricksConfig config = new DatabricksConfig().setHost(env.get("DATABRICKS_HOST"));
-        if (!blank(env.get("DATABRICKS_TOKEN"))) {
-            config.setToken(env.get("DATABRICKS_TOKEN"));
-        }
-        if (!blank(env.get("DATABRICKS_CLIENT_ID"))) {
-            config.setClientId(env.get("DATABRICKS_CLIENT_ID"));
-        }
-        if (!blank(env.get("DATABRICKS_CLIENT_SECRET"))) {
-            config.setClientSecret(env.get("DATABRICKS_CLIENT_SECRET"));
-        }
-        if (!blank(env.get("DATABRICKS_CONFIG_PROFILE"))) {
-            config.setProfile(env.get("DATABRICKS_CONFIG_PROFILE"));
-        }
-        return config;
     }
 
     private static int planAndRun(DataGraphSetup setup, Lakesetup lakesetup, DatabricksWorkspace workspace,
