@@ -4,6 +4,7 @@ import dev.lakesetup.core.apply.ApplyListener;
 import dev.lakesetup.core.apply.ChangeOutcome;
 import dev.lakesetup.core.apply.Progress;
 import dev.lakesetup.core.plan.Change;
+import dev.lakesetup.core.render.ServiceText;
 import java.io.PrintStream;
 import java.time.Duration;
 
@@ -86,7 +87,7 @@ public final class ConsoleProgress implements ApplyListener {
     @Override
     public void retrying(Change change, int attempt, Duration delay, Throwable cause) {
         print("  retry    " + change.object() + " (attempt " + attempt + " failed, next in " + delay.toMillis()
-                + " ms): " + cause.getMessage());
+                + " ms): " + ServiceText.escape(cause.getMessage()));
     }
 
     @Override

@@ -4,7 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakesetup.core.apply.Progress;
 import dev.lakesetup.core.apply.Progress.Phase;
+import dev.lakesetup.core.model.Securable;
+import dev.lakesetup.core.plan.Action;
+import dev.lakesetup.core.plan.Change;
+import dev.lakesetup.core.plan.GrantChange;
 import java.io.ByteArrayOutputStream;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -52,5 +59,16 @@ class ConsoleProgressTest {
         assertThat(printed()).startsWith("[                    ] applying 0 of 2\r")
                 .contains("\r[##########          ] applying 1 of 2")
                 .endsWith("\r[####################] applying 2 of 2" + System.lineSeparator());
+    }
+
+    @Test
+    void retrying_whenTheCauseCarriesServiceTextWithEscapes_printsItEscapedOnOneLine() {
+        ConsoleProgress progress = new ConsoleProgress(out, false);
+        Change change = new GrantChange(GrantChange.idOf(Action.GRANT, Securable.catalog("sales")), Action.GRANT,
+                Securable.catalog("sales"), List.of(), Set.of());
+
+        progress.retrying(change, 1, Duration.ofMillis(5), new IllegalStateException("busy\n\u001b[2Kforged line"));
+
+        assertThat(printed().lines()).singleElement().asString().contains("busy\\u000a\\u001b[2Kforged line");
     }
 }

@@ -190,7 +190,7 @@ public final class Lakesetup {
         Plan plan = saved.toPlan(blueprint);
         ExecutorService pool = newPool("check");
         try {
-            new StalenessCheck(router, guard, listener).check(plan, pool);
+            new StalenessCheck(router, guard, listener).check(plan, blueprint.exclusiveSecurables(), pool);
         } finally {
             pool.shutdownNow();
         }

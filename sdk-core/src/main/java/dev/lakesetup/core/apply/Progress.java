@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * How far a phase of a run has come: {@code completed} of {@code total} steps, enough to draw a progress bar.
  *
- * <p>While {@linkplain Phase#READING reading} a step is one object read (a resource or the grants on a securable);
+ * <p>While {@linkplain Phase#READING reading} a step is one object read (a resource or the grants on a securable)
+ * or, while planning, one principal looked up in the workspace's directory;
  * while {@linkplain Phase#APPLYING applying}, one change of the plan decided (applied, already done, failed or
  * skipped); while {@linkplain Phase#READING_BACK reading back}, one written grant confirmed or given up on; while
  * {@linkplain Phase#VALIDATING validating}, one check run as the principal. Within a phase {@code completed} never

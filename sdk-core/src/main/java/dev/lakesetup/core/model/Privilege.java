@@ -8,6 +8,7 @@ import static dev.lakesetup.core.model.SecurableType.STORAGE_CREDENTIAL;
 import static dev.lakesetup.core.model.SecurableType.TABLE;
 
 import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.render.ServiceText;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -186,8 +187,8 @@ public final class Privilege implements Comparable<Privilege> {
      *
      * <p>Spellings are mapped as by {@link #parse(String, SecurableType)}. A known privilege that this release thinks
      * does not apply to the type is kept (so it can be revoked), as is a name this release does not know. A name that
-     * is not made of letters, digits and single spaces or underscores is kept as read, with control characters
-     * escaped, and {@link #hasPlainName()} says {@code false}: it must never be written into a statement.
+     * is not made of letters, digits and single spaces or underscores is kept as read, shown as {@link ServiceText}
+     * escapes it, and {@link #hasPlainName()} says {@code false}: it must never be written into a statement.
      *
      * @param text the privilege as the service spelled it, not blank
      * @param type the type of the securable it is held on
@@ -361,19 +362,10 @@ public final class Privilege implements Comparable<Privilege> {
         return spelled;
     }
 
-    /** Returns the text with control characters escaped and about 100 characters kept. */
+    /** Returns the text as {@link ServiceText} shows it, with at most 100 characters kept. */
     private static String printable(String text) {
-        StringBuilder out = new StringBuilder();
-        int i = 0;
-        for (; i < text.length() && out.length() < MAX_SHOWN; i++) {
-            char c = text.charAt(i);
-            if (Character.isISOControl(c)) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return i < text.length() ? out + "..." : out.toString();
+        String shown = ServiceText.escape(text);
+        return shown.length() > MAX_SHOWN ? shown.substring(0, MAX_SHOWN) + "..." : shown;
     }
 
     private static String acceptedFor(SecurableType type) {

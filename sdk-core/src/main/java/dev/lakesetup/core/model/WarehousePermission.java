@@ -41,6 +41,10 @@ public record WarehousePermission(String warehouseId, Principal principal, Level
     public WarehousePermission {
         requireWarehouseId(warehouseId);
         InvalidInputException.requireNonNull(principal, "principal");
+        if (principal instanceof DeletedPrincipal deleted) {
+            throw InvalidInputException.of("principal", deleted.grantName(), "it was deleted",
+                    "a service principal, user or group that exists");
+        }
         InvalidInputException.requireNonNull(level, "permission level");
     }
 

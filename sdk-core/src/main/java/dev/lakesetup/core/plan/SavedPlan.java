@@ -23,7 +23,7 @@ import java.util.Map;
  * <p>The file holds no secret and no callback, so the resources to create or update come from the blueprint at
  * apply: the same blueprint the plan was made from (a storage credential's client secret, an OAuth secret's sink).
  * {@link #toPlan(Blueprint)} checks that each resource the plan changes is declared there with the settings that
- * were saved.
+ * were saved, and that each securable it revokes on is declared exclusive there.
  * <pre>{@code
  * lakesetup.plan(blueprint).write(Path.of("plan.json"));         // review, approve ...
  * ApplyReport report = lakesetup.apply(SavedPlan.read(Path.of("plan.json")), blueprint);
@@ -101,7 +101,7 @@ public final class SavedPlan {
      * @param blueprint the blueprint the plan was made from
      * @return the plan, carrying the saved live state
      * @throws InvalidInputException naming every resource the blueprint does not declare, or declares with settings
-     *     other than those saved
+     *     other than those saved, and every revoke on a securable the blueprint does not declare exclusive
      */
     public Plan toPlan(Blueprint blueprint) {
         InvalidInputException.requireNonNull(blueprint, "blueprint");
@@ -109,6 +109,12 @@ public final class SavedPlan {
         List<String> problems = new ArrayList<>();
         for (Object change : changes) {
             if (change instanceof GrantChange grants) {
+                if (grants.action() == Action.REVOKE
+                        && !blueprint.exclusiveSecurables().contains(grants.securable())) {
+                    // the blueprint is what the caller asks for now: never revoke on what it leaves additive
+                    problems.add(grants.id() + " revokes on " + GrantChange.nameOf(grants.securable())
+                            + ", which the blueprint does not declare exclusive");
+                }
                 out.add(grants);
                 continue;
             }

@@ -25,7 +25,8 @@ import java.util.function.Function;
  *
  * <p>Statements are built from the model, never from caller strings: names are quoted and literals escaped in one
  * place, so a name such as {@code a`b} or a comment such as {@code it's} addresses exactly the intended object.
- * Privileges are written in their canonical spelling (legacy {@code USAGE} was already mapped when parsed).
+ * Privileges are written in their canonical spelling (legacy {@code USAGE} was already mapped when parsed); one
+ * whose name is not {@linkplain Privilege#hasPlainName() plain} (a service spelled it oddly) is refused.
  * Instances are immutable and thread-safe.
  */
 public final class UnityCatalogSql {
@@ -123,6 +124,7 @@ public final class UnityCatalogSql {
      *
      * @param grant the grant
      * @return the statement
+     * @throws InvalidInputException for a privilege whose name is not {@linkplain Privilege#hasPlainName() plain}
      */
     public String grant(Grant grant) {
         return privileges(sql().keyword("GRANT"), grant).keyword("TO").principal(grant.principal()).toString();
@@ -133,6 +135,7 @@ public final class UnityCatalogSql {
      *
      * @param grant the privileges to take away
      * @return the statement
+     * @throws InvalidInputException for a privilege whose name is not {@linkplain Privilege#hasPlainName() plain}
      */
     public String revoke(Grant grant) {
         return privileges(sql().keyword("REVOKE"), grant).keyword("FROM").principal(grant.principal()).toString();
@@ -274,11 +277,20 @@ public final class UnityCatalogSql {
 
     private static SqlBuilder privileges(SqlBuilder sql, Grant grant) {
         Iterator<Privilege> it = grant.privileges().iterator();
-        sql.keyword(it.next().sqlName());
+        sql.keyword(plainName(it.next()));
         while (it.hasNext()) {
-            sql.raw(",").keyword(it.next().sqlName());
+            sql.raw(",").keyword(plainName(it.next()));
         }
         return sql.keyword("ON").securable(grant.securable());
+    }
+
+    /** Returns a privilege's name for a statement; one a service spelled oddly is refused, never written. */
+    private static String plainName(Privilege privilege) {
+        if (!privilege.hasPlainName()) {
+            throw InvalidInputException.of("privilege", privilege.sqlName(), "no statement may carry it",
+                    "a privilege name of letters and digits in words joined by single spaces");
+        }
+        return privilege.sqlName();
     }
 
     private static void requireNamed(Securable securable, String statement) {

@@ -14,6 +14,8 @@ import dev.lakesetup.core.model.Grant;
 import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.plan.Plan;
+import dev.lakesetup.core.spi.PrincipalLookup;
+import java.util.Optional;
 import dev.lakesetup.core.testing.FakeTime;
 import dev.lakesetup.core.testing.Fixtures;
 import dev.lakesetup.core.testing.InMemoryWorkspace;
@@ -47,10 +49,35 @@ class ProgressTest {
     void plan_reportsReadingFromZeroToEveryObjectRead() {
         lakesetup.plan(blueprint);
 
-        // one catalog and the grants on two securables
-        assertThat(phase(Progress.Phase.READING)).first().isEqualTo("reading 0 of 3");
-        assertThat(phase(Progress.Phase.READING)).last().isEqualTo("reading 3 of 3");
+        // one catalog, the grants on two securables and the one principal the blueprint names
+        assertThat(phase(Progress.Phase.READING)).first().isEqualTo("reading 0 of 4");
+        assertThat(phase(Progress.Phase.READING)).last().isEqualTo("reading 4 of 4");
         assertThat(seen).allMatch(p -> p.phase() == Progress.Phase.READING);
+    }
+
+    @Test
+    void plan_whenPrincipalsAreLookedUp_countsEachLookUpAsAReadingStep() {
+        List<Principal> asked = new CopyOnWriteArrayList<>();
+        InMemoryWorkspace directory = new InMemoryWorkspace(time) {
+            @Override
+            public Optional<PrincipalLookup> lookUp(Principal principal) {
+                asked.add(principal);
+                return Optional.of(PrincipalLookup.found(principal, "directory?name=" + principal.grantName()));
+            }
+        };
+        Lakesetup looking = Fixtures.lakesetup(directory, time, new ApplyListener() {
+            @Override
+            public void progress(Progress progress) {
+                seen.add(progress);
+            }
+        }).build();
+
+        looking.plan(blueprint);
+
+        // one catalog, the grants on two securables and the one principal: the bar is full only after the look-up
+        assertThat(asked).containsExactly(Principal.servicePrincipal(APP));
+        assertThat(phase(Progress.Phase.READING)).first().isEqualTo("reading 0 of 4");
+        assertThat(phase(Progress.Phase.READING)).last().isEqualTo("reading 4 of 4");
     }
 
     @Test

@@ -196,6 +196,23 @@ class RetryTest {
     }
 
     @Test
+    void plan_whenAReadFailsWithAnUnwrappedExceptionCarryingServiceText_failsWithItEscaped() {
+        InMemoryWorkspace broken = new InMemoryWorkspace(time) {
+            @Override
+            public Map<ResourceId, ObservedResource> readResources(Collection<? extends Resource> resources,
+                    ExecutionContext context) {
+                throw new IllegalStateException("bad answer: ok\nINFO applied everything\u001b[2K");
+            }
+        };
+        Lakesetup withBroken = Fixtures.lakesetup(broken, time).build();
+
+        assertThatThrownBy(() -> withBroken.plan(Blueprint.builder().resource(Catalog.named("sales")).build()))
+                .isInstanceOf(LakesetupException.class)
+                .hasMessageContaining("bad answer: ok\\u000aINFO applied everything\\u001b[2K")
+                .message().doesNotContain("\n").doesNotContain("\u001b");
+    }
+
+    @Test
     void retryPolicy_rejectsOutOfRangeBounds() {
         assertThatThrownBy(() -> RetryPolicy.builder().maxAttempts(0))
                 .hasMessageContaining("max attempts");

@@ -31,6 +31,11 @@ class BadInputTest {
                 bad("injection with -- and space", () -> CatalogName.of("x -- comment"), "catalog name",
                         "'x -- comment'"),
                 bad("injection with ; and newline", () -> CatalogName.of("x;\nDROP"), "catalog name", "'x;\\u000aDROP'"),
+                bad("grant to a deleted principal", () -> Blueprint.builder().grant(Grant.on(Securable.catalog("s"))
+                        .to(DeletedPrincipal.of("1234")).privileges(Privilege.SELECT)).build(), "grant principal",
+                        "'deleted principal 1234'"),
+                bad("warehouse permission for a deleted principal", () -> WarehousePermission.canUse("abc123",
+                        DeletedPrincipal.of("1234")), "principal", "'deleted principal 1234'"),
                 bad("dot in schema", () -> SchemaName.of("sales", "raw.events"), "schema name", "'raw.events'"),
                 bad("empty schema", () -> SchemaName.of("sales", ""), "schema name", "''"),
                 bad("schema full name with 3 parts", () -> SchemaName.parse("a.b.c"), "schema full name", "'a.b.c'"),

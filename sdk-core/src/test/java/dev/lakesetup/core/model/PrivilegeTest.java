@@ -144,6 +144,8 @@ class PrivilegeTest {
 
         assertThat(odd.hasPlainName()).isFalse();
         assertThat(odd.sqlName()).isEqualTo("drop\\u0007me`");
+        assertThat(Privilege.observed("SELECT\u202e;\u2066x", SCHEMA).sqlName())
+                .isEqualTo("SELECT\\u202e;\\u2066x");
         assertThat(Privilege.observed("x".repeat(300) + "-", SCHEMA).sqlName()).hasSize(103).endsWith("...");
     }
 }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lakesetup.core.ApplyRefusedException;
+import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.Lakesetup;
+import dev.lakesetup.core.apply.ApplyOptions;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Grant;
 import dev.lakesetup.core.model.Principal;
@@ -137,5 +139,31 @@ class ExclusiveGrantsTest {
         Plan plan = seeingLittle.plan(exclusiveRaw());
 
         assertThat(plan.change(GrantChange.idOf(Action.REVOKE, raw))).isPresent();
+    }
+
+    @Test
+    void applySaved_whenBulkReadsHideOtherGrants_checksExclusiveSecurableInFullAndRevokes() {
+        workspace.seedGrant(raw, Principal.group("analysts"), Set.of(Privilege.SELECT));
+        Lakesetup seeingLittle = Lakesetup.builder().executor(seeingOnlyOwnGrants(sp)).clock(time).sleeper(time)
+                .build();
+        SavedPlan saved = SavedPlan.parse(seeingLittle.plan(exclusiveRaw()).savedJson());
+
+        var report = seeingLittle.apply(saved, exclusiveRaw(), ApplyOptions.defaults().withRevokesAllowed());
+
+        assertThat(report.isSuccess()).as(report.toString()).isTrue();
+        assertThat(workspace.privileges(raw, Principal.group("analysts"))).isEmpty();
+    }
+
+    @Test
+    void applySaved_whenBlueprintNoLongerDeclaresTheSecurableExclusive_refusesItsRevokesAndRevokesNothing() {
+        workspace.seedGrant(raw, Principal.group("analysts"), Set.of(Privilege.SELECT));
+        SavedPlan saved = SavedPlan.parse(lakesetup.plan(exclusiveRaw()).savedJson());
+        Blueprint additive = Blueprint.builder().grant(Grant.on(raw).to(sp).privileges(USE_SCHEMA)).build();
+
+        assertThatThrownBy(() -> lakesetup.apply(saved, additive, ApplyOptions.defaults().withRevokesAllowed()))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("revoke:schema:sales.raw revokes on schema sales.raw, which the blueprint does "
+                        + "not declare exclusive");
+        assertThat(workspace.privileges(raw, Principal.group("analysts"))).containsExactly(Privilege.SELECT);
     }
 }

@@ -13,6 +13,15 @@ import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.ResourceId;
 import dev.lakesetup.core.model.Schema;
 import dev.lakesetup.core.plan.Plan;
+import dev.lakesetup.core.plan.Action;
+import dev.lakesetup.core.plan.GrantChange;
+import dev.lakesetup.core.plan.PrincipalPrivileges;
+import dev.lakesetup.core.model.DeletedPrincipal;
+import dev.lakesetup.core.model.Privilege;
+import dev.lakesetup.core.model.Securable;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import dev.lakesetup.core.spi.ObservedResource;
 import dev.lakesetup.core.testing.FakeTime;
 import dev.lakesetup.core.testing.Fixtures;
@@ -40,6 +49,20 @@ class HostileServiceTextTest {
                 .resource(Schema.named("sales", "eu").managedLocation("abfss://b@acct.dfs.core.windows.net/y"))
                 .resource(Schema.named("sales", "us").comment("new"))
                 .build());
+    }
+
+    @Test
+    void renderSql_whenDeletedPrincipalIdHoldsBidiControls_showsThemEscapedInTheApiComment() {
+        Securable sales = Securable.catalog("sales");
+        Plan plan = Plan.of(List.of(new GrantChange(GrantChange.idOf(Action.REVOKE, sales), Action.REVOKE, sales,
+                List.of(PrincipalPrivileges.of(DeletedPrincipal.of("42\u202e1;\u2066x"),
+                        Set.of(Privilege.SELECT))), Set.of())), Map.of());
+
+        String sql = plan.render(PlanFormat.SQL);
+
+        assertThat(sql).doesNotContain("\u202e").doesNotContain("\u2066")
+                .contains("from principal_id 42\\u202e1;\\u2066x)");
+        assertThat(sql.lines()).allMatch(line -> line.startsWith("--"));
     }
 
     @Test

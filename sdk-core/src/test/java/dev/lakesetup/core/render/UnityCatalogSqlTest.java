@@ -12,6 +12,7 @@ import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.Schema;
 import dev.lakesetup.core.model.Securable;
+import dev.lakesetup.core.model.SecurableType;
 import dev.lakesetup.core.model.ServicePrincipal;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -38,6 +39,17 @@ class UnityCatalogSqlTest {
 
         assertThat(SQL.createCatalog(catalog)).isEqualTo("CREATE CATALOG IF NOT EXISTS `lake` MANAGED LOCATION "
                 + "'abfss://c@a.dfs.core.windows.net/x\\'y' COMMENT 'it\\'s a \\\\ test\\nline two'");
+    }
+
+    @Test
+    void revokeAndGrant_whenAPrivilegeHasNoPlainName_refuseInsteadOfWritingItIntoTheStatement() {
+        // a name read from the service (or from an edited saved plan) that would end the statement
+        Privilege odd = Privilege.observed("SELECT ON CATALOG x FROM y; DROP CATALOG z; --", SecurableType.CATALOG);
+        Grant grant = Grant.on(Securable.catalog("x")).to(Principal.group("y")).privileges(odd);
+
+        assertThatThrownBy(() -> SQL.revoke(grant)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("privilege").hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> SQL.grant(grant)).isInstanceOf(InvalidInputException.class);
     }
 
     @Test

@@ -4,6 +4,7 @@ import dev.lakesetup.core.LakesetupException;
 import dev.lakesetup.core.ServiceException.Failure;
 import dev.lakesetup.core.apply.RetryPolicy;
 import dev.lakesetup.core.apply.Sleeper;
+import dev.lakesetup.core.render.ServiceText;
 import dev.lakesetup.core.spi.RequestPermits;
 import io.github.resilience4j.core.IntervalBiFunction;
 import io.github.resilience4j.retry.Retry;
@@ -78,7 +79,9 @@ public final class CallGuard {
         private final Failure failure;
 
         CallFailedException(Throwable cause, int attempts, Failure failure) {
-            super(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage(), cause);
+            // an executor may let an exception through unwrapped: its message may carry service text
+            super(cause.getMessage() == null ? cause.getClass().getSimpleName()
+                    : ServiceText.escape(cause.getMessage()), cause);
             this.attempts = attempts;
             this.failure = failure;
         }
@@ -311,7 +314,7 @@ public final class CallGuard {
                 }
                 Duration delay = Duration.ofMillis(delayMillis);
                 LOG.debug("{} failed ({}, attempt {}), retrying in {} ms: {}", what, failure, attempts, delayMillis,
-                        e.getMessage());
+                        ServiceText.escape(e.getMessage()));
                 observer.retrying(attempts, delay, e);
                 sleep(delay, attempts);
             }

@@ -1,6 +1,7 @@
 package dev.lakesetup.core.internal.plan;
 
 import dev.lakesetup.core.LakesetupException;
+import dev.lakesetup.core.render.ServiceText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -43,7 +44,8 @@ final class Parallel {
             if (cause instanceof LakesetupException lakesetup) {
                 throw lakesetup;
             }
-            throw new LakesetupException("reading live state failed: " + cause, cause);
+            throw new LakesetupException("reading live state failed: " + ServiceText.escape(String.valueOf(cause)),
+                    cause);
         }
     }
 }

@@ -77,7 +77,8 @@ public final class Planner {
      * @param router routes reads to executors
      * @param guard rate limit and retries for every read
      * @param readBefore as for {@link #Planner(Router, CallGuard, Set)}
-     * @param listener receives {@link Progress.Phase#READING} progress, one step per object read
+     * @param listener receives {@link Progress.Phase#READING} progress, one step per object read and per principal
+     *     looked up
      */
     public Planner(Router router, CallGuard guard, Set<Executor> readBefore, ApplyListener listener) {
         this.router = router;
@@ -197,7 +198,9 @@ public final class Planner {
         }
         List<Callable<Object>> tasks = new ArrayList<>();
         List<Executor> owners = new ArrayList<>();
-        ReadProgress progress = new ReadProgress(listener, blueprint.resources().size() + securables.size());
+        // a step per object read and per principal looked up: the bar is full only when planning has all it needs
+        ReadProgress progress = new ReadProgress(listener, blueprint.resources().size() + securables.size()
+                + principals.size());
         resourcesByExecutor.forEach((executor, list) -> {
             for (List<Resource> batch : batches(list, executor.readBatchSize())) {
                 owners.add(executor);
@@ -221,7 +224,7 @@ public final class Planner {
         // first-call rule, as the first that can check answers
         for (Principal principal : principals) {
             owners.add(router.executors().get(0));
-            tasks.add(() -> lookUp(principal));
+            tasks.add(() -> progress.counted(1, () -> lookUp(principal)));
         }
         List<Object> results = firstAloneThenTheRest(tasks, owners, pool);
         readBefore.addAll(owners);

@@ -4,6 +4,7 @@ import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.StalePlanException;
 import dev.lakesetup.core.apply.ApplyListener;
 import dev.lakesetup.core.internal.apply.CallGuard;
+import dev.lakesetup.core.internal.apply.CompleteReads;
 import dev.lakesetup.core.internal.apply.Resolutions;
 import dev.lakesetup.core.internal.apply.Router;
 import dev.lakesetup.core.model.Privilege;
@@ -16,6 +17,7 @@ import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.PlanBasis;
 import dev.lakesetup.core.plan.PrincipalPrivileges;
 import dev.lakesetup.core.plan.ResourceChange;
+import dev.lakesetup.core.spi.ExecutionContext;
 import dev.lakesetup.core.spi.Executor;
 import dev.lakesetup.core.spi.ObservedResource;
 import java.util.ArrayList;
@@ -59,10 +61,11 @@ public final class StalenessCheck {
      * Checks a plan against the live state.
      *
      * @param plan a plan that carries the state it was planned against
+     * @param exclusive the securables the blueprint declares exclusive: read in full, as planning read them
      * @param pool runs the reads in parallel
      * @throws StalePlanException naming every object that moved
      */
-    public void check(Plan plan, ExecutorService pool) {
+    public void check(Plan plan, Set<Securable> exclusive, ExecutorService pool) {
         PlanBasis basis = plan.basis().orElseThrow(() -> InvalidInputException.of("plan", plan.toString(),
                 "it holds no record of the live state it was planned against", "a saved plan"));
         Map<ResourceId, Resource> resources = new LinkedHashMap<>();
@@ -74,7 +77,9 @@ public final class StalenessCheck {
                 securables.add(((GrantChange) change).securable());
             }
         }
-        Resolutions context = new Resolutions(plan.resolvedPrincipals());
+        Resolutions resolutions = new Resolutions(plan.resolvedPrincipals());
+        // read as planning read: an exclusive securable in full, or a bulk listing's partial view would look moved
+        ExecutionContext context = new CompleteReads(resolutions, exclusive::contains);
         ReadProgress progress = new ReadProgress(listener, resources.size() + securables.size());
         Map<ResourceId, ObservedResource> nowResources = new HashMap<>();
         Map<Securable, List<PrincipalPrivileges>> nowGrants = new HashMap<>();

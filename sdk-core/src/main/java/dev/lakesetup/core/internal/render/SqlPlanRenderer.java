@@ -61,8 +61,9 @@ final class SqlPlanRenderer {
                 // SQL cannot name a principal that no longer exists; the grants API removes it by id
                 out.append("-- API: PATCH ").append(CATALOGS).append("permissions/")
                         .append(change.securable().type().apiName()).append("/{full_name} (remove ")
-                        .append(String.join(", ", grant.privileges().stream().map(Privilege::sqlName).toList()))
-                        .append(" from principal_id ").append(deleted.principalId()).append(")\n");
+                        .append(comment(String.join(", ", grant.privileges().stream().map(Privilege::sqlName)
+                                .toList())))
+                        .append(" from principal_id ").append(comment(deleted.principalId())).append(")\n");
                 continue;
             }
             out.append(change.action() == Action.REVOKE ? sql.revoke(grant) : sql.grant(grant)).append(";\n");
