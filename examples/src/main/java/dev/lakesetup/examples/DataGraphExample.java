@@ -25,9 +25,10 @@ import java.util.Map;
  *
  * <p>Without {@code DATABRICKS_HOST} it starts a fake workspace in this process (on 127.0.0.1), seeds sample
  * catalogs and tables, and runs against it: nothing leaves the machine. With {@code DATABRICKS_HOST} and
- * {@code DATABRICKS_WAREHOUSE_ID} it targets that workspace, signed in as the Databricks SDKs' unified
- * authentication finds an admin ({@code DATABRICKS_TOKEN}, {@code DATABRICKS_CLIENT_ID} +
- * {@code DATABRICKS_CLIENT_SECRET}, a profile, the Azure CLI, ...), and only plans unless {@code --apply} is given.
+ * {@code DATABRICKS_WAREHOUSE_ID} it targets that workspace, signed in as an admin with {@code DATABRICKS_TOKEN}, or
+ * else {@code DATABRICKS_CLIENT_ID} + {@code DATABRICKS_CLIENT_SECRET}; when the environment it is given names
+ * neither, as the Databricks SDKs' unified authentication finds one (a profile, the Azure CLI, ...). It only plans
+ * unless {@code --apply} is given.
  *
  * <p>Options: {@code --apply}, {@code --show-secret} (print the new OAuth secret once, real workspace only),
  * {@code --principal NAME}, {@code --profiles-sync-catalog NAME}, {@code --read-only-catalog NAME} (repeatable),
@@ -139,17 +140,32 @@ public final class DataGraphExample {
             out.println("DATABRICKS_WAREHOUSE_ID is not set: the principal gets \"Can use\" on that SQL warehouse");
             return 2;
         }
-        // admin credentials as the Databricks SDKs find them: DATABRICKS_TOKEN, DATABRICKS_CLIENT_ID and
-        // DATABRICKS_CLIENT_SECRET, a ~/.databrickscfg profile (DATABRICKS_CONFIG_PROFILE), the Azure CLI, ...; the
-        // host is the DATABRICKS_HOST this run was given, checked (https) before anything is sent
-        DatabricksWorkspace workspace = DatabricksWorkspace.fromEnvironment().host(env.get("DATABRICKS_HOST"))
-                .warehouseId(warehouse).build();
+        // the host is the DATABRICKS_HOST this run was given, checked (https) before anything is sent
+        DatabricksWorkspace workspace = admin(env).host(env.get("DATABRICKS_HOST")).warehouseId(warehouse).build();
         out.println("== lakesetup: the Data Graph setup against " + workspace.host()
                 + (settings.apply ? "" : " (plan only: pass --apply to change the workspace)"));
         Lakesetup lakesetup = Lakesetup.builder().executor(workspace.restExecutor())
                 .listener(new ConsoleProgress(out)).build();
         return planAndRun(recipe(settings, warehouse, sink(out)), lakesetup, workspace, RunOptions.defaults(),
                 settings.apply, settings.showSecret, out);
+    }
+
+    /**
+     * Signs in as the admin the given environment names: {@code DATABRICKS_TOKEN}, else {@code DATABRICKS_CLIENT_ID}
+     * and {@code DATABRICKS_CLIENT_SECRET} (both required once either is set); when it names neither, as the
+     * Databricks SDKs' unified authentication finds one (a ~/.databrickscfg profile, the Azure CLI, ...).
+     */
+    private static DatabricksWorkspace.Builder admin(Map<String, String> env) {
+        String token = env.get("DATABRICKS_TOKEN");
+        if (!blank(token)) {
+            return DatabricksWorkspace.builder().pat(token);
+        }
+        String clientId = env.get("DATABRICKS_CLIENT_ID");
+        String clientSecret = env.get("DATABRICKS_CLIENT_SECRET");
+        if (!blank(clientId) || !blank(clientSecret)) {
+            return DatabricksWorkspace.builder().oauthM2m(clientId, clientSecret);
+        }
+        return DatabricksWorkspace.fromEnvironment();
     }
 
     private static int planAndRun(DataGraphSetup setup, Lakesetup lakesetup, DatabricksWorkspace workspace,

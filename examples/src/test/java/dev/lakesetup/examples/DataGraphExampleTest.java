@@ -79,6 +79,20 @@ class DataGraphExampleTest {
     }
 
     @Test
+    void run_whenTheGivenEnvironmentHasAClientIdWithoutSecret_refusesBeforeSendingAnything() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        // a loopback https port nobody listens on: nothing could leave the machine even if something were sent
+        Map<String, String> env = Map.of("DATABRICKS_HOST", "https://127.0.0.1:1",
+                "DATABRICKS_CLIENT_ID", "6f2a1c3e-0b4d-4e5f-8a9b-7c6d5e4f3a2b", "DATABRICKS_WAREHOUSE_ID", "abc123");
+
+        int status = DataGraphExample.run(new String[0], env, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+
+        assertThat(status).isEqualTo(1);
+        assertThat(bytes.toString(StandardCharsets.UTF_8)).contains("Setup stopped:", "OAuth client secret",
+                "it is required");
+    }
+
+    @Test
     void run_whenOptionIsUnknown_printsUsage() {
         int[] status = new int[1];
 

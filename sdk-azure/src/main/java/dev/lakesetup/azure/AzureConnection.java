@@ -78,7 +78,15 @@ public final class AzureConnection implements AutoCloseable {
         this.owned = b.httpClient != null ? null
                 : new OwnedHttpClient(b.proxy == null ? null : proxyOptions(b.proxy));
         this.httpClient = b.httpClient != null ? b.httpClient : owned.client();
-        this.credential = credentialOf(b, httpClient);
+        try {
+            this.credential = credentialOf(b, httpClient);
+        } catch (RuntimeException | Error e) {
+            // the connection never reaches its caller, so nobody else could release the client's threads
+            if (owned != null) {
+                owned.close();
+            }
+            throw e;
+        }
         this.resourceManagerEndpoint = b.resourceManagerEndpoint;
         this.graphEndpoint = b.graphEndpoint;
         this.storageEndpoint = b.storageEndpoint;

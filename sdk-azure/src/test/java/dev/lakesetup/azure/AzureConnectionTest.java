@@ -10,9 +10,14 @@ import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.testkit.FakeAzure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -78,6 +83,34 @@ class AzureConnectionTest {
         connection.close();
 
         assertThat(ioThreads()).doesNotContainAnyElementsOf(own);
+    }
+
+    @Test
+    void build_whenTheCredentialCannotBeBuilt_releasesTheOwnedClient() {
+        Assumptions.assumeTrue(Files.isDirectory(OPEN_DESCRIPTORS), "counts open file descriptors");
+        List<String> before = ioThreads();
+        long descriptorsBefore = openDescriptors();
+        int attempts = 10;
+        for (int i = 0; i < attempts; i++) {
+            // azure-identity accepts tenant ids of letters, digits, '-' and '.' only
+            assertThatThrownBy(() -> AzureConnection.builder().tenantId("not a tenant!").subscriptionId("s")
+                    .clientSecret("client", Secret.of("secret-value")).build())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageNotContaining("secret-value");
+        }
+
+        assertThat(ioThreads()).isSubsetOf(before);
+        // each owned client opens selectors for its event loops when built; a leaked one keeps them open
+        assertThat(openDescriptors() - descriptorsBefore).isLessThan(attempts);
+    }
+
+    private static final Path OPEN_DESCRIPTORS = Path.of("/proc/self/fd");
+
+    private static long openDescriptors() {
+        try (var entries = Files.list(OPEN_DESCRIPTORS)) {
+            return entries.count();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
+import dev.lakesetup.azure.internal.TokenPolicy;
 import dev.lakesetup.core.Lakesetup;
 import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.apply.ApplyReport;
@@ -19,6 +20,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import reactor.core.publisher.Mono;
 
 /** Every request goes to the local fake, and no bearer token is sent in the clear to a remote host. */
@@ -112,5 +115,19 @@ class LoopbackTest {
             assertThat(http.urls()).singleElement().satisfies(u -> assertThat(u.getProtocol()).isEqualTo("http"));
             assertThat(tokensIssued).hasValue(1);
         }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://127.0.0.1:8080/", "http://127.0.0.2:8080/", "http://127.255.10.1/",
+            "http://localhost:80/", "http://LOCALHOST/", "http://[::1]:8080/", "http://[0:0:0:0:0:0:0:1]/"})
+    void isLoopbackHttp_whenHostIsLoopbackAsDatabricksModuleDefinesIt_allowsPlainHttp(String endpoint) {
+        assertThat(TokenPolicy.isLoopbackHttp(endpoint)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"http://128.0.0.1/", "http://127.0.0.256/", "http://127.0.0.1.example.test/",
+            "http://localhost.example.test/", "http://[::2]/", "https://127.0.0.2/", "http://10.0.0.1/"})
+    void isLoopbackHttp_whenHostIsNotLoopbackOrSchemeIsHttps_refuses(String endpoint) {
+        assertThat(TokenPolicy.isLoopbackHttp(endpoint)).isFalse();
     }
 }

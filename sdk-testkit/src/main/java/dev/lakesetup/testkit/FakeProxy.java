@@ -25,10 +25,12 @@ import java.util.concurrent.Executors;
  * requests through a proxy with them. It answers 407 with {@code Proxy-Authenticate: Basic} unless a request carries
  * the expected {@code Proxy-Authorization}; it forwards absolute-URI requests to plain {@code http} targets and
  * opens {@code CONNECT} tunnels, both to loopback addresses only (anything else gets 403), one request per
- * connection; and it records every request line with whether its credentials were accepted. Thread-safe.
+ * connection; and it records every request line with whether its credentials were accepted. A request body over
+ * 16 MiB gets 413 (a chunked one is cut off). Thread-safe.
  */
 public final class FakeProxy implements AutoCloseable {
     private static final int MAX_HEADER_BYTES = 64 * 1024;
+    private static final long MAX_BODY_BYTES = 16L * 1024 * 1024;
 
     /**
      * One request the proxy received.
@@ -113,6 +115,11 @@ public final class FakeProxy implements AutoCloseable {
                     answer(out, "400 Bad Request");
                     return;
                 }
+                String refused = refusedLength(head);
+                if (refused != null) {
+                    answer(out, refused);
+                    return;
+                }
                 if (authorized) {
                     break;
                 }
@@ -193,16 +200,35 @@ public final class FakeProxy implements AutoCloseable {
         copyBody(head, in, OutputStream.nullOutputStream());
     }
 
-    /** Copies a request body framed by Content-Length or chunked encoding, as it came. */
+    /** Returns the status for a Content-Length that is not a number or over the body limit, or {@code null}. */
+    private static String refusedLength(List<String> head) {
+        String length = header(head, "content-length");
+        if (length == null) {
+            return null;
+        }
+        try {
+            long bytes = Long.parseLong(length.trim());
+            return bytes < 0 ? "400 Bad Request" : bytes > MAX_BODY_BYTES ? "413 Content Too Large" : null;
+        } catch (NumberFormatException e) {
+            return "400 Bad Request";
+        }
+    }
+
+    /** Copies a request body framed by Content-Length or chunked encoding, as it came, up to the body limit. */
     private static void copyBody(List<String> head, InputStream in, OutputStream up) throws IOException {
         String length = header(head, "content-length");
         if (length != null) {
             up.write(in.readNBytes(Integer.parseInt(length.trim())));
         } else if ("chunked".equalsIgnoreCase(String.valueOf(header(head, "transfer-encoding")).trim())) {
+            long total = 0;
             while (true) {
                 String sizeLine = readLine(in);
-                up.write((sizeLine + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
                 int size = Integer.parseInt(sizeLine.split(";")[0].trim(), 16);
+                total += size;
+                if (size < 0 || total > MAX_BODY_BYTES) {
+                    throw new IOException("request body over " + MAX_BODY_BYTES + " bytes");
+                }
+                up.write((sizeLine + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
                 up.write(in.readNBytes(size + 2));
                 if (size == 0) {
                     return;

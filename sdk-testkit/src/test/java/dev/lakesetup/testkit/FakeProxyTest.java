@@ -39,6 +39,27 @@ class FakeProxyTest {
     }
 
     @Test
+    void request_whoseBodyIsOver16MiB_gets413BeforeAnythingIsForwarded() throws IOException {
+        try (FakeProxy proxy = FakeProxy.start("u", "p")) {
+            String answer = exchange(proxy.port(), "POST http://127.0.0.1:9/ HTTP/1.1\r\nHost: 127.0.0.1:9\r\n"
+                    + "Content-Length: " + (16L * 1024 * 1024 + 1) + "\r\nProxy-Authorization: " + CREDENTIALS
+                    + "\r\n\r\n");
+
+            assertThat(answer).startsWith("HTTP/1.1 413 ");
+        }
+    }
+
+    @Test
+    void request_whoseContentLengthIsNotANumber_gets400() throws IOException {
+        try (FakeProxy proxy = FakeProxy.start("u", "p")) {
+            String answer = exchange(proxy.port(), "POST http://127.0.0.1:9/ HTTP/1.1\r\nHost: 127.0.0.1:9\r\n"
+                    + "Content-Length: 99999999999999999999\r\n\r\n");
+
+            assertThat(answer).startsWith("HTTP/1.1 400 ");
+        }
+    }
+
+    @Test
     void request_toANonLoopbackAddress_isRefused() throws IOException {
         try (FakeProxy proxy = FakeProxy.start("u", "p")) {
             String answer = exchange(proxy.port(), "GET http://192.0.2.1/ HTTP/1.1\r\nHost: 192.0.2.1\r\n"

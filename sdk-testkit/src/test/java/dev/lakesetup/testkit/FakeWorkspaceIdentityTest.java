@@ -99,6 +99,21 @@ class FakeWorkspaceIdentityTest {
     }
 
     @Test
+    void usersList_whenCountIsOverTheDocumentedCap_answersAtMost100() {
+        for (int i = 0; i < 101; i++) {
+            ws.seedUser("user-" + i + "@example.com");
+        }
+
+        com.databricks.sdk.service.iam.ListUsersResponse page = w.users().impl().list(
+                new com.databricks.sdk.service.iam.ListUsersRequest().setStartIndex(2L)
+                        .setCount((long) Integer.MAX_VALUE));
+
+        assertThat(page.getResources()).hasSize(100);
+        assertThat(page.getItemsPerPage()).isEqualTo(100L);
+        assertThat(page.getTotalResults()).isGreaterThanOrEqualTo(101L);
+    }
+
+    @Test
     void servicePrincipalsPatch_addsAndRemovesEntitlements() {
         ServicePrincipal sp = w.servicePrincipals().create(new ServicePrincipal().setDisplayName("patched"));
         w.servicePrincipals().patch(new PartialUpdate().setId(sp.getId())

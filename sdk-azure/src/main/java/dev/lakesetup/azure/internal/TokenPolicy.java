@@ -10,7 +10,8 @@ import com.azure.core.http.HttpPipelineNextSyncPolicy;
 import com.azure.core.http.HttpResponse;
 import com.azure.core.http.policy.HttpPipelinePolicy;
 import java.net.URL;
-import java.util.Set;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import reactor.core.publisher.Mono;
 
 /**
@@ -19,7 +20,7 @@ import reactor.core.publisher.Mono;
  */
 public final class TokenPolicy implements HttpPipelinePolicy {
 
-    private static final Set<String> LOOPBACK = Set.of("127.0.0.1", "localhost", "[::1]", "::1");
+    private static final Pattern IPV4_LOOPBACK = Pattern.compile("127(\\.(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}");
 
     /** The scope of Azure Storage tokens (blob and DFS endpoints). */
     public static final String STORAGE_SCOPE = "https://storage.azure.com/.default";
@@ -68,15 +69,35 @@ public final class TokenPolicy implements HttpPipelinePolicy {
      * Returns whether an endpoint is plain http on a loopback address, where only this policy can send tokens.
      *
      * @param endpoint an endpoint URL
-     * @return whether it is {@code http://} to 127.0.0.1, localhost or ::1
+     * @return whether it is {@code http://} to a loopback host (see {@link #isLoopbackHost(String)})
      */
     public static boolean isLoopbackHttp(String endpoint) {
         try {
             URL url = java.net.URI.create(endpoint).toURL();
-            return "http".equals(url.getProtocol()) && LOOPBACK.contains(url.getHost());
+            return "http".equals(url.getProtocol()) && isLoopbackHost(url.getHost());
         } catch (IllegalArgumentException | java.net.MalformedURLException e) {
             return false;
         }
+    }
+
+    /**
+     * Tells whether a host is this machine's loopback interface, decided from the text alone without a name lookup:
+     * {@code localhost}, an IPv4 address in {@code 127.0.0.0/8}, or {@code ::1}. The same rule as the Databricks
+     * module's loopback check, so both modules allow plain http to the same local fakes.
+     *
+     * @param host a host name or address, IPv6 with or without brackets
+     * @return {@code true} for {@code localhost}, {@code 127.x.y.z} and {@code ::1}
+     */
+    public static boolean isLoopbackHost(String host) {
+        if (host == null) {
+            return false;
+        }
+        String text = host.toLowerCase(Locale.ROOT);
+        if (text.startsWith("[") && text.endsWith("]")) {
+            text = text.substring(1, text.length() - 1);
+        }
+        return text.equals("localhost") || IPV4_LOOPBACK.matcher(text).matches() || text.equals("::1")
+                || text.equals("0:0:0:0:0:0:0:1");
     }
 
     @Override
@@ -93,7 +114,7 @@ public final class TokenPolicy implements HttpPipelinePolicy {
 
     private void authorize(HttpPipelineCallContext context) {
         URL url = context.getHttpRequest().getUrl();
-        if (!"https".equals(url.getProtocol()) && !LOOPBACK.contains(url.getHost())) {
+        if (!"https".equals(url.getProtocol()) && !isLoopbackHost(url.getHost())) {
             throw new IllegalStateException("refusing to send a bearer token over " + url.getProtocol() + " to "
                     + url.getHost() + ": use https");
         }

@@ -23,7 +23,8 @@ public record ChangeOutcome(Change change, Outcome outcome, int attempts, Durati
      * @param outcome how it ended
      * @param attempts the calls made to apply it (0 when it was not attempted)
      * @param duration the time from its start to its end, including retries
-     * @param reason why it failed or was skipped or needed nothing; empty when applied. Never contains a secret
+     * @param reason why it failed or was skipped or needed nothing; empty when applied. Never contains a secret; it is
+     *     stored as {@link ServiceText#escape(String)} shows it, so line breaks and control characters become escapes
      */
     public ChangeOutcome {
         InvalidInputException.requireNonNull(change, "change");

@@ -170,7 +170,8 @@ public final class StatementRows implements SqlSession, SqlSessions {
         }
         return ServiceException.builder(ServiceException.Failure.FATAL, what + " failed: the statement did not finish"
                 + " within " + timeout + " (still " + response.getStatus().getState() + "); it was cancelled. Raise "
-                + "statementTimeout on DatabricksWorkspace if the warehouse is just slow").build();
+                + "statementTimeout on DatabricksWorkspace (PrincipalValidator.Builder for validation) if the "
+                + "warehouse is just slow").build();
     }
 
     private static boolean isRunning(StatementResponse response) {

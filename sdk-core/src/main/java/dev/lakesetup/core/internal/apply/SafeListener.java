@@ -6,6 +6,7 @@ import dev.lakesetup.core.apply.ChangeOutcome;
 import dev.lakesetup.core.apply.Progress;
 import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.plan.Plan;
+import dev.lakesetup.core.render.ServiceText;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
@@ -31,7 +32,8 @@ public final class SafeListener implements ApplyListener {
             try {
                 call.accept(listener);
             } catch (RuntimeException e) {
-                LOG.warn("apply listener {} failed on {}: {}", listener.getClass().getName(), event, e.toString());
+                LOG.warn("apply listener {} failed on {}: {}", listener.getClass().getName(), event,
+                        ServiceText.escape(e.toString()));
             }
         }
     }

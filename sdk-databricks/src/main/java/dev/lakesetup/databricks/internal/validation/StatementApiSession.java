@@ -2,33 +2,30 @@ package dev.lakesetup.databricks.internal.validation;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
-import com.databricks.sdk.service.sql.ExecuteStatementRequest;
-import com.databricks.sdk.service.sql.ServiceError;
-import com.databricks.sdk.service.sql.StatementResponse;
-import com.databricks.sdk.service.sql.StatementState;
+import dev.lakesetup.core.apply.Sleeper;
 import dev.lakesetup.databricks.internal.JdkHttpClient;
+import dev.lakesetup.databricks.internal.StatementRows;
+import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * A session through the statement execution API of databricks-sdk-java, signed in with OAuth M2M as the service
- * principal. A statement that ends in any state but SUCCEEDED fails the check, also when the HTTP status was 200.
+ * principal. Statements run and are polled as {@link StatementRows} runs them: one that ends in any state but
+ * SUCCEEDED fails the check, also when the HTTP status was 200, and one still running at the statement timeout is
+ * cancelled and fails the check.
  */
 public final class StatementApiSession implements PrincipalSession {
     private static final Logger LOG = LoggerFactory.getLogger(StatementApiSession.class);
-    private static final Duration FIRST_POLL = Duration.ofMillis(50);
-    private static final Duration MAX_POLL = Duration.ofSeconds(2);
     /** Longer than the 30 seconds a statement request may wait on the server. */
     private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(60);
 
-    private final WorkspaceClient client;
-    private final ValidationTarget target;
+    private final StatementRows statements;
     private final SecretScrubber scrubber;
 
-    private StatementApiSession(WorkspaceClient client, ValidationTarget target, SecretScrubber scrubber) {
-        this.client = client;
-        this.target = target;
+    private StatementApiSession(StatementRows statements, SecretScrubber scrubber) {
+        this.statements = statements;
         this.scrubber = scrubber;
     }
 
@@ -40,6 +37,11 @@ public final class StatementApiSession implements PrincipalSession {
      * @throws CheckFailedException with the service's message when sign-in fails
      */
     public static StatementApiSession open(ValidationTarget target) {
+        return open(target, Clock.systemUTC(), Sleeper.system());
+    }
+
+    /** Opens the session with a clock for the statements' deadline and a sleeper between polls, which tests fake. */
+    static StatementApiSession open(ValidationTarget target, Clock clock, Sleeper sleeper) {
         SecretScrubber scrubber = new SecretScrubber(target.credentials().secret());
         LOG.debug("signing in to {} as {} with OAuth M2M", target.host(), target.credentials().clientId());
         try {
@@ -53,7 +55,8 @@ public final class StatementApiSession implements PrincipalSession {
                     .setHttpClient(new JdkHttpClient(HTTP_TIMEOUT, target.proxy()));
             WorkspaceClient client = new WorkspaceClient(config);
             config.authenticate();
-            return new StatementApiSession(client, target, scrubber);
+            return new StatementApiSession(new StatementRows(() -> client, target.warehouseId(),
+                    target.statementTimeout(), clock, sleeper), scrubber);
         } catch (RuntimeException e) {
             throw new CheckFailedException(scrubber.describe(e));
         }
@@ -62,70 +65,9 @@ public final class StatementApiSession implements PrincipalSession {
     @Override
     public long query(String sql) {
         try {
-            StatementResponse response = client.statementExecution().executeStatement(new ExecuteStatementRequest()
-                    .setWarehouseId(target.warehouseId()).setStatement(sql).setWaitTimeout("30s"));
-            return rows(awaitEnd(response));
-        } catch (CheckFailedException e) {
-            throw e;
+            return statements.query("the check's statement", sql).size();
         } catch (RuntimeException e) {
             throw new CheckFailedException(scrubber.describe(e));
-        }
-    }
-
-    private StatementResponse awaitEnd(StatementResponse first) {
-        long deadline = System.nanoTime() + target.statementTimeout().toNanos();
-        StatementResponse response = first;
-        Duration pause = FIRST_POLL;
-        while (isRunning(response)) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new CheckFailedException("the statement did not finish within " + target.statementTimeout()
-                        + " (still " + response.getStatus().getState() + ")");
-            }
-            pause(pause);
-            pause = pause.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : pause.multipliedBy(2);
-            response = client.statementExecution().getStatement(response.getStatementId());
-        }
-        StatementState state = response.getStatus() == null ? null : response.getStatus().getState();
-        if (state != StatementState.SUCCEEDED) {
-            throw new CheckFailedException(failureMessage(state, response.getStatus().getError()));
-        }
-        return response;
-    }
-
-    private static boolean isRunning(StatementResponse response) {
-        StatementState state = response.getStatus() == null ? null : response.getStatus().getState();
-        return state == StatementState.PENDING || state == StatementState.RUNNING;
-    }
-
-    private String failureMessage(StatementState state, ServiceError error) {
-        StringBuilder out = new StringBuilder("statement ").append(state);
-        if (error != null) {
-            if (error.getErrorCode() != null) {
-                out.append(' ').append(error.getErrorCode());
-            }
-            if (error.getMessage() != null) {
-                out.append(": ").append(error.getMessage());
-            }
-        }
-        return scrubber.scrub(out.toString());
-    }
-
-    private static long rows(StatementResponse response) {
-        if (response.getManifest() != null && response.getManifest().getTotalRowCount() != null) {
-            return response.getManifest().getTotalRowCount();
-        }
-        if (response.getResult() != null && response.getResult().getDataArray() != null) {
-            return response.getResult().getDataArray().size();
-        }
-        return 0;
-    }
-
-    private static void pause(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CheckFailedException("interrupted while waiting for the statement to finish");
         }
     }
 

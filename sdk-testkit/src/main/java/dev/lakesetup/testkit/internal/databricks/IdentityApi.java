@@ -23,6 +23,8 @@ final class IdentityApi {
     static final Pattern FILTER = Pattern.compile("\\s*(\\w+)\\s+(eq|co|sw)\\s+\"((?:[^\"\\\\]|\\\\.)*)\"\\s*",
             Pattern.CASE_INSENSITIVE);
     private static final Pattern LIFETIME = Pattern.compile("(\\d+)(?:\\.\\d+)?s");
+    /** The largest SCIM page: the API reference constrains {@code count} to at most 100. */
+    private static final int MAX_COUNT = 100;
     private static final long DEFAULT_SECRET_LIFETIME = 730L * 24 * 3600;
 
     private final WorkspaceContext ctx;
@@ -93,10 +95,14 @@ final class IdentityApi {
         return Json.ok(listResponse(ex, all));
     }
 
-    /** Returns a SCIM ListResponse of the page {@code startIndex} (from 1) and {@code count} ask for. */
+    /**
+     * Returns a SCIM ListResponse of the page {@code startIndex} (from 1) and {@code count} ask for; a {@code count}
+     * over {@value #MAX_COUNT} gets {@value #MAX_COUNT}, as the service documents it ({@code count <= 100}).
+     */
     static ObjectNode listResponse(HttpExchange ex, List<ObjectNode> all) {
         int start = intParam(ex, "startIndex", 1);
-        int count = intParam(ex, "count", all.size());
+        String asked = ex.queryParam("count");
+        int count = asked == null || asked.isBlank() ? all.size() : Math.min(intParam(ex, "count", 0), MAX_COUNT);
         int from = Math.min(all.size(), Math.max(start, 1) - 1);
         int to = Math.min(all.size(), from + Math.max(count, 0));
         ObjectNode out = Json.object();
