@@ -127,11 +127,7 @@ final class SqlExecutor {
                 rows.add(Arrays.asList("Catalog Type", "Regular"));
             }
             case "schema" -> {
-                UnityCatalog.Schema sc = ctx.uc().schema(caller, s.fullName());
-                rows.add(Arrays.asList("Catalog Name", sc.catalog));
-                rows.add(Arrays.asList("Namespace Name", sc.name));
-                rows.add(Arrays.asList("Comment", sc.comment));
-                rows.add(Arrays.asList("Owner", sc.owner));
+                return describeSchema(ctx.uc().schema(caller, s.fullName()), d.extended());
             }
             case "external_location" -> {
                 // one row of named columns, as documented (name, url, credential_name, owner, created_by,
@@ -160,6 +156,24 @@ final class SqlExecutor {
             default -> throw ApiException.invalid("DESCRIBE " + s.sqlType() + " is not supported by the fake.");
         }
         return SqlResult.strings(List.of("info_name", "info_value"), rows);
+    }
+
+    /**
+     * DESCRIBE SCHEMA answers rows of {@code database_description_item} / {@code database_description_value}, as the
+     * SQL reference documents; the items are those a Unity Catalog schema shows (catalog and namespace name, comment,
+     * location, owner), with EXTENDED also its properties.
+     */
+    private static SqlResult describeSchema(UnityCatalog.Schema schema, boolean extended) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(Arrays.asList("Catalog Name", schema.catalog));
+        rows.add(Arrays.asList("Namespace Name", schema.name));
+        rows.add(Arrays.asList("Comment", schema.comment));
+        rows.add(Arrays.asList("Location", schema.storageRoot));
+        rows.add(Arrays.asList("Owner", schema.owner));
+        if (extended) {
+            rows.add(Arrays.asList("Properties", "()"));
+        }
+        return SqlResult.strings(List.of("database_description_item", "database_description_value"), rows);
     }
 
     private static String timestamp(long epochMillis) {
