@@ -1,5 +1,6 @@
 package dev.lakesetup.testkit.internal.databricks;
 
+import dev.lakesetup.testkit.sql.CommentOn;
 import dev.lakesetup.testkit.sql.Condition;
 import dev.lakesetup.testkit.sql.CreateCatalog;
 import dev.lakesetup.testkit.sql.CreateExternalLocation;
@@ -83,6 +84,8 @@ final class SqlExecutor {
             return use(u, session);
         } else if (statement instanceof SetConfig) {
             return SqlResult.EMPTY;
+        } else if (statement instanceof CommentOn c) {
+            return commentOn(c, session);
         }
         throw new IllegalStateException("unhandled statement type " + statement.getClass().getName());
     }
@@ -99,6 +102,24 @@ final class SqlExecutor {
         } else {
             ctx.uc().grants().remove(s, principal, normalised);
         }
+        return SqlResult.EMPTY;
+    }
+
+    /**
+     * COMMENT ON sets or (with NULL) removes a comment in place: on a catalog its owner, a metastore admin or a
+     * MANAGE holder may, on a schema only its owner, as the SQL reference's COMMENT ON says.
+     */
+    private SqlResult commentOn(CommentOn c, Statements.Session session) {
+        Caller caller = ctx.caller();
+        if (c.type().equals("CATALOG")) {
+            ctx.uc().updateCatalog(caller, c.name().get(0), null, null).comment = c.comment();
+            return SqlResult.EMPTY;
+        }
+        UnityCatalog.Schema schema = ctx.uc().schema(caller, String.join(".", qualify(c.name(), 2, session)));
+        if (!caller.name().equals(schema.owner)) {
+            throw ApiException.denied("User is not an owner of Schema '" + schema.fullName() + "'.");
+        }
+        schema.comment = c.comment();
         return SqlResult.EMPTY;
     }
 
