@@ -228,10 +228,13 @@ public final class SqlExecutor implements Executor, AutoCloseable {
         return ChangeResult.done();
     }
 
-    /** An UPDATE that changes more than the comment, or a read-only external location, needs the REST API. */
+    /**
+     * An UPDATE that changes more than the comment, any UPDATE of an external location (COMMENT ON and ALTER
+     * EXTERNAL LOCATION document no comment for it) and a read-only external location need the REST API.
+     */
     private static boolean needsRest(ResourceChange change) {
-        if (change.resource() instanceof ExternalLocation location && change.action() == Action.CREATE
-                && location.readOnly().orElse(false)) {
+        if (change.resource() instanceof ExternalLocation location && (change.action() == Action.UPDATE
+                || change.action() == Action.CREATE && location.readOnly().orElse(false))) {
             return true;
         }
         if (change.action() == Action.UPDATE) {

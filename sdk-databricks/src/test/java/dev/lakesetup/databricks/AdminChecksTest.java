@@ -13,10 +13,14 @@ import dev.lakesetup.core.model.ResourceId;
 import dev.lakesetup.core.model.Setting;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.testkit.FakeWorkspace;
+import dev.lakesetup.testkit.FaultResponse;
+import dev.lakesetup.testkit.FaultRule;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 class AdminChecksTest {
     private FakeWorkspace fake;
@@ -62,6 +66,23 @@ class AdminChecksTest {
         assertThat(report.check("privileges on catalog sales include CREATE SCHEMA").message())
                 .contains("lacks CREATE SCHEMA");
         assertThat(report.check("privileges on catalog gone include USE CATALOG").message()).isNotBlank();
+    }
+
+    @Test
+    @Timeout(value = 30, unit = TimeUnit.SECONDS)
+    void validate_whenEffectivePermissionsRepeatTheirPageToken_failsThatCheckInsteadOfReadingForever() {
+        FaultRule repeating = fake.faults().on("GET", "/api/2\\.1/unity-catalog/effective-permissions/.*").always()
+                .respond(FaultResponse.raw(200, "application/json", "{\"privilege_assignments\":[],"
+                        + "\"next_page_token\":\"again\"}"));
+
+        ValidationReport report = checks().expectPrivileges(CatalogName.of("sales"), Privilege.USE_CATALOG).build()
+                .validate();
+
+        assertThat(report.check("privileges on catalog sales include USE CATALOG").status())
+                .isEqualTo(ValidationCheck.Status.FAILED);
+        assertThat(report.check("privileges on catalog sales include USE CATALOG").message())
+                .contains("read effective privileges on catalog sales", "'again' twice");
+        assertThat(repeating.hits()).isEqualTo(2);
     }
 
     @Test

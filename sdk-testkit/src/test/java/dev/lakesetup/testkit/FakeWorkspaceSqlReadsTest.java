@@ -22,7 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The fake answers the SQL reads of grants and external locations in the documented shapes, and shows each caller
  * what the service shows it: SHOW GRANTS answers principal, actionType, objectType, objectKey and needs an admin, the
  * owner, the principal asked about or MANAGE; the information_schema privileges views show a caller that is neither
- * the owner nor a metastore admin only its own grants; DESCRIBE EXTERNAL LOCATION answers one row of named columns.
+ * the owner nor a metastore admin only its own grants; DESCRIBE EXTERNAL LOCATION answers one row of named columns;
+ * DESCRIBE SCHEMA answers rows of database_description_item / database_description_value.
  */
 @ExtendWith(FakeWorkspaceExtension.class)
 class FakeWorkspaceSqlReadsTest {
@@ -125,5 +126,21 @@ class FakeWorkspaceSqlReadsTest {
                 .endsWith("landing"));
         assertThat(rows(run(admin, "SELECT read_only FROM system.information_schema.external_locations "
                 + "WHERE external_location_name = 'reads_loc'"))).containsExactly(List.of("true"));
+    }
+
+    @Test
+    void describeSchema_answersDocumentedItemAndValueColumns() {
+        ws.seedCatalog("described_cat");
+        run(admin, "CREATE SCHEMA described_cat.raw COMMENT 'raw files'");
+
+        StatementResponse plain = run(admin, "DESCRIBE SCHEMA described_cat.raw");
+        StatementResponse extended = run(admin, "DESCRIBE SCHEMA EXTENDED described_cat.raw");
+
+        assertThat(columns(plain)).containsExactly("database_description_item", "database_description_value");
+        assertThat(rows(plain)).contains(List.of("Catalog Name", "described_cat"), List.of("Namespace Name", "raw"),
+                List.of("Comment", "raw files"));
+        assertThat(rows(plain)).extracting(row -> row.get(0)).doesNotContain("Properties");
+        assertThat(columns(extended)).containsExactly("database_description_item", "database_description_value");
+        assertThat(rows(extended)).extracting(row -> row.get(0)).contains("Location", "Owner", "Properties");
     }
 }

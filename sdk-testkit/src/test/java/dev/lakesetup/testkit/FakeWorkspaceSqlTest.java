@@ -86,6 +86,34 @@ class FakeWorkspaceSqlTest {
     }
 
     @Test
+    void commentOn_setsOrRemovesTheComment_andOnASchemaOnlyItsOwnerMay() {
+        rows(run(w, "CREATE CATALOG cm_cat COMMENT 'old'"));
+        rows(run(w, "CREATE SCHEMA cm_cat.raw COMMENT 'old'"));
+
+        rows(run(w, "COMMENT ON CATALOG cm_cat IS 'new'"));
+        rows(run(w, "COMMENT ON SCHEMA cm_cat.raw IS NULL"));
+
+        assertThat(rows(run(w, "DESCRIBE CATALOG cm_cat"))).contains(List.of("Comment", "new"));
+        assertThat(rows(run(w, "DESCRIBE SCHEMA cm_cat.raw"))).filteredOn(row -> row.get(0).equals("Comment"))
+                .singleElement().satisfies(row -> assertThat(row.get(1)).isNull());
+        FakeWorkspace.SeededPrincipal sp = ws.seedServicePrincipal("commenter");
+        w.warehouses().updatePermissions(new WarehousePermissionsRequest().setWarehouseId(WH)
+                .setAccessControlList(List.of(new WarehouseAccessControlRequest()
+                        .setServicePrincipalName(sp.applicationId())
+                        .setPermissionLevel(WarehousePermissionLevel.CAN_USE))));
+        ws.seedGrant("catalog", "cm_cat", sp.applicationId(), "MANAGE")
+                .seedGrant("catalog", "cm_cat", sp.applicationId(), "USE CATALOG")
+                .seedGrant("schema", "cm_cat.raw", sp.applicationId(), "USE SCHEMA");
+        WorkspaceClient asSp = Clients.servicePrincipal(ws, sp.applicationId(), sp.secret());
+        rows(run(asSp, "COMMENT ON CATALOG cm_cat IS 'by manage'"));
+        StatementResponse denied = run(asSp, "COMMENT ON SCHEMA cm_cat.raw IS 'not the owner'");
+        assertThat(denied.getStatus().getState()).isEqualTo(StatementState.FAILED);
+        assertThat(denied.getStatus().getError().getMessage()).contains("owner");
+        assertThat(run(w, "COMMENT ON EXTERNAL LOCATION x IS 'y'").getStatus().getError().getMessage())
+                .contains("PARSE_SYNTAX_ERROR");
+    }
+
+    @Test
     void unsupportedStatement_failsWithHttp200AndBadRequest() {
         StatementResponse r = run(w, "DROP TABLE x");
         assertThat(r.getStatus().getState()).isEqualTo(StatementState.FAILED);

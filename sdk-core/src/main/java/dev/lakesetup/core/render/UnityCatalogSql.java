@@ -107,14 +107,23 @@ public final class UnityCatalogSql {
     }
 
     /**
-     * Renders {@code COMMENT ON <securable> IS 'text'}, which changes a comment in place.
+     * Renders {@code COMMENT ON <securable> IS 'text'}, which changes a comment in place. The documented statement
+     * covers catalogs, schemas and tables, not storage credentials or external locations, whose comments change
+     * through the REST API.
      *
-     * @param securable the catalog, schema, table or external location... to comment
+     * @param securable the catalog, schema or table to comment
      * @param comment the new comment
      * @return the statement
+     * @throws InvalidInputException for the metastore, a storage credential or an external location
      */
     public String commentOn(Securable securable, String comment) {
         requireNamed(securable, "COMMENT ON");
+        SecurableType type = securable.type();
+        if (type == SecurableType.STORAGE_CREDENTIAL || type == SecurableType.EXTERNAL_LOCATION) {
+            throw InvalidInputException.of("securable", type.sqlName() + " " + securable.fullName(),
+                    "COMMENT ON does not document this securable type",
+                    "a catalog, schema or table (change the comment through the REST API)");
+        }
         return sql().keyword("COMMENT ON").securable(securable).keyword("IS")
                 .literal(InvalidInputException.requireNonNull(comment, "comment")).toString();
     }

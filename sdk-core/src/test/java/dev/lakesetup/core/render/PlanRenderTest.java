@@ -104,6 +104,18 @@ class PlanRenderTest {
     }
 
     @Test
+    void renderSql_whenExternalLocationCommentChanges_namesTheApiCallInsteadOfAnUndocumentedStatement() {
+        ExternalLocation landing = ExternalLocation.named("landing", "abfss://c@acct.dfs.core.windows.net/x", "cred");
+        workspace.seed(landing.comment("old"));
+
+        String sql = lakesetup.plan(Blueprint.builder().resource(landing.comment("new")).build())
+                .render(PlanFormat.SQL);
+
+        assertThat(sql).contains("-- API: PATCH /api/2.1/unity-catalog/external-locations/{name} "
+                + "(external location landing: comment: old -> new)").doesNotContain("COMMENT ON");
+    }
+
+    @Test
     void renderSql_writesStatementsAndNamesApiCalls() {
         String sql = samplePlan().render(PlanFormat.SQL);
 

@@ -127,6 +127,15 @@ class UnityCatalogSqlTest {
     }
 
     @Test
+    void commentOn_whenExternalLocationOrStorageCredential_isRefusedNamingTheType() {
+        assertThatThrownBy(() -> SQL.commentOn(Securable.externalLocation("landing"), "new"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("EXTERNAL LOCATION landing")
+                .hasMessageContaining("a catalog, schema or table");
+        assertThatThrownBy(() -> SQL.commentOn(Securable.storageCredential("cred"), "new"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("STORAGE CREDENTIAL cred");
+    }
+
+    @Test
     void commentOn_changesCommentInPlace() {
         assertThat(SQL.commentOn(Securable.schema("a", "b"), "new"))
                 .isEqualTo("COMMENT ON SCHEMA `a`.`b` IS 'new'");

@@ -5,6 +5,8 @@ import com.databricks.sdk.service.iam.ServicePrincipal;
 import com.databricks.sdk.service.oauth2.ListServicePrincipalSecretsResponse;
 import com.databricks.sdk.service.oauth2.SecretInfo;
 import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.render.ServiceText;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -83,28 +85,45 @@ public final class GuardedPages {
     public static Optional<SecretInfo> findByToken(String what,
                                                    Function<String, ListServicePrincipalSecretsResponse> page,
                                                    Predicate<SecretInfo> matches) {
+        List<SecretInfo> found = new ArrayList<>(1);
+        eachByToken(what, MAX_PAGES, page, ListServicePrincipalSecretsResponse::getNextPageToken, response -> {
+            Collection<SecretInfo> items = response.getSecrets() == null ? List.of() : response.getSecrets();
+            items.stream().filter(matches).findFirst().ifPresent(found::add);
+            return !found.isEmpty();
+        });
+        return found.stream().findFirst();
+    }
+
+    /**
+     * Reads the pages of a listing that follows {@code next_page_token}, handing each to {@code handle}, until a page
+     * has no token, {@code handle} says to stop or the service answers no page.
+     *
+     * @param what the call, for messages
+     * @param maxPages the most pages to read
+     * @param page fetches the page for a token ({@code null} for the first page)
+     * @param nextToken the page's {@code next_page_token}, or null or empty on the last page
+     * @param handle takes a page and tells whether to stop reading
+     * @param <T> the page type
+     * @throws ServiceException (FATAL) when a token repeats or there are more than {@code maxPages} pages
+     */
+    public static <T> void eachByToken(String what, int maxPages, Function<String, T> page,
+                                       Function<T, String> nextToken, Predicate<T> handle) {
         Set<String> tokens = new HashSet<>();
         String token = null;
-        for (int pages = 0; pages < MAX_PAGES; pages++) {
-            ListServicePrincipalSecretsResponse response = page.apply(token);
-            if (response == null) {
-                return Optional.empty();
+        for (int pages = 0; pages < maxPages; pages++) {
+            T response = page.apply(token);
+            if (response == null || handle.test(response)) {
+                return;
             }
-            Collection<SecretInfo> items = response.getSecrets() == null ? List.of() : response.getSecrets();
-            for (SecretInfo item : items) {
-                if (matches.test(item)) {
-                    return Optional.of(item);
-                }
-            }
-            token = response.getNextPageToken();
+            token = nextToken.apply(response);
             if (token == null || token.isEmpty()) {
-                return Optional.empty();
+                return;
             }
             if (!tokens.add(token)) {
-                throw endless(what, "the service sent the page token '" + token + "' twice");
+                throw endless(what, "the service sent the page token '" + ServiceText.escape(token) + "' twice");
             }
         }
-        throw endless(what, "the service sent more than " + MAX_PAGES + " pages");
+        throw endless(what, "the service sent more than " + maxPages + " pages");
     }
 
     private static ServiceException endless(String what, String why) {

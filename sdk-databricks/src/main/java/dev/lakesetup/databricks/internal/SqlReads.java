@@ -61,17 +61,50 @@ public final class SqlReads {
         }
         Map<String, String> info = keyValues(rows.get());
         ObservedResource state = ObservedResource.of(resource.id());
-        state = withIfSet(state, "comment", info.get("comment"));
+        // DESCRIBE SCHEMA's documented example names the comment "Description"; the service also answers "Comment"
+        state = withIfSet(state, "comment", info.containsKey("comment") ? info.get("comment")
+                : info.get("description"));
         if (resource instanceof ExternalLocation) {
             state = withIfSet(state, "url", info.get("url"));
             String credential = info.get("credential_name");
             state = withIfSet(state, "credential", credential == null ? null : credential.toLowerCase(Locale.ROOT));
             String readOnly = info.containsKey("read_only") ? info.get("read_only") : readOnly(session, securable);
             state = withIfSet(state, "read only", bool(readOnly));
-        } else {
+        } else if (info.containsKey("storage_root")) {
             state = withIfSet(state, "managed location", info.get("storage_root"));
+        } else if (resource instanceof Schema schema) {
+            state = withIfSet(state, "managed location", schemaLocation(schema, info.get("location")));
         }
         return Optional.of(state);
+    }
+
+    /**
+     * Reads a schema's managed location from DESCRIBE SCHEMA's {@code Location} row, which shows where the schema's
+     * managed tables go: the declared managed location or a folder the service made beneath it. A location at or
+     * beneath the declared one is reported as the declared one; any other is reported as shown.
+     */
+    private static String schemaLocation(Schema schema, String location) {
+        if (location == null || location.isBlank()) {
+            return null;
+        }
+        String shown = location.trim();
+        Optional<String> declared = schema.managedLocation().map(url -> url.value());
+        if (declared.isPresent()) {
+            String root = stripSlash(declared.get());
+            String live = stripSlash(shown);
+            if (live.equals(root) || live.startsWith(root + "/")) {
+                return declared.get();
+            }
+        }
+        return shown;
+    }
+
+    private static String stripSlash(String url) {
+        String out = url.trim();
+        while (out.endsWith("/")) {
+            out = out.substring(0, out.length() - 1);
+        }
+        return out;
     }
 
     /** Reads an external location's read-only flag from information_schema: DESCRIBE does not document it. */
@@ -212,21 +245,40 @@ public final class SqlReads {
         return out;
     }
 
-    /** Reads DESCRIBE output in either shape: rows of (info_name, info_value), or one row of named columns. */
+    /**
+     * Reads DESCRIBE output in its documented shapes: rows of ({@code info_name}, {@code info_value}) for
+     * DESCRIBE CATALOG, rows of ({@code database_description_item}, {@code database_description_value}) for
+     * DESCRIBE SCHEMA, or one row of named columns for DESCRIBE EXTERNAL LOCATION. Column and item names are compared
+     * without regard to case; of repeated items the last wins.
+     */
     private static Map<String, String> keyValues(List<Map<String, String>> rows) {
         Map<String, String> out = new LinkedHashMap<>();
-        boolean pairs = !rows.isEmpty() && rows.get(0).containsKey("info_name");
-        if (pairs) {
+        if (rows.isEmpty()) {
+            return out;
+        }
+        String[] pair = pairColumns(rows.get(0));
+        if (pair != null) {
             for (Map<String, String> row : rows) {
-                String name = row.get("info_name");
+                String name = column(row, pair[0]);
                 if (name != null) {
-                    out.put(normalise(name), row.get("info_value"));
+                    out.put(normalise(name), column(row, pair[1]));
                 }
             }
-        } else if (!rows.isEmpty()) {
+        } else {
             rows.get(0).forEach((column, value) -> out.put(normalise(column), value));
         }
         return out;
+    }
+
+    /** The name and value columns of a DESCRIBE answer given as rows of pairs, or null for one row of columns. */
+    private static String[] pairColumns(Map<String, String> first) {
+        for (String[] pair : new String[][] {{"info_name", "info_value"},
+                {"database_description_item", "database_description_value"}}) {
+            if (first.keySet().stream().anyMatch(pair[0]::equalsIgnoreCase)) {
+                return pair;
+            }
+        }
+        return null;
     }
 
     private static String normalise(String key) {

@@ -3,6 +3,8 @@ package dev.lakesetup.databricks.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakesetup.core.model.Principal;
+import dev.lakesetup.core.model.Schema;
+import dev.lakesetup.core.spi.ObservedResource;
 import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.SecurableType;
@@ -95,5 +97,51 @@ class SqlReadsTest {
         assertThat(session.statements()).singleElement().asString().contains("schema_privileges");
         assertThat(held.get(raw)).singleElement().satisfies(entry -> assertThat(entry.privileges())
                 .extracting(Privilege::sqlName).containsExactly("BROWSE"));
+    }
+
+    /** A DESCRIBE SCHEMA row in the documented columns, keyed lower case as the runners key them. */
+    private static Map<String, String> schemaRow(String item, String value) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("database_description_item", item);
+        row.put("database_description_value", value);
+        return row;
+    }
+
+    @Test
+    void describe_schemaInTheDocumentedExampleShape_readsDescriptionAsComment() {
+        Rows session = new Rows(sql -> List.of(schemaRow("Database Name", "raw"),
+                schemaRow("Description", "For software companies"), schemaRow("Location", "file:/tmp/raw.db")));
+
+        ObservedResource state = reads.describe(session, Schema.named("sales", "raw")).orElseThrow();
+
+        assertThat(state.values("comment")).contains(java.util.Set.of("For software companies"));
+    }
+
+    @Test
+    void describe_schemaWithCommentItem_readsCommentAndTheLocationBeneathTheDeclaredOne() {
+        Rows session = new Rows(sql -> List.of(schemaRow("Catalog Name", "sales"), schemaRow("namespace name", "raw"),
+                schemaRow("COMMENT", "raw files"),
+                schemaRow("Location", "abfss://c@a.dfs.core.windows.net/raw/__unitystorage/schemas/1"),
+                schemaRow("Owner", "me@example.com")));
+        Schema declared = Schema.named("sales", "raw").managedLocation("abfss://c@a.dfs.core.windows.net/raw/")
+                .comment("raw files");
+
+        ObservedResource state = reads.describe(session, declared).orElseThrow();
+
+        assertThat(state.values("comment")).contains(java.util.Set.of("raw files"));
+        assertThat(state.values("managed location"))
+                .contains(java.util.Set.of(declared.managedLocation().orElseThrow().value()));
+    }
+
+    @Test
+    void describe_schemaLocationOutsideTheDeclaredOne_isReportedAsShown() {
+        Rows session = new Rows(sql -> List.of(schemaRow("Namespace Name", "raw"),
+                schemaRow("Location", "abfss://c@a.dfs.core.windows.net/rawer")));
+        Schema declared = Schema.named("sales", "raw").managedLocation("abfss://c@a.dfs.core.windows.net/raw");
+
+        ObservedResource state = reads.describe(session, declared).orElseThrow();
+
+        assertThat(state.values("managed location"))
+                .contains(java.util.Set.of("abfss://c@a.dfs.core.windows.net/rawer"));
     }
 }

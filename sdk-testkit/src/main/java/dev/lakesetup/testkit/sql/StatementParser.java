@@ -2,7 +2,7 @@ package dev.lakesetup.testkit.sql;
 
 import java.util.List;
 
-/** Parses one statement: dispatches on the leading keywords and parses CREATE, SHOW, USE and SET itself. */
+/** Parses one statement: dispatches on the leading keywords; parses CREATE, COMMENT ON, SHOW, USE and SET itself. */
 final class StatementParser {
 
     private final TokenCursor in;
@@ -52,7 +52,32 @@ final class StatementParser {
         if (in.acceptWord("SET")) {
             return set();
         }
+        if (in.acceptWord("COMMENT")) {
+            return commentOn();
+        }
         throw in.error(null);
+    }
+
+    /**
+     * {@code COMMENT ON CATALOG|SCHEMA|DATABASE name IS 'text'|NULL}, after {@code COMMENT}. The documented statement
+     * covers no external location or storage credential, so those are a syntax error here.
+     */
+    private Statement commentOn() {
+        in.expectWord("ON");
+        String type;
+        List<String> name;
+        if (in.acceptWord("CATALOG")) {
+            type = "CATALOG";
+            name = in.name(1);
+        } else if (in.acceptWord("SCHEMA") || in.acceptWord("DATABASE")) {
+            type = "SCHEMA";
+            name = in.name(2);
+        } else {
+            throw in.error("COMMENT ON CATALOG or SCHEMA");
+        }
+        in.expectWord("IS");
+        String comment = in.acceptWord("NULL") ? null : in.string();
+        return new CommentOn(type, name, comment);
     }
 
     private Statement create() {

@@ -42,4 +42,18 @@ class SqlParserTest {
         assertThat(SqlParser.parse("CREATE CATALOG IF NOT EXISTS c MANAGED LOCATION 'abfss://x@y/z' COMMENT 'it''s'"))
                 .isEqualTo(new CreateCatalog("c", true, "abfss://x@y/z", "its"));
     }
+
+    @Test
+    void parse_whenCommentOnCatalogOrSchema_returnsCommentOn() {
+        assertThat(SqlParser.parse("COMMENT ON CATALOG `sales` IS 'it\\'s new'"))
+                .isEqualTo(new CommentOn("CATALOG", List.of("sales"), "it's new"));
+        assertThat(SqlParser.parse("comment on database sales.`raw` is NULL;"))
+                .isEqualTo(new CommentOn("SCHEMA", List.of("sales", "raw"), null));
+    }
+
+    @Test
+    void parse_whenCommentOnExternalLocation_isASyntaxError() {
+        assertThatThrownBy(() -> SqlParser.parse("COMMENT ON EXTERNAL LOCATION landing IS 'x'"))
+                .isInstanceOf(SqlParseException.class).hasMessageContaining("PARSE_SYNTAX_ERROR");
+    }
 }

@@ -101,8 +101,9 @@ final class SqlPlanRenderer {
         return change.settings().size() == 1 && change.settings().get(0).name().equals("comment");
     }
 
+    /** The documented COMMENT ON covers catalogs and schemas but not external locations (changed through the API). */
     private static boolean commentable(Resource resource) {
-        return resource instanceof Catalog || resource instanceof Schema || resource instanceof ExternalLocation;
+        return resource instanceof Catalog || resource instanceof Schema;
     }
 
     /** Names the REST call an API-only change makes. */

@@ -10,10 +10,12 @@ import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.databricks.internal.Calls;
+import dev.lakesetup.databricks.internal.GuardedPages;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -24,6 +26,8 @@ import java.util.stream.Collectors;
  * @param expected the privileges the principal should hold there
  */
 public record EffectivePrivilegesCheck(Securable securable, Set<Privilege> expected) {
+    /** The most pages one listing may take, as for the grants listing: a principal holds a few privileges. */
+    static final int MAX_PAGES = 1000;
 
     /** Checks the components and copies the set. */
     public EffectivePrivilegesCheck {
@@ -68,22 +72,30 @@ public record EffectivePrivilegesCheck(Securable securable, Set<Privilege> expec
     }
 
     private Set<Privilege> held(WorkspaceClient admin, ApplicationId principal) {
+        String what = "read effective privileges on " + securable.type().apiName() + " " + securable.fullName();
+        return held(token -> Calls.run(what, () -> admin.grants().getEffective(new GetEffectiveRequest()
+                .setSecurableType(securable.type().apiName()).setFullName(securable.fullName())
+                .setPrincipal(principal.toString()).setPageToken(token))), principal, MAX_PAGES);
+    }
+
+    /**
+     * Collects the principal's privileges from the pages of the effective permissions listing, following
+     * {@code next_page_token}; a repeated token or more than {@code maxPages} pages end it with a fatal
+     * (not retried) failure.
+     */
+    Set<Privilege> held(Function<String, EffectivePermissionsList> page, ApplicationId principal, int maxPages) {
         Set<Privilege> held = new LinkedHashSet<>();
-        String pageToken = null;
-        do {
-            GetEffectiveRequest request = new GetEffectiveRequest().setSecurableType(securable.type().apiName())
-                    .setFullName(securable.fullName()).setPrincipal(principal.toString()).setPageToken(pageToken);
-            EffectivePermissionsList page = Calls.run("read effective privileges on " + securable.type().apiName()
-                    + " " + securable.fullName(), () -> admin.grants().getEffective(request));
-            for (EffectivePrivilegeAssignment assignment : nullSafe(page.getPrivilegeAssignments())) {
+        String what = "read effective privileges on " + securable.type().apiName() + " " + securable.fullName();
+        GuardedPages.eachByToken(what, maxPages, page, EffectivePermissionsList::getNextPageToken, list -> {
+            for (EffectivePrivilegeAssignment assignment : nullSafe(list.getPrivilegeAssignments())) {
                 if (principal.toString().equalsIgnoreCase(assignment.getPrincipal())) {
                     for (EffectivePrivilege privilege : nullSafe(assignment.getPrivileges())) {
                         addKnown(held, privilege);
                     }
                 }
             }
-            pageToken = page.getNextPageToken();
-        } while (pageToken != null && !pageToken.isEmpty());
+            return false;
+        });
         return held;
     }
 

@@ -1,5 +1,6 @@
 package dev.lakesetup.testkit.internal.databricks;
 
+import dev.lakesetup.testkit.sql.CommentOn;
 import dev.lakesetup.testkit.sql.Condition;
 import dev.lakesetup.testkit.sql.CreateCatalog;
 import dev.lakesetup.testkit.sql.CreateExternalLocation;
@@ -83,6 +84,8 @@ final class SqlExecutor {
             return use(u, session);
         } else if (statement instanceof SetConfig) {
             return SqlResult.EMPTY;
+        } else if (statement instanceof CommentOn c) {
+            return commentOn(c, session);
         }
         throw new IllegalStateException("unhandled statement type " + statement.getClass().getName());
     }
@@ -99,6 +102,24 @@ final class SqlExecutor {
         } else {
             ctx.uc().grants().remove(s, principal, normalised);
         }
+        return SqlResult.EMPTY;
+    }
+
+    /**
+     * COMMENT ON sets or (with NULL) removes a comment in place: on a catalog its owner, a metastore admin or a
+     * MANAGE holder may, on a schema only its owner, as the SQL reference's COMMENT ON says.
+     */
+    private SqlResult commentOn(CommentOn c, Statements.Session session) {
+        Caller caller = ctx.caller();
+        if (c.type().equals("CATALOG")) {
+            ctx.uc().updateCatalog(caller, c.name().get(0), null, null).comment = c.comment();
+            return SqlResult.EMPTY;
+        }
+        UnityCatalog.Schema schema = ctx.uc().schema(caller, String.join(".", qualify(c.name(), 2, session)));
+        if (!caller.name().equals(schema.owner)) {
+            throw ApiException.denied("User is not an owner of Schema '" + schema.fullName() + "'.");
+        }
+        schema.comment = c.comment();
         return SqlResult.EMPTY;
     }
 
@@ -127,11 +148,7 @@ final class SqlExecutor {
                 rows.add(Arrays.asList("Catalog Type", "Regular"));
             }
             case "schema" -> {
-                UnityCatalog.Schema sc = ctx.uc().schema(caller, s.fullName());
-                rows.add(Arrays.asList("Catalog Name", sc.catalog));
-                rows.add(Arrays.asList("Namespace Name", sc.name));
-                rows.add(Arrays.asList("Comment", sc.comment));
-                rows.add(Arrays.asList("Owner", sc.owner));
+                return describeSchema(ctx.uc().schema(caller, s.fullName()), d.extended());
             }
             case "external_location" -> {
                 // one row of named columns, as documented (name, url, credential_name, owner, created_by,
@@ -160,6 +177,24 @@ final class SqlExecutor {
             default -> throw ApiException.invalid("DESCRIBE " + s.sqlType() + " is not supported by the fake.");
         }
         return SqlResult.strings(List.of("info_name", "info_value"), rows);
+    }
+
+    /**
+     * DESCRIBE SCHEMA answers rows of {@code database_description_item} / {@code database_description_value}, as the
+     * SQL reference documents; the items are those a Unity Catalog schema shows (catalog and namespace name, comment,
+     * location, owner), with EXTENDED also its properties.
+     */
+    private static SqlResult describeSchema(UnityCatalog.Schema schema, boolean extended) {
+        List<List<String>> rows = new ArrayList<>();
+        rows.add(Arrays.asList("Catalog Name", schema.catalog));
+        rows.add(Arrays.asList("Namespace Name", schema.name));
+        rows.add(Arrays.asList("Comment", schema.comment));
+        rows.add(Arrays.asList("Location", schema.storageRoot));
+        rows.add(Arrays.asList("Owner", schema.owner));
+        if (extended) {
+            rows.add(Arrays.asList("Properties", "()"));
+        }
+        return SqlResult.strings(List.of("database_description_item", "database_description_value"), rows);
     }
 
     private static String timestamp(long epochMillis) {
