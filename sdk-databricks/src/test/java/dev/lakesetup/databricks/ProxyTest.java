@@ -3,11 +3,7 @@ package dev.lakesetup.databricks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import com.databricks.sdk.service.sql.WarehouseAccessControlRequest;
 import com.databricks.sdk.service.sql.WarehousePermissionLevel;
 import com.databricks.sdk.service.sql.WarehousePermissionsRequest;
@@ -16,6 +12,7 @@ import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.CatalogName;
 import dev.lakesetup.core.model.OAuthCredentials;
 import dev.lakesetup.core.model.Secret;
+import dev.lakesetup.core.testing.DebugLogCapture;
 import dev.lakesetup.testkit.FakeProxy;
 import dev.lakesetup.testkit.FakeWorkspace;
 import java.sql.Connection;
@@ -26,7 +23,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /** Requests of lakesetup's HTTP client and of the JDBC driver go through an HTTP proxy that wants credentials. */
 class ProxyTest {
@@ -58,13 +54,7 @@ class ProxyTest {
 
     @Test
     void restCall_withProxyCredentials_goesThroughTheProxyWithThem() {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        Level before = root.getLevel();
-        ListAppender<ILoggingEvent> logs = new ListAppender<>();
-        logs.start();
-        root.addAppender(logs);
-        root.setLevel(Level.DEBUG);
-        try {
+        try (DebugLogCapture logs = DebugLogCapture.atDebug(List.of())) {
             DatabricksWorkspace ws = workspace(HttpProxy.of("127.0.0.1", proxy.port())
                     .withCredentials(USER, PASSWORD)).build();
 
@@ -75,14 +65,8 @@ class ProxyTest {
                     .contains("GET " + fake.host() + "/api/2.1/unity-catalog/catalogs/sales HTTP/1.1");
             assertThat(ws.toString()).contains("127.0.0.1:" + proxy.port()).contains("****")
                     .doesNotContain(PASSWORD);
-            for (ILoggingEvent event : logs.list) {
-                String text = event.getFormattedMessage() + (event.getThrowableProxy() == null ? ""
-                        : ThrowableProxyUtil.asString(event.getThrowableProxy()));
-                assertThat(text).doesNotContain(PASSWORD);
-            }
-        } finally {
-            root.detachAppender(logs);
-            root.setLevel(before);
+            assertThat(logs.events()).isNotEmpty().map(DebugLogCapture::describe)
+                    .noneMatch(text -> text.contains(PASSWORD));
         }
     }
 
