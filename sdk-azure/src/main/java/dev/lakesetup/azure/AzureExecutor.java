@@ -6,6 +6,7 @@ import com.azure.resourcemanager.authorization.models.PrincipalType;
 import com.azure.resourcemanager.authorization.models.RoleAssignmentCreateParameters;
 import com.azure.resourcemanager.authorization.models.ServicePrincipal;
 import dev.lakesetup.azure.internal.AzureFailures;
+import dev.lakesetup.azure.internal.BoundedListing;
 import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.ResourceId;
@@ -43,6 +44,8 @@ public final class AzureExecutor implements Executor {
     private static final Logger LOG = LoggerFactory.getLogger(AzureExecutor.class);
     /** The most principals read for one look-up by application id (there is one at most). */
     private static final int MAX_LOOKUP_RESULTS = 100;
+    /** The most role assignments of one principal read at a scope (those at, above and below it). */
+    private static final int MAX_ASSIGNMENTS = 1000;
 
     private final AzureConnection connection;
 
@@ -161,8 +164,10 @@ public final class AzureExecutor implements Executor {
      */
     private Optional<String> principalObjectId(EntraServicePrincipal sp) {
         String appId = sp.applicationId().toString();
-        return call("look up service principal of application " + appId, () -> connection.authorization()
-                .servicePrincipals().listByFilter(odataEquals("appId", appId)).stream().limit(MAX_LOOKUP_RESULTS)
+        String what = "look up service principal of application " + appId;
+        return call(what, () -> BoundedListing.collect(
+                connection.authorization().servicePrincipals().listByFilter(odataEquals("appId", appId)), what,
+                MAX_LOOKUP_RESULTS).stream()
                 .filter(p -> appId.equalsIgnoreCase(p.applicationId()) && p.id() != null && !p.id().isBlank())
                 .map(ServicePrincipal::id).findFirst());
     }
@@ -184,8 +189,10 @@ public final class AzureExecutor implements Executor {
         String filter = URLEncoder.encode(odataEquals("principalId", objectId), StandardCharsets.UTF_8)
                 .replace("+", "%20");
         String role = ra.role().id().toString();
-        return call("list role assignments at " + scope, () -> connection.authorization().roleServiceClient()
-                .getRoleAssignments().listForScope(scope, filter, null, null, Context.NONE).stream()
+        String what = "list role assignments at " + scope;
+        return call(what, () -> BoundedListing.collect(connection.authorization().roleServiceClient()
+                .getRoleAssignments().listForScope(scope, filter, null, null, Context.NONE), what,
+                MAX_ASSIGNMENTS).stream()
                 .filter(a -> scope.equalsIgnoreCase(a.scope()) && a.roleDefinitionId() != null
                         && a.roleDefinitionId().toLowerCase(Locale.ROOT).endsWith("/" + role))
                 .findFirst());

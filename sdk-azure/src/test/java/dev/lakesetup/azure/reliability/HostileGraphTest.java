@@ -1,11 +1,14 @@
 package dev.lakesetup.azure.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.plan.Action;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.ResourceChange;
 import dev.lakesetup.testkit.FaultResponse;
+import dev.lakesetup.testkit.FaultRule;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -51,5 +54,31 @@ class HostileGraphTest {
             assertThat(plan.change(ResourceChange.idOf(rig.assignment)).orElseThrow().action())
                     .isEqualTo(Action.CREATE);
         }
+    }
+
+    @Test
+    void plan_whenGraphSendsEmptyPagesThatRepeatTheirNextLink_stopsWithAFailureThatIsNotRetried() {
+        try (AzureRig rig = new AzureRig()) {
+            String again = rig.azure.graphEndpoint() + "v1.0/servicePrincipals?$skiptoken=again";
+            FaultRule endless = rig.azure.faults().on("GET", AzureRig.GRAPH_SPS + ".*").always().respond(
+                    FaultResponse.raw(200, JSON, "{\"value\":[],\"@odata.nextLink\":\"" + again + "\"}"));
+
+            Throwable failure = catchThrowable(() -> rig.lakesetup().plan(rig.blueprint));
+
+            ServiceException cause = serviceCause(failure);
+            assertThat(cause.failure()).isEqualTo(ServiceException.Failure.FATAL);
+            assertThat(cause.getMessage()).contains("look up service principal of application", "twice");
+            assertThat(endless.hits()).as("the first page, then the page its link names, which names it again")
+                    .isEqualTo(2);
+        }
+    }
+
+    private static ServiceException serviceCause(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof ServiceException se) {
+                return se;
+            }
+        }
+        throw new AssertionError("no ServiceException in " + failure, failure);
     }
 }
