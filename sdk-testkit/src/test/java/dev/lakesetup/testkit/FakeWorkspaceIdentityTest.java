@@ -144,6 +144,24 @@ class FakeWorkspaceIdentityTest {
     }
 
     @Test
+    void workspaceAssignment_takesAdminOverUser_andAnUnsupportedListDeletesThePermissions() {
+        ServicePrincipal sp = a.servicePrincipals().create(new ServicePrincipal().setDisplayName("assigned-sp"));
+        long id = Long.parseLong(sp.getId());
+
+        PermissionAssignment both = a.workspaceAssignment().update(new UpdateWorkspaceAssignments()
+                .setWorkspaceId(ws.workspaceId()).setPrincipalId(id)
+                .setPermissions(List.of(WorkspacePermission.USER, WorkspacePermission.ADMIN)));
+        assertThat(both.getPermissions()).containsExactly(WorkspacePermission.ADMIN);
+
+        a.workspaceAssignment().update(new UpdateWorkspaceAssignments().setWorkspaceId(ws.workspaceId())
+                .setPrincipalId(id).setPermissions(List.of(WorkspacePermission.UNKNOWN)));
+        assertThat(a.workspaceAssignment().list(ws.workspaceId()))
+                .noneSatisfy(p -> assertThat(p.getPrincipal().getServicePrincipalName())
+                        .isEqualTo(sp.getApplicationId()));
+        assertThatThrownBy(() -> w.servicePrincipals().get(sp.getId())).isInstanceOf(DatabricksError.class);
+    }
+
+    @Test
     void secrets_areReturnedOnceAndAuthenticateOAuthM2M() {
         ServicePrincipal sp = w.servicePrincipals().create(new ServicePrincipal().setDisplayName("m2m"));
         CreateServicePrincipalSecretResponse created = w.servicePrincipalSecretsProxy().create(

@@ -182,15 +182,16 @@ final class IdentityApi {
         account(ex);
         requireWorkspace(ex);
         Identities.Principal p = ids().byIdForApi(ex.param("id"));
+        // as documented: USER and ADMIN (case-sensitive), ADMIN taking precedence; other values are ignored, and a
+        // missing or unsupported list acts as an empty one, which deletes all the principal's permissions
         List<String> permissions = Json.strings(Json.parseBody(ex.body()), "permissions");
-        for (String perm : permissions) {
-            if (!perm.equals("USER") && !perm.equals("ADMIN")) {
-                throw ApiException.invalid("Invalid permission '" + perm + "': expected USER or ADMIN");
-            }
-        }
-        p.inWorkspace = true;
         p.workspacePermissions.clear();
-        p.workspacePermissions.addAll(permissions);
+        if (permissions.contains("ADMIN")) {
+            p.workspacePermissions.add("ADMIN");
+        } else if (permissions.contains("USER")) {
+            p.workspacePermissions.add("USER");
+        }
+        p.inWorkspace = !p.workspacePermissions.isEmpty();
         return Json.ok(assignmentJson(p));
     }
 
