@@ -111,27 +111,35 @@ public final class StalenessCheck {
             }
         });
         Parallel.all(pool, tasks);
-        List<StalePlanException.Difference> differences = new ArrayList<>();
-        Set<Securable> compared = new LinkedHashSet<>();
-        for (Change change : plan.changes()) {
-            if (change instanceof ResourceChange r) {
-                String before = shown(basis.resources().get(r.resource().id()));
-                String now = shown(nowResources.get(r.resource().id()));
-                if (!before.equals(now)) {
-                    differences.add(new StalePlanException.Difference(change.id(), change.object(), before, now));
-                }
-            } else if (compared.add(((GrantChange) change).securable())) {
-                Securable securable = ((GrantChange) change).securable();
-                String before = shown(basis.grantsOn(securable));
-                String now = shown(nowGrants.getOrDefault(securable, List.of()));
-                if (!before.equals(now)) {
-                    differences.add(new StalePlanException.Difference(change.id(), change.object(), before, now));
-                }
-            }
-        }
+        List<StalePlanException.Difference> differences = differences(plan, basis, nowResources, nowGrants);
         if (!differences.isEmpty()) {
             throw new StalePlanException(differences);
         }
+    }
+
+    /** Compares each touched object as planning read it with how it reads now; each securable once. */
+    private static List<StalePlanException.Difference> differences(Plan plan, PlanBasis basis,
+            Map<ResourceId, ObservedResource> nowResources, Map<Securable, List<PrincipalPrivileges>> nowGrants) {
+        List<StalePlanException.Difference> differences = new ArrayList<>();
+        Set<Securable> compared = new LinkedHashSet<>();
+        for (Change change : plan.changes()) {
+            String before;
+            String now;
+            if (change instanceof ResourceChange r) {
+                before = shown(basis.resources().get(r.resource().id()));
+                now = shown(nowResources.get(r.resource().id()));
+            } else if (compared.add(((GrantChange) change).securable())) {
+                Securable securable = ((GrantChange) change).securable();
+                before = shown(basis.grantsOn(securable));
+                now = shown(nowGrants.getOrDefault(securable, List.of()));
+            } else {
+                continue;
+            }
+            if (!before.equals(now)) {
+                differences.add(new StalePlanException.Difference(change.id(), change.object(), before, now));
+            }
+        }
+        return differences;
     }
 
     private static <T> Map<Executor, List<T>> groupBy(List<T> items, Function<T, Executor> route) {
