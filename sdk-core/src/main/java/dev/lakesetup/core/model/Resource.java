@@ -46,4 +46,17 @@ public interface Resource {
     default Optional<Securable> securable() {
         return Optional.empty();
     }
+
+    /**
+     * Tells whether the live value of a declared scalar setting satisfies it: by default when they are equal (both
+     * sides are values of this kind, so the model has normalised them alike). A kind where more than the declared
+     * value will do overrides this, as a warehouse permission does, where a higher level held satisfies a lower one.
+     *
+     * @param declared one of this resource's scalar settings
+     * @param live the live object's value of the same setting
+     * @return {@code true} when nothing needs to change
+     */
+    default boolean isSatisfiedBy(Setting.Scalar declared, String live) {
+        return declared.value().equals(live);
+    }
 }

@@ -103,4 +103,21 @@ public record WarehousePermission(String warehouseId, Principal principal, Level
     public Set<ResourceId> requires() {
         return principal instanceof ServicePrincipal sp ? Set.of(WorkspaceServicePrincipal.idOf(sp)) : Set.of();
     }
+
+    /**
+     * Tells whether a live permission level satisfies this one: the level itself or any higher level.
+     *
+     * @param declared the permission level setting
+     * @param live the highest level the principal holds
+     * @return {@code true} when the principal holds enough
+     */
+    @Override
+    public boolean isSatisfiedBy(Setting.Scalar declared, String live) {
+        for (Level held : satisfiedBy()) {
+            if (held.name().equals(live)) {
+                return true;
+            }
+        }
+        return false;
+    }
 }

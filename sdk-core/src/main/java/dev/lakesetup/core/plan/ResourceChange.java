@@ -70,7 +70,7 @@ public record ResourceChange(ChangeId id, Action action, Resource resource, List
     public static ResourceChange create(Resource resource, Set<ChangeId> dependsOn) {
         List<SettingChange> settings = new ArrayList<>();
         for (Setting setting : resource.settings()) {
-            settings.add(new SettingChange(setting, SettingChange.NONE, missingOnCreate(setting)));
+            settings.add(new SettingChange(setting, Set.of(), missingOnCreate(setting)));
         }
         return new ResourceChange(idOf(resource), Action.CREATE, resource, settings, dependsOn);
     }
@@ -105,7 +105,7 @@ public record ResourceChange(ChangeId id, Action action, Resource resource, List
         for (SettingChange setting : settings) {
             switch (action) {
                 case CREATE -> details.add(setting.name() + " = " + setting.after());
-                case CONFLICT -> details.add(setting.name() + ": " + setting.before() + " -> " + setting.after()
+                case CONFLICT -> details.add(setting.name() + ": " + setting.beforeText() + " -> " + setting.after()
                         + (isImmutable(setting.declared()) ? " (cannot change in place)" : ""));
                 case UPDATE, NO_OP, GRANT, REVOKE -> details.add(setting.toString());
             }

@@ -7,28 +7,29 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * One declared setting that differs from the live object.
+ * One declared setting that differs from the live object, as values: what the service holds and what the
+ * blueprint declares.
  *
  * @param declared the declared setting (executors read the value to write from it)
- * @param before the live value as shown to people, {@code (none)} when the object or setting is absent; never a
- *     secret
+ * @param before the live values: one for a scalar, the live members for a set, none when the object or setting is
+ *     absent; never a secret
  * @param missing for a {@link Setting.Members} setting, the members to add; empty for a scalar
  */
-public record SettingChange(Setting declared, String before, Set<String> missing) {
-    /** What {@link #before()} shows when the live object has no value. */
-    public static final String NONE = "(none)";
+public record SettingChange(Setting declared, Set<String> before, Set<String> missing) {
 
     /**
      * Checks and copies the components.
      *
      * @param declared the declared setting (executors read the value to write from it)
-     * @param before the live value as shown to people, {@code (none)} when the object or setting is absent; never a secret
+     * @param before the live values: one for a scalar, the live members for a set, none when the object or setting
+     *     is absent; never a secret
      * @param missing for a {@link Setting.Members} setting, the members to add; empty for a scalar
      */
     public SettingChange {
         InvalidInputException.requireNonNull(declared, "declared setting");
         InvalidInputException.requireNonNull(before, "before");
         InvalidInputException.requireNonNull(missing, "missing members");
+        before = Collections.unmodifiableSet(new TreeSet<>(before));
         missing = Collections.unmodifiableSet(new TreeSet<>(missing));
     }
 
@@ -53,8 +54,19 @@ public record SettingChange(Setting declared, String before, Set<String> missing
         return ((Setting.Members) declared).members().toString();
     }
 
+    /**
+     * Returns the live value as shown to people: {@code (none)} when absent, the value of a scalar, the members of a
+     * set.
+     *
+     * @return the printable value
+     */
+    public String beforeText() {
+        return before.isEmpty() ? "(none)" : before.size() == 1 && declared instanceof Setting.Scalar
+                ? before.iterator().next() : before.toString();
+    }
+
     @Override
     public String toString() {
-        return name() + ": " + before + " -> " + after();
+        return name() + ": " + beforeText() + " -> " + after();
     }
 }

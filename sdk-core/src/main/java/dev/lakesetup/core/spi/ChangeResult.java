@@ -62,7 +62,7 @@ public final class ChangeResult {
 
     /**
      * Returns this result with the direct grants on the changed securable as the service reported them in its answer
-     * to the change (every principal's privileges, as {@link Executor#readGrants} would report them). When they
+     * to the change (every principal's privileges, as {@link GrantStore#read} would report them). When they
      * hold what the change granted, the engine counts the change as confirmed and reads nothing back; when they
      * do not, it reads back as usual.
      *

@@ -7,14 +7,30 @@ import dev.lakesetup.core.model.Grant;
 import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.ServicePrincipal;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
- * What the engine tells an executor during a read or a change: the application ids of service principals known
- * by display name, resolved when planning or created earlier in the same apply, and which securables a grants read
- * must report in full ({@link #needsEveryGrant(Securable)}).
+ * What the engine gives a handler during a read or a change: the application ids of service principals known by
+ * display name (resolved when planning or created earlier in the same apply), which securables a grants read must
+ * report in full ({@link #needsEveryGrant(Securable)}), and a way to fan requests out ({@link #runAll}).
  */
 public interface ExecutionContext {
+
+    /**
+     * Makes one call per item, in parallel under the engine's concurrency bound, each retried on its own by the
+     * engine's retry policy; returns the answers in the order of the items. A call that fails for good fails the
+     * whole fan-out (the engine does not retry it again); the other calls are not started or are let finish.
+     *
+     * @param what what each call does, for logs, e.g. {@code read catalog}
+     * @param items the items, one call each
+     * @param call makes one attempt for one item
+     * @param <T> the item type
+     * @param <V> the answer type
+     * @return the answers, in item order
+     */
+    <T, V> List<V> runAll(String what, List<T> items, Function<? super T, ? extends V> call);
 
     /**
      * Returns the application id of a service principal.
@@ -25,7 +41,7 @@ public interface ExecutionContext {
     Optional<ApplicationId> applicationIdOf(ServicePrincipal principal);
 
     /**
-     * Tells whether a {@link Executor#readGrants} call must report every principal's grants on a securable, not
+     * Tells whether a {@link GrantStore#read} call must report every principal's grants on a securable, not
      * only the ones a bulk listing shows the caller: {@code true} while planning for a securable the blueprint
      * declares exclusive, where a grant left out would never be revoked. By default {@code false}.
      *
