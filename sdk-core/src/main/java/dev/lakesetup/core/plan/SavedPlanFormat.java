@@ -13,7 +13,6 @@ import dev.lakesetup.core.model.ResourceId;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.ServicePrincipal;
 import dev.lakesetup.core.model.Setting;
-import dev.lakesetup.core.spi.ObservedResource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -23,12 +22,12 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes a plan to, and reads it from, the saved plan document ({@code lakesetup.saved-plan/v1}, described in
+ * Writes a plan to, and reads it from, the saved plan document ({@code lakesetup.saved-plan/v2}, described in
  * {@code docs/saved-plan.md}): the one place that knows the format, so a later version can be added here.
  */
 final class SavedPlanFormat {
     /** The schema name and version written; a reader refuses any other. */
-    static final String SCHEMA = "lakesetup.saved-plan/v1";
+    static final String SCHEMA = "lakesetup.saved-plan/v2";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SavedPlanFormat() {
@@ -39,8 +38,13 @@ final class SavedPlanFormat {
             List<SavedValues.SavedSetting> declared, List<SavedSettingChange> settings, Set<ChangeId> dependsOn) {
     }
 
-    /** A setting change as saved: the declared setting by name, the live value shown and the missing members. */
-    record SavedSettingChange(String name, String before, Set<String> missing) {
+    /** A setting change as saved: the declared setting by name, the live values and the missing members. */
+    record SavedSettingChange(String name, Set<String> before, Set<String> missing) {
+    }
+
+    /** The parts of a saved plan read so far: the changes in order and the live state they were planned against. */
+    private record Read(List<Object> changes, Map<ResourceId, List<Setting>> observed,
+            Map<Securable, List<PrincipalPrivileges>> grants) {
     }
 
     static String write(Plan plan) {
@@ -95,18 +99,39 @@ final class SavedPlanFormat {
         for (SettingChange setting : change.settings()) {
             ObjectNode entry = settings.addObject();
             entry.put("name", setting.name());
-            entry.put("before", setting.before());
+            SavedValues.strings(entry.putArray("before"), setting.before());
             SavedValues.strings(entry.putArray("missing"), setting.missing());
         }
-        ObservedResource observed = basis.resources().get(change.resource().id());
+        List<Setting> observed = basis.settingsOf(change.resource().id()).orElse(null);
         if (observed == null) {
             node.putNull("observed");
         } else {
-            node.set("observed", SavedValues.observedSettings(observed.settings()));
+            ArrayNode live = node.putArray("observed");
+            observed.forEach(setting -> live.add(SavedValues.setting(setting)));
         }
     }
 
     static SavedPlan read(String json) {
+        JsonNode root = root(json);
+        Map<ServicePrincipal, ApplicationId> resolved = new HashMap<>();
+        int i = 0;
+        for (JsonNode node : SavedValues.elements(SavedValues.field(root, "resolvedPrincipals", "plan"),
+                "resolvedPrincipals")) {
+            String at = "resolvedPrincipals[" + i++ + "]";
+            if (SavedValues.principal(SavedValues.field(node, "principal", at), at) instanceof ServicePrincipal sp) {
+                resolved.put(sp, ApplicationId.of(SavedValues.text(node, "applicationId", at)));
+            }
+        }
+        Read read = new Read(new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+        i = 0;
+        for (JsonNode node : SavedValues.elements(SavedValues.field(root, "changes", "plan"), "changes")) {
+            readChange(node, "changes[" + i++ + "]", read);
+        }
+        return new SavedPlan(read.changes(), resolved, new PlanBasis(read.observed(), read.grants()));
+    }
+
+    /** Parses the document and checks that it is a saved plan of the version this release reads. */
+    private static JsonNode root(String json) {
         JsonNode root;
         try {
             root = MAPPER.readTree(InvalidInputException.requireNonNull(json, "saved plan"));
@@ -120,44 +145,32 @@ final class SavedPlanFormat {
         }
         String schema = root.path("schema").asText("");
         if (!SCHEMA.equals(schema)) {
-            throw InvalidInputException.of("saved plan schema", schema, "this release does not read it", SCHEMA);
+            throw InvalidInputException.of("saved plan schema", schema, "this release does not read it (plan "
+                    + "again with this release)", SCHEMA);
         }
-        Map<ServicePrincipal, ApplicationId> resolved = new HashMap<>();
-        int i = 0;
-        for (JsonNode node : SavedValues.elements(SavedValues.field(root, "resolvedPrincipals", "plan"),
-                "resolvedPrincipals")) {
-            String at = "resolvedPrincipals[" + i++ + "]";
-            if (SavedValues.principal(SavedValues.field(node, "principal", at), at) instanceof ServicePrincipal sp) {
-                resolved.put(sp, ApplicationId.of(SavedValues.text(node, "applicationId", at)));
+        return root;
+    }
+
+    /** Reads one saved change with the live state planned against it. */
+    private static void readChange(JsonNode node, String at, Read read) {
+        ChangeId id = ChangeId.of(SavedValues.text(node, "id", at));
+        Action action = action(SavedValues.text(node, "action", at), at);
+        Set<ChangeId> dependsOn = new LinkedHashSet<>();
+        SavedValues.strings(node, "dependsOn", at).forEach(dependency -> dependsOn.add(ChangeId.of(dependency)));
+        if (node.has("resource")) {
+            SavedResourceChange change = readResource(node, id, action, dependsOn, at);
+            read.changes().add(change);
+            JsonNode seen = node.get("observed");
+            if (seen != null && !seen.isNull()) {
+                read.observed().put(change.resource(), observedSettings(seen, at + ".observed"));
             }
+            return;
         }
-        List<Object> changes = new ArrayList<>();
-        Map<ResourceId, ObservedResource> observed = new LinkedHashMap<>();
-        Map<Securable, List<PrincipalPrivileges>> grants = new LinkedHashMap<>();
-        i = 0;
-        for (JsonNode node : SavedValues.elements(SavedValues.field(root, "changes", "plan"), "changes")) {
-            String at = "changes[" + i++ + "]";
-            ChangeId id = ChangeId.of(SavedValues.text(node, "id", at));
-            Action action = action(SavedValues.text(node, "action", at), at);
-            Set<ChangeId> dependsOn = new LinkedHashSet<>();
-            SavedValues.strings(node, "dependsOn", at).forEach(dependency -> dependsOn.add(ChangeId.of(dependency)));
-            if (node.has("resource")) {
-                SavedResourceChange change = readResource(node, id, action, dependsOn, at);
-                changes.add(change);
-                JsonNode seen = node.get("observed");
-                if (seen != null && !seen.isNull()) {
-                    observed.put(change.resource(), observedResource(change.resource(), seen, at));
-                }
-            } else {
-                Securable securable = SavedValues.securable(SavedValues.field(node, "securable", at),
-                        at + ".securable");
-                changes.add(new GrantChange(id, action, securable, SavedValues.privileges(SavedValues.field(node,
-                        "privileges", at), securable.type(), false, at + ".privileges"), dependsOn));
-                grants.put(securable, SavedValues.privileges(SavedValues.field(node, "observed", at),
-                        securable.type(), true, at + ".observed"));
-            }
-        }
-        return new SavedPlan(changes, resolved, new PlanBasis(observed, grants));
+        Securable securable = SavedValues.securable(SavedValues.field(node, "securable", at), at + ".securable");
+        read.changes().add(new GrantChange(id, action, securable, SavedValues.privileges(SavedValues.field(node,
+                "privileges", at), securable.type(), false, at + ".privileges"), dependsOn));
+        read.grants().put(securable, SavedValues.privileges(SavedValues.field(node, "observed", at),
+                securable.type(), true, at + ".observed"));
     }
 
     private static SavedResourceChange readResource(JsonNode node, ChangeId id, Action action,
@@ -176,21 +189,19 @@ final class SavedPlanFormat {
         for (JsonNode setting : SavedValues.elements(SavedValues.field(node, "settings", at), at + ".settings")) {
             String where = at + ".settings[" + i++ + "]";
             settings.add(new SavedSettingChange(SavedValues.text(setting, "name", where),
-                    SavedValues.text(setting, "before", where),
+                    new LinkedHashSet<>(SavedValues.strings(setting, "before", where)),
                     new LinkedHashSet<>(SavedValues.strings(setting, "missing", where))));
         }
         return new SavedResourceChange(id, action, resourceId, declared, settings, dependsOn);
     }
 
-    private static ObservedResource observedResource(ResourceId id, JsonNode node, String at) {
-        if (!node.isObject()) {
-            throw InvalidInputException.of(at + ".observed", node.toString(), "it is not an object",
-                    "null or an object of setting names to arrays of values");
+    private static List<Setting> observedSettings(JsonNode node, String at) {
+        List<Setting> settings = new ArrayList<>();
+        int i = 0;
+        for (JsonNode setting : SavedValues.elements(node, at)) {
+            settings.add(SavedValues.setting(setting, at + "[" + i++ + "]").toLiveSetting(at));
         }
-        Map<String, Set<String>> settings = new LinkedHashMap<>();
-        node.fieldNames().forEachRemaining(name -> settings.put(name,
-                new LinkedHashSet<>(SavedValues.strings(node, name, at + ".observed"))));
-        return new ObservedResource(id, settings);
+        return settings;
     }
 
     private static Action action(String text, String at) {

@@ -1,4 +1,4 @@
-package dev.lakesetup.core.internal.render;
+package dev.lakesetup.core.render;
 
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.ExternalLocation;
@@ -18,8 +18,6 @@ import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.plan.GrantChange;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.ResourceChange;
-import dev.lakesetup.core.render.ServiceText;
-import dev.lakesetup.core.render.UnityCatalogSql;
 import java.util.List;
 
 /**
@@ -42,7 +40,7 @@ final class SqlPlanRenderer {
             switch (change.action()) {
                 case NO_OP -> { }
                 case CONFLICT -> out.append("-- CONFLICT, not applied: ").append(comment(change.object()))
-                        .append(": ").append(comment(String.join("; ", change.details()))).append('\n');
+                        .append(": ").append(comment(String.join("; ", ChangeLines.of(change)))).append('\n');
                 case CREATE, UPDATE, GRANT, REVOKE -> {
                     if (change instanceof GrantChange grants) {
                         grants(out, sql, grants);
@@ -84,7 +82,7 @@ final class SqlPlanRenderer {
             out.append(sql.commentOn(resource.securable().orElseThrow(), comment)).append(";\n");
         } else {
             out.append("-- API: ").append(comment(call(change))).append(" (").append(comment(change.object()));
-            List<String> details = change.details();
+            List<String> details = ChangeLines.of(change);
             if (!details.isEmpty()) {
                 out.append(": ").append(comment(String.join("; ", details)));
             }
