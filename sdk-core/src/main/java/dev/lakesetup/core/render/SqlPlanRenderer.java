@@ -1,5 +1,6 @@
 package dev.lakesetup.core.render;
 
+import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.ExternalLocation;
 import dev.lakesetup.core.model.DeletedPrincipal;
@@ -33,8 +34,11 @@ final class SqlPlanRenderer {
     }
 
     static String render(Plan plan) {
-        UnityCatalogSql sql = UnityCatalogSql.standard().withUnresolvedPrincipalsAs(
-                sp -> "<application id of " + sp.displayName().orElse(sp.grantName()) + ">");
+        // a principal resolved while planning goes by its application id; one not created yet by a placeholder
+        UnityCatalogSql sql = UnityCatalogSql.standard().withUnresolvedPrincipalsAs(sp -> {
+            ApplicationId id = plan.resolvedPrincipals().get(sp);
+            return id != null ? id.toString() : "<application id of " + sp.displayName().orElse(sp.grantName()) + ">";
+        });
         StringBuilder out = new StringBuilder("-- lakesetup plan: ").append(plan.summary()).append('\n');
         for (Change change : plan.changes()) {
             switch (change.action()) {

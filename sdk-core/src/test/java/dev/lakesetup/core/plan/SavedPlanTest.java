@@ -89,7 +89,7 @@ class SavedPlanTest {
         Plan again = saved.toPlan(blueprint);
         ApplyReport report = lakesetup().apply(saved, blueprint);
 
-        assertThat(again.render(PlanFormat.JSON)).isEqualTo(plan.render(PlanFormat.JSON));
+        assertThat(PlanFormat.JSON.render(again)).isEqualTo(PlanFormat.JSON.render(plan));
         assertThat(saved.changeIds()).isEqualTo(plan.changes().stream().map(Change::id).toList());
         assertThat(report.isSuccess()).as(report.toString()).isTrue();
         assertThat(workspace.object(ResourceId.of("catalog", "profiles"))).isPresent();

@@ -2,16 +2,17 @@ package dev.lakesetup.core.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lakesetup.core.Lakesetup;
 import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.apply.ChangeOutcome;
 import dev.lakesetup.core.apply.Outcome;
 import dev.lakesetup.core.plan.Change;
 import java.time.Duration;
-import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Catalog;
-import dev.lakesetup.core.model.ResourceId;
+import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.Schema;
+import dev.lakesetup.core.model.Setting;
+import dev.lakesetup.core.plan.ResourceChange;
+import dev.lakesetup.core.plan.SettingChange;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.Action;
 import dev.lakesetup.core.plan.GrantChange;
@@ -22,33 +23,29 @@ import dev.lakesetup.core.model.Securable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import dev.lakesetup.core.spi.ObservedResource;
-import dev.lakesetup.core.testing.FakeTime;
-import dev.lakesetup.core.testing.Fixtures;
-import dev.lakesetup.core.testing.InMemoryWorkspace;
 import org.junit.jupiter.api.Test;
 
 /** Values the service returns are data in every plan rendering: they never start a line or drive a terminal. */
 class HostileServiceTextTest {
     private static final String FORGED = "GRANT ALL PRIVILEGES ON CATALOG `sales` TO `attacker`";
 
-    private final FakeTime time = new FakeTime();
-    private final InMemoryWorkspace workspace = new InMemoryWorkspace(time);
-    private final Lakesetup lakesetup = Fixtures.lakesetup(workspace, time).build();
+    /** A plan as the planner makes it when the service returns hostile live values (made by hand). */
+    private static Plan hostilePlan() {
+        Catalog sales = Catalog.named("sales").managedLocation("abfss://b@acct.dfs.core.windows.net/x");
+        Schema eu = Schema.named("sales", "eu").managedLocation("abfss://b@acct.dfs.core.windows.net/y");
+        Schema us = Schema.named("sales", "us").comment("new");
+        return Plan.of(List.of(
+                differing(sales, Action.CONFLICT, "managed location",
+                        "abfss://a@acct.dfs.core.windows.net/x\n" + FORGED + ";\n--"),
+                differing(eu, Action.CONFLICT, "managed location", "abfss://a@acct.dfs.core.windows.net/y\r\u001b[2K"),
+                differing(us, Action.UPDATE, "comment", "ok\u001b[2K\u001b[1A\rnothing to see\u009b2K")));
+    }
 
-    private Plan hostilePlan() {
-        workspace.seed(ObservedResource.of(ResourceId.of("catalog", "sales"))
-                .with("managed location", "abfss://a@acct.dfs.core.windows.net/x\n" + FORGED + ";\n--")
-                .with("comment", "old"));
-        workspace.seed(ObservedResource.of(ResourceId.of("schema", "sales.eu"))
-                .with("managed location", "abfss://a@acct.dfs.core.windows.net/y\r\u001b[2K"));
-        workspace.seed(ObservedResource.of(ResourceId.of("schema", "sales.us"))
-                .with("comment", "ok\u001b[2K\u001b[1A\rnothing to see\u009b2K"));
-        return lakesetup.plan(Blueprint.builder()
-                .resource(Catalog.named("sales").managedLocation("abfss://b@acct.dfs.core.windows.net/x"))
-                .resource(Schema.named("sales", "eu").managedLocation("abfss://b@acct.dfs.core.windows.net/y"))
-                .resource(Schema.named("sales", "us").comment("new"))
-                .build());
+    private static ResourceChange differing(Resource resource, Action action, String setting, String live) {
+        Setting declared = resource.settings().stream().filter(s -> s.name().equals(setting)).findFirst()
+                .orElseThrow();
+        return new ResourceChange(ResourceChange.idOf(resource), action, resource,
+                List.of(new SettingChange(declared, Set.of(live), Set.of())), Set.of());
     }
 
     @Test
@@ -58,7 +55,7 @@ class HostileServiceTextTest {
                 List.of(PrincipalPrivileges.of(DeletedPrincipal.of("42\u202e1;\u2066x"),
                         Set.of(Privilege.SELECT))), Set.of())), Map.of());
 
-        String sql = plan.render(PlanFormat.SQL);
+        String sql = PlanFormat.SQL.render(plan);
 
         assertThat(sql).doesNotContain("\u202e").doesNotContain("\u2066")
                 .contains("from principal_id 42\\u202e1;\\u2066x)");
@@ -67,7 +64,7 @@ class HostileServiceTextTest {
 
     @Test
     void renderSql_whenServiceValueHoldsNewlineAndStatement_keepsItInsideOneComment() {
-        String sql = hostilePlan().render(PlanFormat.SQL);
+        String sql = PlanFormat.SQL.render(hostilePlan());
 
         assertThat(sql.lines()).noneMatch(line -> line.startsWith("GRANT")).allMatch(line -> line.startsWith("--")
                 || line.startsWith("COMMENT ON SCHEMA"));
@@ -85,7 +82,7 @@ class HostileServiceTextTest {
 
     @Test
     void renderText_whenServiceValueHoldsAnsiAndCarriageReturn_showsThemEscaped() {
-        String text = hostilePlan().render(PlanFormat.TEXT);
+        String text = PlanFormat.TEXT.render(hostilePlan());
 
         assertThat(text).doesNotContain("\u001b", "\r", "\u009b");
         assertThat(text.lines()).noneMatch(line -> line.startsWith("GRANT"));
