@@ -209,10 +209,12 @@ class SavedPlanTest {
     void parse_whenNotASavedPlanOfThisVersion_refusesNamingTheField() {
         assertThatThrownBy(() -> SavedPlan.parse("{\"schema\": \"lakesetup.saved-plan/v9\"}"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("lakesetup.saved-plan/v9")
-                .hasMessageContaining("lakesetup.saved-plan/v1");
+                .hasMessageContaining("lakesetup.saved-plan/v2");
+        assertThatThrownBy(() -> SavedPlan.parse("{\"schema\": \"lakesetup.saved-plan/v1\"}"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("plan again");
         assertThatThrownBy(() -> SavedPlan.parse("not json")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("it is not JSON");
-        assertThatThrownBy(() -> SavedPlan.parse("{\"schema\": \"lakesetup.saved-plan/v1\", "
+        assertThatThrownBy(() -> SavedPlan.parse("{\"schema\": \"lakesetup.saved-plan/v2\", "
                 + "\"resolvedPrincipals\": [], \"changes\": [{\"id\": \"grant:catalog:a\", \"action\": \"GRANT\", "
                 + "\"dependsOn\": []}]}"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("changes[0].securable");

@@ -90,16 +90,22 @@ class PlanRenderTest {
     void renderJson_followsTheDocumentedSchema() throws Exception {
         JsonNode json = new ObjectMapper().readTree(PlanFormat.JSON.render(samplePlan()));
 
-        assertThat(json.get("version").asInt()).isEqualTo(1);
+        assertThat(json.get("format_version").asText()).isEqualTo("2");
         assertThat(json.get("summary").get("create").asInt()).isEqualTo(5);
         assertThat(json.get("summary").get("no_op").asInt()).isEqualTo(1);
         JsonNode grant = json.get("changes").findParents("id").stream()
                 .filter(node -> node.get("id").asText().equals("grant:catalog:sales")).findFirst().orElseThrow();
         assertThat(grant.get("action").asText()).isEqualTo("GRANT");
         assertThat(grant.get("kind").asText()).isEqualTo("grants");
-        assertThat(grant.get("object").asText()).isEqualTo("grants on catalog sales");
-        assertThat(grant.get("details").get(1).asText()).isEqualTo("ana@example.com: USE CATALOG");
-        assertThat(grant.get("dependsOn").get(0).asText()).isEqualTo("catalog:sales");
+        assertThat(grant.get("object").get("kind").asText()).isEqualTo("catalog");
+        assertThat(grant.get("object").get("name").asText()).isEqualTo("sales");
+        assertThat(grant.get("privileges").get(1).get("principal").asText()).isEqualTo("ana@example.com");
+        assertThat(grant.get("privileges").get(1).get("add").get(0).asText()).isEqualTo("USE CATALOG");
+        assertThat(grant.get("depends_on").get(0).asText()).isEqualTo("catalog:sales");
+        JsonNode sales = json.get("changes").findParents("id").stream()
+                .filter(node -> node.get("id").asText().equals("catalog:sales")).findFirst().orElseThrow();
+        assertThat(sales.get("settings").get(0).get("before").asText()).isEqualTo("old");
+        assertThat(sales.get("settings").get(0).get("after").asText()).isEqualTo("it's new");
         assertThat(json.toString()).doesNotContain(CLIENT_SECRET);
     }
 
