@@ -5,64 +5,67 @@ import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.ResourceId;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.Setting;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The live state a plan was made against: the settings of each planned resource that existed, as read, and the
  * direct grants on each securable the plan reads grants on. A saved plan keeps it, so that applying the plan later
- * can refuse when that state has moved since. Secrets are never read back, so none is held here: a secret setting
- * is left out.
+ * can refuse when that state has moved since. Secrets are never read back, so none is held here.
  *
- * @param resources the live settings of the planned resources that existed, sorted by name; a planned resource not
- *     in it did not exist
+ * @param resources the settings of the planned resources that existed, as read, each setting's values by name; a
+ *     planned resource not in it did not exist
  * @param grants the direct grants read on securables; a securable not in it had none
  */
-public record PlanBasis(Map<ResourceId, List<Setting>> resources,
+public record PlanBasis(Map<ResourceId, Map<String, Set<String>>> resources,
         Map<Securable, List<PrincipalPrivileges>> grants) {
 
     /**
-     * Checks and copies the components, leaving secret settings out and sorting each resource's settings by name.
+     * Checks and copies the components.
      *
-     * @param resources the live settings of the planned resources that existed; a planned resource not in it did
-     *     not exist
+     * @param resources the settings of the planned resources that existed, as read, each setting's values by name
      * @param grants the direct grants read on securables; a securable not in it had none
      */
     public PlanBasis {
-        InvalidInputException.requireNonNull(resources, "live resources");
-        Map<ResourceId, List<Setting>> copy = new LinkedHashMap<>();
-        resources.forEach((id, settings) -> copy.put(id, withoutSecrets(settings)));
-        resources = Map.copyOf(copy);
+        resources = Map.copyOf(InvalidInputException.requireNonNull(resources, "observed resources"));
         grants = Map.copyOf(InvalidInputException.requireNonNull(grants, "observed grants"));
     }
 
     /**
-     * Records the live state as a planner reads it: live resources as values of their kinds, and grants.
+     * Returns the basis of live resources and grants as read.
      *
-     * @param live each planned resource that exists, as read, by declared id
+     * @param resources the live resources, keyed by declared id
      * @param grants the direct grants read on securables
      * @return the basis
      */
-    public static PlanBasis of(Map<ResourceId, ? extends Resource> live,
+    public static PlanBasis of(Map<ResourceId, ? extends Resource> resources,
             Map<Securable, List<PrincipalPrivileges>> grants) {
-        InvalidInputException.requireNonNull(live, "live resources");
-        Map<ResourceId, List<Setting>> settings = new LinkedHashMap<>();
-        live.forEach((id, resource) -> settings.put(id, resource.settings()));
+        Map<ResourceId, Map<String, Set<String>>> settings = new LinkedHashMap<>();
+        resources.forEach((id, live) -> settings.put(id, settingsOf(live)));
         return new PlanBasis(settings, grants);
     }
 
     /**
-     * Returns the live settings of a planned resource, as read while planning.
+     * Returns a live resource's settings as values by setting name, sorted; secrets left out.
      *
-     * @param id the resource's id
-     * @return the settings sorted by name, or empty when the resource did not exist
+     * @param live a live resource
+     * @return its settings
      */
-    public Optional<List<Setting>> settingsOf(ResourceId id) {
-        return Optional.ofNullable(resources.get(id));
+    public static Map<String, Set<String>> settingsOf(Resource live) {
+        Map<String, Set<String>> settings = new TreeMap<>();
+        for (Setting setting : live.settings()) {
+            if (setting instanceof Setting.Scalar scalar && !scalar.secret()) {
+                settings.put(scalar.name(), Set.of(scalar.value()));
+            } else if (setting instanceof Setting.Members members) {
+                settings.put(members.name(), Collections.unmodifiableSet(new TreeSet<>(members.members())));
+            }
+        }
+        return Collections.unmodifiableMap(settings);
     }
 
     /**
@@ -73,16 +76,5 @@ public record PlanBasis(Map<ResourceId, List<Setting>> resources,
      */
     public List<PrincipalPrivileges> grantsOn(Securable securable) {
         return grants.getOrDefault(securable, List.of());
-    }
-
-    private static List<Setting> withoutSecrets(List<Setting> settings) {
-        List<Setting> kept = new ArrayList<>();
-        for (Setting setting : InvalidInputException.requireNonNull(settings, "live settings")) {
-            if (!(setting instanceof Setting.Scalar scalar && scalar.secret())) {
-                kept.add(setting);
-            }
-        }
-        kept.sort(Comparator.comparing(Setting::name));
-        return List.copyOf(kept);
     }
 }

@@ -26,8 +26,10 @@ import java.util.Set;
  * {@code docs/saved-plan.md}): the one place that knows the format, so a later version can be added here.
  */
 final class SavedPlanFormat {
-    /** The schema name and version written; a reader refuses any other. */
+    /** The schema name and version written. */
     static final String SCHEMA = "lakesetup.saved-plan/v2";
+    /** The version before, still read: a setting's {@code before} was the live value as shown. */
+    static final String SCHEMA_V1 = "lakesetup.saved-plan/v1";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SavedPlanFormat() {
@@ -43,7 +45,7 @@ final class SavedPlanFormat {
     }
 
     /** The parts of a saved plan read so far: the changes in order and the live state they were planned against. */
-    private record Read(List<Object> changes, Map<ResourceId, List<Setting>> observed,
+    private record Read(List<Object> changes, Map<ResourceId, Map<String, Set<String>>> observed,
             Map<Securable, List<PrincipalPrivileges>> grants) {
     }
 
@@ -102,12 +104,11 @@ final class SavedPlanFormat {
             SavedValues.strings(entry.putArray("before"), setting.before());
             SavedValues.strings(entry.putArray("missing"), setting.missing());
         }
-        List<Setting> observed = basis.settingsOf(change.resource().id()).orElse(null);
+        Map<String, Set<String>> observed = basis.resources().get(change.resource().id());
         if (observed == null) {
             node.putNull("observed");
         } else {
-            ArrayNode live = node.putArray("observed");
-            observed.forEach(setting -> live.add(SavedValues.setting(setting)));
+            node.set("observed", SavedValues.observedSettings(observed));
         }
     }
 
@@ -144,9 +145,9 @@ final class SavedPlanFormat {
                     "a saved plan as Plan.write makes it");
         }
         String schema = root.path("schema").asText("");
-        if (!SCHEMA.equals(schema)) {
+        if (!SCHEMA.equals(schema) && !SCHEMA_V1.equals(schema)) {
             throw InvalidInputException.of("saved plan schema", schema, "this release does not read it (plan "
-                    + "again with this release)", SCHEMA);
+                    + "again with this release)", SCHEMA + " or " + SCHEMA_V1);
         }
         return root;
     }
@@ -189,18 +190,31 @@ final class SavedPlanFormat {
         for (JsonNode setting : SavedValues.elements(SavedValues.field(node, "settings", at), at + ".settings")) {
             String where = at + ".settings[" + i++ + "]";
             settings.add(new SavedSettingChange(SavedValues.text(setting, "name", where),
-                    new LinkedHashSet<>(SavedValues.strings(setting, "before", where)),
+                    before(setting, where),
                     new LinkedHashSet<>(SavedValues.strings(setting, "missing", where))));
         }
         return new SavedResourceChange(id, action, resourceId, declared, settings, dependsOn);
     }
 
-    private static List<Setting> observedSettings(JsonNode node, String at) {
-        List<Setting> settings = new ArrayList<>();
-        int i = 0;
-        for (JsonNode setting : SavedValues.elements(node, at)) {
-            settings.add(SavedValues.setting(setting, at + "[" + i++ + "]").toLiveSetting(at));
+    /** Reads a setting's live values: an array (v2), or the value as a v1 file shows it ({@code (none)}: none). */
+    private static Set<String> before(JsonNode setting, String where) {
+        JsonNode before = setting.get("before");
+        if (before != null && before.isArray()) {
+            return new LinkedHashSet<>(SavedValues.strings(setting, "before", where));
         }
+        String text = SavedValues.text(setting, "before", where);
+        return text.equals("(none)") ? Set.of() : Set.of(text);
+    }
+
+    /** Reads a resource's live settings: an object of setting names to arrays of values. */
+    private static Map<String, Set<String>> observedSettings(JsonNode node, String at) {
+        if (!node.isObject()) {
+            throw InvalidInputException.of(at, node.toString(), "it is not an object",
+                    "null or an object of setting names to arrays of values");
+        }
+        Map<String, Set<String>> settings = new LinkedHashMap<>();
+        node.fieldNames().forEachRemaining(name -> settings.put(name,
+                new LinkedHashSet<>(SavedValues.strings(node, name, at))));
         return settings;
     }
 

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -47,18 +48,6 @@ final class SavedValues {
             Setting.Scalar scalar = (Setting.Scalar) setting;
             return !members && scalar.mutable() == mutable && scalar.secret() == secret
                     && (secret || scalar.value().equals(value));
-        }
-
-        /** Returns the live setting saved; a live setting is never a secret, which is never read back. */
-        Setting toLiveSetting(String where) {
-            if (members) {
-                return Setting.members(name, memberValues);
-            }
-            if (secret) {
-                throw InvalidInputException.of(where, name, "a live setting is never a secret",
-                        "live settings as Plan.write saves them");
-            }
-            return new Setting.Scalar(name, value, mutable, false);
         }
 
         @Override
@@ -205,6 +194,12 @@ final class SavedValues {
 
     static void strings(ArrayNode array, Collection<String> values) {
         values.forEach(array::add);
+    }
+
+    static ObjectNode observedSettings(Map<String, Set<String>> settings) {
+        ObjectNode node = JSON.objectNode();
+        settings.forEach((name, values) -> strings(node.putArray(name), values));
+        return node;
     }
 
     static JsonNode field(JsonNode node, String name, String where) {

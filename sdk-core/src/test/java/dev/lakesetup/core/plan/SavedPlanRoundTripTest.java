@@ -15,7 +15,6 @@ import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.ResourceId;
 import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.core.model.Securable;
-import dev.lakesetup.core.model.Setting;
 import dev.lakesetup.core.model.StorageCredential;
 import dev.lakesetup.core.model.StorageIdentity;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
@@ -86,8 +85,8 @@ class SavedPlanRoundTripTest {
         PlanBasis basis = SavedPlan.parse(plan.savedJson()).basis();
 
         assertThat(basis).isEqualTo(plan.basis().orElseThrow());
-        assertThat(basis.settingsOf(sales.id())).contains(List.of(Setting.mutable("comment", "old")));
-        assertThat(basis.settingsOf(credential.id())).isEmpty();
+        assertThat(basis.resources().get(sales.id())).isEqualTo(Map.of("comment", Set.of("old")));
+        assertThat(basis.resources()).doesNotContainKey(credential.id());
         assertThat(basis.grantsOn(catalog)).extracting(entry -> entry.principal().grantName())
                 .containsExactly("legacy");
     }
@@ -104,19 +103,27 @@ class SavedPlanRoundTripTest {
     void planBasis_leavesSecretSettingsOut() {
         PlanBasis basis = PlanBasis.of(Map.of(credential.id(), credential), Map.of());
 
-        assertThat(basis.settingsOf(credential.id()).orElseThrow()).extracting(Setting::name)
-                .doesNotContain("client secret").isSorted();
+        assertThat(basis.resources().get(credential.id())).doesNotContainKey("client secret")
+                .containsKey("application id");
         assertThat(basis.toString()).doesNotContain(CLIENT_SECRET);
     }
 
     @Test
-    void parse_whenObservedSettingIsMarkedSecret_refusesNamingTheField() {
-        String json = plan().savedJson().replaceFirst("\"observed\" : \\[ \\{\\s*\"name\" : \"comment\",\\s*"
-                + "\"type\" : \"scalar\",\\s*\"mutable\" : true,\\s*\"secret\" : false",
-                "\"observed\" : [ { \"name\" : \"comment\", \"type\" : \"scalar\", \"mutable\" : true, "
-                        + "\"secret\" : true");
+    void parse_whenFileIsVersion1_readsTheLiveValueAsShown() {
+        String v1 = plan().savedJson().replace("lakesetup.saved-plan/v2", "lakesetup.saved-plan/v1")
+                .replace("\"before\" : [ \"old\" ]", "\"before\" : \"old\"")
+                .replace("\"before\" : [ ]", "\"before\" : \"(none)\"");
+
+        Plan again = SavedPlan.parse(v1).toPlan(blueprint());
+
+        assertThat(again.changes()).isEqualTo(plan().changes());
+    }
+
+    @Test
+    void parse_whenObservedIsNotAnObject_refusesNamingTheField() {
+        String json = plan().savedJson().replaceFirst("\"observed\" : \\{", "\"observed\" : [ ], \"x\" : {");
 
         assertThatThrownBy(() -> SavedPlan.parse(json)).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("changes[0].observed").hasMessageContaining("never a secret");
+                .hasMessageContaining("changes[0].observed").hasMessageContaining("not an object");
     }
 }
