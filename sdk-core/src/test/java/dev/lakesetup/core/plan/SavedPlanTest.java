@@ -210,8 +210,6 @@ class SavedPlanTest {
         assertThatThrownBy(() -> SavedPlan.parse("{\"schema\": \"lakesetup.saved-plan/v9\"}"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("lakesetup.saved-plan/v9")
                 .hasMessageContaining("lakesetup.saved-plan/v2");
-        assertThatThrownBy(() -> SavedPlan.parse("{\"schema\": \"lakesetup.saved-plan/v1\"}"))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("plan again");
         assertThatThrownBy(() -> SavedPlan.parse("not json")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("it is not JSON");
         assertThatThrownBy(() -> SavedPlan.parse("{\"schema\": \"lakesetup.saved-plan/v2\", "
