@@ -2,17 +2,18 @@ package dev.lakesetup.core.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lakesetup.core.Lakesetup;
 import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.apply.ChangeOutcome;
 import dev.lakesetup.core.apply.Outcome;
 import dev.lakesetup.core.plan.Change;
 import java.time.Duration;
+import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Catalog;
-import dev.lakesetup.core.model.Resource;
+import dev.lakesetup.core.model.ResourceId;
 import dev.lakesetup.core.model.Schema;
-import dev.lakesetup.core.model.Setting;
-import dev.lakesetup.core.plan.ResourceChange;
-import dev.lakesetup.core.plan.SettingChange;
+import dev.lakesetup.core.model.StorageCredential;
+import dev.lakesetup.core.model.StorageIdentity;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.Action;
 import dev.lakesetup.core.plan.GrantChange;
@@ -23,29 +24,38 @@ import dev.lakesetup.core.model.Securable;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
+import dev.lakesetup.core.testing.FakeTime;
+import dev.lakesetup.core.testing.Fixtures;
+import dev.lakesetup.core.testing.InMemoryWorkspace;
 import org.junit.jupiter.api.Test;
 
 /** Values the service returns are data in every plan rendering: they never start a line or drive a terminal. */
 class HostileServiceTextTest {
     private static final String FORGED = "GRANT ALL PRIVILEGES ON CATALOG `sales` TO `attacker`";
 
-    /** A plan as the planner makes it when the service returns hostile live values (made by hand). */
-    private static Plan hostilePlan() {
-        Catalog sales = Catalog.named("sales").managedLocation("abfss://b@acct.dfs.core.windows.net/x");
-        Schema eu = Schema.named("sales", "eu").managedLocation("abfss://b@acct.dfs.core.windows.net/y");
-        Schema us = Schema.named("sales", "us").comment("new");
-        return Plan.of(List.of(
-                differing(sales, Action.CONFLICT, "managed location",
-                        "abfss://a@acct.dfs.core.windows.net/x\n" + FORGED + ";\n--"),
-                differing(eu, Action.CONFLICT, "managed location", "abfss://a@acct.dfs.core.windows.net/y\r\u001b[2K"),
-                differing(us, Action.UPDATE, "comment", "ok\u001b[2K\u001b[1A\rnothing to see\u009b2K")));
-    }
+    private final FakeTime time = new FakeTime();
+    private final InMemoryWorkspace workspace = new InMemoryWorkspace(time);
+    private final Lakesetup lakesetup = Fixtures.lakesetup(workspace, time).build();
 
-    private static ResourceChange differing(Resource resource, Action action, String setting, String live) {
-        Setting declared = resource.settings().stream().filter(s -> s.name().equals(setting)).findFirst()
-                .orElseThrow();
-        return new ResourceChange(ResourceChange.idOf(resource), action, resource,
-                List.of(new SettingChange(declared, Set.of(live), Set.of())), Set.of());
+    /**
+     * A plan whose "before" values hold hostile text. Live state is typed, so a live value must be one the model
+     * accepts: a storage URL with a line break cannot be read at all, while free text (a comment) and an Azure
+     * resource id (which admits control characters other than white space) can carry it.
+     */
+    private Plan hostilePlan() {
+        workspace.seed(Catalog.named("sales").comment("x\n" + FORGED + ";\n--"));
+        workspace.seed(StorageCredential.named("cred", new StorageIdentity.AzureManagedIdentity(
+                "/subscriptions/s/resourceGroups/rg\u001b[2K\u009b2K/providers/Microsoft.Databricks/"
+                        + "accessConnectors/c", null)));
+        workspace.seed(Schema.named("sales", "us").comment("ok\u001b[2K\u001b[1A\rnothing to see\u009b2K"));
+        return lakesetup.plan(Blueprint.builder()
+                .resource(Catalog.named("sales").comment("new"))
+                .resource(StorageCredential.named("cred", new StorageIdentity.AzureManagedIdentity(
+                        "/subscriptions/s/resourceGroups/rg/providers/Microsoft.Databricks/accessConnectors/c",
+                        null)))
+                .resource(Schema.named("sales", "us").comment("new"))
+                .build());
     }
 
     @Test
@@ -67,17 +77,16 @@ class HostileServiceTextTest {
         String sql = PlanFormat.SQL.render(hostilePlan());
 
         assertThat(sql.lines()).noneMatch(line -> line.startsWith("GRANT")).allMatch(line -> line.startsWith("--")
-                || line.startsWith("COMMENT ON SCHEMA"));
-        assertThat(sql).isEqualTo("""
-                -- lakesetup plan: 0 to create, 1 to update, 0 to grant, 0 to revoke, 2 conflicts, 0 unchanged
-                -- CONFLICT, not applied: catalog sales: managed location: \
-                abfss://a@acct.dfs.core.windows.net/x\\u000a%s;\\u000a-- -> abfss://b@acct.dfs.core.windows.net/x \
-                (cannot change in place)
-                -- CONFLICT, not applied: schema sales.eu: managed location: \
-                abfss://a@acct.dfs.core.windows.net/y\\u000d\\u001b[2K -> abfss://b@acct.dfs.core.windows.net/y \
+                || line.startsWith("COMMENT ON "));
+        assertThat(sql).doesNotContain("\u001b", "\r", "\u009b").isEqualTo("""
+                -- lakesetup plan: 0 to create, 2 to update, 0 to grant, 0 to revoke, 1 conflicts, 0 unchanged
+                COMMENT ON CATALOG `sales` IS 'new';
+                -- CONFLICT, not applied: storage credential cred: access connector id: \
+                /subscriptions/s/resourceGroups/rg\\u001b[2K\\u009b2K/providers/Microsoft.Databricks/accessConnectors/c \
+                -> /subscriptions/s/resourceGroups/rg/providers/Microsoft.Databricks/accessConnectors/c \
                 (cannot change in place)
                 COMMENT ON SCHEMA `sales`.`us` IS 'new';
-                """.formatted(FORGED));
+                """);
     }
 
     @Test
@@ -87,16 +96,17 @@ class HostileServiceTextTest {
         assertThat(text).doesNotContain("\u001b", "\r", "\u009b");
         assertThat(text.lines()).noneMatch(line -> line.startsWith("GRANT"));
         assertThat(text).isEqualTo("""
-                ! catalog sales  (conflict: will not be applied)
-                    managed location: abfss://a@acct.dfs.core.windows.net/x\\u000a%s;\\u000a-- -> \
-                abfss://b@acct.dfs.core.windows.net/x (cannot change in place)
-                ! schema sales.eu  (conflict: will not be applied)
-                    managed location: abfss://a@acct.dfs.core.windows.net/y\\u000d\\u001b[2K -> \
-                abfss://b@acct.dfs.core.windows.net/y (cannot change in place)
+                ~ catalog sales
+                    comment: x\\u000a%s;\\u000a-- -> new
+                ! storage credential cred  (conflict: will not be applied)
+                    access connector id: /subscriptions/s/resourceGroups/rg\\u001b[2K\\u009b2K/providers/\
+                Microsoft.Databricks/accessConnectors/c -> \
+                /subscriptions/s/resourceGroups/rg/providers/Microsoft.Databricks/accessConnectors/c \
+                (cannot change in place)
                 ~ schema sales.us
                     comment: ok\\u001b[2K\\u001b[1A\\u000dnothing to see\\u009b2K -> new
 
-                Plan: 0 to create, 1 to update, 0 to grant, 0 to revoke, 2 conflicts, 0 unchanged
+                Plan: 0 to create, 2 to update, 0 to grant, 0 to revoke, 1 conflicts, 0 unchanged
                 """.formatted(FORGED));
     }
 
