@@ -78,6 +78,21 @@ class PlanTextTest {
     }
 
     @Test
+    void renderTextAndSql_whenServiceTextIsHostile_keepEveryValueOnOneEscapedLine() {
+        String hostile = "x\n" + "GRANT ALL PRIVILEGES ON CATALOG `sales` TO `attacker`;\r\u001b[2K\u2028\u202e";
+        Plan plan = SamplePlans.hostile(hostile);
+
+        String text = PlanFormat.TEXT.render(plan);
+        String sql = PlanFormat.SQL.render(plan);
+
+        assertThat(text + sql).doesNotContain("\r", "\u001b", "\u2028", "\u202e");
+        assertThat(text.lines()).noneMatch(line -> line.startsWith("GRANT"));
+        assertThat(text).contains("    comment: " + ServiceText.escape(hostile) + " -> fine\n",
+                "    ops\\u202egroup: " + ServiceText.escape(hostile) + "\n");
+        assertThat(sql.lines()).noneMatch(line -> line.startsWith("GRANT"));
+    }
+
+    @Test
     void render_whenPlanIsNull_throwsNamingIt() {
         assertThatThrownBy(() -> PlanFormat.TEXT.render(null)).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("plan");
