@@ -9,10 +9,10 @@ import java.util.Set;
  * live values), a {@link GrantChange} its {@link GrantChange#privileges() privileges} per principal. Renderers
  * compose what people and machines read from those values ({@link dev.lakesetup.core.render.PlanFormat}).
  *
- * <p>Executors receive changes through {@link dev.lakesetup.core.spi.ResourceHandler#apply} and
- * {@link dev.lakesetup.core.spi.GrantStore#apply}. Java 17 has no pattern
- * switch, so code that must handle every kind uses {@link #accept(Visitor)}: a new kind of change then becomes a
- * compile error wherever it must be handled.
+ * <p>Handlers receive changes through {@link dev.lakesetup.core.spi.ResourceHandler#apply} and
+ * {@link dev.lakesetup.core.spi.GrantStore#apply}. Java 17 has no pattern switch, so code that must handle every
+ * kind uses {@link #accept(Visitor)}: a new kind of change then becomes a compile error wherever it must be
+ * handled.
  * <pre>{@code
  * String what = change.accept(new Change.Visitor<>() {
  *     public String resource(ResourceChange c) { return "create or update " + c.resource().id(); }
