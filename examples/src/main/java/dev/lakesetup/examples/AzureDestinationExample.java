@@ -100,13 +100,13 @@ public final class AzureDestinationExample {
                 out.println("Offline run against an in-process fake workspace and fake Azure.");
                 Lakesetup lakesetup = lakesetup(connection, workspace, out);
                 out.println("== Plan");
-                out.println(setup.plan(lakesetup, workspace).render(PlanFormat.TEXT));
+                out.println(PlanFormat.TEXT.render(setup.plan(lakesetup, workspace)));
                 out.println("== Apply");
                 DestinationSetupResult result = setup.run(lakesetup, workspace);
                 print(result, out);
                 Plan second = setup.plan(lakesetup, workspace);
                 out.println("Second plan (" + (second.isEmpty() ? "empty" : "NOT empty") + "):");
-                out.println(second.render(PlanFormat.TEXT));
+                out.println(PlanFormat.TEXT.render(second));
                 return result;
             }
         }
@@ -127,12 +127,12 @@ public final class AzureDestinationExample {
             Lakesetup lakesetup = lakesetup(connection, workspace, out);
             out.println(setup);
             if (!apply) {
-                out.println(setup.plan(lakesetup, workspace).render(PlanFormat.TEXT));
+                out.println(PlanFormat.TEXT.render(setup.plan(lakesetup, workspace)));
                 out.println("Plan only; run with --apply to make these changes.");
                 return;
             }
             DestinationSetupResult result = setup.run(lakesetup, workspace);
-            out.println(result.plan().render(PlanFormat.TEXT));
+            out.println(PlanFormat.TEXT.render(result.plan()));
             print(result, out);
         }
     }

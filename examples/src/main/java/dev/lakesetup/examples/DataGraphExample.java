@@ -173,7 +173,7 @@ public final class DataGraphExample {
         out.println();
         out.println("== 1. Plan");
         Plan plan = setup.plan(lakesetup, workspace);
-        out.print(plan.render(PlanFormat.TEXT));
+        out.print(PlanFormat.TEXT.render(plan));
         if (!apply) {
             return 0;
         }
@@ -190,7 +190,7 @@ public final class DataGraphExample {
         printDetails(result.connectionDetails(), showSecret, out);
         out.println();
         out.println("== 5. Plan again (empty when the workspace matches the recipe)");
-        out.print(result.confirmationPlan().map(again -> again.render(PlanFormat.TEXT))
+        out.print(result.confirmationPlan().map(PlanFormat.TEXT::render)
                 .orElse("not planned again: the apply did not succeed\n"));
         out.println();
         out.println(result.succeeded() ? "Setup succeeded." : "Setup did not succeed: see above.");

@@ -63,7 +63,7 @@ class BulkGrantReadsTest {
             Plan bulk = f.lakesetup(f.workspace.restExecutor()).plan(blueprint);
             RequestStats planning = f.fake.requests();
 
-            assertThat(bulk.render(PlanFormat.TEXT)).isEqualTo(perObject.render(PlanFormat.TEXT));
+            assertThat(PlanFormat.TEXT.render(bulk)).isEqualTo(PlanFormat.TEXT.render(perObject));
             assertThat(bulk.changes()).isEqualTo(perObject.changes());
             assertThat(bulk.actionableChanges()).isNotEmpty();
             // the metastore is not in the privileges views, and the views would show a caller that is neither owner

@@ -52,7 +52,7 @@ class GrantPagingTest {
 
             Plan plan = lakesetup.plan(exclusiveSales());
 
-            assertThat(plan.render(PlanFormat.TEXT)).contains("- grants on catalog sales")
+            assertThat(PlanFormat.TEXT.render(plan)).contains("- grants on catalog sales")
                     .contains("auditors: SELECT").contains("old-team: USE CATALOG, SELECT");
             assertThat(f.fake.requests().count(FakeFixture.PERMISSIONS_GET)).isEqualTo(3);
         }
@@ -68,7 +68,7 @@ class GrantPagingTest {
             Plan plan = lakesetup.plan(exclusiveSales());
 
             assertThat(plan.changes()).anyMatch(c -> c.action() == Action.REVOKE);
-            assertThat(plan.render(PlanFormat.TEXT)).contains("auditors: SELECT");
+            assertThat(PlanFormat.TEXT.render(plan)).contains("auditors: SELECT");
         }
     }
 
@@ -98,8 +98,8 @@ class GrantPagingTest {
 
             Plan plan = lakesetup.plan(exclusiveSales());
 
-            assertThat(plan.render(PlanFormat.TEXT)).contains("deleted principal " + id + ": USE CATALOG, SELECT");
-            assertThat(plan.render(PlanFormat.SQL)).contains("from principal_id " + id)
+            assertThat(PlanFormat.TEXT.render(plan)).contains("deleted principal " + id + ": USE CATALOG, SELECT");
+            assertThat(PlanFormat.SQL.render(plan)).contains("from principal_id " + id)
                     .doesNotContain("`deleted principal");
             assertThat(lakesetup.apply(plan, ApplyOptions.defaults().withRevokesAllowed()).isSuccess()).isTrue();
             assertThat(f.fake.snapshot().grantsOn("catalog", "sales"))

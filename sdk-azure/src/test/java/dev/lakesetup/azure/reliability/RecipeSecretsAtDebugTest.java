@@ -199,7 +199,7 @@ class RecipeSecretsAtDebugTest {
     private void addPlans(Plan... plans) {
         for (Plan plan : plans) {
             for (PlanFormat format : PlanFormat.values()) {
-                surfaces.add(plan.render(format));
+                surfaces.add(format.render(plan));
             }
             surfaces.add(plan.toString());
             surfaces.add(plan.savedJson());

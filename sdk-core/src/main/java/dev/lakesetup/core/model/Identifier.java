@@ -1,7 +1,6 @@
 package dev.lakesetup.core.model;
 
 import dev.lakesetup.core.InvalidInputException;
-import dev.lakesetup.core.internal.Hashes;
 import java.util.Locale;
 
 /**
@@ -34,7 +33,12 @@ public final class Identifier implements Comparable<Identifier> {
      * only in a trailing number, and names combined from such parts, land in different buckets.
      */
     static int mix(int h) {
-        return Hashes.mix(h);
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return h;
     }
 
     /**

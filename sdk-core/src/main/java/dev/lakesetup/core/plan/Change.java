@@ -1,10 +1,13 @@
 package dev.lakesetup.core.plan;
 
-import java.util.List;
 import java.util.Set;
 
 /**
- * One step of a {@link Plan}: an action on one object, the details a reviewer needs, and the changes it waits for.
+ * One step of a {@link Plan}: an action on one object, the values it changes, and the changes it waits for.
+ *
+ * <p>A change is data: a {@link ResourceChange} carries its {@link ResourceChange#settings() settings} (declared and
+ * live values), a {@link GrantChange} its {@link GrantChange#privileges() privileges} per principal. Renderers
+ * compose what people and machines read from those values ({@link dev.lakesetup.core.render.PlanFormat}).
  *
  * <p>Handlers receive changes through {@link dev.lakesetup.core.spi.ResourceHandler#apply} and
  * {@link dev.lakesetup.core.spi.GrantStore#apply}. Java 17 has no pattern switch, so code that must handle every
@@ -46,14 +49,6 @@ public sealed interface Change permits ResourceChange, GrantChange {
      * @return the object's description
      */
     String object();
-
-    /**
-     * Returns one line per detail a reviewer needs (setting before and after, privileges per principal); secret
-     * values are masked.
-     *
-     * @return the details, possibly empty
-     */
-    List<String> details();
 
     /**
      * Returns the ids of the changes that must succeed before this one runs.

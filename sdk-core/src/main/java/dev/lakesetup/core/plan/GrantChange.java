@@ -2,7 +2,6 @@ package dev.lakesetup.core.plan;
 
 import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.model.Grant;
-import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.Securable;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -102,30 +101,12 @@ public record GrantChange(ChangeId id, Action action, Securable securable, List<
     }
 
     @Override
-    public List<String> details() {
-        List<String> details = new ArrayList<>(privileges.size());
-        for (PrincipalPrivileges entry : privileges) {
-            details.add(entry.toString());
-            if (action == Action.CONFLICT) {
-                for (Privilege privilege : entry.privileges()) {
-                    if (!privilege.hasPlainName()) {
-                        details.add("privilege '" + privilege + "' as the service spells it is not made of letters, "
-                                + "digits and single spaces or underscores, so no statement carries it: revoke it by "
-                                + "hand");
-                    }
-                }
-            }
-        }
-        return details;
-    }
-
-    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.grants(this);
     }
 
     @Override
     public String toString() {
-        return action + " " + object() + " " + details();
+        return action + " " + object() + " " + privileges;
     }
 }

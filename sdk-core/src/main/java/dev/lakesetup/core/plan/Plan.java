@@ -2,15 +2,12 @@ package dev.lakesetup.core.plan;
 
 import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.LakesetupException;
-import dev.lakesetup.core.internal.render.PlanRenderers;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.ServicePrincipal;
-import dev.lakesetup.core.render.PlanFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -20,60 +17,66 @@ import java.util.Optional;
 
 /**
  * The changes that would bring the live state to a blueprint, in dependency order: data to review, render and
- * apply.
+ * apply. Render it with a {@link dev.lakesetup.core.render.PlanFormat}, e.g.
+ * {@code PlanFormat.TEXT.render(plan)}.
  *
- * <p>A plan also carries the application ids of service principals that were declared by name and already
- * existed when it was made, so executors can name them. It holds no secret values that it would show: every
- * rendering and {@code toString()} masks them.
+ * <p>A plan does not order its changes: the planner does, and {@link #of(List)} only checks that every change
+ * comes after the changes it depends on. A plan also carries the application ids of service principals that were
+ * declared by name and already existed when it was made, so executors can name them. It holds no secret values
+ * that it would show: every rendering and {@code toString()} masks them.
  */
 public final class Plan {
     private final List<Change> changes;
-    private final ChangeIndex index;
+    /** The position of each change in {@link #changes}, by id. */
+    private final Map<ChangeId, Integer> positions;
     private final Map<ServicePrincipal, ApplicationId> resolvedPrincipals;
     /** The live state planned against; {@code null} for a plan made by hand. */
     private final PlanBasis basis;
 
-    private Plan(List<Change> changes, ChangeIndex index, Map<ServicePrincipal, ApplicationId> resolved,
-            PlanBasis basis) {
+    private Plan(List<Change> changes, Map<ChangeId, Integer> positions,
+            Map<ServicePrincipal, ApplicationId> resolved, PlanBasis basis) {
         this.changes = changes;
-        this.index = index;
+        this.positions = positions;
         this.resolvedPrincipals = resolved;
         this.basis = basis;
     }
 
     /**
-     * Creates a plan from changes, ordering them so every change follows its dependencies (otherwise keeping the
-     * given order).
+     * Creates a plan from changes given in dependency order: each change after every change it depends on.
      *
-     * @param changes the changes, with unique ids
-     * @return the plan
-     * @throws InvalidInputException if ids repeat, a dependency is not in the plan, or dependencies form a cycle
+     * @param changes the changes, with unique ids, each after its dependencies
+     * @return the plan, with the changes in the given order
+     * @throws InvalidInputException if ids repeat, a dependency is not in the plan, or a change comes before one
+     *     it depends on
      */
     public static Plan of(List<? extends Change> changes) {
         return of(changes, Map.of());
     }
 
     /**
-     * Creates a plan from changes and the principals resolved while planning.
+     * Creates a plan from changes given in dependency order and the principals resolved while planning.
      *
-     * @param changes the changes, with unique ids
+     * @param changes the changes, with unique ids, each after its dependencies
      * @param resolvedPrincipals application ids of service principals referred to by display name
-     * @return the plan
-     * @throws InvalidInputException if ids repeat, a dependency is not in the plan, or dependencies form a cycle
+     * @return the plan, with the changes in the given order
+     * @throws InvalidInputException if ids repeat, a dependency is not in the plan, or a change comes before one
+     *     it depends on
      */
     public static Plan of(List<? extends Change> changes, Map<ServicePrincipal, ApplicationId> resolvedPrincipals) {
         return create(changes, resolvedPrincipals, null);
     }
 
     /**
-     * Creates a plan from changes, the principals resolved while planning, and the live state it was planned
-     * against, which {@link #write(Path)} saves so that a later apply can tell whether the state moved.
+     * Creates a plan from changes given in dependency order, the principals resolved while planning, and the live
+     * state it was planned against, which {@link #write(Path)} saves so that a later apply can tell whether the
+     * state moved.
      *
-     * @param changes the changes, with unique ids
+     * @param changes the changes, with unique ids, each after its dependencies
      * @param resolvedPrincipals application ids of service principals referred to by display name
      * @param basis the live state read while planning
-     * @return the plan
-     * @throws InvalidInputException if ids repeat, a dependency is not in the plan, or dependencies form a cycle
+     * @return the plan, with the changes in the given order
+     * @throws InvalidInputException if ids repeat, a dependency is not in the plan, or a change comes before one
+     *     it depends on
      */
     public static Plan of(List<? extends Change> changes, Map<ServicePrincipal, ApplicationId> resolvedPrincipals,
             PlanBasis basis) {
@@ -88,92 +91,35 @@ public final class Plan {
             InvalidInputException.requireNonNull(change, "change");
         }
         List<Change> given = List.copyOf(changes);
-        ChangeIndex index = new ChangeIndex(given);
-        boolean dependencies = false;
+        Map<ChangeId, Integer> positions = new HashMap<>(Math.max(16, given.size() * 4 / 3 + 1));
         for (int position = 0; position < given.size(); position++) {
-            Change change = given.get(position);
-            if (index.add(position) >= 0) {
-                throw InvalidInputException.of("change id", change.id().value(), "it appears twice in the plan",
-                        "unique change ids");
+            if (positions.putIfAbsent(given.get(position).id(), position) != null) {
+                throw InvalidInputException.of("change id", given.get(position).id().value(),
+                        "it appears twice in the plan", "unique change ids");
             }
-            dependencies |= !change.dependsOn().isEmpty();
         }
-        if (!dependencies) {
-            // the given order is already one
-            return new Plan(given, index, Collections.unmodifiableMap(new HashMap<>(resolvedPrincipals)), basis);
+        for (int position = 0; position < given.size(); position++) {
+            checkDependencies(given.get(position), position, positions);
         }
-        List<Change> ordered = topologicalOrder(given, index);
-        // the index refers to positions in the given order: index the ordered list afresh
-        ChangeIndex orderedIndex = new ChangeIndex(ordered);
-        for (int position = 0; position < ordered.size(); position++) {
-            orderedIndex.add(position);
-        }
-        return new Plan(ordered, orderedIndex, Collections.unmodifiableMap(new HashMap<>(resolvedPrincipals)),
-                basis);
+        return new Plan(given, Collections.unmodifiableMap(positions),
+                Collections.unmodifiableMap(new HashMap<>(resolvedPrincipals)), basis);
     }
 
-    /**
-     * Kahn's algorithm on positions, taking ready changes in their given order; linear in changes plus
-     * dependencies, and checks that every dependency is a change of the plan.
-     */
-    private static List<Change> topologicalOrder(List<Change> given, ChangeIndex index) {
-        int n = given.size();
-        int[] waiting = new int[n];
-        int[] dependentsStart = new int[n + 1];
-        for (int position = 0; position < n; position++) {
-            Change change = given.get(position);
-            for (ChangeId dependency : change.dependsOn()) {
-                int on = index.positionOf(dependency);
-                if (on < 0) {
-                    throw InvalidInputException.of("dependency of " + change.id(), dependency.value(),
-                            "it is not a change of the plan", "ids of changes in the plan");
-                }
-                waiting[position]++;
-                dependentsStart[on + 1]++;
+    /** Checks that each dependency of the change at a position is a change of the plan that comes before it. */
+    private static void checkDependencies(Change change, int position, Map<ChangeId, Integer> positions) {
+        for (ChangeId dependency : change.dependsOn()) {
+            Integer on = positions.get(dependency);
+            if (on == null) {
+                throw InvalidInputException.of("dependency of " + change.id(), dependency.value(),
+                        "it is not a change of the plan", "ids of changes in the plan");
+            }
+            if (on >= position) {
+                throw InvalidInputException.of("dependency of " + change.id(), dependency.value(),
+                        "it comes " + (on == position ? "at" : "after") + " the change that depends on it "
+                        + "(position " + on + ", dependent at " + position + ")",
+                        "changes in dependency order, each after the changes it depends on");
             }
         }
-        for (int position = 0; position < n; position++) {
-            dependentsStart[position + 1] += dependentsStart[position];
-        }
-        // dependents of position p: dependents[dependentsStart[p] .. dependentsStart[p + 1]), in given order
-        int[] dependents = new int[dependentsStart[n]];
-        int[] filled = new int[n];
-        for (int position = 0; position < n; position++) {
-            for (ChangeId dependency : given.get(position).dependsOn()) {
-                int on = index.positionOf(dependency);
-                dependents[dependentsStart[on] + filled[on]++] = position;
-            }
-        }
-        int[] ready = new int[n];
-        int head = 0;
-        int tail = 0;
-        for (int position = 0; position < n; position++) {
-            if (waiting[position] == 0) {
-                ready[tail++] = position;
-            }
-        }
-        List<Change> ordered = new ArrayList<>(n);
-        while (head < tail) {
-            int next = ready[head++];
-            ordered.add(given.get(next));
-            for (int d = dependentsStart[next]; d < dependentsStart[next + 1]; d++) {
-                if (--waiting[dependents[d]] == 0) {
-                    ready[tail++] = dependents[d];
-                }
-            }
-        }
-        if (ordered.size() != n) {
-            List<ChangeId> cycle = new ArrayList<>();
-            for (int position = 0; position < n; position++) {
-                if (waiting[position] > 0) {
-                    cycle.add(given.get(position).id());
-                }
-            }
-            Collections.sort(cycle);
-            throw InvalidInputException.of("change dependencies", cycle.toString(), "they form a cycle",
-                    "dependencies without cycles");
-        }
-        return Collections.unmodifiableList(ordered);
     }
 
     /**
@@ -204,8 +150,8 @@ public final class Plan {
         if (id == null) {
             return Optional.empty();
         }
-        int position = index.positionOf(id);
-        return position < 0 ? Optional.empty() : Optional.of(changes.get(position));
+        Integer position = positions.get(id);
+        return position == null ? Optional.empty() : Optional.of(changes.get(position));
     }
 
     /**
@@ -285,16 +231,6 @@ public final class Plan {
      */
     public boolean isEmpty() {
         return changes.stream().allMatch(change -> change.action() == Action.NO_OP);
-    }
-
-    /**
-     * Renders the plan for people, machines or review.
-     *
-     * @param format the format
-     * @return the rendering; secrets are masked
-     */
-    public String render(PlanFormat format) {
-        return PlanRenderers.render(this, InvalidInputException.requireNonNull(format, "plan format"));
     }
 
     @Override

@@ -100,30 +100,12 @@ public record ResourceChange(ChangeId id, Action action, Resource resource, List
     }
 
     @Override
-    public List<String> details() {
-        List<String> details = new ArrayList<>(settings.size());
-        for (SettingChange setting : settings) {
-            switch (action) {
-                case CREATE -> details.add(setting.name() + " = " + setting.after());
-                case CONFLICT -> details.add(setting.name() + ": " + setting.beforeText() + " -> " + setting.after()
-                        + (isImmutable(setting.declared()) ? " (cannot change in place)" : ""));
-                case UPDATE, NO_OP, GRANT, REVOKE -> details.add(setting.toString());
-            }
-        }
-        return details;
-    }
-
-    private static boolean isImmutable(Setting setting) {
-        return setting instanceof Setting.Scalar scalar && !scalar.mutable();
-    }
-
-    @Override
     public <R> R accept(Visitor<R> visitor) {
         return visitor.resource(this);
     }
 
     @Override
     public String toString() {
-        return action + " " + object() + (settings.isEmpty() ? "" : " " + details());
+        return action + " " + object() + (settings.isEmpty() ? "" : " " + settings);
     }
 }

@@ -22,12 +22,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes a plan to, and reads it from, the saved plan document ({@code lakesetup.saved-plan/v1}, described in
+ * Writes a plan to, and reads it from, the saved plan document ({@code lakesetup.saved-plan/v2}, described in
  * {@code docs/saved-plan.md}): the one place that knows the format, so a later version can be added here.
  */
 final class SavedPlanFormat {
-    /** The schema name and version written; a reader refuses any other. */
-    static final String SCHEMA = "lakesetup.saved-plan/v1";
+    /** The schema name and version written. */
+    static final String SCHEMA = "lakesetup.saved-plan/v2";
+    /** The version before, still read: a setting's {@code before} was the live value as shown. */
+    static final String SCHEMA_V1 = "lakesetup.saved-plan/v1";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private SavedPlanFormat() {
@@ -38,8 +40,13 @@ final class SavedPlanFormat {
             List<SavedValues.SavedSetting> declared, List<SavedSettingChange> settings, Set<ChangeId> dependsOn) {
     }
 
-    /** A setting change as saved: the declared setting by name, the live value shown and the missing members. */
+    /** A setting change as saved: the declared setting by name, the live values and the missing members. */
     record SavedSettingChange(String name, Set<String> before, Set<String> missing) {
+    }
+
+    /** The parts of a saved plan read so far: the changes in order and the live state they were planned against. */
+    private record Read(List<Object> changes, Map<ResourceId, Map<String, Set<String>>> observed,
+            Map<Securable, List<PrincipalPrivileges>> grants) {
     }
 
     static String write(Plan plan) {
@@ -106,6 +113,26 @@ final class SavedPlanFormat {
     }
 
     static SavedPlan read(String json) {
+        JsonNode root = root(json);
+        Map<ServicePrincipal, ApplicationId> resolved = new HashMap<>();
+        int i = 0;
+        for (JsonNode node : SavedValues.elements(SavedValues.field(root, "resolvedPrincipals", "plan"),
+                "resolvedPrincipals")) {
+            String at = "resolvedPrincipals[" + i++ + "]";
+            if (SavedValues.principal(SavedValues.field(node, "principal", at), at) instanceof ServicePrincipal sp) {
+                resolved.put(sp, ApplicationId.of(SavedValues.text(node, "applicationId", at)));
+            }
+        }
+        Read read = new Read(new ArrayList<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+        i = 0;
+        for (JsonNode node : SavedValues.elements(SavedValues.field(root, "changes", "plan"), "changes")) {
+            readChange(node, "changes[" + i++ + "]", read);
+        }
+        return new SavedPlan(read.changes(), resolved, new PlanBasis(read.observed(), read.grants()));
+    }
+
+    /** Parses the document and checks that it is a saved plan of the version this release reads. */
+    private static JsonNode root(String json) {
         JsonNode root;
         try {
             root = MAPPER.readTree(InvalidInputException.requireNonNull(json, "saved plan"));
@@ -118,45 +145,33 @@ final class SavedPlanFormat {
                     "a saved plan as Plan.write makes it");
         }
         String schema = root.path("schema").asText("");
-        if (!SCHEMA.equals(schema)) {
-            throw InvalidInputException.of("saved plan schema", schema, "this release does not read it", SCHEMA);
+        if (!SCHEMA.equals(schema) && !SCHEMA_V1.equals(schema)) {
+            throw InvalidInputException.of("saved plan schema", schema, "this release does not read it (plan "
+                    + "again with this release)", SCHEMA + " or " + SCHEMA_V1);
         }
-        Map<ServicePrincipal, ApplicationId> resolved = new HashMap<>();
-        int i = 0;
-        for (JsonNode node : SavedValues.elements(SavedValues.field(root, "resolvedPrincipals", "plan"),
-                "resolvedPrincipals")) {
-            String at = "resolvedPrincipals[" + i++ + "]";
-            if (SavedValues.principal(SavedValues.field(node, "principal", at), at) instanceof ServicePrincipal sp) {
-                resolved.put(sp, ApplicationId.of(SavedValues.text(node, "applicationId", at)));
+        return root;
+    }
+
+    /** Reads one saved change with the live state planned against it. */
+    private static void readChange(JsonNode node, String at, Read read) {
+        ChangeId id = ChangeId.of(SavedValues.text(node, "id", at));
+        Action action = action(SavedValues.text(node, "action", at), at);
+        Set<ChangeId> dependsOn = new LinkedHashSet<>();
+        SavedValues.strings(node, "dependsOn", at).forEach(dependency -> dependsOn.add(ChangeId.of(dependency)));
+        if (node.has("resource")) {
+            SavedResourceChange change = readResource(node, id, action, dependsOn, at);
+            read.changes().add(change);
+            JsonNode seen = node.get("observed");
+            if (seen != null && !seen.isNull()) {
+                read.observed().put(change.resource(), observedSettings(seen, at + ".observed"));
             }
+            return;
         }
-        List<Object> changes = new ArrayList<>();
-        Map<ResourceId, Map<String, Set<String>>> observed = new LinkedHashMap<>();
-        Map<Securable, List<PrincipalPrivileges>> grants = new LinkedHashMap<>();
-        i = 0;
-        for (JsonNode node : SavedValues.elements(SavedValues.field(root, "changes", "plan"), "changes")) {
-            String at = "changes[" + i++ + "]";
-            ChangeId id = ChangeId.of(SavedValues.text(node, "id", at));
-            Action action = action(SavedValues.text(node, "action", at), at);
-            Set<ChangeId> dependsOn = new LinkedHashSet<>();
-            SavedValues.strings(node, "dependsOn", at).forEach(dependency -> dependsOn.add(ChangeId.of(dependency)));
-            if (node.has("resource")) {
-                SavedResourceChange change = readResource(node, id, action, dependsOn, at);
-                changes.add(change);
-                JsonNode seen = node.get("observed");
-                if (seen != null && !seen.isNull()) {
-                    observed.put(change.resource(), observedResource(change.resource(), seen, at));
-                }
-            } else {
-                Securable securable = SavedValues.securable(SavedValues.field(node, "securable", at),
-                        at + ".securable");
-                changes.add(new GrantChange(id, action, securable, SavedValues.privileges(SavedValues.field(node,
-                        "privileges", at), securable.type(), false, at + ".privileges"), dependsOn));
-                grants.put(securable, SavedValues.privileges(SavedValues.field(node, "observed", at),
-                        securable.type(), true, at + ".observed"));
-            }
-        }
-        return new SavedPlan(changes, resolved, new PlanBasis(observed, grants));
+        Securable securable = SavedValues.securable(SavedValues.field(node, "securable", at), at + ".securable");
+        read.changes().add(new GrantChange(id, action, securable, SavedValues.privileges(SavedValues.field(node,
+                "privileges", at), securable.type(), false, at + ".privileges"), dependsOn));
+        read.grants().put(securable, SavedValues.privileges(SavedValues.field(node, "observed", at),
+                securable.type(), true, at + ".observed"));
     }
 
     private static SavedResourceChange readResource(JsonNode node, ChangeId id, Action action,
@@ -181,7 +196,7 @@ final class SavedPlanFormat {
         return new SavedResourceChange(id, action, resourceId, declared, settings, dependsOn);
     }
 
-    /** Reads a setting's live values: an array, or the text an older file shows ({@code (none)} for none). */
+    /** Reads a setting's live values: an array (v2), or the value as a v1 file shows it ({@code (none)}: none). */
     private static Set<String> before(JsonNode setting, String where) {
         JsonNode before = setting.get("before");
         if (before != null && before.isArray()) {
@@ -191,14 +206,15 @@ final class SavedPlanFormat {
         return text.equals("(none)") ? Set.of() : Set.of(text);
     }
 
-    private static Map<String, Set<String>> observedResource(ResourceId id, JsonNode node, String at) {
+    /** Reads a resource's live settings: an object of setting names to arrays of values. */
+    private static Map<String, Set<String>> observedSettings(JsonNode node, String at) {
         if (!node.isObject()) {
-            throw InvalidInputException.of(at + ".observed", node.toString(), "it is not an object",
+            throw InvalidInputException.of(at, node.toString(), "it is not an object",
                     "null or an object of setting names to arrays of values");
         }
         Map<String, Set<String>> settings = new LinkedHashMap<>();
         node.fieldNames().forEachRemaining(name -> settings.put(name,
-                new LinkedHashSet<>(SavedValues.strings(node, name, at + ".observed"))));
+                new LinkedHashSet<>(SavedValues.strings(node, name, at))));
         return settings;
     }
 

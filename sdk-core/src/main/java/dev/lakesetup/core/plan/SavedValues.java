@@ -15,13 +15,13 @@ import dev.lakesetup.core.model.SecurableType;
 import dev.lakesetup.core.model.ServicePrincipal;
 import dev.lakesetup.core.model.Setting;
 import dev.lakesetup.core.model.User;
-import dev.lakesetup.core.spi.ObservedGrants;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Writes and reads the values a saved plan holds (principals, securables, privileges, settings) as JSON; each
@@ -29,6 +29,8 @@ import java.util.Set;
  */
 final class SavedValues {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final Pattern UUID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private SavedValues() {
     }
@@ -180,7 +182,7 @@ final class SavedValues {
         for (JsonNode node : elements(array, where)) {
             String at = where + "[" + i++ + "]";
             Principal principal = node.hasNonNull("principalId") ? DeletedPrincipal.of(text(node, "principalId", at))
-                    : byGrantName ? ObservedGrants.principalOf(text(node, "principal", at))
+                    : byGrantName ? principalOfGrantName(text(node, "principal", at))
                     : principal(field(node, "principal", at), at + ".principal");
             Set<Privilege> privileges = new LinkedHashSet<>();
             for (String name : strings(node, "privileges", at)) {
@@ -190,6 +192,19 @@ final class SavedValues {
             out.add(PrincipalPrivileges.of(principal, privileges));
         }
         return out;
+    }
+
+    /**
+     * Reads a principal saved by the name a grants listing shows, as grant stores read it: an application id (a
+     * UUID) is a service principal, a name with {@code @} a user, anything else a group. (The plan package keeps
+     * its own copy of this rule so that it does not depend on the SPI, which depends on it.)
+     */
+    static Principal principalOfGrantName(String grantName) {
+        String name = grantName.trim();
+        if (UUID.matcher(name).matches()) {
+            return Principal.servicePrincipal(ApplicationId.of(name));
+        }
+        return name.contains("@") ? Principal.user(name) : Principal.group(name);
     }
 
     static void strings(ArrayNode array, Collection<String> values) {

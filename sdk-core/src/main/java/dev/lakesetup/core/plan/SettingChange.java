@@ -43,6 +43,24 @@ public record SettingChange(Setting declared, Set<String> before, Set<String> mi
     }
 
     /**
+     * Tells whether the declared setting is fixed once the object exists, so that a difference in it is a conflict.
+     *
+     * @return {@code true} for an immutable scalar (a secret included), {@code false} for a mutable one or members
+     */
+    public boolean isImmutable() {
+        return declared instanceof Setting.Scalar scalar && !scalar.mutable();
+    }
+
+    /**
+     * Tells whether the declared value is a secret, which every rendering shows masked.
+     *
+     * @return {@code true} for a secret scalar
+     */
+    public boolean isSensitive() {
+        return declared instanceof Setting.Scalar scalar && scalar.secret();
+    }
+
+    /**
      * Returns the declared value as shown to people: masked for a secret, the members for a set.
      *
      * @return the printable value

@@ -77,7 +77,7 @@ class ApplyTest {
         Plan again = lakesetup.plan(blueprint);
 
         assertThat(report.isSuccess()).as(report.toString()).isTrue();
-        assertThat(again.isEmpty()).as(again.render(PlanFormat.TEXT)).isTrue();
+        assertThat(again.isEmpty()).as(PlanFormat.TEXT.render(again)).isTrue();
         assertThat(workspace.privileges(Securable.catalog("sales"),
                 Principal.servicePrincipal(InMemoryWorkspace.idFor("segment-graph")))).containsExactly(USE_CATALOG,
                 SELECT);
@@ -108,8 +108,8 @@ class ApplyTest {
 
         ApplyReport report = lakesetup.apply(plan);
 
-        assertThat(report.toString() + report.outcomes() + events.events() + plan.render(PlanFormat.TEXT)
-                + plan.render(PlanFormat.JSON) + plan.render(PlanFormat.SQL)).doesNotContain("TOPSECRET");
+        assertThat(report.toString() + report.outcomes() + events.events() + PlanFormat.TEXT.render(plan)
+                + PlanFormat.JSON.render(plan) + PlanFormat.SQL.render(plan)).doesNotContain("TOPSECRET");
     }
 
     @Test

@@ -16,6 +16,7 @@ import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.SecurableType;
 import dev.lakesetup.core.model.ServicePrincipal;
+import dev.lakesetup.core.render.ChangeLines;
 import dev.lakesetup.core.render.PlanFormat;
 import dev.lakesetup.core.spi.ExecutionContext;
 import dev.lakesetup.core.testing.InterceptingExecutor;
@@ -53,7 +54,7 @@ class ExclusiveGrantsTest {
         assertThat(revoke.action()).isEqualTo(Action.REVOKE);
         assertThat(revoke.privileges()).containsExactly(PrincipalPrivileges.of(Principal.group("analysts"),
                 Set.of(Privilege.observed("BROWSE", SecurableType.SCHEMA))));
-        assertThat(plan.render(PlanFormat.SQL)).contains("REVOKE BROWSE ON SCHEMA `sales`.`raw` FROM `analysts`");
+        assertThat(PlanFormat.SQL.render(plan)).contains("REVOKE BROWSE ON SCHEMA `sales`.`raw` FROM `analysts`");
     }
 
     @Test
@@ -63,7 +64,7 @@ class ExclusiveGrantsTest {
 
         Plan plan = lakesetup.plan(exclusiveRaw());
 
-        assertThat(plan.render(PlanFormat.SQL)).contains("REVOKE EXTERNAL USE SCHEMA ON SCHEMA `sales`.`raw` FROM "
+        assertThat(PlanFormat.SQL.render(plan)).contains("REVOKE EXTERNAL USE SCHEMA ON SCHEMA `sales`.`raw` FROM "
                 + "`analysts`");
     }
 
@@ -76,10 +77,11 @@ class ExclusiveGrantsTest {
 
         GrantChange change = (GrantChange) plan.change(GrantChange.idOf(Action.REVOKE, raw)).orElseThrow();
         assertThat(change.action()).isEqualTo(Action.CONFLICT);
-        assertThat(change.details()).anySatisfy(detail -> assertThat(detail)
+        assertThat(change.privileges()).anySatisfy(entry -> assertThat(entry.privileges()).contains(odd));
+        assertThat(ChangeLines.of(change)).anySatisfy(detail -> assertThat(detail)
                 .contains("'SELECT; DROP\\u000aX'").contains("revoke it by hand"));
-        assertThat(plan.render(PlanFormat.SQL)).doesNotContain("REVOKE").contains("-- CONFLICT, not applied");
-        assertThat(plan.render(PlanFormat.TEXT)).contains("conflict");
+        assertThat(PlanFormat.SQL.render(plan)).doesNotContain("REVOKE").contains("-- CONFLICT, not applied");
+        assertThat(PlanFormat.TEXT.render(plan)).contains("conflict");
         assertThatThrownBy(() -> lakesetup.apply(plan)).isInstanceOf(ApplyRefusedException.class);
     }
 

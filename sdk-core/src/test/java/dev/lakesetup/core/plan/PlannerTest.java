@@ -125,7 +125,11 @@ class PlannerTest {
 
         ResourceChange update = (ResourceChange) change(plan, "catalog:sales");
         assertThat(update.action()).isEqualTo(Action.UPDATE);
-        assertThat(update.details()).containsExactly("comment: old -> new");
+        assertThat(update.settings()).singleElement().satisfies(setting -> {
+            assertThat(setting.name()).isEqualTo("comment");
+            assertThat(setting.before()).containsExactly("old");
+            assertThat(setting.after()).isEqualTo("new");
+        });
     }
 
     @Test
@@ -139,8 +143,12 @@ class PlannerTest {
 
         ResourceChange conflict = (ResourceChange) change(plan, "external_location:landing");
         assertThat(conflict.action()).isEqualTo(Action.CONFLICT);
-        assertThat(conflict.details()).contains("url: abfss://a@acct.dfs.core.windows.net/x -> "
-                + "abfss://b@acct.dfs.core.windows.net/x (cannot change in place)");
+        assertThat(conflict.settings()).filteredOn(setting -> setting.name().equals("url")).singleElement()
+                .satisfies(setting -> {
+                    assertThat(setting.before()).containsExactly("abfss://a@acct.dfs.core.windows.net/x");
+                    assertThat(setting.after()).isEqualTo("abfss://b@acct.dfs.core.windows.net/x");
+                    assertThat(setting.isImmutable()).isTrue();
+                });
         assertThat(plan.isEmpty()).isFalse();
     }
 

@@ -89,7 +89,7 @@ class SavedPlanTest {
         Plan again = saved.toPlan(blueprint);
         ApplyReport report = lakesetup().apply(saved, blueprint);
 
-        assertThat(again.render(PlanFormat.JSON)).isEqualTo(plan.render(PlanFormat.JSON));
+        assertThat(PlanFormat.JSON.render(again)).isEqualTo(PlanFormat.JSON.render(plan));
         assertThat(saved.changeIds()).isEqualTo(plan.changes().stream().map(Change::id).toList());
         assertThat(report.isSuccess()).as(report.toString()).isTrue();
         assertThat(workspace.object(ResourceId.of("catalog", "profiles"))).isPresent();
@@ -208,10 +208,10 @@ class SavedPlanTest {
     void parse_whenNotASavedPlanOfThisVersion_refusesNamingTheField() {
         assertThatThrownBy(() -> SavedPlan.parse("{\"schema\": \"lakesetup.saved-plan/v9\"}"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("lakesetup.saved-plan/v9")
-                .hasMessageContaining("lakesetup.saved-plan/v1");
+                .hasMessageContaining("lakesetup.saved-plan/v2");
         assertThatThrownBy(() -> SavedPlan.parse("not json")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("it is not JSON");
-        assertThatThrownBy(() -> SavedPlan.parse("{\"schema\": \"lakesetup.saved-plan/v1\", "
+        assertThatThrownBy(() -> SavedPlan.parse("{\"schema\": \"lakesetup.saved-plan/v2\", "
                 + "\"resolvedPrincipals\": [], \"changes\": [{\"id\": \"grant:catalog:a\", \"action\": \"GRANT\", "
                 + "\"dependsOn\": []}]}"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("changes[0].securable");

@@ -64,7 +64,7 @@ class HostileServiceTextTest {
                 List.of(PrincipalPrivileges.of(DeletedPrincipal.of("42\u202e1;\u2066x"),
                         Set.of(Privilege.SELECT))), Set.of())), Map.of());
 
-        String sql = plan.render(PlanFormat.SQL);
+        String sql = PlanFormat.SQL.render(plan);
 
         assertThat(sql).doesNotContain("\u202e").doesNotContain("\u2066")
                 .contains("from principal_id 42\\u202e1;\\u2066x)");
@@ -73,7 +73,7 @@ class HostileServiceTextTest {
 
     @Test
     void renderSql_whenServiceValueHoldsNewlineAndStatement_keepsItInsideOneComment() {
-        String sql = hostilePlan().render(PlanFormat.SQL);
+        String sql = PlanFormat.SQL.render(hostilePlan());
 
         assertThat(sql.lines()).noneMatch(line -> line.startsWith("GRANT")).allMatch(line -> line.startsWith("--")
                 || line.startsWith("COMMENT ON "));
@@ -90,7 +90,7 @@ class HostileServiceTextTest {
 
     @Test
     void renderText_whenServiceValueHoldsAnsiAndCarriageReturn_showsThemEscaped() {
-        String text = hostilePlan().render(PlanFormat.TEXT);
+        String text = PlanFormat.TEXT.render(hostilePlan());
 
         assertThat(text).doesNotContain("\u001b", "\r", "\u009b");
         assertThat(text.lines()).noneMatch(line -> line.startsWith("GRANT"));

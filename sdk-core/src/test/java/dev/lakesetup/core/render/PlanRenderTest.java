@@ -58,7 +58,7 @@ class PlanRenderTest {
 
     @Test
     void renderText_showsSymbolsGroupsAndSummary_withSecretsMasked() {
-        String text = samplePlan().render(PlanFormat.TEXT);
+        String text = PlanFormat.TEXT.render(samplePlan());
 
         assertThat(text).isEqualTo("""
                 ~ catalog sales
@@ -88,18 +88,24 @@ class PlanRenderTest {
 
     @Test
     void renderJson_followsTheDocumentedSchema() throws Exception {
-        JsonNode json = new ObjectMapper().readTree(samplePlan().render(PlanFormat.JSON));
+        JsonNode json = new ObjectMapper().readTree(PlanFormat.JSON.render(samplePlan()));
 
-        assertThat(json.get("version").asInt()).isEqualTo(1);
+        assertThat(json.get("format_version").asText()).isEqualTo("2");
         assertThat(json.get("summary").get("create").asInt()).isEqualTo(5);
         assertThat(json.get("summary").get("no_op").asInt()).isEqualTo(1);
         JsonNode grant = json.get("changes").findParents("id").stream()
                 .filter(node -> node.get("id").asText().equals("grant:catalog:sales")).findFirst().orElseThrow();
         assertThat(grant.get("action").asText()).isEqualTo("GRANT");
         assertThat(grant.get("kind").asText()).isEqualTo("grants");
-        assertThat(grant.get("object").asText()).isEqualTo("grants on catalog sales");
-        assertThat(grant.get("details").get(1).asText()).isEqualTo("ana@example.com: USE CATALOG");
-        assertThat(grant.get("dependsOn").get(0).asText()).isEqualTo("catalog:sales");
+        assertThat(grant.get("object").get("kind").asText()).isEqualTo("catalog");
+        assertThat(grant.get("object").get("name").asText()).isEqualTo("sales");
+        assertThat(grant.get("privileges").get(1).get("principal").asText()).isEqualTo("ana@example.com");
+        assertThat(grant.get("privileges").get(1).get("add").get(0).asText()).isEqualTo("USE CATALOG");
+        assertThat(grant.get("depends_on").get(0).asText()).isEqualTo("catalog:sales");
+        JsonNode sales = json.get("changes").findParents("id").stream()
+                .filter(node -> node.get("id").asText().equals("catalog:sales")).findFirst().orElseThrow();
+        assertThat(sales.get("settings").get(0).get("before").asText()).isEqualTo("old");
+        assertThat(sales.get("settings").get(0).get("after").asText()).isEqualTo("it's new");
         assertThat(json.toString()).doesNotContain(CLIENT_SECRET);
     }
 
@@ -108,8 +114,8 @@ class PlanRenderTest {
         ExternalLocation landing = ExternalLocation.named("landing", "abfss://c@acct.dfs.core.windows.net/x", "cred");
         workspace.seed(landing.comment("old"));
 
-        String sql = lakesetup.plan(Blueprint.builder().resource(landing.comment("new")).build())
-                .render(PlanFormat.SQL);
+        String sql = PlanFormat.SQL.render(lakesetup.plan(Blueprint.builder().resource(landing.comment("new"))
+                .build()));
 
         assertThat(sql).contains("-- API: PATCH /api/2.1/unity-catalog/external-locations/{name} "
                 + "(external location landing: comment: old -> new)").doesNotContain("COMMENT ON");
@@ -117,7 +123,7 @@ class PlanRenderTest {
 
     @Test
     void renderSql_writesStatementsAndNamesApiCalls() {
-        String sql = samplePlan().render(PlanFormat.SQL);
+        String sql = PlanFormat.SQL.render(samplePlan());
 
         assertThat(sql).contains(
                 "COMMENT ON CATALOG `sales` IS 'it\\'s new';",
@@ -138,8 +144,8 @@ class PlanRenderTest {
     void renderText_whenNothingToDo_saysSo() {
         workspace.seed(Catalog.named("kept"));
 
-        String text = lakesetup.plan(Blueprint.builder().resource(Catalog.named("kept")).build())
-                .render(PlanFormat.TEXT);
+        String text = PlanFormat.TEXT.render(lakesetup.plan(Blueprint.builder().resource(Catalog.named("kept"))
+                .build()));
 
         assertThat(text).startsWith("No changes").endsWith("0 conflicts, 1 unchanged\n");
     }
@@ -149,8 +155,8 @@ class PlanRenderTest {
         ApplicationId id = InMemoryWorkspace.idFor("graph");
         workspace.seedPrincipal("graph", id);
 
-        String sql = lakesetup.plan(Blueprint.builder().grant(Grant.on(Securable.catalog("c"))
-                .to(Principal.servicePrincipalNamed("graph")).privileges(USE_CATALOG)).build()).render(PlanFormat.SQL);
+        String sql = PlanFormat.SQL.render(lakesetup.plan(Blueprint.builder().grant(Grant.on(Securable.catalog("c"))
+                .to(Principal.servicePrincipalNamed("graph")).privileges(USE_CATALOG)).build()));
 
         assertThat(sql).contains("GRANT USE CATALOG ON CATALOG `c` TO `" + id + "`;");
     }
@@ -164,7 +170,7 @@ class PlanRenderTest {
                         .privileges(dev.lakesetup.core.model.Privilege.CREATE_CATALOG))
                 .build());
 
-        String text = plan.render(PlanFormat.TEXT);
+        String text = PlanFormat.TEXT.render(plan);
 
         assertThat(text).contains("+ catalog sales\n").contains("+ grants on catalog sales\n")
                 .contains("+ grants on metastore\n").doesNotContain("SALES").doesNotContain("Sales")

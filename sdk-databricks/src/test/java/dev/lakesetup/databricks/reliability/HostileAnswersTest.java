@@ -17,6 +17,7 @@ import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.core.plan.Action;
 import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.plan.Plan;
+import dev.lakesetup.core.render.ChangeLines;
 import dev.lakesetup.core.render.PlanFormat;
 import dev.lakesetup.core.testing.DebugLogCapture;
 import dev.lakesetup.databricks.internal.GuardedPages;
@@ -156,11 +157,11 @@ class HostileAnswersTest {
                     .exclusive(Securable.catalog("sales")).build());
 
             Change grants = plan.changes().stream().filter(c -> c.action() == Action.CONFLICT).findFirst()
-                    .orElseThrow(() -> new AssertionError(plan.render(PlanFormat.TEXT)));
+                    .orElseThrow(() -> new AssertionError(PlanFormat.TEXT.render(plan)));
             assertThat(grants.object()).isEqualTo("grants on catalog sales");
-            assertThat(String.join("\n", grants.details()))
+            assertThat(String.join("\n", ChangeLines.of(grants)))
                     .contains("SELECT\\u000a12:00:00 INFO applied GRANT ALL PRIVILEGES");
-            assertThat(plan.render(PlanFormat.SQL)).doesNotContain("REVOKE SELECT")
+            assertThat(PlanFormat.SQL.render(plan)).doesNotContain("REVOKE SELECT")
                     .doesNotContain("\n12:00:00");
             assertThat(logs.events()).map(ILoggingEvent::getFormattedMessage)
                     .noneMatch(line -> line.contains("\n12:00:00"));

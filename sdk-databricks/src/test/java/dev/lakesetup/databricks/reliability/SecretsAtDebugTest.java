@@ -93,7 +93,7 @@ class SecretsAtDebugTest {
             surfaces.add(report.toString());
             report.outcomes().forEach(o -> surfaces.add(o.toString() + o.reason()));
             for (PlanFormat format : PlanFormat.values()) {
-                surfaces.add(plan.render(format));
+                surfaces.add(format.render(plan));
             }
             surfaces.add(plan.toString());
             surfaces.add(rig.workspace.toString());

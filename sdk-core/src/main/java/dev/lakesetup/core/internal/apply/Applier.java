@@ -1,5 +1,6 @@
 package dev.lakesetup.core.internal.apply;
 
+import dev.lakesetup.core.render.ChangeLines;
 import dev.lakesetup.core.ApplyRefusedException;
 import dev.lakesetup.core.apply.ApplyListener;
 import dev.lakesetup.core.apply.ApplyOptions;
@@ -211,7 +212,7 @@ public final class Applier {
                     case NO_OP -> complete(new ChangeOutcome(change, Outcome.ALREADY_DONE, 0, Duration.ZERO,
                             "unchanged"));
                     case CONFLICT -> complete(new ChangeOutcome(change, Outcome.SKIPPED, 0, Duration.ZERO,
-                            "conflict left as it is: " + String.join("; ", change.details())));
+                            "conflict left as it is: " + String.join("; ", ChangeLines.of(change))));
                     case CREATE, UPDATE, GRANT, REVOKE -> {
                         boolean defer = change.action() == Action.GRANT && !dependents.containsKey(change.id());
                         completions.submit(() -> runner.run(change, defer));

@@ -1,5 +1,6 @@
 package dev.lakesetup.core.internal.apply;
 
+import dev.lakesetup.core.render.ChangeLines;
 import dev.lakesetup.core.LakesetupException;
 import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.ServiceException.Failure;
@@ -275,7 +276,7 @@ final class ChangeRunner {
             ResourceChange diff = ResourceDiff.diff(resource, live, change.dependsOn());
             if (diff.action() != Action.NO_OP) {
                 return outcome(change, Outcome.FAILED, attempts, start, change.object()
-                        + " already exists with different settings: " + diff.details()
+                        + " already exists with different settings: " + ChangeLines.of(diff)
                         + "; re-plan to see the difference");
             }
             if (resource instanceof WorkspaceServicePrincipal sp && !sp.principal().isResolved()) {

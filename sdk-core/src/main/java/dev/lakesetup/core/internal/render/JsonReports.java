@@ -9,6 +9,8 @@ import dev.lakesetup.core.LakesetupException;
 import dev.lakesetup.core.apply.ApplyReport;
 import dev.lakesetup.core.apply.ChangeOutcome;
 import dev.lakesetup.core.apply.Outcome;
+import dev.lakesetup.core.plan.Change;
+import dev.lakesetup.core.render.ChangeLines;
 import java.util.Locale;
 import java.util.Map;
 
@@ -68,12 +70,22 @@ public final class JsonReports {
         ArrayNode changes = root.putArray("changes");
         for (ChangeOutcome outcome : report.outcomes()) {
             ObjectNode node = changes.addObject();
-            JsonPlanRenderer.describe(node, outcome.change());
+            describe(node, outcome.change());
             node.put("outcome", outcome.outcome().name());
             node.put("attempts", outcome.attempts());
             node.put("durationMillis", outcome.duration().toMillis());
             node.put("reason", outcome.reason());
         }
         return write(root);
+    }
+
+    /** Puts the fields that name a change for people and machines: id, action, kind, object, masked detail lines. */
+    private static void describe(ObjectNode node, Change change) {
+        node.put("id", change.id().value());
+        node.put("action", change.action().name());
+        node.put("kind", change.kind());
+        node.put("object", change.object());
+        ArrayNode details = node.putArray("details");
+        ChangeLines.of(change).forEach(details::add);
     }
 }

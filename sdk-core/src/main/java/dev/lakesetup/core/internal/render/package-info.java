@@ -1,2 +1,2 @@
-/** Plan renderers behind {@link dev.lakesetup.core.plan.Plan#render}; not exported. */
+/** Report renderers behind {@link dev.lakesetup.core.apply.ApplyReport#render}; not exported. */
 package dev.lakesetup.core.internal.render;

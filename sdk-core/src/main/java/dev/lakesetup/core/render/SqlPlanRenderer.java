@@ -1,5 +1,6 @@
-package dev.lakesetup.core.internal.render;
+package dev.lakesetup.core.render;
 
+import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.ExternalLocation;
 import dev.lakesetup.core.model.DeletedPrincipal;
@@ -18,8 +19,6 @@ import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.plan.GrantChange;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.ResourceChange;
-import dev.lakesetup.core.render.ServiceText;
-import dev.lakesetup.core.render.UnityCatalogSql;
 import java.util.List;
 
 /**
@@ -35,14 +34,17 @@ final class SqlPlanRenderer {
     }
 
     static String render(Plan plan) {
-        UnityCatalogSql sql = UnityCatalogSql.standard().withUnresolvedPrincipalsAs(
-                sp -> "<application id of " + sp.displayName().orElse(sp.grantName()) + ">");
+        // a principal resolved while planning goes by its application id; one not created yet by a placeholder
+        UnityCatalogSql sql = UnityCatalogSql.standard().withUnresolvedPrincipalsAs(sp -> {
+            ApplicationId id = plan.resolvedPrincipals().get(sp);
+            return id != null ? id.toString() : "<application id of " + sp.displayName().orElse(sp.grantName()) + ">";
+        });
         StringBuilder out = new StringBuilder("-- lakesetup plan: ").append(plan.summary()).append('\n');
         for (Change change : plan.changes()) {
             switch (change.action()) {
                 case NO_OP -> { }
                 case CONFLICT -> out.append("-- CONFLICT, not applied: ").append(comment(change.object()))
-                        .append(": ").append(comment(String.join("; ", change.details()))).append('\n');
+                        .append(": ").append(comment(String.join("; ", ChangeLines.of(change)))).append('\n');
                 case CREATE, UPDATE, GRANT, REVOKE -> {
                     if (change instanceof GrantChange grants) {
                         grants(out, sql, grants);
@@ -84,7 +86,7 @@ final class SqlPlanRenderer {
             out.append(sql.commentOn(resource.securable().orElseThrow(), comment)).append(";\n");
         } else {
             out.append("-- API: ").append(comment(call(change))).append(" (").append(comment(change.object()));
-            List<String> details = change.details();
+            List<String> details = ChangeLines.of(change);
             if (!details.isEmpty()) {
                 out.append(": ").append(comment(String.join("; ", details)));
             }

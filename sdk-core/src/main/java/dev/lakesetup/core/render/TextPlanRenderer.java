@@ -1,4 +1,4 @@
-package dev.lakesetup.core.internal.render;
+package dev.lakesetup.core.render;
 
 import dev.lakesetup.core.plan.Action;
 import dev.lakesetup.core.plan.Change;
@@ -7,15 +7,15 @@ import dev.lakesetup.core.plan.GrantChange;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.ResourceChange;
 import dev.lakesetup.core.model.Blueprint;
-import dev.lakesetup.core.render.ServiceText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Renders a plan for people: each object's change with its symbol, the grants on an object right after it, details
- * indented, unchanged objects counted but not listed, and a summary line. Objects and details, which carry values
+ * Renders a plan for people: each object's change with its symbol, the grants on an object right after it, its
+ * settings or privileges indented ({@link ChangeLines}), unchanged objects counted but not listed, and a summary
+ * line. Objects and details, which carry values
  * the service returned, are written as {@link ServiceText} shows them: one line each, no terminal escapes.
  */
 final class TextPlanRenderer {
@@ -62,7 +62,7 @@ final class TextPlanRenderer {
             out.append("  (revoke)");
         }
         out.append('\n');
-        for (String detail : change.details()) {
+        for (String detail : ChangeLines.of(change)) {
             out.append("    ").append(ServiceText.escape(detail)).append('\n');
         }
     }
