@@ -26,6 +26,23 @@ public final class AzureFailures {
     }
 
     /**
+     * Makes one call, wrapping a library failure.
+     *
+     * @param operation what is called, naming the object, for the message
+     * @param body the call
+     * @param <T> the result type
+     * @return the call's result
+     * @throws ServiceException when the call fails
+     */
+    public static <T> T call(String operation, java.util.function.Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (RuntimeException e) {
+            throw wrap(operation, e);
+        }
+    }
+
+    /**
      * Wraps a failure of a call.
      *
      * @param operation what was called, naming the object, for the message
