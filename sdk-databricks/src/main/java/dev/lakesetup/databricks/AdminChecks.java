@@ -8,9 +8,7 @@ import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.Setting;
-import dev.lakesetup.core.spi.ExecutionContext;
 import dev.lakesetup.core.spi.Executor;
-import dev.lakesetup.core.spi.ObservedResource;
 import dev.lakesetup.databricks.internal.validation.CheckFailedException;
 import dev.lakesetup.databricks.internal.validation.EffectivePrivilegesCheck;
 import dev.lakesetup.databricks.internal.validation.ProgressingChecks;
@@ -123,7 +121,7 @@ public final class AdminChecks {
 
         private void requireScalar(Setting.Scalar scalar) {
             Set<String> live = live(scalar.name());
-            if (!live.equals(Set.of(scalar.value()))) {
+            if (live.size() != 1 || !resource.isSatisfiedBy(scalar, live.iterator().next())) {
                 throw new CheckFailedException(resource.id() + " has " + scalar.name() + " "
                         + (live.isEmpty() ? "unset" : String.join(", ", live)) + ", not " + scalar.value());
             }
@@ -140,18 +138,22 @@ public final class AdminChecks {
             }
         }
 
-        private Set<String> live(String setting) {
-            return read().values(setting).orElse(Set.of());
+        /** The live values of a setting: a scalar's value, a member set's members; none when it is unset. */
+        private Set<String> live(String name) {
+            Set<String> values = new TreeSet<>();
+            for (Setting setting : read().settings()) {
+                if (setting instanceof Setting.Scalar scalar && scalar.name().equals(name)) {
+                    values.add(scalar.value());
+                } else if (setting instanceof Setting.Members members && members.name().equals(name)) {
+                    values.addAll(members.members());
+                }
+            }
+            return values;
         }
 
-        private ObservedResource read() {
-            ExecutionContext context = principal -> principal.isResolved() ? principal.applicationId()
-                    : executor.resolve(principal);
-            ObservedResource observed = executor.readResources(List.of(resource), context).get(resource.id());
-            if (observed == null) {
-                throw new CheckFailedException(resource.id() + " does not exist");
-            }
-            return observed;
+        private Resource read() {
+            return LiveRead.of(executor, resource)
+                    .orElseThrow(() -> new CheckFailedException(resource.id() + " does not exist"));
         }
     }
 
@@ -222,7 +224,7 @@ public final class AdminChecks {
         public Builder expectResource(Executor executor, Resource resource) {
             InvalidInputException.requireNonNull(executor, "executor");
             InvalidInputException.requireNonNull(resource, "resource");
-            if (!executor.handles(resource)) {
+            if (!LiveRead.handles(executor, resource)) {
                 throw InvalidInputException.of("executor", executor.name(), "it does not read " + resource.id(),
                         "the executor that manages " + resource.id().kind());
             }

@@ -158,6 +158,21 @@ public final class DataGraphSetup {
     }
 
     /**
+     * Adds this recipe's validation checks to a validator: {@code SHOW SCHEMAS} in every catalog the principal
+     * should read ({@link #readableCatalogs()}), and a sample read of each of the recipe's
+     * {@link #validationTables() validation tables}. {@link #run} validates with them; use this to validate later,
+     * e.g. from a health check.
+     *
+     * @param validator a validator's builder, with host, warehouse and credentials
+     * @return the same builder
+     */
+    public PrincipalValidator.Builder addValidationChecks(PrincipalValidator.Builder validator) {
+        InvalidInputException.requireNonNull(validator, "validator");
+        return validator.showSchemasIn(readableCatalogs().toArray(CatalogName[]::new))
+                .sampleTables(validationTables.toArray(TableName[]::new));
+    }
+
+    /**
      * Declares the procedure's resources and grants.
      *
      * @param schemaExists tells whether a schema exists in the workspace; asked for the reverse-ETL schema only

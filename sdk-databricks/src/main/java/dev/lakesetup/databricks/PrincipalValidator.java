@@ -1,6 +1,5 @@
 package dev.lakesetup.databricks;
 
-import com.databricks.sdk.WorkspaceClient;
 import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.apply.ApplyListener;
 import dev.lakesetup.core.model.CatalogName;
@@ -34,7 +33,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Proves a setup works by acting as the service principal: it signs in with OAuth M2M (client id = application
  * id, plus the OAuth secret), runs {@code SHOW SCHEMAS IN <catalog>} for each catalog and
- * {@code SELECT * FROM <table> LIMIT 10} for each chosen table on the SQL warehouse, and, given an admin client,
+ * {@code SELECT * FROM <table> LIMIT 10} for each chosen table on the SQL warehouse, and, given an admin workspace,
  * checks the principal's effective privileges. Every outcome lands in a {@link ValidationReport}; a refused
  * statement or a failed sign-in is a failed check, never an exception.
  *
@@ -123,7 +122,7 @@ public final class PrincipalValidator {
         }
         for (EffectivePrivilegesCheck check : privilegeChecks) {
             checks.add(TimedCheck.run(check.name(), () -> {
-                check.run(settings.admin, target.credentials().clientId());
+                check.run(settings.admin.adminClient(), target.credentials().clientId());
                 return 0;
             }));
         }
@@ -168,7 +167,7 @@ public final class PrincipalValidator {
         private final Set<CatalogName> catalogs = new LinkedHashSet<>();
         private final Set<TableName> tables = new LinkedHashSet<>();
         private final List<EffectivePrivilegesCheck> privilegeChecks = new ArrayList<>();
-        private WorkspaceClient admin;
+        private DatabricksWorkspace admin;
         private Duration statementTimeout = Duration.ofMinutes(2);
         private boolean plainHttpForTesting;
         private HttpProxy proxy;
@@ -276,21 +275,8 @@ public final class PrincipalValidator {
         }
 
         /**
-         * Adds the checks of the Data Graph procedure: {@code SHOW SCHEMAS} in every catalog the principal should
-         * read, and a sample read of each of the recipe's validation tables.
-         *
-         * @param setup the recipe
-         * @return this builder
-         */
-        public Builder checksOf(DataGraphSetup setup) {
-            InvalidInputException.requireNonNull(setup, "Data Graph setup");
-            showSchemasIn(setup.readableCatalogs().toArray(CatalogName[]::new));
-            return sampleTables(setup.validationTables().toArray(TableName[]::new));
-        }
-
-        /**
          * Adds a check, made as an admin, that the principal holds these privileges on a securable, directly or
-         * inherited. Needs {@link #adminClient(WorkspaceClient)}.
+         * inherited. Needs {@link #adminWorkspace(DatabricksWorkspace)}.
          *
          * @param securable the securable
          * @param privileges the privileges the principal should hold there
@@ -303,13 +289,13 @@ public final class PrincipalValidator {
         }
 
         /**
-         * Sets the admin client that reads effective privileges for {@link #expectPrivileges}.
+         * Sets the workspace connection that reads effective privileges for {@link #expectPrivileges}.
          *
-         * @param client a client signed in as someone allowed to read the securables' permissions
+         * @param workspace the workspace, signed in as someone allowed to read the securables' permissions
          * @return this builder
          */
-        public Builder adminClient(WorkspaceClient client) {
-            this.admin = InvalidInputException.requireNonNull(client, "admin client");
+        public Builder adminWorkspace(DatabricksWorkspace workspace) {
+            this.admin = InvalidInputException.requireNonNull(workspace, "admin workspace");
             return this;
         }
 
@@ -387,9 +373,9 @@ public final class PrincipalValidator {
                         "validate through the statement execution API: transport(ValidationTransport.STATEMENT_API)");
             }
             if (!privilegeChecks.isEmpty() && admin == null) {
-                throw InvalidInputException.of("admin client", null,
+                throw InvalidInputException.of("admin workspace", null,
                         "expectPrivileges(..) reads effective privileges as an admin",
-                        "adminClient(workspaceClient) or no expectPrivileges(..)");
+                        "adminWorkspace(databricksWorkspace) or no expectPrivileges(..)");
             }
             if (transport == ValidationTransport.STATEMENT_API) {
                 ProxyTunnel.requireBasicAllowed(proxy, workspaceUrl().toString());
