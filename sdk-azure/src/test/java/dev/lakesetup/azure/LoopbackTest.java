@@ -74,7 +74,7 @@ class LoopbackTest {
         EntraServicePrincipal sp = EntraServicePrincipal.of(ApplicationId.of(APP_ID), "vendor-app");
 
         ServiceException e = catchThrowableOfType(ServiceException.class,
-                () -> connection.executor().readResources(List.of(sp), p -> Optional.empty()));
+                () -> DirectCalls.read(connection.executor(), sp));
 
         assertThat(e.failure()).isEqualTo(ServiceException.Failure.FATAL);
         assertThat(e).rootCause().isInstanceOf(IllegalStateException.class)
@@ -91,8 +91,8 @@ class LoopbackTest {
                 .build();
         AdlsContainer container = new AdlsContainer("lake", "rg-data", "landing");
 
-        Throwable e = catchThrowableOfType(RuntimeException.class, () -> connection.executor()
-                .readResources(List.of(container), p -> Optional.empty()));
+        Throwable e = catchThrowableOfType(RuntimeException.class,
+                () -> DirectCalls.read(connection.executor(), container));
 
         assertThat(e).rootCause().hasMessageContaining("requires https");
         assertThat(http.urls()).isEmpty();
@@ -109,7 +109,7 @@ class LoopbackTest {
                     .build();
             EntraServicePrincipal sp = EntraServicePrincipal.of(ApplicationId.of(APP_ID), "vendor-app");
 
-            Map<?, ?> found = connection.executor().readResources(List.of(sp), p -> Optional.empty());
+            Map<?, ?> found = DirectCalls.read(connection.executor(), sp);
 
             assertThat(found).isEmpty();
             assertThat(http.urls()).singleElement().satisfies(u -> assertThat(u.getProtocol()).isEqualTo("http"));

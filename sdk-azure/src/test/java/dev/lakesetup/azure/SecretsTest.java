@@ -129,10 +129,10 @@ class SecretsTest {
         azure.faults().on("PUT", ".*/landing").respond(FaultResponse.status(403));
         AzureExecutor executor = connection.executor();
 
-        ServiceException assign = catchThrowableOfType(ServiceException.class, () -> executor
-                .apply(ResourceChange.create(RoleAssignment.on(container, sp), Set.of()), p -> Optional.empty()));
-        ServiceException create = catchThrowableOfType(ServiceException.class, () -> executor
-                .apply(ResourceChange.create(container, Set.of()), p -> Optional.empty()));
+        ServiceException assign = catchThrowableOfType(ServiceException.class,
+                () -> DirectCalls.create(executor, RoleAssignment.on(container, sp)));
+        ServiceException create = catchThrowableOfType(ServiceException.class,
+                () -> DirectCalls.create(executor, container));
 
         assertThat(assign.status()).isEqualTo(403);
         assertThat(create.status()).isEqualTo(403);
