@@ -16,8 +16,6 @@ import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.ResourceChange;
 import dev.lakesetup.testkit.FakeAzure;
 import java.time.OffsetDateTime;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

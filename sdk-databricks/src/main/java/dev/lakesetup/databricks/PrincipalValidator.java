@@ -11,14 +11,9 @@ import dev.lakesetup.core.model.WarehousePermission;
 import dev.lakesetup.databricks.internal.JdbcDriver;
 import dev.lakesetup.databricks.internal.Loopback;
 import dev.lakesetup.databricks.internal.ProxyTunnel;
-import dev.lakesetup.databricks.internal.validation.CheckFailedException;
 import dev.lakesetup.databricks.internal.validation.EffectivePrivilegesCheck;
-import dev.lakesetup.databricks.internal.validation.JdbcSession;
-import dev.lakesetup.databricks.internal.validation.PrincipalSession;
 import dev.lakesetup.databricks.internal.validation.ProgressingChecks;
-import dev.lakesetup.databricks.internal.validation.StatementApiSession;
 import dev.lakesetup.databricks.internal.validation.TimedCheck;
-import dev.lakesetup.databricks.internal.validation.ValidationSql;
 import dev.lakesetup.databricks.internal.validation.ValidationTarget;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -97,29 +92,7 @@ public final class PrincipalValidator {
     public ValidationReport validate() {
         ProgressingChecks checks = new ProgressingChecks(settings.listener,
                 1 + catalogs.size() + tables.size() + privilegeChecks.size());
-        String connectName = "connect as " + target.credentials().clientId();
-        long start = System.nanoTime();
-        PrincipalSession session = null;
-        try {
-            session = open();
-            checks.add(ValidationCheck.passed(connectName, TimedCheck.since(start), 0));
-        } catch (CheckFailedException e) {
-            checks.add(ValidationCheck.failed(connectName, TimedCheck.since(start), e.getMessage()));
-        }
-        try {
-            for (CatalogName catalog : catalogs) {
-                checks.add(statement(session, ValidationSql.showSchemasCheck(catalog),
-                        ValidationSql.showSchemas(catalog), connectName));
-            }
-            for (TableName table : tables) {
-                checks.add(statement(session, ValidationSql.selectSampleCheck(table),
-                        ValidationSql.selectSample(table), connectName));
-            }
-        } finally {
-            if (session != null) {
-                session.close();
-            }
-        }
+        new PrincipalStatements(transport, target).run(catalogs, tables, checks);
         for (EffectivePrivilegesCheck check : privilegeChecks) {
             checks.add(TimedCheck.run(check.name(), () -> {
                 check.run(settings.admin.adminClient(), target.credentials().clientId());
@@ -132,22 +105,6 @@ public final class PrincipalValidator {
                 report.transport(), report.passed() ? "passed" : "failed", report.failures().size(),
                 report.checks().size());
         return report;
-    }
-
-    private PrincipalSession open() {
-        return switch (transport) {
-            case JDBC -> JdbcSession.open(target);
-            case STATEMENT_API -> StatementApiSession.open(target);
-            case ADMIN_API -> throw new IllegalStateException("the builder rejects " + transport);
-        };
-    }
-
-    private static ValidationCheck statement(PrincipalSession session, String name, String sql, String connectName) {
-        if (session == null) {
-            return ValidationCheck.skipped(name, "not run: '" + connectName + "' failed");
-        }
-        LOG.debug("validation statement: {}", sql);
-        return TimedCheck.run(name, () -> session.query(sql));
     }
 
     @Override
