@@ -138,21 +138,12 @@ public final class AdminChecks {
             }
         }
 
-        /** The live values of a setting: a scalar's value, a member set's members; none when it is unset. */
-        private Set<String> live(String name) {
-            Set<String> values = new TreeSet<>();
-            for (Setting setting : read().settings()) {
-                if (setting instanceof Setting.Scalar scalar && scalar.name().equals(name)) {
-                    values.add(scalar.value());
-                } else if (setting instanceof Setting.Members members && members.name().equals(name)) {
-                    values.addAll(members.members());
-                }
-            }
-            return values;
+        private Set<String> live(String setting) {
+            return OneOffReads.values(read(), setting);
         }
 
         private Resource read() {
-            return LiveRead.of(executor, resource)
+            return OneOffReads.read(executor, resource)
                     .orElseThrow(() -> new CheckFailedException(resource.id() + " does not exist"));
         }
     }
@@ -224,7 +215,7 @@ public final class AdminChecks {
         public Builder expectResource(Executor executor, Resource resource) {
             InvalidInputException.requireNonNull(executor, "executor");
             InvalidInputException.requireNonNull(resource, "resource");
-            if (!LiveRead.handles(executor, resource)) {
+            if (!OneOffReads.handles(executor, resource)) {
                 throw InvalidInputException.of("executor", executor.name(), "it does not read " + resource.id(),
                         "the executor that manages " + resource.id().kind());
             }

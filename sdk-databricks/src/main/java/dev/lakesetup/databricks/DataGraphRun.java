@@ -66,7 +66,7 @@ final class DataGraphRun {
 
     private boolean schemaExists(SchemaName schema) {
         if (reverseEtlSchemaExists == null) {
-            reverseEtlSchemaExists = lakesetup.call("read schema " + schema, () -> LiveRead.of(
+            reverseEtlSchemaExists = lakesetup.call("read schema " + schema, () -> OneOffReads.read(
                     workspace.restExecutor(), Schema.named(schema))).isPresent();
             LOG.debug("schema {} {}", schema, reverseEtlSchemaExists ? "exists" : "does not exist");
         }
