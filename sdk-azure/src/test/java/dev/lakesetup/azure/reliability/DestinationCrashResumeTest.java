@@ -69,7 +69,7 @@ class DestinationCrashResumeTest {
     }
 
     private static Lakesetup lakesetup(DestinationFixture f, VirtualClock time, Executor... executors) {
-        Lakesetup.Builder builder = Lakesetup.builder().concurrency(4).rateLimitPerSecond(1000)
+        Lakesetup.Builder builder = Lakesetup.builder().concurrency(4)
                 .retryPolicy(RetryPolicy.defaults()).clock(time).sleeper(time::sleep);
         List<Executor> chosen = executors.length > 0 ? List.of(executors)
                 : List.of(f.connection.executor(), f.workspace.restExecutor());
