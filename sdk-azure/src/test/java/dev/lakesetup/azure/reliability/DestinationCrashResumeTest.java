@@ -103,8 +103,9 @@ class DestinationCrashResumeTest {
     void run_whenStoppedAfterKChangesAndRunAgain_endsAsOneCleanRun(Crash crash, int k) {
         try (DestinationFixture f = DestinationFixture.start()) {
             VirtualClock time = new VirtualClock();
+            // the workspace first: the test wrapper offers a grant store for every type, and the first one wins
             Lakesetup crashing = lakesetup(f, time, CrashingExecutor.crashingAfter(k, crash,
-                    f.connection.executor(), f.workspace.restExecutor()).toArray(Executor[]::new));
+                    f.workspace.restExecutor(), f.connection.executor()).toArray(Executor[]::new));
 
             DestinationSetupResult crashed = SETUP.run(crashing, f.workspace);
 
