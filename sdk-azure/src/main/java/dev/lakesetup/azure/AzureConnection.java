@@ -2,11 +2,7 @@ package dev.lakesetup.azure;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
-import com.azure.core.http.ProxyOptions;
-import com.azure.core.http.policy.HttpLogOptions;
 import com.azure.core.management.AzureEnvironment;
-import com.azure.identity.ClientSecretCredentialBuilder;
-import com.azure.identity.DefaultAzureCredentialBuilder;
 import com.databricks.sdk.core.DatabricksConfig;
 import dev.lakesetup.azure.internal.AzureClients;
 import dev.lakesetup.azure.internal.OwnedHttpClient;
@@ -15,7 +11,6 @@ import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.databricks.DatabricksWorkspace;
 import dev.lakesetup.databricks.HttpProxy;
-import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -63,10 +58,11 @@ public final class AzureConnection implements AutoCloseable {
                     + "httpClient(..) and let proxy(..) configure lakesetup's: not both");
         }
         this.owned = b.httpClient != null ? null
-                : new OwnedHttpClient(b.proxy == null ? null : proxyOptions(b.proxy));
+                : new OwnedHttpClient(b.proxy == null ? null : SignIn.proxyOptions(b.proxy));
         HttpClient httpClient = b.httpClient != null ? b.httpClient : owned.client();
         try {
-            this.credential = credentialOf(b, httpClient);
+            this.credential = SignIn.credential(b.credential, b.tenantId, b.clientId, b.clientSecret,
+                    b.proxy != null || b.httpClient != null ? httpClient : null);
         } catch (RuntimeException | Error e) {
             // the connection never reaches its caller, so nobody else could release the client's threads
             if (owned != null) {
@@ -151,41 +147,6 @@ public final class AzureConnection implements AutoCloseable {
     }
 
     /**
-     * Returns the credential given, or builds the client secret or default credential; with a proxy or a client of
-     * the caller's, their sign-in requests go through the connection's client too, otherwise they keep their own
-     * default client.
-     */
-    private static TokenCredential credentialOf(Builder b, HttpClient httpClient) {
-        if (b.credential != null) {
-            return b.credential;
-        }
-        if (b.clientId != null) {
-            ClientSecretCredentialBuilder builder = new ClientSecretCredentialBuilder().tenantId(b.tenantId)
-                    .clientId(b.clientId).clientSecret(b.clientSecret.reveal()).httpLogOptions(headerFreeLogging());
-            return (sharesClient(b) ? builder.httpClient(httpClient) : builder).build();
-        }
-        DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder().tenantId(b.tenantId)
-                .httpLogOptions(headerFreeLogging());
-        return (sharesClient(b) ? builder.httpClient(httpClient) : builder).build();
-    }
-
-    /**
-     * Tells whether the credential built here signs in through the connection's HTTP client: with a proxy (the
-     * owned client goes through it) or with a client the caller gave (which may carry the caller's proxy or TLS
-     * settings). Otherwise the credential keeps its own default client, which {@link #close()} leaves alone.
-     */
-    private static boolean sharesClient(Builder b) {
-        return b.proxy != null || b.httpClient != null;
-    }
-
-    private static ProxyOptions proxyOptions(HttpProxy proxy) {
-        ProxyOptions options = new ProxyOptions(ProxyOptions.Type.HTTP,
-                new InetSocketAddress(proxy.host(), proxy.port()));
-        return proxy.hasCredentials() ? options.setCredentials(proxy.username(), proxy.password().reveal())
-                : options;
-    }
-
-    /**
      * Releases the HTTP client's I/O threads and pooled connections when the connection built its own client (one
      * given to the builder stays open: its owner closes it). Idempotent; executors of this connection fail afterwards,
      * and so does a credential built here with a {@link Builder#proxy(HttpProxy) proxy} (it signs in through the
@@ -205,11 +166,6 @@ public final class AzureConnection implements AutoCloseable {
             throw new IllegalStateException("this AzureConnection is closed");
         }
         return clients;
-    }
-
-    /** Returns the logging of every HTTP pipeline lakesetup builds; see {@link AzureClients#headerFreeLogging()}. */
-    static HttpLogOptions headerFreeLogging() {
-        return AzureClients.headerFreeLogging();
     }
 
     @Override
