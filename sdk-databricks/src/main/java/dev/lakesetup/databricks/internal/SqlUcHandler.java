@@ -22,8 +22,8 @@ import java.util.function.Predicate;
 
 /**
  * Reads and changes catalogs, schemas or external locations with SQL: {@code DESCRIBE} (one statement per object,
- * each on its own session, fanned out with {@link ExecutionContext#runAll}), {@code CREATE} and
- * {@code COMMENT ON}.
+ * each on a session borrowed for it, fanned out with {@link ExecutionContext#runAll} after the first, see
+ * {@link WarmFirst}), {@code CREATE} and {@code COMMENT ON}.
  *
  * <p>A change with no SQL form goes to the REST handler of the same kind given as its twin (a decorator, not a
  * router): an UPDATE of more than the comment, any UPDATE of an external location ({@code COMMENT ON} and
@@ -116,7 +116,7 @@ public final class SqlUcHandler<R extends Resource> implements ResourceHandler<R
             return Map.of();
         }
         checkUnityCatalog();
-        List<Optional<R>> live = context.runAll("describe " + kind.name(), resources, resource -> sessions
+        List<Optional<R>> live = WarmFirst.runAll(context, "describe " + kind.name(), resources, resource -> sessions
                 .inSession(session -> READS.describe(session, resource))
                 .map(info -> kind.live().apply(resource, info)));
         Map<ResourceId, R> out = new LinkedHashMap<>();
