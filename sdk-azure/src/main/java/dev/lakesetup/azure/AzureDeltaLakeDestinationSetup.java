@@ -393,12 +393,7 @@ public final class AzureDeltaLakeDestinationSetup {
          */
         public Builder catalog(String name, String subPath) {
             this.catalogName = CatalogName.of(name);
-            if (subPath == null || subPath.isBlank() || subPath.startsWith("/") || subPath.contains("..")
-                    || subPath.contains("//") || subPath.contains("://")) {
-                throw InvalidInputException.of("catalog sub-path", subPath, "it is not a relative path",
-                        "a path such as catalogs/segment, without a leading slash, '..' or '//'");
-            }
-            this.catalogPath = subPath.endsWith("/") ? subPath.substring(0, subPath.length() - 1) : subPath;
+            this.catalogPath = StorageLayout.relativePath(subPath);
             return this;
         }
 
@@ -426,22 +421,8 @@ public final class AzureDeltaLakeDestinationSetup {
             }
             require(locationName != null, "external location", "externalLocation(name)");
             require(catalogName != null, "catalog", "catalog(name)");
-            this.locationUrl = resolveLocationUrl();
+            this.locationUrl = StorageLayout.locationUrl(container, locationUrlText);
             return new AzureDeltaLakeDestinationSetup(this);
-        }
-
-        private StorageUrl resolveLocationUrl() {
-            StorageUrl root = StorageUrl.of("abfss://" + container.container() + "@" + container.storageAccount()
-                    + ".dfs.core.windows.net/");
-            if (locationUrlText == null) {
-                return root;
-            }
-            StorageUrl given = StorageUrl.of(locationUrlText);
-            if (!given.isWithin(root)) {
-                throw InvalidInputException.of("external location URL", locationUrlText,
-                        "it is not in the container " + container.id().key(), root + " or a path under it");
-            }
-            return given;
         }
 
         private StorageIdentity identity() {
@@ -449,7 +430,7 @@ public final class AzureDeltaLakeDestinationSetup {
         }
 
         private StorageUrl catalogRoot() {
-            return catalogPath == null ? locationUrl : StorageUrl.of(locationUrl.value() + "/" + catalogPath);
+            return StorageLayout.catalogRoot(locationUrl, catalogPath);
         }
 
         private static void require(boolean present, String field, String how) {

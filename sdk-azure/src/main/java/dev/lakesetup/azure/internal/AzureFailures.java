@@ -13,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Turns the Azure libraries' exceptions into {@link ServiceException}s with the right failure kind. */
 public final class AzureFailures {
@@ -34,7 +35,7 @@ public final class AzureFailures {
      * @return the call's result
      * @throws ServiceException when the call fails
      */
-    public static <T> T call(String operation, java.util.function.Supplier<T> body) {
+    public static <T> T call(String operation, Supplier<T> body) {
         try {
             return body.get();
         } catch (RuntimeException e) {
