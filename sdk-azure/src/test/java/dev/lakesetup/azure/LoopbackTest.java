@@ -65,7 +65,7 @@ class LoopbackTest {
     }
 
     @Test
-    void readResources_whenGraphIsPlainHttpToRemoteHost_refusesBeforeSendingOrFetchingToken() {
+    void read_whenGraphIsPlainHttpToRemoteHost_refusesBeforeSendingOrFetchingToken() {
         RecordingHttpClient http = new RecordingHttpClient();
         AzureConnection connection = AzureConnection.builder().tenantId("t").subscriptionId("s")
                 .credential(credential).httpClient(http).graphEndpoint("http://graph.example.test/")
@@ -83,7 +83,7 @@ class LoopbackTest {
     }
 
     @Test
-    void readResources_whenStorageIsPlainHttpWithTokenCredential_refusesBeforeSending() {
+    void read_whenStorageIsPlainHttpWithTokenCredential_refusesBeforeSending() {
         RecordingHttpClient http = new RecordingHttpClient();
         AzureConnection connection = AzureConnection.builder().tenantId("t").subscriptionId("s")
                 .credential(credential).httpClient(http).storageEndpoint(a -> "http://" + a + ".example.test")
@@ -99,7 +99,7 @@ class LoopbackTest {
     }
 
     @Test
-    void readResources_whenPlainHttpToLoopback_sendsToken() {
+    void read_whenPlainHttpToLoopback_sendsToken() {
         RecordingHttpClient http = new RecordingHttpClient();
         try (FakeAzure azure = FakeAzure.builder().accessToken("loopback-token").build().start()) {
             AzureConnection connection = AzureConnection.builder().tenantId(azure.tenantId())
