@@ -1,17 +1,13 @@
 package dev.lakesetup.databricks.internal;
 
-import dev.lakesetup.core.model.Catalog;
-import dev.lakesetup.core.model.ExternalLocation;
 import dev.lakesetup.core.model.Identifier;
 import dev.lakesetup.core.model.Privilege;
-import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.Schema;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.SecurableType;
 import dev.lakesetup.core.plan.PrincipalPrivileges;
 import dev.lakesetup.core.render.UnityCatalogSql;
 import dev.lakesetup.core.spi.ObservedGrants;
-import dev.lakesetup.core.spi.ObservedResource;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -44,38 +40,100 @@ public final class SqlReads {
     }
 
     /**
-     * Reads a catalog, schema or external location with {@code DESCRIBE} (an external location's read-only flag,
-     * which the documented DESCRIBE output lacks, from {@code information_schema.external_locations}).
+     * Reads a catalog, schema or external location with {@code DESCRIBE}.
      *
-     * @param session runs the queries
-     * @param resource a catalog, schema or external location
-     * @return the live state, or empty when it does not exist
+     * @param session runs the query
+     * @param securable the catalog, schema or external location
+     * @return the rows as items keyed in lower case with {@code _} for spaces ({@code comment}, {@code storage_root},
+     *     {@code location}, {@code url}, {@code credential_name}, ...), or empty when the object does not exist
      */
-    public Optional<ObservedResource> describe(SqlRows session, Resource resource) {
-        Securable securable = resource.securable()
-                .orElseThrow(() -> Calls.unsupported("SQL cannot describe " + resource.id()));
-        Optional<List<Map<String, String>>> rows = session.queryIfExists("describe " + resource.id(),
-                sql.describe(securable));
-        if (rows.isEmpty()) {
-            return Optional.empty();
+    public Optional<Map<String, String>> describe(SqlRows session, Securable securable) {
+        return session.queryIfExists("describe " + securable.type().apiName() + " " + securable.fullName(),
+                sql.describe(securable)).map(SqlReads::keyValues);
+    }
+
+    /**
+     * Returns the comment of a DESCRIBE answer: DESCRIBE SCHEMA's documented example names it "Description", the
+     * service also answers "Comment".
+     *
+     * @param info the items
+     * @return the comment, or {@code null} when absent or empty
+     */
+    public static String comment(Map<String, String> info) {
+        return nonEmpty(info.containsKey("comment") ? info.get("comment") : info.get("description"));
+    }
+
+    /**
+     * Returns a schema's managed location from a DESCRIBE SCHEMA answer: its storage root when shown, else the
+     * {@code Location} row (see {@link #schemaLocation}).
+     *
+     * @param info the items
+     * @param declared the declared schema
+     * @return the location, or {@code null}
+     */
+    public static String schemaRoot(Map<String, String> info, Schema declared) {
+        return info.containsKey("storage_root") ? nonEmpty(info.get("storage_root"))
+                : schemaLocation(declared, info.get("location"));
+    }
+
+    /**
+     * Returns an external location's read-only flag: from the DESCRIBE answer when it has one, else from
+     * {@code information_schema.external_locations}, since DESCRIBE does not document it.
+     *
+     * @param session runs the query when needed
+     * @param location the external location
+     * @param info the DESCRIBE items
+     * @return the flag as text, or {@code null}
+     */
+    public String readOnly(SqlRows session, Securable location, Map<String, String> info) {
+        if (info.containsKey("read_only")) {
+            return info.get("read_only");
         }
-        Map<String, String> info = keyValues(rows.get());
-        ObservedResource state = ObservedResource.of(resource.id());
-        // DESCRIBE SCHEMA's documented example names the comment "Description"; the service also answers "Comment"
-        state = withIfSet(state, "comment", info.containsKey("comment") ? info.get("comment")
-                : info.get("description"));
-        if (resource instanceof ExternalLocation) {
-            state = withIfSet(state, "url", info.get("url"));
-            String credential = info.get("credential_name");
-            state = withIfSet(state, "credential", credential == null ? null : credential.toLowerCase(Locale.ROOT));
-            String readOnly = info.containsKey("read_only") ? info.get("read_only") : readOnly(session, securable);
-            state = withIfSet(state, "read only", bool(readOnly));
-        } else if (info.containsKey("storage_root")) {
-            state = withIfSet(state, "managed location", info.get("storage_root"));
-        } else if (resource instanceof Schema schema) {
-            state = withIfSet(state, "managed location", schemaLocation(schema, info.get("location")));
+        List<Map<String, String>> rows = session.query("read external location " + location.fullName(),
+                sql.selectReadOnly(location));
+        return rows.isEmpty() ? null : rows.get(0).get("read_only");
+    }
+
+    /**
+     * Returns an item of a DESCRIBE answer, {@code null} when absent or empty.
+     *
+     * @param info the items
+     * @param item the item's key
+     * @return the value
+     */
+    public static String item(Map<String, String> info, String item) {
+        return nonEmpty(info.get(item));
+    }
+
+    private static String nonEmpty(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+
+    /**
+     * Splits securables into the units of one read each: one for each securable read alone ({@code SHOW GRANTS}:
+     * the metastore, and those {@code alone} picks), and per securable type chunks of at most {@link #CHUNK} names
+     * for the {@code information_schema} views.
+     *
+     * @param securables the securables
+     * @param alone tells which must be read alone, in full
+     * @return the units, singletons first, in the order met
+     */
+    public static List<List<Securable>> batches(List<? extends Securable> securables, Predicate<Securable> alone) {
+        List<List<Securable>> out = new ArrayList<>();
+        Map<SecurableType, List<Securable>> byType = new EnumMap<>(SecurableType.class);
+        for (Securable securable : securables) {
+            if (securable.type() == SecurableType.METASTORE || alone.test(securable)) {
+                out.add(List.of(securable));
+            } else {
+                byType.computeIfAbsent(securable.type(), t -> new ArrayList<>()).add(securable);
+            }
         }
-        return Optional.of(state);
+        byType.values().forEach(ofType -> {
+            for (int from = 0; from < ofType.size(); from += CHUNK) {
+                out.add(List.copyOf(ofType.subList(from, Math.min(ofType.size(), from + CHUNK))));
+            }
+        });
+        return out;
     }
 
     /**
@@ -83,7 +141,7 @@ public final class SqlReads {
      * managed tables go: the declared managed location or a folder the service made beneath it. A location at or
      * beneath the declared one is reported as the declared one; any other is reported as shown.
      */
-    private static String schemaLocation(Schema schema, String location) {
+    static String schemaLocation(Schema schema, String location) {
         if (location == null || location.isBlank()) {
             return null;
         }
@@ -105,13 +163,6 @@ public final class SqlReads {
             out = out.substring(0, out.length() - 1);
         }
         return out;
-    }
-
-    /** Reads an external location's read-only flag from information_schema: DESCRIBE does not document it. */
-    private String readOnly(SqlRows session, Securable location) {
-        List<Map<String, String>> rows = session.query("read external location " + location.fullName(),
-                sql.selectReadOnly(location));
-        return rows.isEmpty() ? null : rows.get(0).get("read_only");
     }
 
     /**
@@ -285,15 +336,7 @@ public final class SqlReads {
         return key.trim().toLowerCase(Locale.ROOT).replace(' ', '_');
     }
 
-    private static String bool(String value) {
-        return value == null ? null : Boolean.toString(Boolean.parseBoolean(value.trim()));
-    }
-
     private static String lower(String value) {
         return value == null ? "" : value.toLowerCase(Locale.ROOT);
-    }
-
-    private static ObservedResource withIfSet(ObservedResource state, String name, String value) {
-        return value == null || value.isEmpty() ? state : state.with(name, value);
     }
 }
