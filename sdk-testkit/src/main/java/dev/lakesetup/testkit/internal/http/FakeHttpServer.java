@@ -153,20 +153,25 @@ public final class FakeHttpServer implements AutoCloseable {
                 return toDefinition(errors.error(exchange, 404, "ENDPOINT_NOT_FOUND",
                         "No API found for '" + exchange.method() + " " + exchange.path() + "'"));
             }
-            try {
-                HttpReply reply = dispatcher.dispatch(match);
-                if (fault != null && fault.kind() == FaultResponse.Kind.RESET_AFTER_APPLYING) {
-                    return ResponseDefinitionBuilder.responseDefinition()
-                            .withFault(Fault.CONNECTION_RESET_BY_PEER).build();
-                }
-                return toDefinition(reply);
-            } catch (RuntimeException e) {
-                LOG.warn("{} handler for {} failed", name, match.template(), e);
-                return toDefinition(errors.error(exchange, 500, "INTERNAL_ERROR",
-                        "fake failed: " + e.getClass().getName()));
-            }
+            return dispatch(exchange, match, fault);
         } finally {
             counter.finished();
+        }
+    }
+
+    /** Runs the matched handler; a handler that throws answers 500, and a reset-after-applying fault drops the reply. */
+    private ResponseDefinition dispatch(HttpExchange exchange, Router.Match match, FaultResponse fault) {
+        try {
+            HttpReply reply = dispatcher.dispatch(match);
+            if (fault != null && fault.kind() == FaultResponse.Kind.RESET_AFTER_APPLYING) {
+                return ResponseDefinitionBuilder.responseDefinition()
+                        .withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+            }
+            return toDefinition(reply);
+        } catch (RuntimeException e) {
+            LOG.warn("{} handler for {} failed", name, match.template(), e);
+            return toDefinition(errors.error(exchange, 500, "INTERNAL_ERROR",
+                    "fake failed: " + e.getClass().getName()));
         }
     }
 
