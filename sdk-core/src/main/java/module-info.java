@@ -4,8 +4,6 @@
 module dev.lakesetup.core {
     requires transitive org.slf4j;
     requires com.fasterxml.jackson.databind;
-    requires io.github.resilience4j.core;
-    requires io.github.resilience4j.retry;
 
     exports dev.lakesetup.core;
     exports dev.lakesetup.core.model;

@@ -3,14 +3,19 @@ package dev.lakesetup.core;
 import dev.lakesetup.core.apply.ApplyListener;
 import dev.lakesetup.core.apply.ApplyOptions;
 import dev.lakesetup.core.apply.ApplyReport;
+import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.apply.RetryPolicy;
 import dev.lakesetup.core.apply.Sleeper;
 import dev.lakesetup.core.internal.apply.Applier;
-import dev.lakesetup.core.internal.apply.CallGuard;
-import dev.lakesetup.core.internal.apply.Router;
 import dev.lakesetup.core.internal.apply.SafeListener;
+import dev.lakesetup.core.internal.call.Fanout;
+import dev.lakesetup.core.internal.call.Retrier;
 import dev.lakesetup.core.internal.plan.Planner;
 import dev.lakesetup.core.internal.plan.StalenessCheck;
+import dev.lakesetup.core.internal.read.Context;
+import dev.lakesetup.core.internal.read.Handlers;
+import dev.lakesetup.core.internal.read.LiveReader;
+import dev.lakesetup.core.internal.read.Resolutions;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.SavedPlan;
@@ -18,26 +23,21 @@ import dev.lakesetup.core.spi.Executor;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.DoubleSupplier;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
  * Plans blueprints against the live state and applies plans: the entry point of lakesetup.
  *
- * <p>Immutable and thread-safe; build once and share, derive variants with {@link #toBuilder()}. Every call to a
- * service, read or write, goes through one client-side rate limit and one retry policy shared by all plans and
- * applies of this instance.
+ * <p>Immutable and thread-safe; build once and share, derive variants with {@link #toBuilder()}. It holds no state
+ * between calls: each plan or apply runs its calls under the {@link CallPolicy}'s concurrency and retry policy, on
+ * its clock and sleeper. The rate limit belongs to the connections the executors use (for example
+ * {@code DatabricksWorkspace.builder().callPolicy(..)}), whose transports take one permit per request.
  * <pre>{@code
  * Lakesetup lakesetup = Lakesetup.builder()
  *     .executor(restExecutor)
- *     .concurrency(8).rateLimitPerSecond(15)
+ *     .concurrency(8)
  *     .listener(progress)
  *     .build();
  * Plan plan = lakesetup.plan(blueprint);
@@ -46,35 +46,22 @@ import java.util.function.Supplier;
  */
 public final class Lakesetup {
     private final List<Executor> executors;
-    private final int concurrency;
-    private final int rateLimitPerSecond;
-    private final RetryPolicy retryPolicy;
+    private final CallPolicy policy;
     private final List<ApplyListener> listeners;
-    private final Clock clock;
-    private final Sleeper sleeper;
-    private final DoubleSupplier random;
     private final SafeListener listener;
-    private final CallGuard guard;
-    private final Router router;
-    private final Set<Executor> readBefore = ConcurrentHashMap.newKeySet();
+    private final Handlers handlers;
 
     private Lakesetup(Builder builder) {
         this.executors = List.copyOf(builder.executors);
-        this.concurrency = builder.concurrency;
-        this.rateLimitPerSecond = builder.rateLimitPerSecond;
-        this.retryPolicy = builder.retryPolicy;
+        this.policy = builder.policy;
         this.listeners = List.copyOf(builder.listeners);
-        this.clock = builder.clock;
-        this.sleeper = builder.sleeper;
-        this.random = builder.random;
         this.listener = new SafeListener(listeners);
-        this.guard = new CallGuard(retryPolicy, rateLimitPerSecond, clock, sleeper, random);
-        this.router = new Router(executors);
+        this.handlers = new Handlers(executors);
     }
 
     /**
-     * Starts a builder with the defaults: concurrency 8, 15 requests per second, the default retry policy, the
-     * system clock and real sleeping.
+     * Starts a builder with the defaults: the {@link CallPolicy#defaults() default call policy} (concurrency 8, the
+     * default retry policy, the system clock and real sleeping).
      *
      * @return a builder
      */
@@ -83,7 +70,7 @@ public final class Lakesetup {
     }
 
     /**
-     * Returns a builder holding this instance's configuration; the built instance gets its own rate limiter.
+     * Returns a builder holding this instance's configuration.
      *
      * @return a builder
      */
@@ -91,12 +78,7 @@ public final class Lakesetup {
         Builder builder = new Builder();
         builder.executors.addAll(executors);
         builder.listeners.addAll(listeners);
-        builder.concurrency = concurrency;
-        builder.rateLimitPerSecond = rateLimitPerSecond;
-        builder.retryPolicy = retryPolicy;
-        builder.clock = clock;
-        builder.sleeper = sleeper;
-        builder.random = random;
+        builder.policy = policy;
         return builder;
     }
 
@@ -107,18 +89,17 @@ public final class Lakesetup {
      * @param blueprint the desired state
      * @return the plan
      * @throws PrincipalNotFoundException when the blueprint names principals the workspace does not know (looked up
-     *     through {@link dev.lakesetup.core.spi.Executor#lookUp}; principals the plan creates are not)
-     * @throws LakesetupException when no executor handles a declared object, or a read fails for good
+     *     through {@link dev.lakesetup.core.spi.PrincipalDirectory#lookUp}; principals the plan creates are not)
+     * @throws LakesetupException before anything is read when no executor handles some declared kinds (naming every
+     *     one), or when a read fails for good
      */
     public Plan plan(Blueprint blueprint) {
         InvalidInputException.requireNonNull(blueprint, "blueprint");
-        ExecutorService pool = newPool("plan");
-        try {
-            Plan plan = new Planner(router, guard, readBefore, listener).plan(blueprint, pool);
+        try (Fanout fanout = fanout("plan", new AtomicBoolean())) {
+            Context context = Context.of(new Resolutions(Map.of()), fanout);
+            Plan plan = new Planner(handlers, new LiveReader(handlers, fanout), context, listener).plan(blueprint);
             listener.planned(plan);
             return plan;
-        } finally {
-            pool.shutdownNow();
         }
     }
 
@@ -137,7 +118,7 @@ public final class Lakesetup {
      * Applies a plan: changes in dependency order, independent ones in parallel up to the concurrency, each
      * retried by the retry policy; a failed change skips its dependents. A grant counts as applied once it shows:
      * in the service's answer, or else in a read-back, made in bulk for the grants no other change waits for (see
-     * {@link Executor#apply}). Interrupting the calling thread stops new work; the report then says what ran, and
+     * {@link dev.lakesetup.core.spi.GrantStore#apply}). Interrupting the calling thread stops new work; the report then says what ran, and
      * the thread's interrupt flag stays set.
      *
      * @param plan the plan
@@ -149,11 +130,10 @@ public final class Lakesetup {
     public ApplyReport apply(Plan plan, ApplyOptions options) {
         InvalidInputException.requireNonNull(plan, "plan");
         InvalidInputException.requireNonNull(options, "apply options");
-        ExecutorService pool = newPool("apply");
-        try {
-            return new Applier(router, guard, listener).apply(plan, options, pool);
-        } finally {
-            pool.shutdownNow();
+        AtomicBoolean stopped = new AtomicBoolean();
+        try (Fanout fanout = fanout("apply", stopped)) {
+            Context context = Context.of(new Resolutions(plan.resolvedPrincipals()), fanout);
+            return new Applier(handlers, fanout, context, stopped, listener).apply(plan, options);
         }
     }
 
@@ -188,20 +168,18 @@ public final class Lakesetup {
         InvalidInputException.requireNonNull(saved, "saved plan");
         InvalidInputException.requireNonNull(options, "apply options");
         Plan plan = saved.toPlan(blueprint);
-        ExecutorService pool = newPool("check");
-        try {
-            new StalenessCheck(router, guard, listener).check(plan, blueprint.exclusiveSecurables(), pool);
-        } finally {
-            pool.shutdownNow();
+        try (Fanout fanout = fanout("check", new AtomicBoolean())) {
+            Context context = Context.of(new Resolutions(plan.resolvedPrincipals()), fanout);
+            new StalenessCheck(new LiveReader(handlers, fanout), context, listener)
+                    .check(plan, blueprint.exclusiveSecurables());
         }
         return apply(plan, options);
     }
 
     /**
      * Makes a call to a service outside a plan or an apply, such as a recipe's preflight read, under this
-     * instance's rate limiter and retry policy, waiting on its clock and sleeper. Each attempt takes one permit; when
-     * the call sends requests through an executor that {@linkplain Executor#metersRequests() meters its requests},
-     * the first request uses that permit and each further one takes its own.
+     * instance's retry policy, waiting on its clock and sleeper: {@link CallPolicy#call}. The call takes no permit
+     * of a rate limit itself; requests it sends through a connection's transport take theirs.
      *
      * @param what a description for logs, e.g. {@code check Unity Catalog}
      * @param call the call; one attempt per invocation
@@ -212,16 +190,7 @@ public final class Lakesetup {
      * @throws LakesetupException when the calling thread is interrupted while waiting to retry
      */
     public <T> T call(String what, Supplier<T> call) {
-        InvalidInputException.requireNonNull(what, "description");
-        InvalidInputException.requireNonNull(call, "call");
-        try {
-            return guard.callWithPermit(what, call, (attempt, delay, cause) -> { }).value();
-        } catch (CallGuard.CallFailedException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw e;
-        }
+        return policy.call(what, call);
     }
 
     /**
@@ -230,16 +199,16 @@ public final class Lakesetup {
      * @return the concurrency
      */
     public int concurrency() {
-        return concurrency;
+        return policy.concurrency();
     }
 
     /**
-     * Returns the most requests per second to the services.
+     * Returns the call policy: the concurrency, the retry policy, and the clock and sleeper they run on.
      *
-     * @return the rate limit
+     * @return the policy
      */
-    public int rateLimitPerSecond() {
-        return rateLimitPerSecond;
+    public CallPolicy callPolicy() {
+        return policy;
     }
 
     /**
@@ -259,41 +228,31 @@ public final class Lakesetup {
      * @return the policy
      */
     public RetryPolicy retryPolicy() {
-        return retryPolicy;
+        return policy.retryPolicy();
     }
 
-    private ExecutorService newPool(String purpose) {
-        AtomicInteger count = new AtomicInteger();
-        ThreadFactory factory = task -> {
-            Thread thread = new Thread(task, "lakesetup-" + purpose + "-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
-        return Executors.newFixedThreadPool(concurrency, factory);
+    private Fanout fanout(String purpose, AtomicBoolean stopped) {
+        return new Fanout(purpose, policy.concurrency(), Retrier.of(policy), stopped::get);
     }
 
     @Override
     public String toString() {
         return "Lakesetup[executors=" + executors.stream().map(Executor::name).toList() + ", concurrency="
-                + concurrency + ", rateLimitPerSecond=" + rateLimitPerSecond + ", " + retryPolicy + "]";
+                + policy.concurrency() + ", " + policy.retryPolicy() + "]";
     }
 
     /** Builds a {@link Lakesetup}. */
     public static final class Builder {
         private final List<Executor> executors = new ArrayList<>();
         private final List<ApplyListener> listeners = new ArrayList<>();
-        private int concurrency = 8;
-        private int rateLimitPerSecond = 15;
-        private RetryPolicy retryPolicy = RetryPolicy.defaults();
-        private Clock clock = Clock.systemUTC();
-        private Sleeper sleeper = Sleeper.system();
-        private DoubleSupplier random = () -> ThreadLocalRandom.current().nextDouble();
+        private CallPolicy policy = CallPolicy.defaults();
 
         private Builder() {
         }
 
         /**
-         * Registers an executor; each object goes to the first registered executor that handles it.
+         * Registers an executor; each resource kind and securable type goes to the first registered executor that
+         * handles it.
          *
          * @param executor the executor
          * @return this builder
@@ -304,52 +263,36 @@ public final class Lakesetup {
         }
 
         /**
-         * Sets how many changes or reads run at once.
+         * Sets the call policy: the concurrency of plans and applies, the retry policy, and the clock and sleeper
+         * they wait on. The policy's rate limit is not used here: pass the policy to the connections too.
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder callPolicy(CallPolicy policy) {
+            this.policy = InvalidInputException.requireNonNull(policy, "call policy");
+            return this;
+        }
+
+        /**
+         * Sets how many changes or reads run at once, in the call policy.
          *
          * @param concurrency 1 to 256
          * @return this builder
          */
         public Builder concurrency(int concurrency) {
-            if (concurrency < 1 || concurrency > 256) {
-                throw InvalidInputException.of("concurrency", String.valueOf(concurrency), "it is out of range",
-                        "1 to 256");
-            }
-            this.concurrency = concurrency;
+            policy = policy.toBuilder().concurrency(concurrency).build();
             return this;
         }
 
         /**
-         * Sets the most requests per second sent to the services, reads and writes together.
-         *
-         * <p>The limit holds per request on the wire for an executor that {@linkplain Executor#metersRequests()
-         * meters its requests} (the Databricks REST executor): each HTTP request it sends during a plan or an apply,
-         * its start-up discovery and token requests and every retry included, takes one permit. Any other executor
-         * (SQL through a JDBC driver) takes one permit per call: one planning read, one change attempt, one read-back
-         * (requests such a call sends through a metered HTTP layer, as the SQL executor does for what has no SQL
-         * form, take permits from the second one on). Permits are spaced evenly, one
-         * every {@code 1.03 s / rate}, so no sliding one-second window holds more than the limit, also at the service
-         * when the requests' delays on the way vary by up to 30 ms.
-         *
-         * @param rateLimitPerSecond 1 to 10000
-         * @return this builder
-         */
-        public Builder rateLimitPerSecond(int rateLimitPerSecond) {
-            if (rateLimitPerSecond < 1 || rateLimitPerSecond > 10_000) {
-                throw InvalidInputException.of("rate limit per second", String.valueOf(rateLimitPerSecond),
-                        "it is out of range", "1 to 10000");
-            }
-            this.rateLimitPerSecond = rateLimitPerSecond;
-            return this;
-        }
-
-        /**
-         * Sets the retry policy.
+         * Sets the retry policy, in the call policy.
          *
          * @param retryPolicy the policy
          * @return this builder
          */
         public Builder retryPolicy(RetryPolicy retryPolicy) {
-            this.retryPolicy = InvalidInputException.requireNonNull(retryPolicy, "retry policy");
+            policy = policy.toBuilder().retryPolicy(retryPolicy).build();
             return this;
         }
 
@@ -365,24 +308,25 @@ public final class Lakesetup {
         }
 
         /**
-         * Sets the clock that times changes, the rate limiter and retry windows; tests pass a fake one.
+         * Sets the clock that times changes and retry windows, in the call policy; tests pass a fake one.
          *
          * @param clock the clock
          * @return this builder
          */
         public Builder clock(Clock clock) {
-            this.clock = InvalidInputException.requireNonNull(clock, "clock");
+            policy = policy.toBuilder().clock(clock).build();
             return this;
         }
 
         /**
-         * Sets how the engine waits; tests pass one that advances their fake clock instead of sleeping.
+         * Sets how the engine waits, in the call policy; tests pass one that advances their fake clock instead of
+         * sleeping.
          *
          * @param sleeper the sleeper
          * @return this builder
          */
         public Builder sleeper(Sleeper sleeper) {
-            this.sleeper = InvalidInputException.requireNonNull(sleeper, "sleeper");
+            policy = policy.toBuilder().sleeper(sleeper).build();
             return this;
         }
 

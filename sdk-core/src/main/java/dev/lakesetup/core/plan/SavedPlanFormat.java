@@ -13,7 +13,6 @@ import dev.lakesetup.core.model.ResourceId;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.ServicePrincipal;
 import dev.lakesetup.core.model.Setting;
-import dev.lakesetup.core.spi.ObservedResource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -40,7 +39,7 @@ final class SavedPlanFormat {
     }
 
     /** A setting change as saved: the declared setting by name, the live value shown and the missing members. */
-    record SavedSettingChange(String name, String before, Set<String> missing) {
+    record SavedSettingChange(String name, Set<String> before, Set<String> missing) {
     }
 
     static String write(Plan plan) {
@@ -95,14 +94,14 @@ final class SavedPlanFormat {
         for (SettingChange setting : change.settings()) {
             ObjectNode entry = settings.addObject();
             entry.put("name", setting.name());
-            entry.put("before", setting.before());
+            SavedValues.strings(entry.putArray("before"), setting.before());
             SavedValues.strings(entry.putArray("missing"), setting.missing());
         }
-        ObservedResource observed = basis.resources().get(change.resource().id());
+        Map<String, Set<String>> observed = basis.resources().get(change.resource().id());
         if (observed == null) {
             node.putNull("observed");
         } else {
-            node.set("observed", SavedValues.observedSettings(observed.settings()));
+            node.set("observed", SavedValues.observedSettings(observed));
         }
     }
 
@@ -132,7 +131,7 @@ final class SavedPlanFormat {
             }
         }
         List<Object> changes = new ArrayList<>();
-        Map<ResourceId, ObservedResource> observed = new LinkedHashMap<>();
+        Map<ResourceId, Map<String, Set<String>>> observed = new LinkedHashMap<>();
         Map<Securable, List<PrincipalPrivileges>> grants = new LinkedHashMap<>();
         i = 0;
         for (JsonNode node : SavedValues.elements(SavedValues.field(root, "changes", "plan"), "changes")) {
@@ -176,13 +175,23 @@ final class SavedPlanFormat {
         for (JsonNode setting : SavedValues.elements(SavedValues.field(node, "settings", at), at + ".settings")) {
             String where = at + ".settings[" + i++ + "]";
             settings.add(new SavedSettingChange(SavedValues.text(setting, "name", where),
-                    SavedValues.text(setting, "before", where),
+                    before(setting, where),
                     new LinkedHashSet<>(SavedValues.strings(setting, "missing", where))));
         }
         return new SavedResourceChange(id, action, resourceId, declared, settings, dependsOn);
     }
 
-    private static ObservedResource observedResource(ResourceId id, JsonNode node, String at) {
+    /** Reads a setting's live values: an array, or the text an older file shows ({@code (none)} for none). */
+    private static Set<String> before(JsonNode setting, String where) {
+        JsonNode before = setting.get("before");
+        if (before != null && before.isArray()) {
+            return new LinkedHashSet<>(SavedValues.strings(setting, "before", where));
+        }
+        String text = SavedValues.text(setting, "before", where);
+        return text.equals("(none)") ? Set.of() : Set.of(text);
+    }
+
+    private static Map<String, Set<String>> observedResource(ResourceId id, JsonNode node, String at) {
         if (!node.isObject()) {
             throw InvalidInputException.of(at + ".observed", node.toString(), "it is not an object",
                     "null or an object of setting names to arrays of values");
@@ -190,7 +199,7 @@ final class SavedPlanFormat {
         Map<String, Set<String>> settings = new LinkedHashMap<>();
         node.fieldNames().forEachRemaining(name -> settings.put(name,
                 new LinkedHashSet<>(SavedValues.strings(node, name, at + ".observed"))));
-        return new ObservedResource(id, settings);
+        return settings;
     }
 
     private static Action action(String text, String at) {

@@ -11,7 +11,13 @@ import dev.lakesetup.core.plan.Action;
 import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.plan.ChangeId;
 import dev.lakesetup.core.plan.Plan;
-import dev.lakesetup.core.spi.Executor;
+import dev.lakesetup.core.internal.call.Fanout;
+import dev.lakesetup.core.internal.read.Context;
+import dev.lakesetup.core.internal.read.Handlers;
+import dev.lakesetup.core.internal.read.LiveReader;
+import dev.lakesetup.core.plan.GrantChange;
+import dev.lakesetup.core.plan.ResourceChange;
+import dev.lakesetup.core.spi.GrantStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -19,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionService;
@@ -26,6 +33,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Applies a plan in dependency order, running independent changes in parallel on a bounded pool. A change whose
@@ -34,27 +42,33 @@ import java.util.concurrent.Future;
  *
  * <p>A grant change must show in a read-back before it counts as applied, unless the service's answer to the write
  * already showed it. One that no other change depends on is not read back on its own: once nothing else is ready or
- * running, all such written grants are read back together, one {@link Executor#readGrants} call per
- * {@link Executor#grantReadBatchSize()} securables of one type and executor (the calls in parallel), re-reading only
- * the ones still missing on each later poll. Its outcome, and the listener's {@code done} or {@code failed}, follow
+ * running, all such written grants are read back together, one {@link GrantStore#read} call per store (the
+ * calls in parallel), re-reading only the ones still missing on each later poll. Its outcome, and the listener's {@code done} or {@code failed}, follow
  * that read-back. A grant change that others depend on is read back at once, so its dependents start only after it
  * shows.
  */
 public final class Applier {
-    private final Router router;
-    private final CallGuard guard;
+    private final Handlers handlers;
+    private final Fanout fanout;
+    private final Context context;
+    private final AtomicBoolean stopped;
     private final ApplyListener listener;
 
     /**
      * Creates an applier.
      *
-     * @param router routes changes to executors
-     * @param guard rate limit and retries
+     * @param handlers the handlers that apply changes
+     * @param fanout the pool changes run on, bounding their concurrency, and the retries of each call
+     * @param context the call context, with the principals the plan resolved
+     * @param stopped set when the apply is interrupted, so every call gives up before its next attempt
      * @param listener receives events
      */
-    public Applier(Router router, CallGuard guard, ApplyListener listener) {
-        this.router = router;
-        this.guard = guard;
+    public Applier(Handlers handlers, Fanout fanout, Context context, AtomicBoolean stopped,
+            ApplyListener listener) {
+        this.handlers = handlers;
+        this.fanout = fanout;
+        this.context = context;
+        this.stopped = stopped;
         this.listener = listener;
     }
 
@@ -63,20 +77,20 @@ public final class Applier {
      *
      * @param plan the plan
      * @param options what is allowed
-     * @param pool runs changes; its size bounds concurrency
      * @return the report
      * @throws ApplyRefusedException before any change when the plan holds disallowed changes
      */
-    public ApplyReport apply(Plan plan, ApplyOptions options, ExecutorService pool) {
-        Map<ChangeId, Executor> routes = checkAndRoute(plan, options);
-        Run run = new Run(plan, routes, new ChangeRunner(guard, new Resolutions(plan.resolvedPrincipals()),
-                listener), pool);
+    public ApplyReport apply(Plan plan, ApplyOptions options) {
+        check(plan, options);
+        ChangeRunner runner = new ChangeRunner(handlers, new LiveReader(handlers, fanout), fanout.retrier(), context,
+                stopped, listener);
+        Run run = new Run(plan, runner, fanout.pool());
         ApplyReport report = run.execute();
         listener.finished(report);
         return report;
     }
 
-    private Map<ChangeId, Executor> checkAndRoute(Plan plan, ApplyOptions options) {
+    private void check(Plan plan, ApplyOptions options) {
         List<ChangeId> revokes = ids(plan, Action.REVOKE);
         if (!revokes.isEmpty() && !options.allowRevokes()) {
             throw new ApplyRefusedException("the plan revokes privileges (" + revokes + "); nothing was applied. "
@@ -88,20 +102,22 @@ public final class Applier {
                     + "and lakesetup never drops or recreates an object; nothing was applied. Fix the blueprint or "
                     + "apply the rest with ApplyOptions.defaults().withConflictsAllowed()", conflicts);
         }
-        Map<ChangeId, Executor> routes = new HashMap<>();
-        List<ChangeId> unroutable = new ArrayList<>();
+        List<ChangeId> unhandled = new ArrayList<>();
         for (Change change : plan.actionableChanges()) {
             try {
-                routes.put(change.id(), router.forChange(change));
+                if (change instanceof ResourceChange resource) {
+                    handlers.handlerOf(resource.resource());
+                } else {
+                    handlers.storeOf(((GrantChange) change).securable());
+                }
             } catch (RuntimeException e) {
-                unroutable.add(change.id());
+                unhandled.add(change.id());
             }
         }
-        if (!unroutable.isEmpty()) {
-            throw new ApplyRefusedException("no registered executor applies " + unroutable + "; nothing was applied",
-                    unroutable);
+        if (!unhandled.isEmpty()) {
+            throw new ApplyRefusedException("no registered executor applies " + unhandled + "; nothing was applied "
+                    + "(registered: " + handlers.names() + ")", unhandled);
         }
-        return routes;
     }
 
     private static List<ChangeId> ids(Plan plan, Action action) {
@@ -111,7 +127,6 @@ public final class Applier {
     /** The state of one apply; used by the calling thread only. */
     private final class Run {
         private final Plan plan;
-        private final Map<ChangeId, Executor> routes;
         private final ChangeRunner runner;
         private final CompletionService<Step> completions;
         private final ExecutorService pool;
@@ -124,15 +139,14 @@ public final class Applier {
         private final List<ReadBack.Written> toConfirm = new ArrayList<>();
         /** Written grants whose outcome is not decided yet, also while being read back. */
         private final Map<ChangeId, ReadBack.Written> unconfirmed = new HashMap<>();
-        private final Instant start = guard.clock().instant();
+        private final Instant start = fanout.retrier().clock().instant();
         private int inFlight;
         private int decided;
         private int readBackTotal;
         private int readBackDone;
 
-        Run(Plan plan, Map<ChangeId, Executor> routes, ChangeRunner runner, ExecutorService pool) {
+        Run(Plan plan, ChangeRunner runner, ExecutorService pool) {
             this.plan = plan;
-            this.routes = routes;
             this.runner = runner;
             this.pool = pool;
             this.completions = new ExecutorCompletionService<>(pool);
@@ -186,7 +200,7 @@ public final class Applier {
                 ordered.add(outcome != null ? outcome : new ChangeOutcome(change, Outcome.SKIPPED, 0, Duration.ZERO,
                         "not started: the apply was interrupted"));
             }
-            return new ApplyReport(ordered, Duration.between(start, guard.clock().instant()), interrupted);
+            return new ApplyReport(ordered, Duration.between(start, fanout.retrier().clock().instant()), interrupted);
         }
 
         private void startReady() {
@@ -198,23 +212,25 @@ public final class Applier {
                     case CONFLICT -> complete(new ChangeOutcome(change, Outcome.SKIPPED, 0, Duration.ZERO,
                             "conflict left as it is: " + String.join("; ", change.details())));
                     case CREATE, UPDATE, GRANT, REVOKE -> {
-                        Executor executor = routes.get(change.id());
                         boolean defer = change.action() == Action.GRANT && !dependents.containsKey(change.id());
-                        completions.submit(() -> runner.run(change, executor, defer));
+                        completions.submit(() -> runner.run(change, defer));
                         inFlight++;
                     }
                 }
             }
         }
 
-        /** Reads back every written grant waiting for it, one task per read call, batched in plan order. */
+        /** Reads back every written grant waiting for it, one task per grant store, in plan order. */
         private void startConfirmations() {
             readBackTotal += toConfirm.size();
             listener.progress(new Progress(Progress.Phase.READING_BACK, readBackDone, readBackTotal));
             toConfirm.sort(Comparator.comparing(written -> planOrder.get(written.change().id())));
-            for (List<ReadBack.Written> batch : ReadBack.batches(toConfirm)) {
-                Executor executor = batch.get(0).executor();
-                completions.submit(() -> runner.confirm(executor, batch));
+            Map<GrantStore, List<ReadBack.Written>> byStore = new LinkedHashMap<>();
+            for (ReadBack.Written written : toConfirm) {
+                byStore.computeIfAbsent(written.store(), k -> new ArrayList<>()).add(written);
+            }
+            for (List<ReadBack.Written> batch : byStore.values()) {
+                completions.submit(() -> runner.confirm(batch));
                 inFlight++;
             }
             toConfirm.clear();

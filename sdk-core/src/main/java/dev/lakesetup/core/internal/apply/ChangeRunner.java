@@ -6,7 +6,13 @@ import dev.lakesetup.core.ServiceException.Failure;
 import dev.lakesetup.core.apply.ApplyListener;
 import dev.lakesetup.core.apply.ChangeOutcome;
 import dev.lakesetup.core.apply.Outcome;
-import dev.lakesetup.core.internal.plan.ResourceDiff;
+import dev.lakesetup.core.internal.call.Classifier;
+import dev.lakesetup.core.internal.call.Retrier;
+import dev.lakesetup.core.internal.call.RetriesExhaustedException;
+import dev.lakesetup.core.internal.diff.ResourceDiff;
+import dev.lakesetup.core.internal.read.Context;
+import dev.lakesetup.core.internal.read.Handlers;
+import dev.lakesetup.core.internal.read.LiveReader;
 import dev.lakesetup.core.model.OAuthCredentials;
 import dev.lakesetup.core.model.OAuthSecret;
 import dev.lakesetup.core.model.Resource;
@@ -17,8 +23,7 @@ import dev.lakesetup.core.plan.GrantChange;
 import dev.lakesetup.core.plan.PrincipalPrivileges;
 import dev.lakesetup.core.plan.ResourceChange;
 import dev.lakesetup.core.spi.ChangeResult;
-import dev.lakesetup.core.spi.Executor;
-import dev.lakesetup.core.spi.ObservedResource;
+import dev.lakesetup.core.spi.GrantStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -37,18 +42,23 @@ final class ChangeRunner {
 
     private static final String INTERRUPTED = ReadBack.INTERRUPTED;
 
-    private final CallGuard guard;
-    private final Resolutions context;
+    private final Handlers handlers;
+    private final LiveReader reader;
+    private final Retrier retrier;
+    private final Context context;
     private final ApplyListener listener;
-
-    private final AtomicBoolean stopped = new AtomicBoolean();
+    private final AtomicBoolean stopped;
     private final ReadBack readBack;
 
-    ChangeRunner(CallGuard guard, Resolutions context, ApplyListener listener) {
-        this.guard = guard;
+    ChangeRunner(Handlers handlers, LiveReader reader, Retrier retrier, Context context, AtomicBoolean stopped,
+            ApplyListener listener) {
+        this.handlers = handlers;
+        this.reader = reader;
+        this.retrier = retrier;
         this.context = context;
+        this.stopped = stopped;
         this.listener = listener;
-        this.readBack = new ReadBack(guard, context, stopped::get);
+        this.readBack = new ReadBack(retrier, context, stopped::get);
     }
 
     /** Makes every running and later change give up before its next attempt. */
@@ -57,45 +67,46 @@ final class ChangeRunner {
     }
 
     /**
-     * Runs a change on an executor; never throws. A grant change that must be read back is confirmed at once,
+     * Runs a change through its handler; never throws. A grant change that must be read back is confirmed at once,
      * unless {@code deferConfirmation} is set: then its write's result is handed back unconfirmed, and its outcome
      * is decided later by {@link #confirm}, together with others.
      *
      * @param change the change
-     * @param executor the executor that applies it
      * @param deferConfirmation whether a grant that needs reading back may wait for a bulk read-back
      * @return the decided outcome, or the unconfirmed grant
      */
-    Step run(Change change, Executor executor, boolean deferConfirmation) {
+    Step run(Change change, boolean deferConfirmation) {
         listener.started(change);
-        Instant start = guard.clock().instant();
+        Instant start = retrier.clock().instant();
         int attempts = 0;
         AtomicBoolean outcomeUnknown = new AtomicBoolean();
         try {
-            CallGuard.Attempted<ChangeResult> result = guard.call(change.id().value(),
-                    () -> attempt(change, executor, outcomeUnknown),
+            Retrier.Attempted<ChangeResult> result = retrier.run(change.id().value(),
+                    () -> attempt(change, outcomeUnknown),
                     (attempt, delay, cause) -> listener.retrying(change, attempt, delay, cause), stopped::get);
             attempts = result.attempts();
             passOn(change, result.value());
             if (needsReadBack(change, result.value())) {
-                ReadBack.Written written = new ReadBack.Written((GrantChange) change, executor, attempts, start);
+                GrantChange grants = (GrantChange) change;
+                ReadBack.Written written = new ReadBack.Written(grants, handlers.storeOf(grants.securable()),
+                        attempts, start);
                 if (deferConfirmation) {
                     return new Step.Unconfirmed(written);
                 }
-                return decided(readBack.confirm(executor, List.of(written)).get(0));
+                return decided(readBack.confirm(List.of(written)).get(0));
             }
             LOG.info("{} {}: applied", change.action(), change.object());
             return decided(outcome(change, Outcome.APPLIED, attempts, start, ""));
-        } catch (CallGuard.CallFailedException e) {
+        } catch (RetriesExhaustedException e) {
             attempts = e.attempts();
             if (e.getCause() instanceof AppliedMeanwhile) {
-                return decided(reconciled((ResourceChange) change, executor, attempts, start));
+                return decided(reconciled((ResourceChange) change, attempts, start));
             }
             if (e.failure() == Failure.ALREADY_EXISTS) {
-                return decided(verifyExisting(change, executor, attempts, start));
+                return decided(verifyExisting(change, attempts, start));
             }
             return decided(outcome(change, Outcome.FAILED, attempts, start, describe(e.failure(), e.getCause())));
-        } catch (CallGuard.InterruptedCallException e) {
+        } catch (Retrier.InterruptedCallException e) {
             return decided(outcome(change, Outcome.FAILED, Math.max(attempts, e.attempts()), start, INTERRUPTED));
         } catch (RuntimeException e) {
             return decided(outcome(change, Outcome.FAILED, Math.max(attempts, 1), start, e.getMessage() == null
@@ -104,14 +115,13 @@ final class ChangeRunner {
     }
 
     /**
-     * Confirms written grant changes of one executor with bulk read-backs; never throws.
+     * Confirms written grant changes of one store with bulk read-backs; never throws.
      *
-     * @param executor the executor that wrote them
-     * @param written the changes, at most the executor's {@link Executor#grantReadBatchSize()}, of one type
+     * @param written the changes, all written through one store
      * @return an outcome per change
      */
-    Step confirm(Executor executor, List<ReadBack.Written> written) {
-        return new Step.Decided(readBack.confirm(executor, written));
+    Step confirm(List<ReadBack.Written> written) {
+        return new Step.Decided(readBack.confirm(written));
     }
 
     /**
@@ -145,23 +155,33 @@ final class ChangeRunner {
      * may have been applied before the connection failed) is not sent again blindly: the object is read first, and
      * when it exists the attempt ends with {@link AppliedMeanwhile} instead of a second create.
      */
-    private ChangeResult attempt(Change change, Executor executor, AtomicBoolean outcomeUnknown) {
+    private ChangeResult attempt(Change change, AtomicBoolean outcomeUnknown) {
         boolean create = change instanceof ResourceChange rc && rc.action() == Action.CREATE;
         if (create && outcomeUnknown.get()) {
             Resource resource = ((ResourceChange) change).resource();
-            if (executor.readResources(List.of(resource), context).containsKey(resource.id())) {
+            if (handlers.handlerOf(resource).read(List.of(resource), context).containsKey(resource.id())) {
                 throw new AppliedMeanwhile();
             }
             LOG.debug("{}: not found after a failure with unknown outcome; sending it again", change.object());
         }
         try {
-            return executor.apply(change, context);
+            return applyOnce(change);
         } catch (RuntimeException e) {
             if (create && Classifier.classify(e) == Failure.TRANSIENT) {
                 outcomeUnknown.set(true);
             }
             throw e;
         }
+    }
+
+    private ChangeResult applyOnce(Change change) {
+        if (change instanceof ResourceChange resourceChange) {
+            Resource resource = resourceChange.resource();
+            return handlers.handlerOf(resource).apply(resourceChange, resource, context);
+        }
+        GrantChange grants = (GrantChange) change;
+        GrantStore store = handlers.storeOf(grants.securable());
+        return store.apply(grants, context);
     }
 
     /** A create failed with an unknown outcome, and reading showed that it had been applied. */
@@ -173,7 +193,7 @@ final class ChangeRunner {
         }
     }
 
-    private ChangeOutcome reconciled(ResourceChange change, Executor executor, int attempts, Instant start) {
+    private ChangeOutcome reconciled(ResourceChange change, int attempts, Instant start) {
         if (change.resource() instanceof OAuthSecret secret) {
             LOG.warn("{}: the connection failed after the request was sent, and the principal now has an active "
                     + "OAuth secret whose value never arrived; no second secret was created", change.object());
@@ -183,7 +203,7 @@ final class ChangeRunner {
                     + "lakesetup did not create a second secret. Rotate it: delete that secret in the workspace "
                     + "and re-run, or re-run with OAuthSecret.rotate() to issue a fresh one to the sink.");
         }
-        ChangeOutcome verified = verifyExisting(change, executor, attempts, start);
+        ChangeOutcome verified = verifyExisting(change, attempts, start);
         if (verified.outcome() != Outcome.ALREADY_DONE) {
             return verified;
         }
@@ -192,7 +212,7 @@ final class ChangeRunner {
     }
 
     private ChangeOutcome outcome(Change change, Outcome outcome, int attempts, Instant start, String reason) {
-        return new ChangeOutcome(change, outcome, attempts, Duration.between(start, guard.clock().instant()), reason);
+        return new ChangeOutcome(change, outcome, attempts, Duration.between(start, retrier.clock().instant()), reason);
     }
 
     static String describe(Failure failure, Throwable cause) {
@@ -212,9 +232,9 @@ final class ChangeRunner {
 
     private void passOn(Change change, ChangeResult result) {
         if (result.principal().isPresent() && result.applicationId().isPresent()) {
-            context.put(result.principal().get(), result.applicationId().get());
+            context.resolutions().put(result.principal().get(), result.applicationId().get());
             if (change instanceof ResourceChange rc && rc.resource() instanceof WorkspaceServicePrincipal sp) {
-                context.put(sp.principal(), result.applicationId().get());
+                context.resolutions().put(sp.principal(), result.applicationId().get());
             }
         }
         if (result.issuedCredentials().isPresent()) {
@@ -232,47 +252,51 @@ final class ChangeRunner {
         }
     }
 
-    private ChangeOutcome verifyExisting(Change change, Executor executor, int attempts, Instant start) {
+    private ChangeOutcome verifyExisting(Change change, int attempts, Instant start) {
         try {
             if (change instanceof GrantChange grants) {
-                List<PrincipalPrivileges> live = guarded("read grants on " + grants.securable().fullName(),
-                        () -> executor.readGrants(List.of(grants.securable()),
-                                new CompleteReads(context, grants.securable()::equals)))
-                        .getOrDefault(grants.securable(), List.of());
-                List<PrincipalPrivileges> missing = GrantCheck.missing(grants.privileges(), live, context);
-                return missing.isEmpty() ? outcome(change, Outcome.ALREADY_DONE, attempts, start, "already granted")
-                        : outcome(change, Outcome.FAILED, attempts, start, "the service reported the grants exist "
-                                + "but they lack " + missing);
+                return verifyGrants(grants, attempts, start);
             }
             Resource resource = ((ResourceChange) change).resource();
-            ObservedResource observed = guarded("read " + resource.id(),
-                    () -> executor.readResources(List.of(resource), context)).get(resource.id());
-            if (observed == null) {
+            Resource live = guarded("read " + resource.id(),
+                    () -> handlers.handlerOf(resource).read(List.of(resource), context)).get(resource.id());
+            if (live == null) {
                 return outcome(change, Outcome.FAILED, attempts, start,
                         "the service reported " + change.object() + " exists, but it cannot be read");
             }
-            ResourceChange diff = ResourceDiff.diff(resource, observed, change.dependsOn());
+            ResourceChange diff = ResourceDiff.diff(resource, live, change.dependsOn());
             if (diff.action() != Action.NO_OP) {
                 return outcome(change, Outcome.FAILED, attempts, start, change.object()
                         + " already exists with different settings: " + diff.details()
                         + "; re-plan to see the difference");
             }
             if (resource instanceof WorkspaceServicePrincipal sp && !sp.principal().isResolved()) {
-                guarded("resolve " + sp.principal(), () -> executor.resolve(sp.principal()))
-                        .ifPresent(id -> context.put(sp.principal(), id));
+                guarded("resolve " + sp.principal(), () -> reader.resolveOne(sp.principal(), context))
+                        .ifPresent(id -> context.resolutions().put(sp.principal(), id));
             }
             return outcome(change, Outcome.ALREADY_DONE, attempts, start, "already existed with the declared settings");
-        } catch (CallGuard.CallFailedException e) {
+        } catch (RetriesExhaustedException e) {
             return outcome(change, Outcome.FAILED, attempts + e.attempts(), start,
                     "already exists, and verifying it failed: " + describe(e.failure(), e.getCause()));
-        } catch (CallGuard.InterruptedCallException e) {
+        } catch (Retrier.InterruptedCallException e) {
             return outcome(change, Outcome.FAILED, attempts + e.attempts(), start, INTERRUPTED);
         } catch (RuntimeException e) {
             return outcome(change, Outcome.FAILED, attempts, start, "already exists, and verifying it failed: " + e);
         }
     }
 
+    private ChangeOutcome verifyGrants(GrantChange grants, int attempts, Instant start) {
+        GrantStore store = handlers.storeOf(grants.securable());
+        List<PrincipalPrivileges> live = guarded("read grants on " + grants.securable().fullName(),
+                () -> store.read(List.of(grants.securable()), context.completeFor(grants.securable()::equals)))
+                .getOrDefault(grants.securable(), List.of());
+        List<PrincipalPrivileges> missing = GrantCheck.missing(grants.privileges(), live, context);
+        return missing.isEmpty() ? outcome(grants, Outcome.ALREADY_DONE, attempts, start, "already granted")
+                : outcome(grants, Outcome.FAILED, attempts, start, "the service reported the grants exist "
+                        + "but they lack " + missing);
+    }
+
     private <T> T guarded(String what, Supplier<T> call) {
-        return guard.call(what, call, (attempt, delay, cause) -> { }, stopped::get).value();
+        return retrier.run(what, call, Retrier.RetryObserver.NONE, stopped::get).value();
     }
 }

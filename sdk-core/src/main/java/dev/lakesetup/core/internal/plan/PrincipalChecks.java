@@ -1,6 +1,6 @@
 package dev.lakesetup.core.internal.plan;
 
-import dev.lakesetup.core.internal.apply.Resolutions;
+import dev.lakesetup.core.internal.read.Resolutions;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.DeletedPrincipal;
 import dev.lakesetup.core.model.Grant;
@@ -12,6 +12,7 @@ import dev.lakesetup.core.model.WarehousePermission;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -49,6 +50,42 @@ final class PrincipalChecks {
         }
         named.removeIf(principal -> exempt(principal, blueprint, resolutions));
         return List.copyOf(named);
+    }
+
+    /**
+     * Returns the service principals known by display name that the blueprint names, each once, in the order it
+     * first names them: the ones planning resolves before it reads.
+     *
+     * @param blueprint the desired state
+     * @return the principals to resolve
+     */
+    static List<ServicePrincipal> toResolve(Blueprint blueprint) {
+        Set<ServicePrincipal> named = new LinkedHashSet<>();
+        for (Resource resource : blueprint.resources()) {
+            principalOf(resource).ifPresent(named::add);
+        }
+        Principal last = null;
+        for (Grant grant : blueprint.grants()) {
+            // grants mostly repeat a principal: skip hashing the one just added
+            if (grant.principal() != last && grant.principal() instanceof ServicePrincipal sp) {
+                named.add(sp);
+            }
+            last = grant.principal();
+        }
+        named.removeIf(ServicePrincipal::isResolved);
+        return List.copyOf(named);
+    }
+
+    private static Optional<ServicePrincipal> principalOf(Resource resource) {
+        if (resource instanceof WorkspaceServicePrincipal sp) {
+            return Optional.of(sp.principal());
+        } else if (resource instanceof OAuthSecret secret) {
+            return Optional.of(secret.principal());
+        } else if (resource instanceof WarehousePermission permission
+                && permission.principal() instanceof ServicePrincipal sp) {
+            return Optional.of(sp);
+        }
+        return Optional.empty();
     }
 
     private static boolean exempt(Principal principal, Blueprint blueprint, Resolutions resolutions) {

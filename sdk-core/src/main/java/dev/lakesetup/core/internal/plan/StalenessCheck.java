@@ -3,10 +3,8 @@ package dev.lakesetup.core.internal.plan;
 import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.StalePlanException;
 import dev.lakesetup.core.apply.ApplyListener;
-import dev.lakesetup.core.internal.apply.CallGuard;
-import dev.lakesetup.core.internal.apply.CompleteReads;
-import dev.lakesetup.core.internal.apply.Resolutions;
-import dev.lakesetup.core.internal.apply.Router;
+import dev.lakesetup.core.internal.read.Context;
+import dev.lakesetup.core.internal.read.LiveReader;
 import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.ResourceId;
@@ -17,11 +15,7 @@ import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.PlanBasis;
 import dev.lakesetup.core.plan.PrincipalPrivileges;
 import dev.lakesetup.core.plan.ResourceChange;
-import dev.lakesetup.core.spi.ExecutionContext;
-import dev.lakesetup.core.spi.Executor;
-import dev.lakesetup.core.spi.ObservedResource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -29,10 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Reads again, before a saved plan is applied, every object the plan touches (each planned resource, the grants on
@@ -40,20 +30,20 @@ import java.util.function.Supplier;
  * when the state moved, as a stale plan must not be applied.
  */
 public final class StalenessCheck {
-    private final Router router;
-    private final CallGuard guard;
+    private final LiveReader reader;
+    private final Context context;
     private final ApplyListener listener;
 
     /**
      * Creates the check.
      *
-     * @param router routes reads to executors
-     * @param guard rate limit and retries for every read
+     * @param reader reads the live state
+     * @param context the call context, with the principals the plan resolved
      * @param listener receives {@code READING} progress
      */
-    public StalenessCheck(Router router, CallGuard guard, ApplyListener listener) {
-        this.router = router;
-        this.guard = guard;
+    public StalenessCheck(LiveReader reader, Context context, ApplyListener listener) {
+        this.reader = reader;
+        this.context = context;
         this.listener = listener;
     }
 
@@ -62,10 +52,9 @@ public final class StalenessCheck {
      *
      * @param plan a plan that carries the state it was planned against
      * @param exclusive the securables the blueprint declares exclusive: read in full, as planning read them
-     * @param pool runs the reads in parallel
      * @throws StalePlanException naming every object that moved
      */
-    public void check(Plan plan, Set<Securable> exclusive, ExecutorService pool) {
+    public void check(Plan plan, Set<Securable> exclusive) {
         PlanBasis basis = plan.basis().orElseThrow(() -> InvalidInputException.of("plan", plan.toString(),
                 "it holds no record of the live state it was planned against", "a saved plan"));
         Map<ResourceId, Resource> resources = new LinkedHashMap<>();
@@ -77,41 +66,10 @@ public final class StalenessCheck {
                 securables.add(((GrantChange) change).securable());
             }
         }
-        Resolutions resolutions = new Resolutions(plan.resolvedPrincipals());
         // read as planning read: an exclusive securable in full, or a bulk listing's partial view would look moved
-        ExecutionContext context = new CompleteReads(resolutions, exclusive::contains);
-        ReadProgress progress = new ReadProgress(listener, resources.size() + securables.size());
-        Map<ResourceId, ObservedResource> nowResources = new HashMap<>();
-        Map<Securable, List<PrincipalPrivileges>> nowGrants = new HashMap<>();
-        List<Callable<Void>> tasks = new ArrayList<>();
-        groupBy(List.copyOf(resources.values()), router::forResource).forEach((executor, list) -> {
-            for (List<Resource> batch : Planner.batches(list, executor.readBatchSize())) {
-                tasks.add(() -> {
-                    Map<ResourceId, ObservedResource> read = progress.counted(batch.size(), () -> guarded(
-                            "read " + batch.size() + " resources through " + executor.name(),
-                            () -> executor.readResources(batch, context)));
-                    synchronized (nowResources) {
-                        nowResources.putAll(read);
-                    }
-                    return null;
-                });
-            }
-        });
-        groupBy(List.copyOf(securables), router::forGrantsOn).forEach((executor, list) -> {
-            for (List<Securable> batch : Planner.grantBatches(list, executor.grantReadBatchSize())) {
-                tasks.add(() -> {
-                    Map<Securable, List<PrincipalPrivileges>> read = progress.counted(batch.size(), () -> guarded(
-                            "read grants on " + batch.size() + " securables through " + executor.name(),
-                            () -> executor.readGrants(batch, context)));
-                    synchronized (nowGrants) {
-                        nowGrants.putAll(read);
-                    }
-                    return null;
-                });
-            }
-        });
-        Parallel.all(pool, tasks);
-        List<StalePlanException.Difference> differences = differences(plan, basis, nowResources, nowGrants);
+        LiveReader.Found now = reader.read(List.copyOf(resources.values()), securables, List.of(),
+                context.completeFor(exclusive::contains), listener);
+        List<StalePlanException.Difference> differences = differences(plan, basis, now);
         if (!differences.isEmpty()) {
             throw new StalePlanException(differences);
         }
@@ -119,43 +77,36 @@ public final class StalenessCheck {
 
     /** Compares each touched object as planning read it with how it reads now; each securable once. */
     private static List<StalePlanException.Difference> differences(Plan plan, PlanBasis basis,
-            Map<ResourceId, ObservedResource> nowResources, Map<Securable, List<PrincipalPrivileges>> nowGrants) {
+            LiveReader.Found now) {
         List<StalePlanException.Difference> differences = new ArrayList<>();
         Set<Securable> compared = new LinkedHashSet<>();
         for (Change change : plan.changes()) {
             String before;
-            String now;
+            String current;
             if (change instanceof ResourceChange r) {
                 before = shown(basis.resources().get(r.resource().id()));
-                now = shown(nowResources.get(r.resource().id()));
+                Resource live = now.resources().get(r.resource().id());
+                current = shown(live == null ? null : PlanBasis.settingsOf(live));
             } else if (compared.add(((GrantChange) change).securable())) {
                 Securable securable = ((GrantChange) change).securable();
                 before = shown(basis.grantsOn(securable));
-                now = shown(nowGrants.getOrDefault(securable, List.of()));
+                current = shown(now.grants().getOrDefault(securable, List.of()));
             } else {
                 continue;
             }
-            if (!before.equals(now)) {
-                differences.add(new StalePlanException.Difference(change.id(), change.object(), before, now));
+            if (!before.equals(current)) {
+                differences.add(new StalePlanException.Difference(change.id(), change.object(), before, current));
             }
         }
         return differences;
     }
 
-    private static <T> Map<Executor, List<T>> groupBy(List<T> items, Function<T, Executor> route) {
-        Map<Executor, List<T>> out = new LinkedHashMap<>();
-        for (T item : items) {
-            out.computeIfAbsent(route.apply(item), k -> new ArrayList<>()).add(item);
-        }
-        return out;
-    }
-
     /** Shows a resource's state in a fixed form: {@code absent}, {@code exists}, or its settings sorted by name. */
-    private static String shown(ObservedResource observed) {
-        if (observed == null) {
+    private static String shown(Map<String, Set<String>> settings) {
+        if (settings == null) {
             return "absent";
         }
-        return observed.settings().isEmpty() ? "exists" : "exists with " + new TreeMap<>(observed.settings());
+        return settings.isEmpty() ? "exists" : "exists with " + new TreeMap<>(settings);
     }
 
     /** Shows grants in a fixed form: principals sorted, each with its privileges sorted. */
@@ -167,9 +118,5 @@ public final class StalenessCheck {
         }
         byPrincipal.values().removeIf(Set::isEmpty);
         return byPrincipal.isEmpty() ? "no grants" : byPrincipal.toString();
-    }
-
-    private <T> T guarded(String what, Supplier<T> call) {
-        return Planner.guarded(guard, what, call);
     }
 }

@@ -1,4 +1,4 @@
-package dev.lakesetup.core.internal.apply;
+package dev.lakesetup.core.internal.call;
 
 import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.apply.RetryPolicy;

@@ -1,4 +1,4 @@
-package dev.lakesetup.core.internal.apply;
+package dev.lakesetup.core.internal.call;
 
 import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.ServiceException.Failure;
@@ -16,10 +16,14 @@ public final class Classifier {
      * Classifies a failure of an executor call.
      *
      * @param failure what the call threw
-     * @return the kind: the first {@link ServiceException}'s kind in the cause chain, {@code TRANSIENT} for an I/O
-     *     failure, otherwise {@code FATAL}
+     * @return the kind: {@code FATAL} for a fan-out whose call already failed for good, else the first
+     *     {@link ServiceException}'s kind in the cause chain, {@code TRANSIENT} for an I/O failure, otherwise
+     *     {@code FATAL}
      */
     public static Failure classify(Throwable failure) {
+        if (failure instanceof RetriesExhaustedException) {
+            return Failure.FATAL;
+        }
         Throwable current = failure;
         for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
             if (current instanceof ServiceException service) {
@@ -39,7 +43,7 @@ public final class Classifier {
      * @param failure the failure
      * @return the service exception, or {@code null} when there is none
      */
-    static ServiceException serviceException(Throwable failure) {
+    public static ServiceException serviceException(Throwable failure) {
         Throwable current = failure;
         for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
             if (current instanceof ServiceException service) {

@@ -1,14 +1,13 @@
-package dev.lakesetup.core.internal.apply;
+package dev.lakesetup.core.internal.read;
 
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.ServicePrincipal;
-import dev.lakesetup.core.spi.ExecutionContext;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The application ids of service principals known by name, learnt while planning and applying; thread-safe. */
-public final class Resolutions implements ExecutionContext {
+public final class Resolutions {
     private final Map<ServicePrincipal, ApplicationId> byName = new ConcurrentHashMap<>();
 
     /**
@@ -41,7 +40,12 @@ public final class Resolutions implements ExecutionContext {
         return Map.copyOf(byName);
     }
 
-    @Override
+    /**
+     * Returns the application id of a service principal.
+     *
+     * @param principal a reference by application id (returned as is) or by display name
+     * @return the application id, or empty while one known by name is not resolved
+     */
     public Optional<ApplicationId> applicationIdOf(ServicePrincipal principal) {
         return principal.applicationId().or(() -> Optional.ofNullable(byName.get(principal)));
     }

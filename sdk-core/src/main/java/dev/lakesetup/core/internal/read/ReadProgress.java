@@ -1,4 +1,4 @@
-package dev.lakesetup.core.internal.plan;
+package dev.lakesetup.core.internal.read;
 
 import dev.lakesetup.core.apply.ApplyListener;
 import dev.lakesetup.core.apply.Progress;

@@ -1,6 +1,6 @@
-package dev.lakesetup.core.internal.plan;
+package dev.lakesetup.core.internal.diff;
 
-import dev.lakesetup.core.internal.apply.Resolutions;
+import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Grant;
 import dev.lakesetup.core.model.Principal;
@@ -15,7 +15,6 @@ import dev.lakesetup.core.plan.ChangeId;
 import dev.lakesetup.core.plan.GrantChange;
 import dev.lakesetup.core.plan.PrincipalPrivileges;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -37,7 +36,7 @@ import java.util.TreeSet;
  */
 final class GrantDiff {
     private final Blueprint blueprint;
-    private final Resolutions resolutions;
+    private final Map<ServicePrincipal, ApplicationId> resolved;
     private final boolean hasResources;
     private final Set<Securable> exclusive;
     private final Map<Securable, Wanted> wanted;
@@ -49,11 +48,11 @@ final class GrantDiff {
      * Groups the blueprint's grants by securable, in the order securables first appear.
      *
      * @param blueprint the desired state
-     * @param resolutions resolutions made while planning
+     * @param resolved the application ids of service principals known by display name
      */
-    GrantDiff(Blueprint blueprint, Resolutions resolutions) {
+    GrantDiff(Blueprint blueprint, Map<ServicePrincipal, ApplicationId> resolved) {
         this.blueprint = blueprint;
-        this.resolutions = resolutions;
+        this.resolved = resolved;
         this.hasResources = !blueprint.resources().isEmpty();
         this.exclusive = blueprint.exclusiveSecurables();
         List<Grant> grants = blueprint.grants();
@@ -69,18 +68,24 @@ final class GrantDiff {
     }
 
     /**
-     * Returns the securables whose live grants the diff needs: those granted on, in the order they first appear,
-     * then the exclusive ones granted on by none.
+     * Returns the securables whose live grants a diff of the blueprint needs: those granted on, in the order they
+     * first appear, then the exclusive ones granted on by none.
      *
+     * @param blueprint the desired state
      * @return the securables, each once
      */
-    Collection<Securable> securables() {
-        if (exclusive.isEmpty()) {
-            return Collections.unmodifiableSet(wanted.keySet());
+    static Set<Securable> securablesOf(Blueprint blueprint) {
+        Set<Securable> all = new LinkedHashSet<>(capacityFor(blueprint.grants().size()));
+        Securable last = null;
+        for (Grant grant : blueprint.grants()) {
+            // grants mostly repeat a securable: skip hashing the one just added
+            if (grant.securable() != last) {
+                all.add(grant.securable());
+            }
+            last = grant.securable();
         }
-        Set<Securable> all = new LinkedHashSet<>(wanted.keySet());
-        all.addAll(exclusive);
-        return all;
+        all.addAll(blueprint.exclusiveSecurables());
+        return Collections.unmodifiableSet(all);
     }
 
     private static String key(Principal principal) {
@@ -209,7 +214,8 @@ final class GrantDiff {
     /** Resolves a declared principal and its key, remembering the last one: grants mostly repeat a principal. */
     private void resolve(Principal declared) {
         if (declared != lastDeclared) {
-            lastResolved = Planner.resolved(declared, resolutions);
+            lastResolved = declared instanceof ServicePrincipal sp && !sp.isResolved() && resolved.containsKey(sp)
+                    ? ServicePrincipal.of(resolved.get(sp)) : declared;
             lastKey = key(lastResolved);
             lastDeclared = declared;
         }

@@ -1,0 +1,59 @@
+package dev.lakesetup.core.internal.read;
+
+import dev.lakesetup.core.internal.call.Fanout;
+import dev.lakesetup.core.model.ApplicationId;
+import dev.lakesetup.core.model.Securable;
+import dev.lakesetup.core.model.ServicePrincipal;
+import dev.lakesetup.core.spi.ExecutionContext;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * What the engine hands a handler: the principals resolved so far, which securables a grants read must report in
+ * full, and the fan-out under the engine's concurrency and retry policy.
+ *
+ * @param resolutions the principals resolved so far
+ * @param fanout runs {@link #runAll} calls
+ * @param complete which securables must be read in full
+ */
+public record Context(Resolutions resolutions, Fanout fanout, Predicate<Securable> complete)
+        implements ExecutionContext {
+
+    /**
+     * Returns a context that asks for no complete read.
+     *
+     * @param resolutions the principals resolved so far
+     * @param fanout runs {@link #runAll} calls
+     * @return the context
+     */
+    public static Context of(Resolutions resolutions, Fanout fanout) {
+        return new Context(resolutions, fanout, securable -> false);
+    }
+
+    /**
+     * Returns this context asking for complete reads of some securables.
+     *
+     * @param which the securables to read in full
+     * @return a new context
+     */
+    public Context completeFor(Predicate<Securable> which) {
+        return new Context(resolutions, fanout, which);
+    }
+
+    @Override
+    public <T, V> List<V> runAll(String what, List<T> items, Function<? super T, ? extends V> call) {
+        return fanout.runAll(what, items, call);
+    }
+
+    @Override
+    public Optional<ApplicationId> applicationIdOf(ServicePrincipal principal) {
+        return resolutions.applicationIdOf(principal);
+    }
+
+    @Override
+    public boolean needsEveryGrant(Securable securable) {
+        return complete.test(securable);
+    }
+}
