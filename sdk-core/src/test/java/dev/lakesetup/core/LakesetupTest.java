@@ -23,7 +23,7 @@ class LakesetupTest {
         Lakesetup lakesetup = Lakesetup.builder().executor(workspace).build();
 
         assertThat(lakesetup.concurrency()).isEqualTo(8);
-        assertThat(lakesetup.rateLimitPerSecond()).isEqualTo(15);
+        assertThat(lakesetup.callPolicy().concurrency()).isEqualTo(8);
         assertThat(lakesetup.retryPolicy().maxRetryAfter()).isEqualTo(Duration.ofSeconds(60));
     }
 

@@ -6,9 +6,10 @@ import java.util.Set;
 /**
  * One step of a {@link Plan}: an action on one object, the details a reviewer needs, and the changes it waits for.
  *
- * <p>Executors receive changes through {@link dev.lakesetup.core.spi.Executor#apply}. Java 17 has no pattern
- * switch, so code that must handle every kind uses {@link #accept(Visitor)}: a new kind of change then becomes a
- * compile error wherever it must be handled.
+ * <p>Handlers receive changes through {@link dev.lakesetup.core.spi.ResourceHandler#apply} and
+ * {@link dev.lakesetup.core.spi.GrantStore#apply}. Java 17 has no pattern switch, so code that must handle every
+ * kind uses {@link #accept(Visitor)}: a new kind of change then becomes a compile error wherever it must be
+ * handled.
  * <pre>{@code
  * String what = change.accept(new Change.Visitor<>() {
  *     public String resource(ResourceChange c) { return "create or update " + c.resource().id(); }

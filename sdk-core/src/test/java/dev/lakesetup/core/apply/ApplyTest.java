@@ -209,23 +209,20 @@ class ApplyTest {
     }
 
     @Test
-    void apply_holdsTheRateLimit() {
+    void apply_takesNoRateLimitPermits_theConnectionsTransportDoes() {
+        // the rate limit per request moved to the connection (CallPolicy.rateLimiter(), see RateLimiterTest): the
+        // engine itself never waits between calls that do not fail
         Blueprint.Builder builder = Blueprint.builder();
         for (int i = 0; i < 45; i++) {
             builder.resource(Catalog.named("c" + i));
         }
-        Lakesetup limited = lakesetup.toBuilder().rateLimitPerSecond(15).concurrency(1).build();
-        Plan plan = limited.plan(builder.build());
+        Lakesetup serial = lakesetup.toBuilder().concurrency(1).build();
+        Plan plan = serial.plan(builder.build());
 
-        limited.apply(plan);
+        serial.apply(plan);
 
-        List<Instant> times = workspace.applyTimes();
-        assertThat(times).hasSize(45);
-        for (int i = 0; i + 15 < times.size(); i++) {
-            assertThat(Duration.between(times.get(i), times.get(i + 15)))
-                    .as("16 calls from call %d", i).isGreaterThanOrEqualTo(Duration.ofMillis(999));
-        }
-        assertThat(time.elapsed()).isGreaterThanOrEqualTo(Duration.ofSeconds(2));
+        assertThat(workspace.applyTimes()).hasSize(45);
+        assertThat(time.nonZeroSleeps()).isEmpty();
     }
 
     @Test

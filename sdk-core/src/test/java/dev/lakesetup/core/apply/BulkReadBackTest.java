@@ -181,7 +181,7 @@ class BulkReadBackTest {
     @Test
     void apply_whenReadingOneAnswerFailsMidRound_decidesEveryGrantOnceKeepingThoseAlreadyConfirmed() {
         Plan plan = planGrants(3);
-        dev.lakesetup.core.spi.Executor broken = new dev.lakesetup.core.spi.ForwardingExecutor(workspace) {
+        dev.lakesetup.core.spi.Executor broken = new dev.lakesetup.core.testing.InterceptingExecutor(workspace) {
             @Override
             public Map<Securable, List<PrincipalPrivileges>> readGrants(Collection<? extends Securable> securables,
                     ExecutionContext context) {
@@ -201,7 +201,7 @@ class BulkReadBackTest {
             }
         };
         Lakesetup withBrokenReads = Lakesetup.builder().executor(broken).clock(time).sleeper(time)
-                .rateLimitPerSecond(10_000).retryPolicy(Fixtures.exactPolicy()).listener(events).build();
+                .retryPolicy(Fixtures.exactPolicy()).listener(events).build();
 
         ApplyReport report = withBrokenReads.apply(plan);
 
@@ -214,7 +214,7 @@ class BulkReadBackTest {
     }
 
     @Test
-    void apply_whenDeferredReadBackFailsForGood_failsEveryGrantOfThatCallSayingTheWriteWasMade() {
+    void apply_whenDeferredReadBackFailsForGood_failsEveryGrantOfThatStoreSayingTheWriteWasMade() {
         workspace.readBatchSize(2);
         Plan plan = planGrants(3);
         workspace.onReadGrants(securables -> {
@@ -226,13 +226,14 @@ class BulkReadBackTest {
 
         ApplyReport report = lakesetup.apply(plan);
 
-        assertThat(report.outcome(grantId(0)).orElseThrow().outcome()).isEqualTo(Outcome.APPLIED);
-        assertThat(report.outcome(grantId(1)).orElseThrow().outcome()).isEqualTo(Outcome.APPLIED);
-        ChangeOutcome failed = report.outcome(grantId(2)).orElseThrow();
-        assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(failed.reason()).startsWith("applied, but reading the grants back failed: FATAL")
-                .contains("PERMISSION_DENIED");
-        assertThat(workspace.grantReads()).hasSize(2);
+        // the store reads its batches in one fan-out: a batch that fails for good fails the store's read back
+        for (int i = 0; i < 3; i++) {
+            ChangeOutcome failed = report.outcome(grantId(i)).orElseThrow();
+            assertThat(failed.outcome()).isEqualTo(Outcome.FAILED);
+            assertThat(failed.reason()).startsWith("applied, but reading the grants back failed: FATAL")
+                    .contains("PERMISSION_DENIED");
+        }
+        assertThat(workspace.grantReads()).isNotEmpty();
     }
 
     @Test

@@ -18,7 +18,7 @@ import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.core.plan.ChangeId;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.spi.ExecutionContext;
-import dev.lakesetup.core.spi.ObservedResource;
+
 import dev.lakesetup.core.testing.FakeTime;
 import dev.lakesetup.core.testing.Fixtures;
 import dev.lakesetup.core.testing.InMemoryWorkspace;
@@ -179,7 +179,7 @@ class RetryTest {
             private int reads;
 
             @Override
-            public Map<ResourceId, ObservedResource> readResources(Collection<? extends Resource> resources,
+            public Map<ResourceId, Resource> readResources(Collection<? extends Resource> resources,
                     ExecutionContext context) {
                 if (reads++ == 0) {
                     throw ServiceException.builder(Failure.THROTTLED, "429").retryAfter(Duration.ofSeconds(2)).build();
@@ -199,7 +199,7 @@ class RetryTest {
     void plan_whenAReadFailsWithAnUnwrappedExceptionCarryingServiceText_failsWithItEscaped() {
         InMemoryWorkspace broken = new InMemoryWorkspace(time) {
             @Override
-            public Map<ResourceId, ObservedResource> readResources(Collection<? extends Resource> resources,
+            public Map<ResourceId, Resource> readResources(Collection<? extends Resource> resources,
                     ExecutionContext context) {
                 throw new IllegalStateException("bad answer: ok\nINFO applied everything\u001b[2K");
             }

@@ -18,7 +18,7 @@ import dev.lakesetup.core.model.SecurableType;
 import dev.lakesetup.core.model.ServicePrincipal;
 import dev.lakesetup.core.render.PlanFormat;
 import dev.lakesetup.core.spi.ExecutionContext;
-import dev.lakesetup.core.spi.ForwardingExecutor;
+import dev.lakesetup.core.testing.InterceptingExecutor;
 import dev.lakesetup.core.testing.FakeTime;
 import dev.lakesetup.core.testing.Fixtures;
 import dev.lakesetup.core.testing.InMemoryWorkspace;
@@ -86,7 +86,7 @@ class ExclusiveGrantsTest {
     @Test
     void plan_readsExclusiveSecurablesAsNeedingEveryGrant() {
         Map<Securable, Boolean> asked = new ConcurrentHashMap<>();
-        ForwardingExecutor recording = new ForwardingExecutor(workspace) {
+        InterceptingExecutor recording = new InterceptingExecutor(workspace) {
             @Override
             public Map<Securable, List<PrincipalPrivileges>> readGrants(Collection<? extends Securable> securables,
                     ExecutionContext context) {
@@ -104,8 +104,8 @@ class ExclusiveGrantsTest {
     }
 
     /** Reads like information_schema as a MANAGE holder: only the caller's grants, unless every grant is asked for. */
-    private ForwardingExecutor seeingOnlyOwnGrants(Principal caller) {
-        return new ForwardingExecutor(workspace) {
+    private InterceptingExecutor seeingOnlyOwnGrants(Principal caller) {
+        return new InterceptingExecutor(workspace) {
             @Override
             public Map<Securable, List<PrincipalPrivileges>> readGrants(Collection<? extends Securable> securables,
                     ExecutionContext context) {

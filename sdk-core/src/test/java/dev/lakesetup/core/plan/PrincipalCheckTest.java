@@ -15,7 +15,7 @@ import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.WarehousePermission;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
-import dev.lakesetup.core.spi.ForwardingExecutor;
+import dev.lakesetup.core.testing.InterceptingExecutor;
 import dev.lakesetup.core.spi.PrincipalLookup;
 import dev.lakesetup.core.testing.FakeTime;
 import dev.lakesetup.core.testing.Fixtures;
@@ -35,7 +35,7 @@ class PrincipalCheckTest {
     private final List<Principal> asked = new CopyOnWriteArrayList<>();
 
     /** A directory that knows the group analysts and the user ana@example.com, and nobody else. */
-    private final class Directory extends ForwardingExecutor {
+    private final class Directory extends InterceptingExecutor {
         Directory() {
             super(workspace);
         }

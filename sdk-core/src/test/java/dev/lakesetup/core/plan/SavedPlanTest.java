@@ -31,7 +31,7 @@ import dev.lakesetup.core.model.StorageCredential;
 import dev.lakesetup.core.model.StorageIdentity;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.core.render.PlanFormat;
-import dev.lakesetup.core.spi.ObservedResource;
+
 import dev.lakesetup.core.testing.FakeTime;
 import dev.lakesetup.core.testing.Fixtures;
 import dev.lakesetup.core.testing.InMemoryWorkspace;
@@ -119,7 +119,7 @@ class SavedPlanTest {
     void apply_whenLiveStateMovedSincePlanning_refusesNamingEachDifferenceAndChangesNothing() {
         Blueprint blueprint = blueprint("bookkeeping");
         SavedPlan saved = SavedPlan.parse(lakesetup().plan(blueprint).savedJson());
-        workspace.seed(ObservedResource.of(ResourceId.of("catalog", "profiles")).with("comment", "made by hand"));
+        workspace.seed(Catalog.named("profiles").comment("made by hand"));
         workspace.seedGrant(Securable.catalog("sales"), Principal.group("admins"), Set.of(SELECT));
 
         assertThatThrownBy(() -> lakesetup().apply(saved, blueprint))
@@ -142,8 +142,7 @@ class SavedPlanTest {
     void apply_whenServiceTextHoldsControlCharacters_refusesWithThemEscaped() {
         Blueprint blueprint = blueprint("bookkeeping");
         SavedPlan saved = SavedPlan.parse(lakesetup().plan(blueprint).savedJson());
-        workspace.seed(ObservedResource.of(ResourceId.of("catalog", "profiles")).with("comment",
-                "fake line\nAPPLIED everything\u001b[2K"));
+        workspace.seed(Catalog.named("profiles").comment("fake line\nAPPLIED everything\u001b[2K"));
 
         assertThatThrownBy(() -> lakesetup().apply(saved, blueprint)).isInstanceOf(StalePlanException.class)
                 .hasMessageContaining("fake line\\u000aAPPLIED everything\\u001b[2K")

@@ -173,9 +173,9 @@ class PlanRenderTest {
 
     @Test
     void plan_whenAReadFails_namesTheObjectWithoutItsSettingsList() {
-        dev.lakesetup.core.spi.Executor failing = new dev.lakesetup.core.spi.ForwardingExecutor(workspace) {
+        dev.lakesetup.core.spi.Executor failing = new dev.lakesetup.core.testing.InterceptingExecutor(workspace) {
             @Override
-            public java.util.Map<dev.lakesetup.core.model.ResourceId, dev.lakesetup.core.spi.ObservedResource>
+            public java.util.Map<dev.lakesetup.core.model.ResourceId, dev.lakesetup.core.model.Resource>
                     readResources(java.util.Collection<? extends dev.lakesetup.core.model.Resource> resources,
                     dev.lakesetup.core.spi.ExecutionContext context) {
                 throw dev.lakesetup.core.ServiceException.builder(
@@ -188,6 +188,7 @@ class PlanRenderTest {
         Throwable e = org.assertj.core.api.Assertions.catchThrowable(() ->
                 failingLakesetup.plan(Blueprint.builder().resource(Catalog.named("Sales")).build()));
 
-        assertThat(e).hasMessageStartingWith("read catalog sales through ").hasMessageNotContaining("[]");
+        assertThat(e).hasMessageStartingWith("read catalog sales failed after 1 attempt: denied")
+                .hasMessageNotContaining("[]");
     }
 }

@@ -5,7 +5,6 @@ import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.spi.ChangeResult;
 import dev.lakesetup.core.spi.ExecutionContext;
 import dev.lakesetup.core.spi.Executor;
-import dev.lakesetup.core.spi.ForwardingExecutor;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,10 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Stands for a process that dies in the middle of an apply: it passes the first {@code k} changes to the real
  * executor, and every later change fails with a fatal {@link ServiceException}; with {@link Crash#AFTER_SENDING} the
  * change after the first {@code k} still reaches the service, and only its answer is lost. Reads go through
- * untouched. Several instances may share one budget, for an applier with several executors. Shared with the
+ * untouched (each executor's handlers are wrapped). Several instances may share one budget, for an applier with
+ * several executors. Shared with the
  * executor modules' crash-and-resume suites through this module's test jar.
  */
-public final class CrashingExecutor extends ForwardingExecutor {
+public final class CrashingExecutor extends InterceptingExecutor {
     /** Where the process dies. */
     public enum Crash {
         /** Before the next change is sent: the service never sees it. */
@@ -50,10 +50,10 @@ public final class CrashingExecutor extends ForwardingExecutor {
     public ChangeResult apply(Change change, ExecutionContext context) {
         int left = budget.getAndDecrement();
         if (left > 0) {
-            return delegate().apply(change, context);
+            return super.apply(change, context);
         }
         if (left == 0 && crash == Crash.AFTER_SENDING) {
-            delegate().apply(change, context);
+            super.apply(change, context);
             throw ServiceException.builder(ServiceException.Failure.FATAL, "the process stopped after sending "
                     + change.object()).build();
         }

@@ -28,7 +28,7 @@ public final class Fixtures {
     /** A Lakesetup on fake time with a generous rate limit. */
     public static Lakesetup.Builder lakesetup(InMemoryWorkspace workspace, FakeTime time, ApplyListener... listeners) {
         Lakesetup.Builder builder = Lakesetup.builder().executor(workspace).clock(time).sleeper(time)
-                .rateLimitPerSecond(10_000).retryPolicy(exactPolicy());
+                .retryPolicy(exactPolicy());
         for (ApplyListener listener : listeners) {
             builder.listener(listener);
         }

@@ -11,7 +11,6 @@ import dev.lakesetup.core.model.ResourceId;
 import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.ServicePrincipal;
-import dev.lakesetup.core.model.Setting;
 import dev.lakesetup.core.model.WarehousePermission;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.core.plan.Action;
@@ -20,11 +19,8 @@ import dev.lakesetup.core.plan.ChangeId;
 import dev.lakesetup.core.plan.GrantChange;
 import dev.lakesetup.core.plan.PrincipalPrivileges;
 import dev.lakesetup.core.plan.ResourceChange;
-import dev.lakesetup.core.plan.SettingChange;
 import dev.lakesetup.core.spi.ChangeResult;
 import dev.lakesetup.core.spi.ExecutionContext;
-import dev.lakesetup.core.spi.Executor;
-import dev.lakesetup.core.spi.ObservedResource;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,8 +46,8 @@ import java.util.function.Consumer;
  * An in-memory workspace implementing the executor SPI, for core tests: state in maps, injectable failures per
  * change, an in-flight counter, and a log of calls with the (fake) time they happened.
  */
-public class InMemoryWorkspace implements Executor {
-    private final Map<ResourceId, ObservedResource> objects = new ConcurrentHashMap<>();
+public class InMemoryWorkspace extends BundleExecutor {
+    private final Map<ResourceId, Resource> objects = new ConcurrentHashMap<>();
     private final Map<String, ApplicationId> principals = new ConcurrentHashMap<>();
     private final Map<Securable, Map<String, PrincipalPrivileges>> grants = new ConcurrentHashMap<>();
     private final Map<ChangeId, Deque<RuntimeException>> failures = new ConcurrentHashMap<>();
@@ -95,30 +91,14 @@ public class InMemoryWorkspace implements Executor {
         return "in-memory";
     }
 
-    @Override
-    public boolean handles(Resource resource) {
-        return true;
-    }
-
-    @Override
-    public boolean handlesGrantsOn(Securable securable) {
-        return true;
-    }
-
     // ---- seeding and inspection ----
 
-    /** Makes a resource exist with its declared settings. */
+    /** Makes a resource exist with its settings: the declared ones, or another value of the kind as live state. */
     public InMemoryWorkspace seed(Resource resource) {
-        objects.put(resource.id(), observe(resource));
+        objects.put(resource.id(), resource);
         if (resource instanceof WorkspaceServicePrincipal sp && !sp.principal().isResolved()) {
             principals.put(sp.displayName().toLowerCase(Locale.ROOT), idFor(sp.displayName()));
         }
-        return this;
-    }
-
-    /** Makes an object exist with the given live state. */
-    public InMemoryWorkspace seed(ObservedResource observed) {
-        objects.put(observed.id(), observed);
         return this;
     }
 
@@ -206,7 +186,7 @@ public class InMemoryWorkspace implements Executor {
         return List.copyOf(applyTimes);
     }
 
-    public Optional<ObservedResource> object(ResourceId id) {
+    public Optional<Resource> object(ResourceId id) {
         return Optional.ofNullable(objects.get(id));
     }
 
@@ -223,12 +203,12 @@ public class InMemoryWorkspace implements Executor {
     }
 
     @Override
-    public Map<ResourceId, ObservedResource> readResources(Collection<? extends Resource> resources,
+    public Map<ResourceId, Resource> readResources(Collection<? extends Resource> resources,
             ExecutionContext context) {
         readResourcesCalls.incrementAndGet();
-        Map<ResourceId, ObservedResource> found = new HashMap<>();
+        Map<ResourceId, Resource> found = new HashMap<>();
         for (Resource resource : resources) {
-            ObservedResource observed = objects.get(resource.id());
+            Resource observed = objects.get(resource.id());
             if (observed != null) {
                 found.put(resource.id(), observed);
             }
@@ -322,47 +302,21 @@ public class InMemoryWorkspace implements Executor {
         }
         if (resource instanceof OAuthSecret secret) {
             ApplicationId id = context.resolved(secret.principal()).applicationId().orElseThrow();
-            objects.put(resource.id(), ObservedResource.of(resource.id()));
+            objects.put(resource.id(), resource);
             int n = secretsIssued.incrementAndGet();
             return ChangeResult.issuedSecret(new OAuthCredentials(id, Secret.of("TOPSECRET-" + n)));
         }
         if (resource instanceof WarehousePermission permission) {
             context.resolved(permission.principal());
         }
-        ObservedResource current = objects.getOrDefault(resource.id(), ObservedResource.of(resource.id()));
-        for (SettingChange setting : change.settings()) {
-            current = write(current, setting);
-        }
-        objects.put(resource.id(), current);
+        // the declared settings now hold; members the live object had beyond them are not kept
+        objects.put(resource.id(), resource);
         if (resource instanceof WorkspaceServicePrincipal sp && change.action() == Action.CREATE) {
             ApplicationId id = sp.principal().applicationId().orElseGet(() -> idFor(sp.displayName()));
             principals.put(sp.displayName().toLowerCase(Locale.ROOT), id);
             return ChangeResult.createdPrincipal(sp.principal(), id);
         }
         return ChangeResult.done();
-    }
-
-    private static ObservedResource write(ObservedResource current, SettingChange setting) {
-        if (setting.declared() instanceof Setting.Scalar scalar) {
-            return scalar.secret() ? current : current.with(scalar.name(), scalar.value());
-        }
-        Set<String> members = new TreeSet<>(current.values(setting.name()).orElse(Set.of()));
-        members.addAll(((Setting.Members) setting.declared()).members());
-        return current.withAll(setting.name(), members);
-    }
-
-    private static ObservedResource observe(Resource resource) {
-        ObservedResource observed = ObservedResource.of(resource.id());
-        for (Setting setting : resource.settings()) {
-            if (setting instanceof Setting.Scalar scalar) {
-                if (!scalar.secret()) {
-                    observed = observed.with(scalar.name(), scalar.value());
-                }
-            } else {
-                observed = observed.withAll(setting.name(), ((Setting.Members) setting).members());
-            }
-        }
-        return observed;
     }
 
     private void addGrant(Securable securable, Principal principal, Set<Privilege> privileges) {

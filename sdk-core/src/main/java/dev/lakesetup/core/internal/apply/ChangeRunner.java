@@ -215,8 +215,16 @@ final class ChangeRunner {
         return new ChangeOutcome(change, outcome, attempts, Duration.between(start, retrier.clock().instant()), reason);
     }
 
-    static String describe(Failure failure, Throwable cause) {
-        StringBuilder reason = new StringBuilder(failure.name());
+    static String describe(Failure kind, Throwable failure) {
+        Failure failureKind = kind;
+        Throwable innermost = failure;
+        // a fan-out inside the call failed for good: its own failure says more than the fan-out's
+        while (innermost instanceof RetriesExhaustedException inner && inner.getCause() != null) {
+            failureKind = inner.failure();
+            innermost = inner.getCause();
+        }
+        Throwable cause = innermost;
+        StringBuilder reason = new StringBuilder(failureKind.name());
         if (cause instanceof ServiceException service) {
             reason.append(" (");
             if (service.status() != 0) {

@@ -65,58 +65,81 @@ final class ReadBack {
      * @return an outcome per change: applied, or failed saying what never showed or why reading failed
      */
     List<ChangeOutcome> confirm(List<Written> written) {
-        GrantStore store = written.get(0).store();
-        List<ChangeOutcome> outcomes = new ArrayList<>(written.size());
-        // the changes decided so far: a failure later in a round must not decide them a second time
-        Set<Written> decided = new HashSet<>();
-        List<Written> waiting = written;
-        Map<Written, List<PrincipalPrivileges>> missing = new HashMap<>();
+        Rounds rounds = new Rounds(written);
         int readBacks = retrier.policy().readBackAttempts();
         try {
-            for (int round = 1; round <= readBacks && !waiting.isEmpty(); round++) {
+            for (int round = 1; round <= readBacks && !rounds.waiting.isEmpty(); round++) {
                 if (round > 1) {
                     retrier.sleep(retrier.policy().readBackInterval(), round - 1);
                 }
-                Set<Securable> securables = new LinkedHashSet<>();
-                waiting.forEach(grant -> securables.add(grant.change().securable()));
-                // a bulk listing may show the caller only its own grants: what it did not confirm is read in full
-                ExecutionContext reading = round == 1 ? context : context.completeFor(securables::contains);
-                List<Securable> toRead = List.copyOf(securables);
-                Map<Securable, List<PrincipalPrivileges>> live = retrier.run("read back grants on "
-                        + describe(securables), () -> store.read(toRead, reading), Retrier.RetryObserver.NONE,
-                        stopped).value();
-                List<Written> still = new ArrayList<>();
-                for (Written grant : waiting) {
-                    List<PrincipalPrivileges> lacking = GrantCheck.missing(grant.change().privileges(),
-                            live.getOrDefault(grant.change().securable(), List.of()), context);
-                    if (lacking.isEmpty()) {
-                        LOG.info("{} {}: applied", grant.change().action(), grant.change().object());
-                        outcomes.add(outcome(grant, Outcome.APPLIED, ""));
-                        decided.add(grant);
-                    } else {
-                        missing.put(grant, lacking);
-                        still.add(grant);
-                    }
-                }
-                waiting = still;
+                rounds.check(read(written.get(0).store(), rounds.waiting, round));
             }
-            for (Written grant : waiting) {
-                outcomes.add(outcome(grant, Outcome.FAILED, "grants on " + grant.change().securable().fullName()
-                        + " were applied but not visible after " + readBacks + " read-backs; missing "
-                        + missing.get(grant)));
+            for (Written grant : rounds.waiting) {
+                rounds.outcomes.add(outcome(grant, Outcome.FAILED, "grants on " + grant.change().securable()
+                        .fullName() + " were applied but not visible after " + readBacks + " read-backs; missing "
+                        + rounds.missing.get(grant)));
             }
         } catch (RetriesExhaustedException e) {
-            String reason = "applied, but reading the grants back failed: " + ChangeRunner.describe(e.failure(),
-                    e.getCause());
-            undecided(waiting, decided).forEach(grant -> outcomes.add(outcome(grant, Outcome.FAILED, reason)));
+            rounds.failRest("applied, but reading the grants back failed: " + ChangeRunner.describe(e.failure(),
+                    e.getCause()));
         } catch (Retrier.InterruptedCallException e) {
-            undecided(waiting, decided).forEach(grant -> outcomes.add(interrupted(grant)));
+            rounds.undecided().forEach(grant -> rounds.outcomes.add(interrupted(grant)));
         } catch (RuntimeException e) {
-            String reason = "applied, but reading the grants back failed: " + (e.getMessage() == null
-                    ? e.getClass().getSimpleName() : e.getMessage());
-            undecided(waiting, decided).forEach(grant -> outcomes.add(outcome(grant, Outcome.FAILED, reason)));
+            rounds.failRest("applied, but reading the grants back failed: " + (e.getMessage() == null
+                    ? e.getClass().getSimpleName() : e.getMessage()));
         }
-        return outcomes;
+        return rounds.outcomes;
+    }
+
+    /**
+     * Reads the grants on the securables still waiting; after the first round in full, as a bulk listing may show
+     * the caller only its own grants.
+     */
+    private Map<Securable, List<PrincipalPrivileges>> read(GrantStore store, List<Written> waiting, int round) {
+        Set<Securable> securables = new LinkedHashSet<>();
+        waiting.forEach(grant -> securables.add(grant.change().securable()));
+        ExecutionContext reading = round == 1 ? context : context.completeFor(securables::contains);
+        List<Securable> toRead = List.copyOf(securables);
+        return retrier.run("read back grants on " + describe(securables), () -> store.read(toRead, reading),
+                Retrier.RetryObserver.NONE, stopped).value();
+    }
+
+    /** The state of one confirmation: what is decided, what still waits, and what it lacked at the last read. */
+    private final class Rounds {
+        private final List<ChangeOutcome> outcomes = new ArrayList<>();
+        /** The changes decided so far: a failure later in a round must not decide them a second time. */
+        private final Set<Written> decided = new HashSet<>();
+        private final Map<Written, List<PrincipalPrivileges>> missing = new HashMap<>();
+        private List<Written> waiting;
+
+        Rounds(List<Written> written) {
+            this.waiting = written;
+        }
+
+        void check(Map<Securable, List<PrincipalPrivileges>> live) {
+            List<Written> still = new ArrayList<>();
+            for (Written grant : waiting) {
+                List<PrincipalPrivileges> lacking = GrantCheck.missing(grant.change().privileges(),
+                        live.getOrDefault(grant.change().securable(), List.of()), context);
+                if (lacking.isEmpty()) {
+                    LOG.info("{} {}: applied", grant.change().action(), grant.change().object());
+                    outcomes.add(outcome(grant, Outcome.APPLIED, ""));
+                    decided.add(grant);
+                } else {
+                    missing.put(grant, lacking);
+                    still.add(grant);
+                }
+            }
+            waiting = still;
+        }
+
+        List<Written> undecided() {
+            return ReadBack.undecided(waiting, decided);
+        }
+
+        void failRest(String reason) {
+            undecided().forEach(grant -> outcomes.add(outcome(grant, Outcome.FAILED, reason)));
+        }
     }
 
     private static List<Written> undecided(List<Written> waiting, Set<Written> decided) {

@@ -1,4 +1,4 @@
-package dev.lakesetup.core.internal.apply;
+package dev.lakesetup.core.internal.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

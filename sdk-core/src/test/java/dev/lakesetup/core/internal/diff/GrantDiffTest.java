@@ -1,11 +1,10 @@
-package dev.lakesetup.core.internal.plan;
+package dev.lakesetup.core.internal.diff;
 
 import static dev.lakesetup.core.model.Privilege.CREATE_SCHEMA;
 import static dev.lakesetup.core.model.Privilege.SELECT;
 import static dev.lakesetup.core.model.Privilege.USE_CATALOG;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lakesetup.core.internal.apply.Resolutions;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Grant;
 import dev.lakesetup.core.model.Principal;
@@ -29,7 +28,7 @@ class GrantDiffTest {
             PrincipalPrivileges.of(Principal.group("readers"), Set.of(SELECT))));
 
     private static List<Change> diff(Blueprint blueprint) {
-        return new GrantDiff(blueprint, new Resolutions(Map.of())).changes(SPLIT);
+        return new GrantDiff(blueprint, Map.of()).changes(SPLIT);
     }
 
     @Test
