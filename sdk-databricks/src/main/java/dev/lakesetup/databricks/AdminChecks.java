@@ -8,9 +8,7 @@ import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.Setting;
-import dev.lakesetup.core.spi.ExecutionContext;
 import dev.lakesetup.core.spi.Executor;
-import dev.lakesetup.core.spi.ObservedResource;
 import dev.lakesetup.databricks.internal.validation.CheckFailedException;
 import dev.lakesetup.databricks.internal.validation.EffectivePrivilegesCheck;
 import dev.lakesetup.databricks.internal.validation.ProgressingChecks;
@@ -141,17 +139,12 @@ public final class AdminChecks {
         }
 
         private Set<String> live(String setting) {
-            return read().values(setting).orElse(Set.of());
+            return OneOffReads.values(read(), setting);
         }
 
-        private ObservedResource read() {
-            ExecutionContext context = principal -> principal.isResolved() ? principal.applicationId()
-                    : executor.resolve(principal);
-            ObservedResource observed = executor.readResources(List.of(resource), context).get(resource.id());
-            if (observed == null) {
-                throw new CheckFailedException(resource.id() + " does not exist");
-            }
-            return observed;
+        private Resource read() {
+            return OneOffReads.read(executor, resource)
+                    .orElseThrow(() -> new CheckFailedException(resource.id() + " does not exist"));
         }
     }
 
@@ -222,7 +215,7 @@ public final class AdminChecks {
         public Builder expectResource(Executor executor, Resource resource) {
             InvalidInputException.requireNonNull(executor, "executor");
             InvalidInputException.requireNonNull(resource, "resource");
-            if (!executor.handles(resource)) {
+            if (!OneOffReads.handles(executor, resource)) {
                 throw InvalidInputException.of("executor", executor.name(), "it does not read " + resource.id(),
                         "the executor that manages " + resource.id().kind());
             }

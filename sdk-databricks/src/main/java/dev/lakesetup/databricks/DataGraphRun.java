@@ -65,8 +65,8 @@ final class DataGraphRun {
 
     private boolean schemaExists(SchemaName schema) {
         if (reverseEtlSchemaExists == null) {
-            reverseEtlSchemaExists = !lakesetup.call("read schema " + schema, () -> workspace.restExecutor()
-                    .readResources(List.of(Schema.named(schema)), principal -> Optional.empty())).isEmpty();
+            reverseEtlSchemaExists = lakesetup.call("read schema " + schema,
+                    () -> OneOffReads.read(workspace.restExecutor(), Schema.named(schema))).isPresent();
             LOG.debug("schema {} {}", schema, reverseEtlSchemaExists ? "exists" : "does not exist");
         }
         return reverseEtlSchemaExists;

@@ -3,8 +3,10 @@ package dev.lakesetup.databricks;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
 import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.databricks.internal.Auth;
+import dev.lakesetup.databricks.internal.HostUrls;
 import dev.lakesetup.databricks.internal.JdbcDriver;
 import dev.lakesetup.databricks.internal.JdkHttpClient;
 import dev.lakesetup.databricks.internal.Loopback;
@@ -53,8 +55,10 @@ public final class DatabricksWorkspace {
     private final RestExecutor rest;
     private final HttpProxy proxy;
     private final Auth jdbcAuth;
+    private final CallPolicy policy;
 
     private DatabricksWorkspace(Builder builder) {
+        this.policy = builder.policy;
         this.host = builder.host;
         this.auth = builder.auth;
         this.proxy = builder.proxy;
@@ -64,7 +68,7 @@ public final class DatabricksWorkspace {
         this.plainHttpForTesting = builder.plainHttpForTesting;
         this.clients = new SdkClients(builder.host, builder.auth, builder.accountHost, builder.accountId,
                 builder.httpTimeout, new TransportLimits(builder.maxResponseBytes, builder.deadline(),
-                        builder.statementTimeout), builder.proxy);
+                        builder.statementTimeout), builder.proxy, builder.policy);
         this.rest = new RestExecutor(clients, workspaceId, builder.warehouseId);
     }
 
@@ -152,6 +156,16 @@ public final class DatabricksWorkspace {
     }
 
     /**
+     * Returns the call policy whose rate limiter every request to this workspace takes a permit of (HTTP requests
+     * and SQL statements of the executors it makes), and whose clock and sleeper time statement polls.
+     *
+     * @return the policy
+     */
+    public CallPolicy callPolicy() {
+        return policy;
+    }
+
+    /**
      * Returns the REST executor of this workspace (one shared instance).
      *
      * @return the executor
@@ -161,14 +175,14 @@ public final class DatabricksWorkspace {
     }
 
     /**
-     * Returns a SQL executor over a data source (normally the Databricks JDBC driver); changes with no SQL form go
-     * to this workspace's REST executor.
+     * Returns a SQL executor over a data source (normally the Databricks JDBC driver); kinds and changes with no SQL
+     * form go to this workspace's REST executor, and every statement takes a permit of this workspace's rate limit.
      *
      * @param dataSource where connections come from
      * @return the executor
      */
     public SqlExecutor sqlExecutor(DataSource dataSource) {
-        return SqlExecutor.builder().dataSource(dataSource).restExecutor(rest)
+        return SqlExecutor.builder().dataSource(dataSource).restExecutor(rest).callPolicy(policy)
                 .statementTimeout(clients.limits().statementTimeout()).build();
     }
 
@@ -186,11 +200,10 @@ public final class DatabricksWorkspace {
     public SqlExecutor sqlExecutor() {
         if (!JdbcDriver.present() || !jdbcCanSignIn()) {
             return SqlExecutor.builder().sessions(new StatementRows(clients::workspace, requireWarehouse(),
-                    clients.limits().statementTimeout()))
-                    .restExecutor(rest).build();
+                    clients.limits().statementTimeout(), policy)).restExecutor(rest).build();
         }
         PooledDataSource pool = jdbc().build().dataSource();
-        return SqlExecutor.builder().dataSource(pool).ownsDataSource(pool).restExecutor(rest)
+        return SqlExecutor.builder().dataSource(pool).ownsDataSource(pool).restExecutor(rest).callPolicy(policy)
                 .statementTimeout(clients.limits().statementTimeout()).build();
     }
 
@@ -262,8 +275,24 @@ public final class DatabricksWorkspace {
         private Duration requestDeadline;
         private Duration statementTimeout = TransportLimits.DEFAULT_STATEMENT_TIMEOUT;
         private boolean plainHttpForTesting;
+        private CallPolicy policy = CallPolicy.defaults();
 
         private Builder() {
+        }
+
+        /**
+         * Sets how this workspace is called: every HTTP request (start-up discovery, OAuth token requests and
+         * retries included) and every SQL statement of its executors takes one permit of the policy's
+         * {@link CallPolicy#rateLimiter() rate limiter}, and long-running statements are polled on its clock and
+         * sleeper. By default {@link CallPolicy#defaults()}, 15 requests per second. Pass the same policy to
+         * {@code Lakesetup.builder().callPolicy(..)} to share its concurrency, retry policy and clock with the engine.
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder callPolicy(CallPolicy policy) {
+            this.policy = InvalidInputException.requireNonNull(policy, "call policy");
+            return this;
         }
 
         /**
@@ -287,7 +316,7 @@ public final class DatabricksWorkspace {
          * @return this builder
          */
         public Builder host(String host) {
-            this.host = url("workspace host", host);
+            this.host = HostUrls.url("workspace host", host);
             return this;
         }
 
@@ -365,7 +394,7 @@ public final class DatabricksWorkspace {
          * @return this builder
          */
         public Builder account(String accountHost, String accountId) {
-            this.accountHost = url("account host", accountHost);
+            this.accountHost = HostUrls.url("account host", accountHost);
             if (accountId == null || accountId.isBlank()) {
                 throw InvalidInputException.of("account id", accountId, "it is empty", "the Databricks account id");
             }
@@ -429,7 +458,7 @@ public final class DatabricksWorkspace {
          * @return this builder
          */
         public Builder requestDeadline(Duration deadline) {
-            this.requestDeadline = atLeastOneSecond("request deadline", deadline);
+            this.requestDeadline = HostUrls.atLeastOneSecond("request deadline", deadline);
             return this;
         }
 
@@ -442,7 +471,7 @@ public final class DatabricksWorkspace {
          * @return this builder
          */
         public Builder statementTimeout(Duration timeout) {
-            this.statementTimeout = atLeastOneSecond("statement timeout", timeout);
+            this.statementTimeout = HostUrls.atLeastOneSecond("statement timeout", timeout);
             return this;
         }
 
@@ -495,7 +524,7 @@ public final class DatabricksWorkspace {
 
         /** Resolves the SDK configuration: the host, unless set here, and credentials the JDBC driver can reuse. */
         private void resolveConfig() {
-            Auth.FromConfig resolved = ((Auth.FromConfig) auth).resolve(host, httpTimeout, proxy);
+            Auth.FromConfig resolved = ((Auth.FromConfig) auth).resolve(host, httpTimeout, proxy, policy);
             if (host == null) {
                 host(resolved.template().getHost());
             }
@@ -532,37 +561,6 @@ public final class DatabricksWorkspace {
             URI uri = URI.create(url);
             Loopback.requireAllowed(field, url, "http".equalsIgnoreCase(uri.getScheme()), uri.getHost(),
                     plainHttpForTesting);
-        }
-
-        private static Duration atLeastOneSecond(String field, Duration value) {
-            if (value == null || value.toSeconds() < 1) {
-                throw InvalidInputException.of(field, String.valueOf(value), "it is under one second",
-                        "a duration of at least one second");
-            }
-            return value;
-        }
-
-        private static String url(String field, String value) {
-            String accepted = "an https URL such as https://adb-123.4.azuredatabricks.net (http only for a loopback "
-                    + "fake with plainHttpForTesting())";
-            if (value == null || value.isBlank()) {
-                throw InvalidInputException.of(field, value, "it is empty", accepted);
-            }
-            String text = value.trim();
-            if (!text.contains("://")) {
-                text = "https://" + text;
-            }
-            URI uri;
-            try {
-                uri = URI.create(text);
-            } catch (IllegalArgumentException e) {
-                throw InvalidInputException.of(field, value, "it is not a URL", accepted);
-            }
-            if (uri.getHost() == null || !("https".equalsIgnoreCase(uri.getScheme())
-                    || "http".equalsIgnoreCase(uri.getScheme()))) {
-                throw InvalidInputException.of(field, value, "it is not an http(s) URL with a host", accepted);
-            }
-            return text.endsWith("/") ? text.substring(0, text.length() - 1) : text;
         }
     }
 }

@@ -1,91 +1,75 @@
 package dev.lakesetup.databricks;
 
-import com.databricks.sdk.service.catalog.MetastoreAssignment;
 import dev.lakesetup.core.ServiceException;
-import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.ExternalLocation;
-import dev.lakesetup.core.model.OAuthSecret;
-import dev.lakesetup.core.model.Principal;
-import dev.lakesetup.core.model.Privilege;
-import dev.lakesetup.core.model.Resource;
-import dev.lakesetup.core.model.ResourceId;
 import dev.lakesetup.core.model.Schema;
 import dev.lakesetup.core.model.Securable;
-import dev.lakesetup.core.model.SecurableType;
-import dev.lakesetup.core.model.ServicePrincipal;
-import dev.lakesetup.core.model.StorageCredential;
-import dev.lakesetup.core.model.WarehousePermission;
-import dev.lakesetup.core.model.WorkspaceServicePrincipal;
-import dev.lakesetup.core.plan.Action;
-import dev.lakesetup.core.plan.Change;
-import dev.lakesetup.core.plan.GrantChange;
 import dev.lakesetup.core.plan.PrincipalPrivileges;
-import dev.lakesetup.core.plan.ResourceChange;
-import dev.lakesetup.core.render.UnityCatalogSql;
-import dev.lakesetup.core.spi.ChangeResult;
-import dev.lakesetup.core.spi.ExecutionContext;
 import dev.lakesetup.core.spi.Executor;
-import dev.lakesetup.core.spi.ObservedResource;
-import dev.lakesetup.core.spi.PrincipalLookup;
-import dev.lakesetup.databricks.internal.Calls;
-import dev.lakesetup.databricks.internal.PrincipalDirectory;
+import dev.lakesetup.core.spi.GrantStore;
+import dev.lakesetup.core.spi.PrincipalDirectory;
+import dev.lakesetup.core.spi.ResourceHandler;
+import dev.lakesetup.databricks.internal.OAuthSecretHandler;
 import dev.lakesetup.databricks.internal.Principals;
+import dev.lakesetup.databricks.internal.RestCatalogs;
+import dev.lakesetup.databricks.internal.RestExternalLocations;
+import dev.lakesetup.databricks.internal.RestGrantStore;
+import dev.lakesetup.databricks.internal.RestSchemas;
+import dev.lakesetup.databricks.internal.RestStorageCredentials;
+import dev.lakesetup.databricks.internal.ScimDirectory;
 import dev.lakesetup.databricks.internal.SdkClients;
-import dev.lakesetup.databricks.internal.SqlReads;
+import dev.lakesetup.databricks.internal.ServicePrincipalHandler;
 import dev.lakesetup.databricks.internal.StatementRows;
 import dev.lakesetup.databricks.internal.UcGrants;
-import dev.lakesetup.databricks.internal.UcResources;
+import dev.lakesetup.databricks.internal.UnityCatalogCheck;
+import dev.lakesetup.databricks.internal.WarehousePermissionHandler;
 import dev.lakesetup.databricks.internal.Warehouses;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
- * Applies changes and reads live state through the Databricks REST API (databricks-sdk-java): catalogs, schemas,
- * storage credentials, external locations, grants on every securable, workspace and account service principals with
- * entitlements and workspace assignment, OAuth secrets and SQL warehouse permissions.
+ * Reads and changes a Databricks workspace through its REST API (databricks-sdk-java): a bundle of one handler per
+ * resource kind (catalogs, schemas, storage credentials, external locations, workspace and account service
+ * principals with entitlements and workspace assignment, OAuth secrets, SQL warehouse permissions), one grant store
+ * for every securable, and the SCIM principal directory.
  *
- * <p>Get one from {@link DatabricksWorkspace#restExecutor()} and register it on the applier. Each call makes one
- * attempt (the SDK's retries are off) and fails with a classified {@link ServiceException}. All principals' grant
- * changes on one securable travel in one PATCH; a warehouse permission is added with PATCH, never with the PUT that
- * replaces the access list. A grant change passes on the grants the PATCH answer lists, so the engine need not read
- * them back. Planning reads resources one per call ({@link #readBatchSize()}), so the engine runs them in parallel.
- * Without a SQL warehouse, grants are read the same way, one securable per call. With one
- * ({@link DatabricksWorkspace.Builder#warehouseId(String)}), grants are read in bulk instead: the same
- * {@code system.information_schema} privileges queries as the {@link SqlExecutor}, run through the statement execution
- * API, one statement per securable type and chunk of names, side by side ({@link #grantReadBatchSize()}); the
- * metastore, which the views do not cover, still takes one GET, and so does each securable the blueprint declares
- * exclusive: the views show a caller that is neither the owner nor a metastore admin only its own grants, and an
- * exclusive securable must see every grant to revoke the undeclared ones. Before the first Unity Catalog read or change it checks
- * once that a metastore is assigned, and otherwise fails with a clear error before anything is changed. Thread-safe.
+ * <p>Get one from {@link DatabricksWorkspace#restExecutor()} and register it on the applier. Each request makes one
+ * attempt (the SDK's retries are off) and fails with a classified {@link ServiceException}; every request takes a
+ * permit of the workspace's rate limit ({@link DatabricksWorkspace.Builder#callPolicy}). Reads send one request per
+ * object, fanned out by the engine. All principals' grant changes on one securable travel in one PATCH, whose
+ * answer is passed on so the engine need not read them back; a warehouse permission is added with PATCH, never with
+ * the PUT that replaces the access list. With a SQL warehouse ({@link DatabricksWorkspace.Builder#warehouseId}),
+ * grants are read in bulk instead: the {@code system.information_schema} privileges queries of the
+ * {@link SqlExecutor}, run through the statement execution API, one statement per securable type and chunk of
+ * names; the metastore, and each securable the blueprint declares exclusive (the views show a caller that is
+ * neither the owner nor a metastore admin only its own grants), still take one GET each. Before the first Unity
+ * Catalog read or change it checks once that a metastore is assigned, and otherwise fails with a clear error before
+ * anything is changed. Thread-safe.
  */
 public final class RestExecutor implements Executor {
     private final SdkClients clients;
-    private final UcResources resources;
-    private final UcGrants grants;
-    private final Principals principals;
-    private final PrincipalDirectory directory;
-    private final Warehouses warehouses;
-    private final StatementRows bulk;
-    private final SqlReads sqlReads = new SqlReads(UnityCatalogSql.standard());
-    private final Object metastoreLock = new Object();
-    private volatile String metastoreId;
+    private final UnityCatalogCheck unityCatalog;
+    private final List<ResourceHandler<?>> handlers;
+    private final RestGrantStore grants;
+    private final ScimDirectory directory;
 
     RestExecutor(SdkClients clients, Long workspaceId, String warehouseId) {
         this.clients = clients;
-        this.resources = new UcResources(clients::workspace);
-        this.grants = new UcGrants(clients::workspace, this::checkUnityCatalog);
-        this.directory = new PrincipalDirectory(clients);
-        this.principals = new Principals(clients, () -> workspaceId != null ? workspaceId : configuredWorkspaceId());
-        this.warehouses = new Warehouses(clients::workspace);
-        this.bulk = warehouseId == null ? null : new StatementRows(clients::workspace, warehouseId,
-                clients.limits().statementTimeout());
+        this.unityCatalog = new UnityCatalogCheck(clients);
+        Principals principals = new Principals(clients,
+                () -> workspaceId != null ? workspaceId : configuredWorkspaceId());
+        this.handlers = List.of(new RestCatalogs(clients::workspace, unityCatalog),
+                new RestSchemas(clients::workspace, unityCatalog),
+                new RestStorageCredentials(clients::workspace, unityCatalog),
+                new RestExternalLocations(clients::workspace, unityCatalog),
+                new ServicePrincipalHandler(principals), new OAuthSecretHandler(principals),
+                new WarehousePermissionHandler(new Warehouses(clients::workspace)));
+        StatementRows bulk = warehouseId == null ? null : new StatementRows(clients::workspace, warehouseId,
+                clients.limits().statementTimeout(), clients.policy());
+        this.grants = new RestGrantStore(new UcGrants(clients::workspace, unityCatalog::metastoreId), unityCatalog,
+                bulk);
+        this.directory = new ScimDirectory(clients, principals);
     }
 
     @Override
@@ -93,26 +77,25 @@ public final class RestExecutor implements Executor {
         return "databricks-rest";
     }
 
+    @Override
+    public List<ResourceHandler<?>> resourceHandlers() {
+        return handlers;
+    }
+
+    @Override
+    public List<GrantStore> grantStores() {
+        return List.of(grants);
+    }
+
     /**
-     * Returns {@code true}: every request this executor sends, the SDK's start-up discovery and token requests and
-     * the metastore check included, takes its own permit of the engine's rate limit, so the limit holds per request.
+     * Returns the SCIM directory: it resolves service principals known by display name (in the workspace, then the
+     * account) and looks principals up with one filtered SCIM listing each.
      *
-     * @return {@code true}
+     * @return the directory
      */
     @Override
-    public boolean metersRequests() {
-        return true;
-    }
-
-    @Override
-    public boolean handles(Resource resource) {
-        return isUnityCatalog(resource) || resource instanceof WorkspaceServicePrincipal
-                || resource instanceof OAuthSecret || resource instanceof WarehousePermission;
-    }
-
-    @Override
-    public boolean handlesGrantsOn(Securable securable) {
-        return true;
+    public Optional<PrincipalDirectory> principalDirectory() {
+        return Optional.of(directory);
     }
 
     /**
@@ -123,141 +106,7 @@ public final class RestExecutor implements Executor {
      * @throws ServiceException of kind {@code FATAL} naming the workspace when no metastore is assigned
      */
     public String checkUnityCatalog() {
-        String known = metastoreId;
-        if (known != null) {
-            return known;
-        }
-        synchronized (metastoreLock) {
-            return metastoreId != null ? metastoreId : fetchMetastoreId();
-        }
-    }
-
-    private String fetchMetastoreId() {
-        MetastoreAssignment assignment;
-        try {
-            assignment = Calls.run("get the current metastore assignment",
-                    () -> clients.workspace().metastores().current());
-        } catch (ServiceException e) {
-            if ("METASTORE_DOES_NOT_EXIST".equals(e.errorCode())) {
-                throw noMetastore(e);
-            }
-            if (e.status() == 404) {
-                throw notUnityCatalog(e);
-            }
-            throw e;
-        }
-        if (assignment == null || assignment.getMetastoreId() == null || assignment.getMetastoreId().isEmpty()) {
-            throw noMetastore(null);
-        }
-        metastoreId = assignment.getMetastoreId();
-        return metastoreId;
-    }
-
-    /** A 404 without {@code METASTORE_DOES_NOT_EXIST}: the host is not a Databricks workspace's API at all. */
-    private ServiceException notUnityCatalog(ServiceException cause) {
-        return ServiceException.builder(ServiceException.Failure.FATAL, clients.workspace().config().getHost()
-                + " does not serve the Unity Catalog API: GET /api/2.1/unity-catalog/current-metastore-assignment "
-                + "answered 404" + (cause.errorCode().isEmpty() ? "" : " " + cause.errorCode())
-                + ". Check that the host is the workspace URL (https://adb-....azuredatabricks.net, "
-                + "https://<name>.cloud.databricks.com) and not the account console or a proxy; nothing was changed.")
-                .errorCode(cause.errorCode()).status(404).cause(cause).build();
-    }
-
-    private ServiceException noMetastore(Throwable cause) {
-        return ServiceException.builder(ServiceException.Failure.FATAL, "Unity Catalog is not enabled on "
-                + clients.workspace().config().getHost() + ": no metastore is assigned to the workspace. Assign a "
-                + "metastore (account console > Catalog > Metastores) before applying; nothing was changed.")
-                .errorCode("METASTORE_DOES_NOT_EXIST").status(404).cause(cause).build();
-    }
-
-    /**
-     * Returns how many resources one planning read carries: 1, since each resource takes its own request(s), so the
-     * engine reads them one per call, in parallel and each under the rate limit.
-     *
-     * @return 1
-     */
-    @Override
-    public int readBatchSize() {
-        return 1;
-    }
-
-    /**
-     * Returns how many securables one read of grants (planning, or reading written grants back) carries. Without a SQL
-     * warehouse: 1, one request per securable. With one: the number of names one {@code information_schema} statement
-     * asks for, so each statement is a call of its own and the engine runs them in parallel.
-     *
-     * @return 1 without a warehouse, the statement chunk size with one
-     */
-    @Override
-    public int grantReadBatchSize() {
-        return bulk == null ? 1 : SqlReads.CHUNK;
-    }
-
-    @Override
-    public Map<ResourceId, ObservedResource> readResources(Collection<? extends Resource> resources,
-            ExecutionContext context) {
-        Map<ResourceId, ObservedResource> out = new LinkedHashMap<>();
-        for (Resource resource : resources) {
-            read(resource, context).ifPresent(state -> out.put(resource.id(), state));
-        }
-        return out;
-    }
-
-    private Optional<ObservedResource> read(Resource resource, ExecutionContext context) {
-        if (isUnityCatalog(resource)) {
-            checkUnityCatalog();
-        }
-        if (resource instanceof Catalog catalog) {
-            return resources.read(catalog);
-        } else if (resource instanceof Schema schema) {
-            return resources.read(schema);
-        } else if (resource instanceof StorageCredential credential) {
-            return resources.read(credential);
-        } else if (resource instanceof ExternalLocation location) {
-            return resources.read(location);
-        } else if (resource instanceof WorkspaceServicePrincipal sp) {
-            return principals.read(sp);
-        } else if (resource instanceof OAuthSecret secret) {
-            return principals.read(secret, context);
-        } else if (resource instanceof WarehousePermission permission) {
-            return warehouses.read(permission, context);
-        }
-        throw Calls.unsupported(name() + " does not handle " + resource.id());
-    }
-
-    @Override
-    public Map<Securable, List<PrincipalPrivileges>> readGrants(Collection<? extends Securable> securables,
-            ExecutionContext context) {
-        if (securables.isEmpty()) {
-            return Map.of();
-        }
-        checkUnityCatalog();
-        Map<Securable, List<PrincipalPrivileges>> out = new LinkedHashMap<>();
-        List<Securable> inViews = new ArrayList<>();
-        for (Securable securable : securables) {
-            if (bulk != null && securable.type() != SecurableType.METASTORE && !context.needsEveryGrant(securable)) {
-                inViews.add(securable);
-            } else {
-                grants.read(securable).ifPresent(held -> out.put(securable, held));
-            }
-        }
-        if (!inViews.isEmpty()) {
-            out.putAll(sqlReads.grants(bulk, inViews, s -> false));
-        }
-        return out;
-    }
-
-    /**
-     * Looks a principal up with one SCIM listing filtered to it, in the workspace and then (when an account client
-     * is configured) in the account; the built-in {@code account users} group and principals found before are not
-     * asked again.
-     *
-     * @param principal a service principal, user or group
-     * @return whether it exists and what was asked
-     */
-    @Override
-    public Optional<PrincipalLookup> lookUp(Principal principal) {
-        return directory.lookUp(principal);
+        return unityCatalog.metastoreId();
     }
 
     /**
@@ -268,72 +117,39 @@ public final class RestExecutor implements Executor {
      * @return each principal's effective privileges; empty when the securable does not exist
      */
     public List<PrincipalPrivileges> readEffectiveGrants(Securable securable) {
-        checkUnityCatalog();
-        return grants.readEffective(securable).orElse(List.of());
+        return grants.readEffective(securable);
     }
 
-    @Override
-    public Optional<ApplicationId> resolve(ServicePrincipal principal) {
-        if (principal.isResolved()) {
-            return principal.applicationId();
-        }
-        return principals.resolve(principal);
+    /** The call policy of the workspace, whose rate limit the SQL executors built on this one share. */
+    dev.lakesetup.core.apply.CallPolicy callPolicy() {
+        return clients.policy();
     }
 
-    @Override
-    public ChangeResult apply(Change change, ExecutionContext context) {
-        return Calls.dispatch(change, c -> applyResource(c, context), c -> applyGrants(c, context));
+    /** The metastore check, shared with the SQL executors built on this one. */
+    UnityCatalogCheck unityCatalog() {
+        return unityCatalog;
     }
 
-    private ChangeResult applyResource(ResourceChange change, ExecutionContext context) {
-        if (!change.action().isActionable()) {
-            if (change.action() == Action.CONFLICT) {
-                throw Calls.unsupported(change + ": a conflict cannot be applied; lakesetup never recreates");
-            }
-            return ChangeResult.done();
-        }
-        Resource resource = change.resource();
-        if (isUnityCatalog(resource)) {
-            checkUnityCatalog();
-        }
-        if (resource instanceof Catalog catalog) {
-            resources.apply(change, catalog);
-        } else if (resource instanceof Schema schema) {
-            resources.apply(change, schema);
-        } else if (resource instanceof StorageCredential credential) {
-            resources.apply(change, credential);
-        } else if (resource instanceof ExternalLocation location) {
-            resources.apply(change, location);
-        } else if (resource instanceof WorkspaceServicePrincipal sp) {
-            return principals.apply(change, sp);
-        } else if (resource instanceof OAuthSecret secret) {
-            return principals.issue(secret, context);
-        } else if (resource instanceof WarehousePermission permission) {
-            warehouses.grant(permission, context);
-        } else {
-            throw Calls.unsupported(name() + " does not handle " + resource.id());
-        }
-        return ChangeResult.done();
+    /** The REST grant store, the SQL grant store's twin for revokes SQL cannot express. */
+    GrantStore grantStore() {
+        return grants;
     }
 
-    private ChangeResult applyGrants(GrantChange change, ExecutionContext context) {
-        if (!change.action().isActionable()) {
-            return ChangeResult.done();
-        }
-        boolean add = change.action() == Action.GRANT;
-        Map<Principal, Set<Privilege>> byPrincipal = new LinkedHashMap<>();
-        for (PrincipalPrivileges entry : change.privileges()) {
-            if (!entry.privileges().isEmpty()) {
-                Principal principal = context.resolved(entry.principal());
-                byPrincipal.computeIfAbsent(principal, n -> new TreeSet<>()).addAll(entry.privileges());
+    /** Returns this executor's handler of a kind. */
+    @SuppressWarnings("unchecked")
+    <R extends dev.lakesetup.core.model.Resource> ResourceHandler<R> handler(Class<R> type) {
+        for (ResourceHandler<?> handler : handlers) {
+            if (handler.type() == type) {
+                return (ResourceHandler<R>) handler;
             }
         }
-        if (byPrincipal.isEmpty()) {
-            return ChangeResult.done();
-        }
-        checkUnityCatalog();
-        return grants.update(change.securable(), byPrincipal, add)
-                .map(ChangeResult.done()::withObservedGrants).orElse(ChangeResult.done());
+        throw new IllegalArgumentException("no REST handler of " + type.getSimpleName());
+    }
+
+    /** The handlers of the kinds SQL has no statement for: storage credentials, principals, secrets, warehouses. */
+    List<ResourceHandler<?>> handlersWithoutSql() {
+        return handlers.stream().filter(h -> h.type() != Catalog.class && h.type() != Schema.class
+                && h.type() != ExternalLocation.class).toList();
     }
 
     private long configuredWorkspaceId() {
@@ -348,11 +164,6 @@ public final class RestExecutor implements Executor {
             throw ServiceException.builder(ServiceException.Failure.FATAL, "the workspace id '" + id
                     + "' reported by the host is not a number: set workspaceId on DatabricksWorkspace").build();
         }
-    }
-
-    private static boolean isUnityCatalog(Resource resource) {
-        return resource instanceof Catalog || resource instanceof Schema || resource instanceof StorageCredential
-                || resource instanceof ExternalLocation;
     }
 
     @Override

@@ -1,78 +1,81 @@
 package dev.lakesetup.databricks;
 
 import dev.lakesetup.core.InvalidInputException;
-import dev.lakesetup.core.model.ApplicationId;
+import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.ExternalLocation;
-import dev.lakesetup.core.model.DeletedPrincipal;
-import dev.lakesetup.core.model.Grant;
-import dev.lakesetup.core.model.Principal;
-import dev.lakesetup.core.model.Resource;
-import dev.lakesetup.core.model.ResourceId;
 import dev.lakesetup.core.model.Schema;
-import dev.lakesetup.core.model.Securable;
-import dev.lakesetup.core.model.ServicePrincipal;
-import dev.lakesetup.core.plan.Action;
-import dev.lakesetup.core.plan.Change;
-import dev.lakesetup.core.plan.GrantChange;
-import dev.lakesetup.core.plan.PrincipalPrivileges;
-import dev.lakesetup.core.plan.ResourceChange;
-import dev.lakesetup.core.plan.SettingChange;
 import dev.lakesetup.core.render.UnityCatalogSql;
-import dev.lakesetup.core.spi.ChangeResult;
-import dev.lakesetup.core.spi.ExecutionContext;
 import dev.lakesetup.core.spi.Executor;
-import dev.lakesetup.core.spi.ObservedResource;
-import dev.lakesetup.core.spi.PrincipalLookup;
-import dev.lakesetup.databricks.internal.Calls;
+import dev.lakesetup.core.spi.GrantStore;
+import dev.lakesetup.core.spi.PrincipalDirectory;
+import dev.lakesetup.core.spi.ResourceHandler;
 import dev.lakesetup.databricks.internal.Jdbc;
-import dev.lakesetup.databricks.internal.SqlReads;
+import dev.lakesetup.databricks.internal.SqlGrantStore;
 import dev.lakesetup.databricks.internal.SqlSessions;
+import dev.lakesetup.databricks.internal.SqlUcHandler;
 import dev.lakesetup.databricks.internal.TransportLimits;
+import dev.lakesetup.databricks.internal.UnityCatalogCheck;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Applies changes and reads live state with SQL over any {@link javax.sql.DataSource} (the Databricks JDBC driver in
- * practice, see {@link DatabricksJdbc}): catalogs, schemas and external locations are created and commented with the
- * statements of {@link UnityCatalogSql}; grants with {@code GRANT} / {@code REVOKE}, one statement per principal,
- * all on one connection; state is read with {@code DESCRIBE} and, for grants, a few queries of the
- * {@code system.information_schema} privileges views. Those views show a caller that is neither the owner nor a
- * metastore admin only its own grants, so the metastore and every securable the blueprint declares exclusive
- * ({@link dev.lakesetup.core.spi.ExecutionContext#needsEveryGrant}) are read with {@code SHOW GRANTS ON} instead,
- * one statement each.
+ * Reads and changes Unity Catalog with SQL over any {@link javax.sql.DataSource} (the Databricks JDBC driver in
+ * practice, see {@link DatabricksJdbc}): a bundle of SQL handlers for catalogs, schemas and external locations
+ * (created and commented with the statements of {@link UnityCatalogSql}, read with {@code DESCRIBE}) and a SQL grant
+ * store ({@code GRANT} / {@code REVOKE}, one statement per principal; reads from a few queries of the
+ * {@code system.information_schema} privileges views, with {@code SHOW GRANTS ON} for the metastore and for every
+ * securable the blueprint declares exclusive, since the views show a caller that is neither the owner nor a
+ * metastore admin only its own grants).
  *
- * <p>Changes with no SQL form (storage credentials, service principals, entitlements, warehouse permissions, OAuth
- * secrets, a read-only external location) are routed to the {@link RestExecutor} given to the builder; without one,
- * this executor does not handle them. A failed statement, including one the service answers with HTTP 200 and state
- * FAILED, becomes a classified {@link dev.lakesetup.core.ServiceException}. Thread-safe: each call borrows its own
- * connection from the data source for the duration of the call, so with a pool ({@link DatabricksJdbc#dataSource()})
- * calls reuse SQL sessions; a data source passed in is used as it is (no second pool on top).
+ * <p>Built with a {@link RestExecutor} ({@link DatabricksWorkspace#sqlExecutor(javax.sql.DataSource)}), the bundle
+ * also holds that executor's handlers of the kinds SQL has no statement for (storage credentials, service
+ * principals, OAuth secrets, warehouse permissions) and its principal directory, and checks once for Unity Catalog
+ * before the first read or change. The changes of a SQL kind that have no SQL form are handled by the SQL handler
+ * delegating to its REST twin: an UPDATE of more than the comment, any UPDATE of an external location, the CREATE of
+ * a read-only external location, and a revoke from a deleted principal. Without a REST executor those fail with a
+ * clear message and the other kinds are not handled.
+ *
+ * <p>Every statement takes one permit of the call policy's rate limiter ({@link Builder#callPolicy}; by default the
+ * REST executor's workspace policy) before it is sent. A failed statement, including one the service answers with
+ * HTTP 200 and state FAILED, becomes a classified {@link dev.lakesetup.core.ServiceException}. Thread-safe: each
+ * read or change borrows its own connection from the data source, so with a pool
+ * ({@link DatabricksJdbc#dataSource()}) they reuse SQL sessions; a data source passed in is used as it is.
  *
  * <p>{@link DatabricksWorkspace#sqlExecutor()} without the JDBC driver on the class path runs the same statements
  * through the SQL statement execution REST API on the workspace's warehouse instead of a data source.
- *
- * <p>{@link #close()} closes the data source only when this executor created it
- * ({@link DatabricksWorkspace#sqlExecutor()}); a data source passed in stays the caller's to close.
+ * {@link #close()} closes the data source only when this executor created it.
  */
 public final class SqlExecutor implements Executor, AutoCloseable {
-    /** JDBC over the data source, or the statement execution API when the driver is absent. */
-    private final SqlSessions jdbc;
     private final RestExecutor rest;
     private final PooledDataSource owned;
-    private final UnityCatalogSql sql = UnityCatalogSql.standard();
-    private final SqlReads reads = new SqlReads(sql);
+    private final List<ResourceHandler<?>> handlers;
+    private final GrantStore grants;
 
     private SqlExecutor(Builder builder) {
-        this.jdbc = builder.sessions != null ? builder.sessions : new Jdbc(builder.dataSource,
-                (int) Math.max(1, Math.min(Integer.MAX_VALUE, builder.statementTimeout.toSeconds())));
+        CallPolicy policy = builder.policy != null ? builder.policy
+                : builder.rest != null ? builder.rest.callPolicy() : CallPolicy.defaults();
+        SqlSessions sessions = builder.sessions != null ? builder.sessions : new Jdbc(builder.dataSource,
+                (int) Math.max(1, Math.min(Integer.MAX_VALUE, builder.statementTimeout.toSeconds())),
+                policy.rateLimiter());
         this.rest = builder.rest;
         this.owned = builder.owned;
+        UnityCatalogCheck unityCatalog = rest == null ? null : rest.unityCatalog();
+        List<ResourceHandler<?>> all = new ArrayList<>();
+        all.add(SqlUcHandler.catalogs(sessions, unityCatalog, twin(Catalog.class)));
+        all.add(SqlUcHandler.schemas(sessions, unityCatalog, twin(Schema.class)));
+        all.add(SqlUcHandler.externalLocations(sessions, unityCatalog, twin(ExternalLocation.class)));
+        if (rest != null) {
+            all.addAll(rest.handlersWithoutSql());
+        }
+        this.handlers = List.copyOf(all);
+        this.grants = new SqlGrantStore(sessions, unityCatalog, rest == null ? null : rest.grantStore());
+    }
+
+    private <R extends dev.lakesetup.core.model.Resource> ResourceHandler<R> twin(Class<R> type) {
+        return rest == null ? null : rest.handler(type);
     }
 
     /**
@@ -90,197 +93,23 @@ public final class SqlExecutor implements Executor, AutoCloseable {
     }
 
     @Override
-    public boolean handles(Resource resource) {
-        return isSql(resource) || (rest != null && rest.handles(resource));
+    public List<ResourceHandler<?>> resourceHandlers() {
+        return handlers;
     }
 
     @Override
-    public boolean handlesGrantsOn(Securable securable) {
-        return true;
-    }
-
-    @Override
-    public Map<ResourceId, ObservedResource> readResources(Collection<? extends Resource> resources,
-            ExecutionContext context) {
-        List<Resource> viaSql = new ArrayList<>();
-        List<Resource> viaRest = new ArrayList<>();
-        for (Resource resource : resources) {
-            (isSql(resource) ? viaSql : viaRest).add(resource);
-        }
-        Map<ResourceId, ObservedResource> out = new LinkedHashMap<>();
-        if (!viaSql.isEmpty()) {
-            checkUnityCatalog();
-            jdbc.inSession(session -> {
-                for (Resource resource : viaSql) {
-                    reads.describe(session, resource).ifPresent(state -> out.put(resource.id(), state));
-                }
-                return null;
-            });
-        }
-        if (!viaRest.isEmpty()) {
-            out.putAll(requireRest(viaRest.get(0).id().toString()).readResources(viaRest, context));
-        }
-        return out;
+    public List<GrantStore> grantStores() {
+        return List.of(grants);
     }
 
     /**
-     * Returns how many securables one read of grants (planning, or reading written grants back) carries: the number of
-     * names one {@code information_schema} query asks for, so each query is a call of its own (on its own connection)
-     * and the engine runs them in parallel.
+     * Returns the REST executor's principal directory (SQL has no directory listing); without one, none.
      *
-     * @return the query chunk size
+     * @return the directory, or empty
      */
     @Override
-    public int grantReadBatchSize() {
-        return SqlReads.CHUNK;
-    }
-
-    @Override
-    public Map<Securable, List<PrincipalPrivileges>> readGrants(Collection<? extends Securable> securables,
-            ExecutionContext context) {
-        if (securables.isEmpty()) {
-            return Map.of();
-        }
-        checkUnityCatalog();
-        List<Securable> list = List.copyOf(securables);
-        return jdbc.inSession(session -> reads.grants(session, list, context::needsEveryGrant));
-    }
-
-    @Override
-    public Optional<ApplicationId> resolve(ServicePrincipal principal) {
-        return rest != null ? rest.resolve(principal) : Optional.empty();
-    }
-
-    /**
-     * Looks a principal up through the REST executor this one was built with (SQL has no directory listing);
-     * without one it cannot check.
-     *
-     * @param principal a service principal, user or group
-     * @return the REST executor's answer, or empty
-     */
-    @Override
-    public Optional<PrincipalLookup> lookUp(Principal principal) {
-        return rest != null ? rest.lookUp(principal) : Optional.empty();
-    }
-
-    @Override
-    public ChangeResult apply(Change change, ExecutionContext context) {
-        return Calls.dispatch(change, c -> applyResource(c, context), c -> applyGrants(c, context));
-    }
-
-    private ChangeResult applyResource(ResourceChange change, ExecutionContext context) {
-        Resource resource = change.resource();
-        if (!isSql(resource) || needsRest(change)) {
-            return requireRest(change.object()).apply(change, context);
-        }
-        switch (change.action()) {
-            case CREATE -> {
-                checkUnityCatalog();
-                String statement = create(resource);
-                jdbc.inSession(session -> {
-                    session.execute("create " + change.object(), statement);
-                    return null;
-                });
-            }
-            case UPDATE -> {
-                checkUnityCatalog();
-                String comment = comment(resource).orElseThrow();
-                jdbc.inSession(session -> {
-                    session.execute("comment on " + change.object(), sql.commentOn(resource.securable().orElseThrow(), comment));
-                    return null;
-                });
-            }
-            case NO_OP -> {
-            }
-            case CONFLICT, GRANT, REVOKE -> throw Calls.unsupported(change + " cannot be applied");
-        }
-        return ChangeResult.done();
-    }
-
-    private ChangeResult applyGrants(GrantChange change, ExecutionContext context) {
-        if (!change.action().isActionable()) {
-            return ChangeResult.done();
-        }
-        if (change.privileges().stream().anyMatch(entry -> entry.principal() instanceof DeletedPrincipal)) {
-            // SQL has no way to name a deleted principal; the grants API removes its privileges by id
-            if (rest == null) {
-                throw Calls.unsupported(change + ": a deleted principal's privileges can only be revoked through "
-                        + "the REST API (by principal_id); build the SQL executor with a REST executor");
-            }
-            return rest.apply(change, context);
-        }
-        List<Grant> grants = new ArrayList<>();
-        for (Grant grant : change.asGrants()) {
-            grants.add(context.resolved(grant));
-        }
-        if (grants.isEmpty()) {
-            return ChangeResult.done();
-        }
-        checkUnityCatalog();
-        boolean grant = change.action() == Action.GRANT;
-        jdbc.inSession(session -> {
-            for (Grant g : grants) {
-                session.execute((grant ? "grant on " : "revoke on ") + change.securable().fullName() + " to "
-                        + g.principal().grantName(), grant ? sql.grant(g) : sql.revoke(g));
-            }
-            return null;
-        });
-        return ChangeResult.done();
-    }
-
-    /**
-     * An UPDATE that changes more than the comment, any UPDATE of an external location (COMMENT ON and ALTER
-     * EXTERNAL LOCATION document no comment for it) and a read-only external location need the REST API.
-     */
-    private static boolean needsRest(ResourceChange change) {
-        if (change.resource() instanceof ExternalLocation location && (change.action() == Action.UPDATE
-                || change.action() == Action.CREATE && location.readOnly().orElse(false))) {
-            return true;
-        }
-        if (change.action() == Action.UPDATE) {
-            for (SettingChange setting : change.settings()) {
-                if (!setting.name().equals("comment")) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    private String create(Resource resource) {
-        if (resource instanceof Catalog catalog) {
-            return sql.createCatalog(catalog);
-        } else if (resource instanceof Schema schema) {
-            return sql.createSchema(schema);
-        }
-        return sql.createExternalLocation((ExternalLocation) resource);
-    }
-
-    private static Optional<String> comment(Resource resource) {
-        if (resource instanceof Catalog catalog) {
-            return catalog.comment();
-        } else if (resource instanceof Schema schema) {
-            return schema.comment();
-        }
-        return ((ExternalLocation) resource).comment();
-    }
-
-    private static boolean isSql(Resource resource) {
-        return resource instanceof Catalog || resource instanceof Schema || resource instanceof ExternalLocation;
-    }
-
-    private void checkUnityCatalog() {
-        if (rest != null) {
-            rest.checkUnityCatalog();
-        }
-    }
-
-    private RestExecutor requireRest(String what) {
-        if (rest == null) {
-            throw Calls.unsupported(what + " has no SQL form: build the SqlExecutor with a RestExecutor "
-                    + "(DatabricksWorkspace.sqlExecutor(..)) or register a RestExecutor");
-        }
-        return rest;
+    public Optional<PrincipalDirectory> principalDirectory() {
+        return rest == null ? Optional.empty() : rest.principalDirectory();
     }
 
     /**
@@ -304,6 +133,7 @@ public final class SqlExecutor implements Executor, AutoCloseable {
         private RestExecutor rest;
         private PooledDataSource owned;
         private SqlSessions sessions;
+        private CallPolicy policy;
         private Duration statementTimeout = TransportLimits.DEFAULT_STATEMENT_TIMEOUT;
 
         private Builder() {
@@ -331,6 +161,18 @@ public final class SqlExecutor implements Executor, AutoCloseable {
             return this;
         }
 
+        /**
+         * Sets the call policy whose rate limiter gives each statement a permit; by default the REST executor's
+         * workspace policy, or {@link CallPolicy#defaults()} without one.
+         *
+         * @param policy the policy
+         * @return this builder
+         */
+        public Builder callPolicy(CallPolicy policy) {
+            this.policy = InvalidInputException.requireNonNull(policy, "call policy");
+            return this;
+        }
+
         /** Makes {@link SqlExecutor#close()} close the data source, which the executor's creator made for it. */
         Builder ownsDataSource(PooledDataSource dataSource) {
             this.owned = dataSource;
@@ -349,7 +191,8 @@ public final class SqlExecutor implements Executor, AutoCloseable {
         }
 
         /**
-         * Sets the REST executor that takes the changes with no SQL form and checks for Unity Catalog.
+         * Sets the REST executor whose handlers take the kinds and changes with no SQL form, and whose workspace's
+         * Unity Catalog check and call policy this executor shares.
          *
          * @param rest the REST executor
          * @return this builder

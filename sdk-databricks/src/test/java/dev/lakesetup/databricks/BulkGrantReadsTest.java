@@ -82,14 +82,14 @@ class BulkGrantReadsTest {
             List<Securable> catalog = List.of(Securable.catalog("sales"));
             List<Securable> schema = List.of(Securable.schema("sales", "raw"));
 
-            assertThatThrownBy(() -> rest.readGrants(catalog, f.context()))
+            assertThatThrownBy(() -> TestDispatch.readGrants(rest, catalog, f.context()))
                     .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.failure())
                             .isEqualTo(ServiceException.Failure.TRANSIENT))
                     .hasMessageContaining("read catalog privileges").hasMessageContaining("went away");
-            assertThatThrownBy(() -> rest.readGrants(schema, f.context()))
+            assertThatThrownBy(() -> TestDispatch.readGrants(rest, schema, f.context()))
                     .isInstanceOfSatisfying(ServiceException.class, e -> assertThat(e.failure())
                             .isEqualTo(ServiceException.Failure.FATAL));
-            assertThat(rest.readGrants(catalog, f.context()).get(Securable.catalog("sales")))
+            assertThat(TestDispatch.readGrants(rest, catalog, f.context()).get(Securable.catalog("sales")))
                     .singleElement().satisfies(p -> assertThat(p.privileges()).contains(USE_CATALOG));
         }
     }

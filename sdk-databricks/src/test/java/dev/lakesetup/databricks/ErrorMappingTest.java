@@ -57,7 +57,7 @@ class ErrorMappingTest {
     }
 
     private static ServiceException failureOf(Executor executor, Change change) {
-        return catchThrowableOfType(ServiceException.class, () -> executor.apply(change, f.context()));
+        return catchThrowableOfType(ServiceException.class, () -> TestDispatch.apply(executor, change, f.context()));
     }
 
     static Stream<Arguments> restFaults() {
@@ -126,7 +126,7 @@ class ErrorMappingTest {
         ServiceException e = failureOf(f.workspace.restExecutor(), grantToAnalysts());
 
         assertThat(e.failure()).isEqualTo(Failure.NOT_YET_VISIBLE);
-        assertThat(f.workspace.restExecutor().apply(grantToAnalysts(), f.context())).isNotNull();
+        assertThat(TestDispatch.apply(f.workspace.restExecutor(), grantToAnalysts(), f.context())).isNotNull();
     }
 
     @Test
@@ -185,8 +185,7 @@ class ErrorMappingTest {
         f.fake.faults().failStatement("catalog_privileges", 1, "BAD_REQUEST",
                 "[INSUFFICIENT_PERMISSIONS] User does not have USE CATALOG on Catalog 'sales'.");
 
-        ServiceException e = catchThrowableOfType(ServiceException.class, () -> f.workspace.restExecutor()
-                .readGrants(List.of(Securable.catalog("sales")), f.context()));
+        ServiceException e = catchThrowableOfType(ServiceException.class, () -> TestDispatch.readGrants(f.workspace.restExecutor(), List.of(Securable.catalog("sales")), f.context()));
 
         assertThat(e.getMessage()).contains("BAD_REQUEST").contains("User does not have USE CATALOG");
         assertThat(e.errorCode()).isEqualTo("INSUFFICIENT_PERMISSIONS");
@@ -229,7 +228,7 @@ class ErrorMappingTest {
                 .respond(FaultResponse.status(503).errorCode("TEMPORARILY_UNAVAILABLE"));
         f.fake.resetRequests();
 
-        f.sqlExecutor().apply(grantToAnalysts(), f.context());
+        TestDispatch.apply(f.sqlExecutor(), grantToAnalysts(), f.context());
 
         assertThat(f.fake.requests().count("POST /api/2.0/sql/statements/")).isEqualTo(2);
     }

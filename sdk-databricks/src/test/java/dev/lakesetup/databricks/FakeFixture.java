@@ -1,6 +1,7 @@
 package dev.lakesetup.databricks;
 
 import dev.lakesetup.core.Lakesetup;
+import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.apply.RetryPolicy;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.ServicePrincipal;
@@ -8,11 +9,13 @@ import dev.lakesetup.core.spi.ExecutionContext;
 import dev.lakesetup.core.spi.Executor;
 import dev.lakesetup.testkit.FakeWorkspace;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 
 /** A started fake workspace with a warehouse, and the lakesetup objects pointed at it. */
 final class FakeFixture implements AutoCloseable {
@@ -32,7 +35,7 @@ final class FakeFixture implements AutoCloseable {
         this.fake = builder.warehouse(WAREHOUSE, "Starter").group("analysts").build().start();
         DatabricksWorkspace.Builder settings = DatabricksWorkspace.builder().host(fake.host()).plainHttpForTesting().pat(fake.adminToken())
                 .account(fake.host(), fake.accountId()).workspaceId(fake.workspaceId())
-                .httpTimeout(Duration.ofSeconds(20));
+                .httpTimeout(Duration.ofSeconds(20)).callPolicy(CallPolicy.builder().rateLimitPerSecond(1000).build());
         this.restOnly = settings.build();
         this.workspace = settings.warehouseId(WAREHOUSE).build();
     }
@@ -68,7 +71,7 @@ final class FakeFixture implements AutoCloseable {
     }
 
     Lakesetup lakesetup(Executor executor) {
-        return Lakesetup.builder().executor(executor).concurrency(4).rateLimitPerSecond(1000)
+        return Lakesetup.builder().executor(executor).concurrency(4)
                 .retryPolicy(RetryPolicy.builder().maxAttempts(4).initialBackoff(Duration.ofMillis(1))
                         .maxBackoff(Duration.ofMillis(5)).build())
                 .sleeper(d -> { }).build();
@@ -77,6 +80,13 @@ final class FakeFixture implements AutoCloseable {
     /** An execution context that knows the principals the test registered. */
     ExecutionContext context() {
         return new ExecutionContext() {
+            @Override
+            public <T, V> List<V> runAll(String what, List<T> items, Function<? super T, ? extends V> call) {
+                List<V> out = new ArrayList<>();
+                items.forEach(item -> out.add(call.apply(item)));
+                return out;
+            }
+
             @Override
             public Optional<ApplicationId> applicationIdOf(ServicePrincipal principal) {
                 return principal.isResolved() ? principal.applicationId() : Optional.ofNullable(resolved.get(principal));

@@ -54,7 +54,8 @@ class LiveWorkspaceTest {
     @EnabledIfEnvironmentVariable(named = "DATABRICKS_WAREHOUSE_ID", matches = ".+")
     void readGrants_throughSqlOnLiveWorkspace_answersForMain() {
         SqlExecutor sql = workspace().sqlExecutor();
-        Map<Securable, ?> grants = sql.readGrants(List.of(Securable.catalog("main")), p -> java.util.Optional.empty());
+        Map<Securable, ?> grants = TestDispatch.readGrants(sql, List.of(Securable.catalog("main")),
+                TestDispatch.context());
         assertThat(grants).isNotNull();
     }
 }

@@ -69,7 +69,7 @@ class PooledDataSourceTest {
         f.fake.resetRequests();
 
         for (int i = 0; i < 4; i++) {
-            sql.apply(grantOn("c" + i), f.context());
+            TestDispatch.apply(sql, grantOn("c" + i), f.context());
         }
         RequestStats requests = f.fake.requests();
 
@@ -119,7 +119,7 @@ class PooledDataSourceTest {
         SqlExecutor sql = f.workspace.sqlExecutor(f.jdbcDataSource());
         long started = System.nanoTime();
 
-        ServiceException e = catchThrowableOfType(ServiceException.class, () -> sql.apply(grantOn("c0"), f.context()));
+        ServiceException e = catchThrowableOfType(ServiceException.class, () -> TestDispatch.apply(sql, grantOn("c0"), f.context()));
 
         assertThat(e).isNotNull();
         assertThat(e.failure()).as(e.getMessage()).isEqualTo(Failure.FATAL);
@@ -130,13 +130,13 @@ class PooledDataSourceTest {
     @Test
     void apply_whenConnectionBreaksDuringACall_evictsItAndTheNextCallOpensANewSession() {
         SqlExecutor sql = f.workspace.sqlExecutor(f.jdbcDataSource());
-        sql.apply(grantOn("c0"), f.context());
+        TestDispatch.apply(sql, grantOn("c0"), f.context());
         f.fake.faults().on("POST", "/api/2\\.0/sql/statements/?").times(1).respond(FaultResponse.connectionReset());
         f.fake.resetRequests();
 
         ServiceException broken = catchThrowableOfType(ServiceException.class,
-                () -> sql.apply(grantOn("c1"), f.context()));
-        sql.apply(grantOn("c2"), f.context());
+                () -> TestDispatch.apply(sql, grantOn("c1"), f.context()));
+        TestDispatch.apply(sql, grantOn("c2"), f.context());
 
         assertThat(broken).isNotNull();
         assertThat(f.fake.requests().count(SESSION_OPEN)).as("%s", f.fake.requests().perEndpoint()).isEqualTo(1);
@@ -146,7 +146,7 @@ class PooledDataSourceTest {
     void sqlExecutor_whenItCreatedThePool_closeEndsItsSessions() {
         PooledDataSource pool = f.jdbc().build().dataSource();
         SqlExecutor sql = SqlExecutor.builder().dataSource(pool).ownsDataSource(pool).build();
-        sql.apply(grantOn("c0"), f.context());
+        TestDispatch.apply(sql, grantOn("c0"), f.context());
         f.fake.resetRequests();
 
         sql.close();

@@ -1,5 +1,6 @@
 package dev.lakesetup.databricks;
 
+import dev.lakesetup.core.apply.CallPolicy;
 import static dev.lakesetup.core.model.Privilege.SELECT;
 import static dev.lakesetup.core.model.Privilege.USE_CATALOG;
 import static dev.lakesetup.core.model.Privilege.USE_SCHEMA;
@@ -23,10 +24,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rate limit holds per HTTP request for the REST executor: a cold executor's start-up discovery requests and
- * metastore check take permits like any other request.
+ * The workspace's rate limit holds per HTTP request for the REST executor: a cold executor's start-up discovery
+ * requests and metastore check take permits like any other request, and no sliding second at the fake service holds
+ * more requests than the limit.
  *
- * <p>The engine runs on a virtual clock that moves only when the rate limiter waits, one call at a time, so each
+ * <p>The workspace's call policy, shared with the engine, runs on a virtual clock that moves only when the rate
+ * limiter (or a retry) waits, one call at a time, so each
  * request the fake workspace receives happened at the virtual time of the latest wait before it. A request that
  * took no permit of its own would share its virtual time with the one before it.
  */
@@ -77,15 +80,16 @@ class RequestRateLimitTest {
                 blueprint.grant(Grant.on(Securable.catalog("c" + i)).to(sp).privileges(USE_CATALOG, USE_SCHEMA));
                 blueprint.grant(Grant.on(Securable.schema("c" + i, "s")).to(sp).privileges(SELECT));
             }
-            DatabricksWorkspace cold = DatabricksWorkspace.builder().host(f.fake.host()).plainHttpForTesting().pat(f.fake.adminToken())
-                    .workspaceId(f.fake.workspaceId()).httpTimeout(Duration.ofSeconds(20)).build();
             VirtualClock clock = new VirtualClock();
             List<Wait> waits = new CopyOnWriteArrayList<>();
-            Lakesetup lakesetup = Lakesetup.builder().executor(cold.restExecutor()).concurrency(1)
-                    .rateLimitPerSecond(RATE).clock(clock).sleeper(d -> {
-                        clock.sleep(d);
-                        waits.add(new Wait(System.nanoTime(), clock.elapsed()));
-                    }).build();
+            CallPolicy calls = CallPolicy.builder().concurrency(1).rateLimitPerSecond(RATE).clock(clock).sleeper(d -> {
+                clock.sleep(d);
+                waits.add(new Wait(System.nanoTime(), clock.elapsed()));
+            }).build();
+            DatabricksWorkspace cold = DatabricksWorkspace.builder().host(f.fake.host()).plainHttpForTesting()
+                    .pat(f.fake.adminToken()).workspaceId(f.fake.workspaceId()).httpTimeout(Duration.ofSeconds(20))
+                    .callPolicy(calls).build();
+            Lakesetup lakesetup = Lakesetup.builder().executor(cold.restExecutor()).callPolicy(calls).build();
             f.fake.resetRequests();
 
             Plan plan = lakesetup.plan(blueprint.build());

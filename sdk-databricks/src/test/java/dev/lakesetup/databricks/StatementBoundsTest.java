@@ -1,5 +1,6 @@
 package dev.lakesetup.databricks;
 
+import dev.lakesetup.core.apply.CallPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +26,7 @@ class StatementBoundsTest {
         f.fake.faults().statementsPendingFor(Integer.MAX_VALUE);
         FakeTime time = new FakeTime();
         StatementRows rows = new StatementRows(f.workspace::adminClient, FakeFixture.WAREHOUSE,
-                Duration.ofMinutes(1), time, time);
+                Duration.ofMinutes(1), CallPolicy.builder().clock(time).sleeper(time).build());
 
         assertThatThrownBy(() -> rows.query("read grants", "SELECT 1"))
                 .isInstanceOf(ServiceException.class).hasMessageContaining("did not finish within PT1M")
@@ -42,7 +43,7 @@ class StatementBoundsTest {
         f.fake.faults().statementsPendingFor(3);
         FakeTime time = new FakeTime();
         StatementRows rows = new StatementRows(f.workspace::adminClient, FakeFixture.WAREHOUSE,
-                Duration.ofMinutes(1), time, time);
+                Duration.ofMinutes(1), CallPolicy.builder().clock(time).sleeper(time).build());
 
         assertThat(rows.query("list schemas", "SHOW SCHEMAS IN bounds")).isNotEmpty();
         assertThat(time.elapsed()).isLessThan(Duration.ofMinutes(1));

@@ -3,6 +3,7 @@ package dev.lakesetup.databricks.internal;
 import com.databricks.sdk.core.DatabricksConfig;
 import com.databricks.sdk.core.DefaultCredentialsProvider;
 import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.databricks.HttpProxy;
 import java.time.Duration;
@@ -170,12 +171,13 @@ public sealed interface Auth {
          * @param host the host to use instead of the configuration's, or {@code null}
          * @param timeout the HTTP timeout per request
          * @param proxy the proxy, or {@code null}
+         * @param policy the rate limiter the metadata requests take permits of
          * @return the resolved configuration, with a host
          * @throws InvalidInputException when the configuration names no host
          */
-        public FromConfig resolve(String host, Duration timeout, HttpProxy proxy) {
+        public FromConfig resolve(String host, Duration timeout, HttpProxy proxy, CallPolicy policy) {
             DatabricksConfig resolved = SdkClients.resolve(host == null ? this
-                    : new FromConfig(newConfig(host), description), timeout, proxy);
+                    : new FromConfig(newConfig(host), description), timeout, proxy, policy);
             if (resolved.getHost() == null || resolved.getHost().isBlank()) {
                 throw InvalidInputException.of("workspace host", null, "the " + description + " names no host",
                         "DATABRICKS_HOST, a host in the profile, or host(..) on the builder");

@@ -3,12 +3,7 @@ package dev.lakesetup.databricks.internal;
 import com.databricks.sdk.core.DatabricksError;
 import dev.lakesetup.core.LakesetupException;
 import dev.lakesetup.core.ServiceException;
-import dev.lakesetup.core.plan.Change;
-import dev.lakesetup.core.plan.GrantChange;
-import dev.lakesetup.core.plan.ResourceChange;
-import dev.lakesetup.core.spi.ChangeResult;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -93,29 +88,6 @@ public final class Calls {
             return false;
         }
         return status == 404 || c.endsWith("_DOES_NOT_EXIST") || c.endsWith("_NOT_FOUND") || c.equals("NOT_FOUND");
-    }
-
-    /**
-     * Hands a change to the method for its kind.
-     *
-     * @param change the change
-     * @param resource applies a resource change
-     * @param grants applies a grant change
-     * @return what the change produced
-     */
-    public static ChangeResult dispatch(Change change, Function<ResourceChange, ChangeResult> resource,
-            Function<GrantChange, ChangeResult> grants) {
-        return change.accept(new Change.Visitor<>() {
-            @Override
-            public ChangeResult resource(ResourceChange resourceChange) {
-                return resource.apply(resourceChange);
-            }
-
-            @Override
-            public ChangeResult grants(GrantChange grantChange) {
-                return grants.apply(grantChange);
-            }
-        });
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.lakesetup.databricks.internal;
 
 import dev.lakesetup.core.LakesetupException;
 import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.apply.RateLimiter;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -21,7 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs statements over a {@link DataSource}, one connection per unit of work, and turns every {@link SQLException}
  * into a classified {@link ServiceException} at this boundary. Every statement gets a query timeout, and a query
- * that returns more than {@value #MAX_ROWS} rows fails fatally instead of filling the memory.
+ * that returns more than {@value #MAX_ROWS} rows fails fatally instead of filling the memory. This is the transport
+ * of the SQL executor: every statement takes one permit of the rate limiter it was given before it is sent (the
+ * driver's own requests are out of sight, so the statement is the unit).
  */
 public final class Jdbc implements SqlSessions {
     private static final Logger LOG = LoggerFactory.getLogger(Jdbc.class);
@@ -34,19 +37,22 @@ public final class Jdbc implements SqlSessions {
     private final DataSource dataSource;
     private final int timeoutSeconds;
     private final int maxRows;
+    private final RateLimiter limiter;
 
     /**
      * Wraps a data source.
      *
      * @param dataSource where connections come from
      * @param timeoutSeconds the query timeout of every statement, in seconds (at least 1)
+     * @param limiter gives one permit before each statement
      */
-    public Jdbc(DataSource dataSource, int timeoutSeconds) {
-        this(dataSource, timeoutSeconds, MAX_ROWS);
+    public Jdbc(DataSource dataSource, int timeoutSeconds, RateLimiter limiter) {
+        this(dataSource, timeoutSeconds, MAX_ROWS, limiter);
     }
 
     /** Wraps a data source with a lower row cap, for tests. */
-    Jdbc(DataSource dataSource, int timeoutSeconds, int maxRows) {
+    Jdbc(DataSource dataSource, int timeoutSeconds, int maxRows, RateLimiter limiter) {
+        this.limiter = limiter;
         this.dataSource = dataSource;
         this.timeoutSeconds = timeoutSeconds;
         this.maxRows = maxRows;
@@ -78,7 +84,7 @@ public final class Jdbc implements SqlSessions {
             throw Failures.fromSql("connect to the SQL warehouse", e);
         }
         try (Connection closing = connection) {
-            return work.run(new Session(closing, timeoutSeconds, maxRows));
+            return work.run(new Session(closing, timeoutSeconds, maxRows, limiter));
         } catch (SQLException e) {
             throw Failures.fromSql("close the SQL connection", e);
         }
@@ -89,14 +95,17 @@ public final class Jdbc implements SqlSessions {
         private final Connection connection;
         private final int timeoutSeconds;
         private final int maxRows;
+        private final RateLimiter limiter;
 
-        private Session(Connection connection, int timeoutSeconds, int maxRows) {
+        private Session(Connection connection, int timeoutSeconds, int maxRows, RateLimiter limiter) {
+            this.limiter = limiter;
             this.connection = connection;
             this.timeoutSeconds = timeoutSeconds;
             this.maxRows = maxRows;
         }
 
         private Statement statement() throws SQLException {
+            limiter.acquire();
             Statement statement = connection.createStatement();
             try {
                 statement.setQueryTimeout(timeoutSeconds);

@@ -5,7 +5,7 @@ import com.databricks.sdk.core.http.Request;
 import com.databricks.sdk.core.http.Response;
 import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.ServiceException.Failure;
-import dev.lakesetup.core.spi.RequestPermits;
+import dev.lakesetup.core.apply.RateLimiter;
 import dev.lakesetup.databricks.HttpProxy;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
@@ -56,10 +57,10 @@ import org.slf4j.LoggerFactory;
  * <p>Proxies come from the JVM's default {@link ProxySelector} (the {@code https.proxyHost} system properties), or
  * from the {@link HttpProxy} lakesetup was given, which may need credentials.
  *
- * <p>Each request takes a permit of lakesetup's rate limit first ({@link RequestPermits#current()}): during a call of
- * the engine, the permits of that engine's limit, so the SDK's start-up discovery requests, OAuth token requests and
- * every API request count against the limit of the call that sends them (the SDK sends them on the calling
- * thread); outside a call, none, and nothing waits. A redirect it follows is not counted again.
+ * <p>Each request takes one permit of the {@link RateLimiter} the client was built with before it is sent: the
+ * connection's rate limit, an interceptor given at construction ({@code CallPolicy.rateLimiter()} of the workspace).
+ * The SDK's start-up discovery requests, OAuth token requests, retried requests and every API request go through
+ * this client, so each counts against the limit, whoever sends it. A redirect it follows is not counted again.
  * Thread-safe.
  */
 public final class JdkHttpClient implements HttpClient {
@@ -81,40 +82,45 @@ public final class JdkHttpClient implements HttpClient {
     private final HttpProxy proxy;
     private final String proxyAuthorization;
     private final java.net.http.HttpClient client;
+    private final RateLimiter limiter;
 
     /**
      * Creates the client with the default answer size limit and request deadline, without a proxy of its own.
      *
+     * @param limiter gives one permit before each request
      * @param timeout the connect timeout and the time allowed until each response starts
      */
-    public JdkHttpClient(Duration timeout) {
-        this(timeout, null);
+    public JdkHttpClient(RateLimiter limiter, Duration timeout) {
+        this(limiter, timeout, null);
     }
 
     /**
      * Creates the client with the default answer size limit and request deadline.
      *
+     * @param limiter gives one permit before each request
      * @param timeout the connect timeout and the time allowed until each response starts
      * @param proxy the proxy, or {@code null} for the JVM's default proxy selector
      */
-    public JdkHttpClient(Duration timeout, HttpProxy proxy) {
-        this(timeout, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_REQUEST_DEADLINE, proxy);
+    public JdkHttpClient(RateLimiter limiter, Duration timeout, HttpProxy proxy) {
+        this(limiter, timeout, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_REQUEST_DEADLINE, proxy);
     }
 
     /**
      * Creates the client without a proxy of its own.
      *
+     * @param limiter gives one permit before each request
      * @param timeout the connect timeout and the time allowed until each response starts
      * @param maxResponseBytes the most bytes of one answer's body; a longer answer fails, and is not retried
      * @param deadline the time one request may take in all (redirects and the whole body included)
      */
-    public JdkHttpClient(Duration timeout, long maxResponseBytes, Duration deadline) {
-        this(timeout, maxResponseBytes, deadline, null);
+    public JdkHttpClient(RateLimiter limiter, Duration timeout, long maxResponseBytes, Duration deadline) {
+        this(limiter, timeout, maxResponseBytes, deadline, null);
     }
 
     /**
      * Creates the client.
      *
+     * @param limiter gives one permit before each request (the connection's rate limit)
      * @param timeout the connect timeout and the time allowed until each response starts
      * @param maxResponseBytes the most bytes of one answer's body; a longer answer fails, and is not retried
      * @param deadline the time one request may take in all (redirects and the whole body included); a request
@@ -126,7 +132,9 @@ public final class JdkHttpClient implements HttpClient {
      *     allowed for tunnels: the JDK disables it by default ({@code jdk.http.auth.tunneling.disabledSchemes=Basic}),
      *     which {@link ProxyTunnel#requireBasicAllowed} checks before anything is sent
      */
-    public JdkHttpClient(Duration timeout, long maxResponseBytes, Duration deadline, HttpProxy proxy) {
+    public JdkHttpClient(RateLimiter limiter, Duration timeout, long maxResponseBytes, Duration deadline,
+            HttpProxy proxy) {
+        this.limiter = Objects.requireNonNull(limiter, "rate limiter");
         this.timeout = timeout;
         this.maxResponseBytes = maxResponseBytes;
         this.deadline = deadline;
@@ -145,7 +153,7 @@ public final class JdkHttpClient implements HttpClient {
     public Response execute(Request in) throws IOException {
         URI uri = in.getUri();
         requireEncrypted(in, uri);
-        RequestPermits.current().acquire();
+        limiter.acquire();
         long until = System.nanoTime() + deadline.toNanos();
         String method = in.getMethod();
         boolean withBody = true;
@@ -330,6 +338,6 @@ public final class JdkHttpClient implements HttpClient {
     @Override
     public String toString() {
         return "JdkHttpClient[HTTP/1.1, timeout " + timeout + ", deadline " + deadline + ", at most "
-                + maxResponseBytes + " bytes per answer" + (proxy == null ? "" : ", " + proxy) + "]";
+                + maxResponseBytes + " bytes per answer, " + limiter + (proxy == null ? "" : ", " + proxy) + "]";
     }
 }

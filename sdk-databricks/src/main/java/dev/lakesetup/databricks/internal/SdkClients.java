@@ -4,6 +4,7 @@ import com.databricks.sdk.AccountClient;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
 import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.databricks.HttpProxy;
 import java.time.Duration;
 import java.util.Optional;
@@ -14,8 +15,9 @@ import java.util.Optional;
  * few field names, not {@code secret} or {@code client_secret}), requests sent by {@link JdkHttpClient} (whose
  * logging lakesetup controls, unlike Apache HttpClient's header and wire logs), OAuth token requests guarded by
  * {@link TokenEndpointGuard} and {@code Retry-After} captured for
- * the retry policy. OAuth tokens are refreshed on the calling thread when they are needed, not in the background,
- * so that token requests made during a call of the engine take permits of its rate limit like any other request.
+ * the retry policy. Every request, start-up discovery and OAuth token requests included, takes a permit of the
+ * workspace's call policy's rate limiter in {@link JdkHttpClient}; the statement poller waits on the policy's clock
+ * and sleeper. OAuth tokens are refreshed on the calling thread when they are needed, not in the background.
  * Thread-safe.
  */
 public final class SdkClients {
@@ -26,6 +28,7 @@ public final class SdkClients {
     private final Duration timeout;
     private final HttpProxy proxy;
     private final TransportLimits limits;
+    private final CallPolicy policy;
     private WorkspaceClient workspace;
     private AccountClient account;
 
@@ -39,9 +42,11 @@ public final class SdkClients {
      * @param timeout the HTTP timeout per request
      * @param limits the bounds on answers, requests and statements
      * @param proxy the proxy every request goes through, or {@code null} for the JVM's default proxy selector
+     * @param policy the rate limiter every request takes a permit of, and the clock and sleeper of statement polls
      */
     public SdkClients(String host, Auth auth, String accountHost, String accountId, Duration timeout,
-            TransportLimits limits, HttpProxy proxy) {
+            TransportLimits limits, HttpProxy proxy, CallPolicy policy) {
+        this.policy = policy;
         this.proxy = proxy;
         this.host = host;
         this.auth = auth;
@@ -58,6 +63,15 @@ public final class SdkClients {
      */
     public TransportLimits limits() {
         return limits;
+    }
+
+    /**
+     * Returns the call policy whose rate limiter every request takes a permit of.
+     *
+     * @return the policy
+     */
+    public CallPolicy policy() {
+        return policy;
     }
 
     /**
@@ -114,10 +128,12 @@ public final class SdkClients {
      * @param auth the credentials to resolve
      * @param timeout the HTTP timeout per request
      * @param proxy the proxy, or {@code null}
+     * @param policy the rate limiter the discovery requests take permits of
      * @return the resolved configuration
      */
-    public static DatabricksConfig resolve(Auth auth, Duration timeout, HttpProxy proxy) {
-        DatabricksConfig config = configure(auth.newConfig(null), timeout, TransportLimits.defaults(), proxy);
+    public static DatabricksConfig resolve(Auth auth, Duration timeout, HttpProxy proxy, CallPolicy policy) {
+        DatabricksConfig config = configure(auth.newConfig(null), timeout, TransportLimits.defaults(), proxy,
+                policy);
         try {
             return config.resolve();
         } catch (RuntimeException e) {
@@ -126,17 +142,17 @@ public final class SdkClients {
     }
 
     private DatabricksConfig configure(DatabricksConfig config) {
-        return configure(config, timeout, limits, proxy);
+        return configure(config, timeout, limits, proxy, policy);
     }
 
     private static DatabricksConfig configure(DatabricksConfig config, Duration timeout, TransportLimits limits,
-            HttpProxy proxy) {
+            HttpProxy proxy, CallPolicy policy) {
         int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
         config.setDisableRetries(true).setDebugHeaders(false).setDebugTruncateBytes(0).setHttpTimeoutSeconds(seconds)
                 .setDisableAsyncTokenRefresh(true);
         return config.setHttpClient(new RetryAfterCapture(new TokenEndpointGuard(
-                new JdkHttpClient(Duration.ofSeconds(seconds), limits.maxResponseBytes(), limits.requestDeadline(),
-                        proxy))));
+                new JdkHttpClient(policy.rateLimiter(), Duration.ofSeconds(seconds), limits.maxResponseBytes(),
+                        limits.requestDeadline(), proxy))));
     }
 
     /**

@@ -1,6 +1,5 @@
 package dev.lakesetup.databricks.internal;
 
-import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.ExternalLocation;
 import dev.lakesetup.core.model.Identifier;
 import dev.lakesetup.core.model.Privilege;
@@ -11,7 +10,6 @@ import dev.lakesetup.core.model.SecurableType;
 import dev.lakesetup.core.plan.PrincipalPrivileges;
 import dev.lakesetup.core.render.UnityCatalogSql;
 import dev.lakesetup.core.spi.ObservedGrants;
-import dev.lakesetup.core.spi.ObservedResource;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -49,9 +47,11 @@ public final class SqlReads {
      *
      * @param session runs the queries
      * @param resource a catalog, schema or external location
-     * @return the live state, or empty when it does not exist
+     * @return the live values as the service wrote them, keyed {@code comment}, {@code managed location},
+     *     {@code url}, {@code credential} and {@code read only} (each only when the service gave it), or empty when
+     *     the object does not exist
      */
-    public Optional<ObservedResource> describe(SqlRows session, Resource resource) {
+    public Optional<Map<String, String>> describe(SqlRows session, Resource resource) {
         Securable securable = resource.securable()
                 .orElseThrow(() -> Calls.unsupported("SQL cannot describe " + resource.id()));
         Optional<List<Map<String, String>>> rows = session.queryIfExists("describe " + resource.id(),
@@ -60,22 +60,47 @@ public final class SqlReads {
             return Optional.empty();
         }
         Map<String, String> info = keyValues(rows.get());
-        ObservedResource state = ObservedResource.of(resource.id());
+        Map<String, String> state = new LinkedHashMap<>();
         // DESCRIBE SCHEMA's documented example names the comment "Description"; the service also answers "Comment"
-        state = withIfSet(state, "comment", info.containsKey("comment") ? info.get("comment")
-                : info.get("description"));
+        putIfSet(state, "comment", info.containsKey("comment") ? info.get("comment") : info.get("description"));
         if (resource instanceof ExternalLocation) {
-            state = withIfSet(state, "url", info.get("url"));
-            String credential = info.get("credential_name");
-            state = withIfSet(state, "credential", credential == null ? null : credential.toLowerCase(Locale.ROOT));
+            putIfSet(state, "url", info.get("url"));
+            putIfSet(state, "credential", info.get("credential_name"));
             String readOnly = info.containsKey("read_only") ? info.get("read_only") : readOnly(session, securable);
-            state = withIfSet(state, "read only", bool(readOnly));
+            putIfSet(state, "read only", bool(readOnly));
         } else if (info.containsKey("storage_root")) {
-            state = withIfSet(state, "managed location", info.get("storage_root"));
+            putIfSet(state, "managed location", info.get("storage_root"));
         } else if (resource instanceof Schema schema) {
-            state = withIfSet(state, "managed location", schemaLocation(schema, info.get("location")));
+            putIfSet(state, "managed location", schemaLocation(schema, info.get("location")));
         }
         return Optional.of(state);
+    }
+
+    /**
+     * Splits securables into the units of one read each: one for each securable read alone ({@code SHOW GRANTS}:
+     * the metastore, and those {@code alone} picks), and per securable type chunks of at most {@link #CHUNK} names
+     * for the {@code information_schema} views.
+     *
+     * @param securables the securables
+     * @param alone tells which must be read alone, in full
+     * @return the units, singletons first, in the order met
+     */
+    public static List<List<Securable>> batches(List<? extends Securable> securables, Predicate<Securable> alone) {
+        List<List<Securable>> out = new ArrayList<>();
+        Map<SecurableType, List<Securable>> byType = new EnumMap<>(SecurableType.class);
+        for (Securable securable : securables) {
+            if (securable.type() == SecurableType.METASTORE || alone.test(securable)) {
+                out.add(List.of(securable));
+            } else {
+                byType.computeIfAbsent(securable.type(), t -> new ArrayList<>()).add(securable);
+            }
+        }
+        byType.values().forEach(ofType -> {
+            for (int from = 0; from < ofType.size(); from += CHUNK) {
+                out.add(List.copyOf(ofType.subList(from, Math.min(ofType.size(), from + CHUNK))));
+            }
+        });
+        return out;
     }
 
     /**
@@ -293,7 +318,9 @@ public final class SqlReads {
         return value == null ? "" : value.toLowerCase(Locale.ROOT);
     }
 
-    private static ObservedResource withIfSet(ObservedResource state, String name, String value) {
-        return value == null || value.isEmpty() ? state : state.with(name, value);
+    private static void putIfSet(Map<String, String> state, String name, String value) {
+        if (value != null && !value.isEmpty()) {
+            state.put(name, value);
+        }
     }
 }

@@ -11,6 +11,7 @@ import com.databricks.sdk.service.sql.ServiceError;
 import com.databricks.sdk.service.sql.StatementResponse;
 import com.databricks.sdk.service.sql.StatementState;
 import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.apply.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,8 +34,10 @@ import org.slf4j.LoggerFactory;
  * RUNNING after that is polled until it ends. A statement that ends in any state but SUCCEEDED (also when the HTTP
  * status was 200) fails with a classified {@link ServiceException}.
  *
- * <p>It also runs the SQL executor's statements when the JDBC driver is not on the class path: every statement is
- * a request of its own, so a "session" is this object itself.
+ * <p>It also runs the SQL executor's statements when the JDBC driver is not on the class path, and validation's
+ * statements: every statement is a request of its own, so a "session" is this object itself. It is the only
+ * statement poller: it waits between polls on the call policy's sleeper, measures its deadline on the policy's
+ * clock, and sends its requests through the workspace's HTTP client, which takes a rate-limit permit for each.
  *
  * <p>Nothing the service answers makes it loop without end: a statement still running at its deadline is cancelled
  * and fails, a result of more than {@value #MAX_ROWS} rows or {@value #MAX_CHUNKS} chunks fails, and so does a
@@ -58,28 +61,15 @@ public final class StatementRows implements SqlSession, SqlSessions {
     private final long maxRows;
 
     /**
-     * Creates the runner.
+     * Creates the runner; it waits between polls on the policy's sleeper and times the deadline on its clock.
      *
      * @param client supplies the workspace client
      * @param warehouseId the SQL warehouse that runs the statements
      * @param timeout how long one statement may take until it ends, polling included
+     * @param policy the clock and sleeper of the polls (its rate limit is the HTTP client's business)
      */
-    public StatementRows(Supplier<WorkspaceClient> client, String warehouseId, Duration timeout) {
-        this(client, warehouseId, timeout, Clock.systemUTC(), Sleeper.system());
-    }
-
-    /**
-     * Creates the runner with a clock and a sleeper of the caller's, which tests fake.
-     *
-     * @param client supplies the workspace client
-     * @param warehouseId the SQL warehouse that runs the statements
-     * @param timeout how long one statement may take until it ends, polling included
-     * @param clock tells the time for the deadline
-     * @param sleeper waits between polls
-     */
-    public StatementRows(Supplier<WorkspaceClient> client, String warehouseId, Duration timeout, Clock clock,
-            Sleeper sleeper) {
-        this(client, warehouseId, timeout, clock, sleeper, MAX_CHUNKS, MAX_ROWS);
+    public StatementRows(Supplier<WorkspaceClient> client, String warehouseId, Duration timeout, CallPolicy policy) {
+        this(client, warehouseId, timeout, policy.clock(), policy.sleeper(), MAX_CHUNKS, MAX_ROWS);
     }
 
     /** Creates the runner with lower caps, for tests. */

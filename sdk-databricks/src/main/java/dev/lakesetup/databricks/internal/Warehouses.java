@@ -11,11 +11,10 @@ import dev.lakesetup.core.model.Group;
 import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.ServicePrincipal;
 import dev.lakesetup.core.model.User;
+import dev.lakesetup.core.model.WarehousePermission.Level;
 import dev.lakesetup.core.spi.ExecutionContext;
-import dev.lakesetup.core.spi.ObservedResource;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
@@ -36,13 +35,14 @@ public final class Warehouses {
     }
 
     /**
-     * Reads every level a principal holds on a warehouse, directly or inherited.
+     * Reads the highest level a principal holds on a warehouse, directly or inherited.
      *
      * @param permission the declared permission
      * @param context resolves service principals
-     * @return the levels held, or empty when the principal holds none (or is not resolved yet)
+     * @return the live permission at the highest level held, or empty when the principal holds none (or is not
+     *     resolved yet)
      */
-    public Optional<ObservedResource> read(dev.lakesetup.core.model.WarehousePermission permission,
+    public Optional<dev.lakesetup.core.model.WarehousePermission> read(dev.lakesetup.core.model.WarehousePermission permission,
             ExecutionContext context) {
         Optional<Principal> principal = resolvedOrEmpty(permission.principal(), context);
         if (principal.isEmpty()) {
@@ -51,20 +51,36 @@ public final class Warehouses {
         String id = PathNames.segment("warehouse id", permission.warehouseId());
         WarehousePermissions acl = Calls.run("get permissions of warehouse " + permission.warehouseId(),
                 () -> client.get().warehouses().getPermissions(id));
-        Set<String> levels = new TreeSet<>();
+        TreeSet<Level> levels = new TreeSet<>();
         if (acl.getAccessControlList() != null) {
             for (WarehouseAccessControlResponse entry : acl.getAccessControlList()) {
                 if (matches(entry, principal.get()) && entry.getAllPermissions() != null) {
                     for (WarehousePermission p : entry.getAllPermissions()) {
-                        if (p.getPermissionLevel() != null) {
-                            levels.add(p.getPermissionLevel().name());
-                        }
+                        level(p).ifPresent(levels::add);
                     }
                 }
             }
         }
-        return levels.isEmpty() ? Optional.empty()
-                : Optional.of(ObservedResource.of(permission.id()).withAll("permission level", levels));
+        if (levels.isEmpty()) {
+            return Optional.empty();
+        }
+        Level highest = levels.last();
+        return Optional.of(new dev.lakesetup.core.model.WarehousePermission(permission.warehouseId(),
+                permission.principal(), highest));
+    }
+
+    /** The level of a permission the service lists, when the model knows it (an unknown level is left out). */
+    private static Optional<Level> level(WarehousePermission permission) {
+        if (permission.getPermissionLevel() == null) {
+            return Optional.empty();
+        }
+        String name = permission.getPermissionLevel().name();
+        for (Level level : Level.values()) {
+            if (level.name().equals(name)) {
+                return Optional.of(level);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

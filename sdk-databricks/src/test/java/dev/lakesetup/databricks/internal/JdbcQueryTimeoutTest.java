@@ -1,5 +1,6 @@
 package dev.lakesetup.databricks.internal;
 
+import dev.lakesetup.core.apply.CallPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +25,7 @@ class JdbcQueryTimeoutTest {
 
     @Test
     void execute_setsTheQueryTimeoutBeforeRunning() {
-        new Jdbc(dataSource(), 90).inSession(session -> {
+        new Jdbc(dataSource(), 90, CallPolicy.defaults().rateLimiter()).inSession(session -> {
             session.execute("grant", "GRANT USE CATALOG ON CATALOG `c` TO `p`");
             return null;
         });
@@ -34,7 +35,7 @@ class JdbcQueryTimeoutTest {
 
     @Test
     void query_whenTheAnswerHasMoreRowsThanTheCap_failsFatally() {
-        Jdbc jdbc = new Jdbc(dataSource(), 90, 5);
+        Jdbc jdbc = new Jdbc(dataSource(), 90, 5, CallPolicy.defaults().rateLimiter());
 
         assertThatThrownBy(() -> jdbc.inSession(session -> session.query("read grants", "SHOW GRANTS")))
                 .isInstanceOf(ServiceException.class).hasMessageContaining("more than 5 rows")

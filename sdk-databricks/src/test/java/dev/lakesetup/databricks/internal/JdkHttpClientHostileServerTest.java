@@ -1,5 +1,7 @@
 package dev.lakesetup.databricks.internal;
 
+import dev.lakesetup.core.apply.CallPolicy;
+import dev.lakesetup.core.apply.RateLimiter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,6 +25,8 @@ import org.junit.jupiter.api.Test;
  * instead of filling the memory or holding the thread.
  */
 class JdkHttpClientHostileServerTest {
+    private static final RateLimiter LIMIT = CallPolicy.builder().rateLimitPerSecond(10_000).build().rateLimiter();
+
     private static final String TOKEN = "Bearer dapi-admin-secret";
     private final List<HostileServer> servers = new ArrayList<>();
 
@@ -38,7 +42,7 @@ class JdkHttpClientHostileServerTest {
         HostileServer elsewhere = server((request, out) -> HostileServer.json(out, 200, "{}"));
         HostileServer workspace = server((request, out) -> HostileServer.json(out, 302, "{}",
                 "Location: " + elsewhere.url("/steal")));
-        JdkHttpClient client = new JdkHttpClient(Duration.ofSeconds(5));
+        JdkHttpClient client = new JdkHttpClient(LIMIT, Duration.ofSeconds(5));
 
         assertThatThrownBy(() -> client.execute(get(workspace, "/api/2.0/clusters/list")))
                 .isInstanceOf(ServiceException.class)
@@ -51,7 +55,7 @@ class JdkHttpClientHostileServerTest {
     void execute_whenPlainHttpToAHostThatIsNotLoopback_failsFatallyBeforeSendingAnything() {
         // every request goes to the proxy on 127.0.0.1, which forwards nothing without its credentials
         try (FakeProxy proxy = FakeProxy.start("proxy-user", "proxy-password")) {
-            JdkHttpClient client = new JdkHttpClient(Duration.ofSeconds(5), HttpProxy.of("127.0.0.1", proxy.port()));
+            JdkHttpClient client = new JdkHttpClient(LIMIT, Duration.ofSeconds(5), HttpProxy.of("127.0.0.1", proxy.port()));
             Request request = new Request("GET", "http://adb-1.2.azuredatabricks.net/api/2.0/clusters/list")
                     .withHeader("Authorization", TOKEN);
 
@@ -73,7 +77,7 @@ class JdkHttpClientHostileServerTest {
             }
         });
 
-        Response response = new JdkHttpClient(Duration.ofSeconds(5)).execute(get(workspace, "/old"));
+        Response response = new JdkHttpClient(LIMIT, Duration.ofSeconds(5)).execute(get(workspace, "/old"));
 
         assertThat(response.getStatusCode()).isEqualTo(200);
         assertThat(new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("{\"moved\":true}");
@@ -85,7 +89,7 @@ class JdkHttpClientHostileServerTest {
     void execute_whenRedirectedInALoop_stopsAfterFiveHops() throws IOException {
         HostileServer workspace = server((request, out) -> HostileServer.json(out, 302, "{}", "Location: /again"));
 
-        assertThatThrownBy(() -> new JdkHttpClient(Duration.ofSeconds(5)).execute(get(workspace, "/start")))
+        assertThatThrownBy(() -> new JdkHttpClient(LIMIT, Duration.ofSeconds(5)).execute(get(workspace, "/start")))
                 .isInstanceOf(ServiceException.class).hasMessageContaining("more than 5 times");
         assertThat(workspace.received()).hasSize(6);
     }
@@ -97,7 +101,7 @@ class JdkHttpClientHostileServerTest {
                     .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
         });
-        JdkHttpClient client = new JdkHttpClient(Duration.ofSeconds(5), 1024 * 1024, Duration.ofMinutes(1));
+        JdkHttpClient client = new JdkHttpClient(LIMIT, Duration.ofSeconds(5), 1024 * 1024, Duration.ofMinutes(1));
 
         assertThatThrownBy(() -> client.execute(get(workspace, "/api/2.0/big")))
                 .isInstanceOf(ServiceException.class).hasMessageContaining("more than 1048576 bytes")
@@ -118,7 +122,7 @@ class JdkHttpClientHostileServerTest {
             out.write('}');
             out.close();
         });
-        JdkHttpClient client = new JdkHttpClient(Duration.ofSeconds(5), 1024 * 1024, Duration.ofMinutes(1));
+        JdkHttpClient client = new JdkHttpClient(LIMIT, Duration.ofSeconds(5), 1024 * 1024, Duration.ofMinutes(1));
 
         assertThatThrownBy(() -> client.execute(get(workspace, "/api/2.0/long")))
                 .isInstanceOf(ServiceException.class).hasMessageContaining("more than 1048576 bytes")
@@ -137,7 +141,7 @@ class JdkHttpClientHostileServerTest {
             }
             out.write('}');
         });
-        JdkHttpClient client = new JdkHttpClient(Duration.ofSeconds(2), 1024 * 1024, Duration.ofSeconds(1));
+        JdkHttpClient client = new JdkHttpClient(LIMIT, Duration.ofSeconds(2), 1024 * 1024, Duration.ofSeconds(1));
 
         assertThatThrownBy(() -> client.execute(get(workspace, "/api/2.0/slow")))
                 .isInstanceOf(ServiceException.class).hasMessageContaining("did not complete within PT1S")
@@ -152,7 +156,7 @@ class JdkHttpClientHostileServerTest {
             out.write(new byte[2 * 1024 * 1024]);
             out.close();
         });
-        JdkHttpClient client = new JdkHttpClient(Duration.ofSeconds(5), 1024 * 1024, Duration.ofMinutes(1));
+        JdkHttpClient client = new JdkHttpClient(LIMIT, Duration.ofSeconds(5), 1024 * 1024, Duration.ofMinutes(1));
         Response response = client.execute(new Request(Request.GET, workspace.url("/api/2.0/fs/files/x"))
                 .withHeader("Accept", "application/octet-stream"));
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.Schema;
-import dev.lakesetup.core.spi.ObservedResource;
 import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.SecurableType;
@@ -112,9 +111,9 @@ class SqlReadsTest {
         Rows session = new Rows(sql -> List.of(schemaRow("Database Name", "raw"),
                 schemaRow("Description", "For software companies"), schemaRow("Location", "file:/tmp/raw.db")));
 
-        ObservedResource state = reads.describe(session, Schema.named("sales", "raw")).orElseThrow();
+        Map<String, String> state = reads.describe(session, Schema.named("sales", "raw")).orElseThrow();
 
-        assertThat(state.values("comment")).contains(java.util.Set.of("For software companies"));
+        assertThat(state.get("comment")).isEqualTo("For software companies");
     }
 
     @Test
@@ -126,11 +125,10 @@ class SqlReadsTest {
         Schema declared = Schema.named("sales", "raw").managedLocation("abfss://c@a.dfs.core.windows.net/raw/")
                 .comment("raw files");
 
-        ObservedResource state = reads.describe(session, declared).orElseThrow();
+        Map<String, String> state = reads.describe(session, declared).orElseThrow();
 
-        assertThat(state.values("comment")).contains(java.util.Set.of("raw files"));
-        assertThat(state.values("managed location"))
-                .contains(java.util.Set.of(declared.managedLocation().orElseThrow().value()));
+        assertThat(state.get("comment")).isEqualTo("raw files");
+        assertThat(state.get("managed location")).isEqualTo(declared.managedLocation().orElseThrow().value());
     }
 
     @Test
@@ -139,9 +137,8 @@ class SqlReadsTest {
                 schemaRow("Location", "abfss://c@a.dfs.core.windows.net/rawer")));
         Schema declared = Schema.named("sales", "raw").managedLocation("abfss://c@a.dfs.core.windows.net/raw");
 
-        ObservedResource state = reads.describe(session, declared).orElseThrow();
+        Map<String, String> state = reads.describe(session, declared).orElseThrow();
 
-        assertThat(state.values("managed location"))
-                .contains(java.util.Set.of("abfss://c@a.dfs.core.windows.net/rawer"));
+        assertThat(state.get("managed location")).isEqualTo("abfss://c@a.dfs.core.windows.net/rawer");
     }
 }

@@ -1,5 +1,6 @@
 package dev.lakesetup.databricks.internal;
 
+import dev.lakesetup.core.apply.CallPolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -81,7 +82,7 @@ class StatementRowsHostileTest {
 
     private StatementRows rows(int maxChunks, long maxRows) {
         DatabricksConfig config = new DatabricksConfig().setHost(server.url("")).setToken("dapi-admin")
-                .setAuthType("pat").setDisableRetries(true).setHttpClient(new JdkHttpClient(Duration.ofSeconds(5)));
+                .setAuthType("pat").setDisableRetries(true).setHttpClient(new JdkHttpClient(CallPolicy.defaults().rateLimiter(), Duration.ofSeconds(5)));
         WorkspaceClient client = new WorkspaceClient(config);
         FakeTime time = new FakeTime();
         return new StatementRows(() -> client, "wh1", Duration.ofMinutes(1), time, time, maxChunks, maxRows);

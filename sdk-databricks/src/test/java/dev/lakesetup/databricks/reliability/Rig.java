@@ -1,5 +1,6 @@
 package dev.lakesetup.databricks.reliability;
 
+import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.Lakesetup;
 import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.apply.ApplyReport;
@@ -32,7 +33,7 @@ final class Rig implements AutoCloseable {
     private Rig(boolean oauth) {
         this.fake = FakeWorkspace.builder().warehouse(WAREHOUSE, "Starter").group("analysts").group("engineers").build().start();
         DatabricksWorkspace.Builder builder = DatabricksWorkspace.builder().host(fake.host()).plainHttpForTesting()
-                .httpTimeout(Duration.ofSeconds(10));
+                .httpTimeout(Duration.ofSeconds(10)).callPolicy(CallPolicy.builder().rateLimitPerSecond(10_000).build());
         if (oauth) {
             this.admin = fake.seedAdminServicePrincipal("lakesetup-admin");
             builder.oauthM2m(admin.applicationId(), admin.secret());
@@ -60,11 +61,11 @@ final class Rig implements AutoCloseable {
     }
 
     /**
-     * lakesetup on an executor with a retry policy, waiting on virtual time. The rate limit (10 000 calls/s) spaces
-     * calls 0.1 ms apart; the clock leaves those waits out of {@code time.waits()}.
+     * lakesetup on an executor with a retry policy, waiting on virtual time. The workspace's rate limit (10 000
+     * requests/s, on the real clock) spaces requests 0.1 ms apart and stays out of {@code time.waits()}.
      */
     Lakesetup lakesetup(Executor executor, RetryPolicy policy) {
-        return Lakesetup.builder().executor(executor).concurrency(4).rateLimitPerSecond(10_000).retryPolicy(policy)
+        return Lakesetup.builder().executor(executor).concurrency(4).retryPolicy(policy)
                 .clock(time).sleeper(time::sleep).build();
     }
 

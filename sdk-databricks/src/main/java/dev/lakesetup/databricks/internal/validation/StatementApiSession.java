@@ -2,6 +2,7 @@ package dev.lakesetup.databricks.internal.validation;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
+import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.apply.Sleeper;
 import dev.lakesetup.databricks.internal.JdkHttpClient;
 import dev.lakesetup.databricks.internal.StatementRows;
@@ -42,6 +43,7 @@ public final class StatementApiSession implements PrincipalSession {
 
     /** Opens the session with a clock for the statements' deadline and a sleeper between polls, which tests fake. */
     static StatementApiSession open(ValidationTarget target, Clock clock, Sleeper sleeper) {
+        CallPolicy policy = CallPolicy.builder().clock(clock).sleeper(sleeper).build();
         SecretScrubber scrubber = new SecretScrubber(target.credentials().secret());
         LOG.debug("signing in to {} as {} with OAuth M2M", target.host(), target.credentials().clientId());
         try {
@@ -52,11 +54,11 @@ public final class StatementApiSession implements PrincipalSession {
                     .setDisableRetries(true).setDebugHeaders(false)
                     // lakesetup's client, which logs no header: the SDK's default one logs the Basic credentials
                     // and the bearer token at DEBUG
-                    .setHttpClient(new JdkHttpClient(HTTP_TIMEOUT, target.proxy()));
+                    .setHttpClient(new JdkHttpClient(policy.rateLimiter(), HTTP_TIMEOUT, target.proxy()));
             WorkspaceClient client = new WorkspaceClient(config);
             config.authenticate();
             return new StatementApiSession(new StatementRows(() -> client, target.warehouseId(),
-                    target.statementTimeout(), clock, sleeper), scrubber);
+                    target.statementTimeout(), policy), scrubber);
         } catch (RuntimeException e) {
             throw new CheckFailedException(scrubber.describe(e));
         }

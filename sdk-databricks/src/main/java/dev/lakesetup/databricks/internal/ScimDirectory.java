@@ -9,11 +9,14 @@ import com.databricks.sdk.service.iam.ListGroupsRequest;
 import com.databricks.sdk.service.iam.ListServicePrincipalsRequest;
 import com.databricks.sdk.service.iam.ListUsersRequest;
 import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.DeletedPrincipal;
 import dev.lakesetup.core.model.Group;
 import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.ServicePrincipal;
 import dev.lakesetup.core.model.User;
+import dev.lakesetup.core.spi.ExecutionContext;
+import dev.lakesetup.core.spi.PrincipalDirectory;
 import dev.lakesetup.core.spi.PrincipalLookup;
 import java.util.Collection;
 import java.util.Locale;
@@ -35,31 +38,54 @@ import org.slf4j.LoggerFactory;
  * found are remembered for the life of the executor, so re-plans do not ask again. A caller that may not list
  * principals (401, 403) leaves them unchecked.
  */
-public final class PrincipalDirectory {
-    private static final Logger LOG = LoggerFactory.getLogger(PrincipalDirectory.class);
+public final class ScimDirectory implements PrincipalDirectory {
+    private static final Logger LOG = LoggerFactory.getLogger(ScimDirectory.class);
     private static final String WS_SCIM = "/api/2.0/preview/scim/v2/";
     private static final String ACCOUNT_SCIM = "/api/2.0/accounts/{account_id}/scim/v2/";
     private static final String ALL_ACCOUNT_USERS = "account users";
 
     private final SdkClients clients;
+    private final Principals principals;
     private final Set<String> found = ConcurrentHashMap.newKeySet();
 
     /**
      * Creates the directory.
      *
      * @param clients the SDK clients
+     * @param principals resolves service principals by display name
      */
-    public PrincipalDirectory(SdkClients clients) {
+    public ScimDirectory(SdkClients clients, Principals principals) {
         this.clients = clients;
+        this.principals = principals;
     }
 
     /**
-     * Looks a principal up.
+     * Finds a service principal's application id by display name, in the workspace and then (when an account
+     * client is configured) in the account; a reference by application id is returned as it is.
+     *
+     * @param principal the reference
+     * @param context the call context
+     * @return the application id, or empty when no such principal exists
+     */
+    @Override
+    public Optional<ApplicationId> resolve(ServicePrincipal principal, ExecutionContext context) {
+        if (principal.isResolved()) {
+            return principal.applicationId();
+        }
+        return principals.resolve(principal);
+    }
+
+    /**
+     * Looks a principal up with one SCIM listing filtered to it, in the workspace and then (when an account client
+     * is configured) in the account; the built-in {@code account users} group and principals found before are not
+     * asked again.
      *
      * @param principal a service principal, user or group
+     * @param context the call context
      * @return whether it exists and every listing asked; empty for a principal that cannot be looked up
      */
-    public Optional<PrincipalLookup> lookUp(Principal principal) {
+    @Override
+    public Optional<PrincipalLookup> lookUp(Principal principal, ExecutionContext context) {
         if (principal instanceof DeletedPrincipal) {
             return Optional.empty();
         }

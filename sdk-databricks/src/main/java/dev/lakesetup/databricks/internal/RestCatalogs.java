@@ -1,0 +1,53 @@
+package dev.lakesetup.databricks.internal;
+
+import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.service.catalog.CatalogInfo;
+import com.databricks.sdk.service.catalog.CreateCatalog;
+import com.databricks.sdk.service.catalog.UpdateCatalog;
+import dev.lakesetup.core.model.Catalog;
+import dev.lakesetup.core.plan.ResourceChange;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** Reads, creates and comments catalogs through the Unity Catalog REST API. */
+public final class RestCatalogs extends RestUcHandler<Catalog, CatalogInfo> {
+
+    /**
+     * Creates the handler.
+     *
+     * @param client supplies the workspace client
+     * @param unityCatalog the metastore check shared by the workspace's handlers
+     */
+    public RestCatalogs(Supplier<WorkspaceClient> client, UnityCatalogCheck unityCatalog) {
+        super(Catalog.class, "catalog", client, unityCatalog);
+    }
+
+    @Override
+    Optional<CatalogInfo> fetch(WorkspaceClient client, Catalog declared) {
+        String name = declared.name().name().value();
+        return Calls.read("get catalog " + name,
+                () -> client.catalogs().get(PathNames.segment("catalog name", name)));
+    }
+
+    @Override
+    Catalog live(Catalog declared, CatalogInfo info) {
+        return LiveResources.catalog(declared, info.getComment(), info.getStorageRoot());
+    }
+
+    @Override
+    void create(WorkspaceClient client, Catalog catalog) {
+        String name = catalog.name().name().value();
+        CreateCatalog create = new CreateCatalog().setName(name);
+        catalog.managedLocation().ifPresent(url -> create.setStorageRoot(url.value()));
+        catalog.comment().ifPresent(create::setComment);
+        Calls.run("create catalog " + name, () -> client.catalogs().create(create));
+    }
+
+    @Override
+    void update(WorkspaceClient client, ResourceChange change, Catalog catalog) {
+        String name = catalog.name().name().value();
+        UpdateCatalog update = new UpdateCatalog().setName(PathNames.segment("catalog name", name));
+        catalog.comment().filter(c -> changes(change, "comment")).ifPresent(update::setComment);
+        Calls.run("update catalog " + name, () -> client.catalogs().update(update));
+    }
+}

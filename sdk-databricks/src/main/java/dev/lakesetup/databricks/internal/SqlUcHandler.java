@@ -1,0 +1,179 @@
+package dev.lakesetup.databricks.internal;
+
+import dev.lakesetup.core.model.Catalog;
+import dev.lakesetup.core.model.ExternalLocation;
+import dev.lakesetup.core.model.Resource;
+import dev.lakesetup.core.model.ResourceId;
+import dev.lakesetup.core.model.Schema;
+import dev.lakesetup.core.plan.Action;
+import dev.lakesetup.core.plan.ResourceChange;
+import dev.lakesetup.core.plan.SettingChange;
+import dev.lakesetup.core.render.UnityCatalogSql;
+import dev.lakesetup.core.spi.ChangeResult;
+import dev.lakesetup.core.spi.ExecutionContext;
+import dev.lakesetup.core.spi.ResourceHandler;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+/**
+ * Reads and changes catalogs, schemas or external locations with SQL: {@code DESCRIBE} (one statement per object,
+ * each on its own session, fanned out with {@link ExecutionContext#runAll}), {@code CREATE} and
+ * {@code COMMENT ON}.
+ *
+ * <p>A change with no SQL form goes to the REST handler of the same kind given as its twin (a decorator, not a
+ * router): an UPDATE of more than the comment, any UPDATE of an external location ({@code COMMENT ON} and
+ * {@code ALTER EXTERNAL LOCATION} document no comment for it) and the CREATE of a read-only external location.
+ * Without a twin such a change fails with a message that says how to build the executor.
+ *
+ * @param <R> the resource kind
+ */
+public final class SqlUcHandler<R extends Resource> implements ResourceHandler<R> {
+    private static final UnityCatalogSql SQL = UnityCatalogSql.standard();
+    private static final SqlReads READS = new SqlReads(SQL);
+
+    private final Class<R> type;
+    private final Kind<R> kind;
+    private final SqlSessions sessions;
+    private final UnityCatalogCheck unityCatalog;
+    private final ResourceHandler<R> twin;
+
+    private SqlUcHandler(Class<R> type, Kind<R> kind, SqlSessions sessions, UnityCatalogCheck unityCatalog,
+            ResourceHandler<R> twin) {
+        this.type = type;
+        this.kind = kind;
+        this.sessions = sessions;
+        this.unityCatalog = unityCatalog;
+        this.twin = twin;
+    }
+
+    /** What differs between the kinds: how the live object is built, created and commented. */
+    private record Kind<R>(String name, BiFunction<R, Map<String, String>, R> live, Function<R, String> create,
+            Function<R, Optional<String>> comment, Predicate<ResourceChange> restOnly) {
+    }
+
+    /**
+     * Returns the SQL handler of catalogs.
+     *
+     * @param sessions runs the statements
+     * @param unityCatalog the metastore check, or {@code null} without a REST connection
+     * @param twin the REST handler for changes with no SQL form, or {@code null}
+     * @return the handler
+     */
+    public static SqlUcHandler<Catalog> catalogs(SqlSessions sessions, UnityCatalogCheck unityCatalog,
+            ResourceHandler<Catalog> twin) {
+        return new SqlUcHandler<>(Catalog.class, new Kind<>("catalog", (declared, info) -> LiveResources.catalog(
+                declared, info.get("comment"), info.get("managed location")), SQL::createCatalog, Catalog::comment,
+                change -> false), sessions, unityCatalog, twin);
+    }
+
+    /**
+     * Returns the SQL handler of schemas.
+     *
+     * @param sessions runs the statements
+     * @param unityCatalog the metastore check, or {@code null} without a REST connection
+     * @param twin the REST handler for changes with no SQL form, or {@code null}
+     * @return the handler
+     */
+    public static SqlUcHandler<Schema> schemas(SqlSessions sessions, UnityCatalogCheck unityCatalog,
+            ResourceHandler<Schema> twin) {
+        return new SqlUcHandler<>(Schema.class, new Kind<>("schema", (declared, info) -> LiveResources.schema(
+                declared, info.get("comment"), info.get("managed location")), SQL::createSchema, Schema::comment,
+                change -> false), sessions, unityCatalog, twin);
+    }
+
+    /**
+     * Returns the SQL handler of external locations.
+     *
+     * @param sessions runs the statements
+     * @param unityCatalog the metastore check, or {@code null} without a REST connection
+     * @param twin the REST handler for changes with no SQL form, or {@code null}
+     * @return the handler
+     */
+    public static SqlUcHandler<ExternalLocation> externalLocations(SqlSessions sessions,
+            UnityCatalogCheck unityCatalog, ResourceHandler<ExternalLocation> twin) {
+        return new SqlUcHandler<>(ExternalLocation.class, new Kind<>("external location",
+                (declared, info) -> LiveResources.externalLocation(declared, info.get("url"), info.get("credential"),
+                        info.get("comment"), LiveResources.bool(info.get("read only"))),
+                SQL::createExternalLocation, ExternalLocation::comment,
+                change -> change.action() == Action.UPDATE
+                        || ((ExternalLocation) change.resource()).readOnly().orElse(false)),
+                sessions, unityCatalog, twin);
+    }
+
+    @Override
+    public Class<R> type() {
+        return type;
+    }
+
+    @Override
+    public Map<ResourceId, R> read(List<R> resources, ExecutionContext context) {
+        if (resources.isEmpty()) {
+            return Map.of();
+        }
+        checkUnityCatalog();
+        List<Optional<R>> live = context.runAll("describe " + kind.name(), resources, resource -> sessions
+                .inSession(session -> READS.describe(session, resource))
+                .map(info -> kind.live().apply(resource, info)));
+        Map<ResourceId, R> out = new LinkedHashMap<>();
+        for (int i = 0; i < resources.size(); i++) {
+            R declared = resources.get(i);
+            live.get(i).ifPresent(found -> out.put(declared.id(), found));
+        }
+        return out;
+    }
+
+    @Override
+    public ChangeResult apply(ResourceChange change, R resource, ExecutionContext context) {
+        if (needsRest(change)) {
+            if (twin == null) {
+                throw Calls.unsupported(change.object() + ": this change has no SQL form; build the SqlExecutor "
+                        + "with a RestExecutor (DatabricksWorkspace.sqlExecutor(..)) to apply it through REST");
+            }
+            return twin.apply(change, resource, context);
+        }
+        String statement = switch (change.action()) {
+            case CREATE -> kind.create().apply(resource);
+            case UPDATE -> SQL.commentOn(resource.securable().orElseThrow(), kind.comment().apply(resource)
+                    .orElseThrow());
+            case NO_OP, CONFLICT, GRANT, REVOKE -> throw Calls.unsupported(change + " cannot be applied");
+        };
+        checkUnityCatalog();
+        String what = (change.action() == Action.CREATE ? "create " : "comment on ") + change.object();
+        sessions.inSession(session -> {
+            session.execute(what, statement);
+            return null;
+        });
+        return ChangeResult.done();
+    }
+
+    /** An UPDATE of more than the comment, and the changes the kind has no SQL for, need the REST API. */
+    private boolean needsRest(ResourceChange change) {
+        if (kind.restOnly().test(change)) {
+            return true;
+        }
+        if (change.action() == Action.UPDATE) {
+            for (SettingChange setting : change.settings()) {
+                if (!setting.name().equals("comment")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private void checkUnityCatalog() {
+        if (unityCatalog != null) {
+            unityCatalog.metastoreId();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SqlUcHandler[" + kind.name() + (twin == null ? "" : ", REST for changes with no SQL form") + "]";
+    }
+}
