@@ -2,6 +2,7 @@ package dev.lakesetup.examples;
 
 import dev.lakesetup.core.Lakesetup;
 import dev.lakesetup.core.LakesetupException;
+import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.core.model.SecretSink;
 import dev.lakesetup.core.plan.Plan;
@@ -123,9 +124,10 @@ public final class DataGraphExample {
             SampleData.seed(fake);
             out.println("== lakesetup: the Data Graph setup, offline against a fake workspace at " + fake.host());
             out.println("   seeded: " + SampleData.DESCRIPTION);
-            DatabricksWorkspace workspace = DatabricksWorkspace.builder().host(fake.host()).plainHttpForTesting().pat(fake.adminToken())
-                    .warehouseId(OFFLINE_WAREHOUSE).build();
-            Lakesetup lakesetup = Lakesetup.builder().executor(workspace.restExecutor()).rateLimitPerSecond(100)
+            CallPolicy calls = CallPolicy.builder().rateLimitPerSecond(100).build();
+            DatabricksWorkspace workspace = DatabricksWorkspace.builder().host(fake.host()).plainHttpForTesting()
+                    .pat(fake.adminToken()).warehouseId(OFFLINE_WAREHOUSE).callPolicy(calls).build();
+            Lakesetup lakesetup = Lakesetup.builder().executor(workspace.restExecutor()).callPolicy(calls)
                     .listener(new ConsoleProgress(out)).build();
             RunOptions runOptions = RunOptions.defaults()
                     .withValidator(PrincipalValidator.Builder::plainHttpForTesting);

@@ -85,7 +85,10 @@ public final class ServicePrincipalHandler implements ResourceHandler<WorkspaceS
     /** The live principal: by application id, its display name (the declared one when the model rejects the live one). */
     private static WorkspaceServicePrincipal live(WorkspaceServicePrincipal declared, ServicePrincipal found,
             ServicePrincipal inWorkspace, boolean assigned) {
-        ApplicationId appId = ApplicationId.of(found.getApplicationId());
+        ApplicationId appId = LiveResources.parse(() -> ApplicationId.of(found.getApplicationId()))
+                .or(() -> declared.principal().applicationId()).orElseThrow(() -> ServiceException.builder(
+                        ServiceException.Failure.FATAL, "service principal '" + declared.displayName() + "' has an "
+                        + "application id lakesetup cannot read: " + found.getApplicationId()).build());
         WorkspaceServicePrincipal live = LiveResources.parse(() -> WorkspaceServicePrincipal.ofApplication(appId,
                 found.getDisplayName())).orElseGet(() -> WorkspaceServicePrincipal.ofApplication(appId,
                 declared.displayName()));

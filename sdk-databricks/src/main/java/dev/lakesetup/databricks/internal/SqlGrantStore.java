@@ -23,7 +23,8 @@ import java.util.Set;
  * all of one change on one session; reads from the {@code system.information_schema} privileges views, one query per
  * securable type and chunk of {@link SqlReads#CHUNK} names, and {@code SHOW GRANTS ON} for the metastore and for
  * every securable that must be read in full ({@link ExecutionContext#needsEveryGrant}); each query a unit of its own,
- * on its own session, fanned out with {@link ExecutionContext#runAll}.
+ * on a session borrowed for it, fanned out with {@link ExecutionContext#runAll} after the first ({@link WarmFirst}),
+ * so a small read reuses one pooled session.
  *
  * <p>SQL cannot name a deleted principal, so a revoke from one goes to the REST grant store given as its twin (the
  * permissions API removes privileges by {@code principal_id}); without a twin it fails with a message saying so.
@@ -60,7 +61,7 @@ public final class SqlGrantStore implements GrantStore {
         }
         checkUnityCatalog();
         Map<Securable, List<PrincipalPrivileges>> out = new LinkedHashMap<>();
-        context.runAll("read grants", SqlReads.batches(securables, context::needsEveryGrant),
+        WarmFirst.runAll(context, "read grants", SqlReads.batches(securables, context::needsEveryGrant),
                 batch -> sessions.inSession(session -> reads.grants(session, batch, context::needsEveryGrant)))
                 .forEach(out::putAll);
         return out;

@@ -1,9 +1,7 @@
 package dev.lakesetup.databricks.internal;
 
-import dev.lakesetup.core.model.ExternalLocation;
 import dev.lakesetup.core.model.Identifier;
 import dev.lakesetup.core.model.Privilege;
-import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.Schema;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.SecurableType;
@@ -42,38 +40,73 @@ public final class SqlReads {
     }
 
     /**
-     * Reads a catalog, schema or external location with {@code DESCRIBE} (an external location's read-only flag,
-     * which the documented DESCRIBE output lacks, from {@code information_schema.external_locations}).
+     * Reads a catalog, schema or external location with {@code DESCRIBE}.
      *
-     * @param session runs the queries
-     * @param resource a catalog, schema or external location
-     * @return the live values as the service wrote them, keyed {@code comment}, {@code managed location},
-     *     {@code url}, {@code credential} and {@code read only} (each only when the service gave it), or empty when
-     *     the object does not exist
+     * @param session runs the query
+     * @param securable the catalog, schema or external location
+     * @return the rows as items keyed in lower case with {@code _} for spaces ({@code comment}, {@code storage_root},
+     *     {@code location}, {@code url}, {@code credential_name}, ...), or empty when the object does not exist
      */
-    public Optional<Map<String, String>> describe(SqlRows session, Resource resource) {
-        Securable securable = resource.securable()
-                .orElseThrow(() -> Calls.unsupported("SQL cannot describe " + resource.id()));
-        Optional<List<Map<String, String>>> rows = session.queryIfExists("describe " + resource.id(),
-                sql.describe(securable));
-        if (rows.isEmpty()) {
-            return Optional.empty();
+    public Optional<Map<String, String>> describe(SqlRows session, Securable securable) {
+        return session.queryIfExists("describe " + securable.type().apiName() + " " + securable.fullName(),
+                sql.describe(securable)).map(SqlReads::keyValues);
+    }
+
+    /**
+     * Returns the comment of a DESCRIBE answer: DESCRIBE SCHEMA's documented example names it "Description", the
+     * service also answers "Comment".
+     *
+     * @param info the items
+     * @return the comment, or {@code null} when absent or empty
+     */
+    public static String comment(Map<String, String> info) {
+        return nonEmpty(info.containsKey("comment") ? info.get("comment") : info.get("description"));
+    }
+
+    /**
+     * Returns a schema's managed location from a DESCRIBE SCHEMA answer: its storage root when shown, else the
+     * {@code Location} row (see {@link #schemaLocation}).
+     *
+     * @param info the items
+     * @param declared the declared schema
+     * @return the location, or {@code null}
+     */
+    public static String schemaRoot(Map<String, String> info, Schema declared) {
+        return info.containsKey("storage_root") ? nonEmpty(info.get("storage_root"))
+                : schemaLocation(declared, info.get("location"));
+    }
+
+    /**
+     * Returns an external location's read-only flag: from the DESCRIBE answer when it has one, else from
+     * {@code information_schema.external_locations}, since DESCRIBE does not document it.
+     *
+     * @param session runs the query when needed
+     * @param location the external location
+     * @param info the DESCRIBE items
+     * @return the flag as text, or {@code null}
+     */
+    public String readOnly(SqlRows session, Securable location, Map<String, String> info) {
+        if (info.containsKey("read_only")) {
+            return info.get("read_only");
         }
-        Map<String, String> info = keyValues(rows.get());
-        Map<String, String> state = new LinkedHashMap<>();
-        // DESCRIBE SCHEMA's documented example names the comment "Description"; the service also answers "Comment"
-        putIfSet(state, "comment", info.containsKey("comment") ? info.get("comment") : info.get("description"));
-        if (resource instanceof ExternalLocation) {
-            putIfSet(state, "url", info.get("url"));
-            putIfSet(state, "credential", info.get("credential_name"));
-            String readOnly = info.containsKey("read_only") ? info.get("read_only") : readOnly(session, securable);
-            putIfSet(state, "read only", bool(readOnly));
-        } else if (info.containsKey("storage_root")) {
-            putIfSet(state, "managed location", info.get("storage_root"));
-        } else if (resource instanceof Schema schema) {
-            putIfSet(state, "managed location", schemaLocation(schema, info.get("location")));
-        }
-        return Optional.of(state);
+        List<Map<String, String>> rows = session.query("read external location " + location.fullName(),
+                sql.selectReadOnly(location));
+        return rows.isEmpty() ? null : rows.get(0).get("read_only");
+    }
+
+    /**
+     * Returns an item of a DESCRIBE answer, {@code null} when absent or empty.
+     *
+     * @param info the items
+     * @param item the item's key
+     * @return the value
+     */
+    public static String item(Map<String, String> info, String item) {
+        return nonEmpty(info.get(item));
+    }
+
+    private static String nonEmpty(String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 
     /**
@@ -108,7 +141,7 @@ public final class SqlReads {
      * managed tables go: the declared managed location or a folder the service made beneath it. A location at or
      * beneath the declared one is reported as the declared one; any other is reported as shown.
      */
-    private static String schemaLocation(Schema schema, String location) {
+    static String schemaLocation(Schema schema, String location) {
         if (location == null || location.isBlank()) {
             return null;
         }
@@ -130,13 +163,6 @@ public final class SqlReads {
             out = out.substring(0, out.length() - 1);
         }
         return out;
-    }
-
-    /** Reads an external location's read-only flag from information_schema: DESCRIBE does not document it. */
-    private String readOnly(SqlRows session, Securable location) {
-        List<Map<String, String>> rows = session.query("read external location " + location.fullName(),
-                sql.selectReadOnly(location));
-        return rows.isEmpty() ? null : rows.get(0).get("read_only");
     }
 
     /**
@@ -310,17 +336,7 @@ public final class SqlReads {
         return key.trim().toLowerCase(Locale.ROOT).replace(' ', '_');
     }
 
-    private static String bool(String value) {
-        return value == null ? null : Boolean.toString(Boolean.parseBoolean(value.trim()));
-    }
-
     private static String lower(String value) {
         return value == null ? "" : value.toLowerCase(Locale.ROOT);
-    }
-
-    private static void putIfSet(Map<String, String> state, String name, String value) {
-        if (value != null && !value.isEmpty()) {
-            state.put(name, value);
-        }
     }
 }

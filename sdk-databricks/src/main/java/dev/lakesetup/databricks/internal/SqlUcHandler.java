@@ -16,14 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * Reads and changes catalogs, schemas or external locations with SQL: {@code DESCRIBE} (one statement per object,
- * each on its own session, fanned out with {@link ExecutionContext#runAll}), {@code CREATE} and
- * {@code COMMENT ON}.
+ * each on a session borrowed for it, fanned out with {@link ExecutionContext#runAll} after the first, see
+ * {@link WarmFirst}), {@code CREATE} and {@code COMMENT ON}.
  *
  * <p>A change with no SQL form goes to the REST handler of the same kind given as its twin (a decorator, not a
  * router): an UPDATE of more than the comment, any UPDATE of an external location ({@code COMMENT ON} and
@@ -51,8 +50,14 @@ public final class SqlUcHandler<R extends Resource> implements ResourceHandler<R
         this.twin = twin;
     }
 
+    /** Builds a live object from a DESCRIBE answer; the session serves a follow-up query. */
+    @FunctionalInterface
+    private interface Live<R> {
+        R of(R declared, Map<String, String> info, SqlRows session);
+    }
+
     /** What differs between the kinds: how the live object is built, created and commented. */
-    private record Kind<R>(String name, BiFunction<R, Map<String, String>, R> live, Function<R, String> create,
+    private record Kind<R>(String name, Live<R> live, Function<R, String> create,
             Function<R, Optional<String>> comment, Predicate<ResourceChange> restOnly) {
     }
 
@@ -66,8 +71,9 @@ public final class SqlUcHandler<R extends Resource> implements ResourceHandler<R
      */
     public static SqlUcHandler<Catalog> catalogs(SqlSessions sessions, UnityCatalogCheck unityCatalog,
             ResourceHandler<Catalog> twin) {
-        return new SqlUcHandler<>(Catalog.class, new Kind<>("catalog", (declared, info) -> LiveResources.catalog(
-                declared, info.get("comment"), info.get("managed location")), SQL::createCatalog, Catalog::comment,
+        return new SqlUcHandler<>(Catalog.class, new Kind<>("catalog", (declared, info, session) -> LiveResources.catalog(
+                declared, SqlReads.comment(info), SqlReads.item(info, "storage_root")), SQL::createCatalog,
+                Catalog::comment,
                 change -> false), sessions, unityCatalog, twin);
     }
 
@@ -81,8 +87,9 @@ public final class SqlUcHandler<R extends Resource> implements ResourceHandler<R
      */
     public static SqlUcHandler<Schema> schemas(SqlSessions sessions, UnityCatalogCheck unityCatalog,
             ResourceHandler<Schema> twin) {
-        return new SqlUcHandler<>(Schema.class, new Kind<>("schema", (declared, info) -> LiveResources.schema(
-                declared, info.get("comment"), info.get("managed location")), SQL::createSchema, Schema::comment,
+        return new SqlUcHandler<>(Schema.class, new Kind<>("schema", (declared, info, session) -> LiveResources.schema(
+                declared, SqlReads.comment(info), SqlReads.schemaRoot(info, declared)), SQL::createSchema,
+                Schema::comment,
                 change -> false), sessions, unityCatalog, twin);
     }
 
@@ -97,8 +104,9 @@ public final class SqlUcHandler<R extends Resource> implements ResourceHandler<R
     public static SqlUcHandler<ExternalLocation> externalLocations(SqlSessions sessions,
             UnityCatalogCheck unityCatalog, ResourceHandler<ExternalLocation> twin) {
         return new SqlUcHandler<>(ExternalLocation.class, new Kind<>("external location",
-                (declared, info) -> LiveResources.externalLocation(declared, info.get("url"), info.get("credential"),
-                        info.get("comment"), LiveResources.bool(info.get("read only"))),
+                (declared, info, session) -> LiveResources.externalLocation(declared, SqlReads.item(info, "url"),
+                        SqlReads.item(info, "credential_name"), SqlReads.comment(info), LiveResources.bool(
+                                READS.readOnly(session, declared.name(), info))),
                 SQL::createExternalLocation, ExternalLocation::comment,
                 change -> change.action() == Action.UPDATE
                         || ((ExternalLocation) change.resource()).readOnly().orElse(false)),
@@ -116,9 +124,9 @@ public final class SqlUcHandler<R extends Resource> implements ResourceHandler<R
             return Map.of();
         }
         checkUnityCatalog();
-        List<Optional<R>> live = context.runAll("describe " + kind.name(), resources, resource -> sessions
-                .inSession(session -> READS.describe(session, resource))
-                .map(info -> kind.live().apply(resource, info)));
+        List<Optional<R>> live = WarmFirst.runAll(context, "describe " + kind.name(), resources, resource -> sessions
+                .inSession(session -> READS.describe(session, resource.securable().orElseThrow())
+                        .map(info -> kind.live().of(resource, info, session))));
         Map<ResourceId, R> out = new LinkedHashMap<>();
         for (int i = 0; i < resources.size(); i++) {
             R declared = resources.get(i);

@@ -111,9 +111,9 @@ class SqlReadsTest {
         Rows session = new Rows(sql -> List.of(schemaRow("Database Name", "raw"),
                 schemaRow("Description", "For software companies"), schemaRow("Location", "file:/tmp/raw.db")));
 
-        Map<String, String> state = reads.describe(session, Schema.named("sales", "raw")).orElseThrow();
+        Map<String, String> state = reads.describe(session, Securable.schema("sales", "raw")).orElseThrow();
 
-        assertThat(state.get("comment")).isEqualTo("For software companies");
+        assertThat(SqlReads.comment(state)).isEqualTo("For software companies");
     }
 
     @Test
@@ -125,10 +125,10 @@ class SqlReadsTest {
         Schema declared = Schema.named("sales", "raw").managedLocation("abfss://c@a.dfs.core.windows.net/raw/")
                 .comment("raw files");
 
-        Map<String, String> state = reads.describe(session, declared).orElseThrow();
+        Map<String, String> state = reads.describe(session, Securable.schema("sales", "raw")).orElseThrow();
 
-        assertThat(state.get("comment")).isEqualTo("raw files");
-        assertThat(state.get("managed location")).isEqualTo(declared.managedLocation().orElseThrow().value());
+        assertThat(SqlReads.comment(state)).isEqualTo("raw files");
+        assertThat(SqlReads.schemaRoot(state, declared)).isEqualTo(declared.managedLocation().orElseThrow().value());
     }
 
     @Test
@@ -137,8 +137,8 @@ class SqlReadsTest {
                 schemaRow("Location", "abfss://c@a.dfs.core.windows.net/rawer")));
         Schema declared = Schema.named("sales", "raw").managedLocation("abfss://c@a.dfs.core.windows.net/raw");
 
-        Map<String, String> state = reads.describe(session, declared).orElseThrow();
+        Map<String, String> state = reads.describe(session, Securable.schema("sales", "raw")).orElseThrow();
 
-        assertThat(state.get("managed location")).isEqualTo("abfss://c@a.dfs.core.windows.net/rawer");
+        assertThat(SqlReads.schemaRoot(state, declared)).isEqualTo("abfss://c@a.dfs.core.windows.net/rawer");
     }
 }
