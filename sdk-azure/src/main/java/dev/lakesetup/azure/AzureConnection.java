@@ -2,36 +2,18 @@ package dev.lakesetup.azure;
 
 import com.azure.core.credential.TokenCredential;
 import com.azure.core.http.HttpClient;
-import com.azure.core.http.ProxyOptions;
-import com.azure.core.http.HttpPipeline;
-import com.azure.core.http.HttpPipelineBuilder;
-import com.azure.core.http.policy.HttpLogDetailLevel;
-import com.azure.core.http.policy.HttpLogOptions;
-import com.azure.core.http.policy.HttpLoggingPolicy;
-import com.azure.core.http.policy.UserAgentPolicy;
 import com.azure.core.management.AzureEnvironment;
-import com.azure.core.management.profile.AzureProfile;
-import com.azure.identity.ClientSecretCredentialBuilder;
-import com.azure.identity.DefaultAzureCredentialBuilder;
-import com.azure.resourcemanager.authorization.AuthorizationManager;
-import com.azure.storage.common.StorageSharedKeyCredential;
 import com.databricks.sdk.core.DatabricksConfig;
-import com.azure.storage.common.policy.RequestRetryOptions;
-import com.azure.storage.common.policy.RetryPolicyType;
-import com.azure.storage.file.datalake.DataLakeServiceClient;
-import com.azure.storage.file.datalake.DataLakeServiceClientBuilder;
-import dev.lakesetup.azure.internal.ErrorPagePolicy;
+import dev.lakesetup.azure.internal.AzureClients;
 import dev.lakesetup.azure.internal.OwnedHttpClient;
-import dev.lakesetup.azure.internal.TokenPolicy;
 import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.databricks.DatabricksWorkspace;
 import dev.lakesetup.databricks.HttpProxy;
-import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
@@ -41,6 +23,10 @@ import java.util.function.Function;
  * or key reaches a log; the credentials lakesetup builds ({@code DefaultAzureCredential}, the client-secret one) log
  * at BASIC detail too, whatever {@code AZURE_HTTP_LOG_DETAIL_LEVEL} says. A credential passed to
  * {@link Builder#credential} keeps the logging it was built with.
+ *
+ * <p>Every request to Graph, Resource Manager and storage takes one permit of the rate limiter of the connection's
+ * {@link Builder#callPolicy(CallPolicy) call policy} first (by default {@link CallPolicy#defaults()}: 15 requests per
+ * second); pass one policy to this connection and to the engine, or to a workspace, to share one limit.
  *
  * <p>Unless given an HTTP client, the connection owns one with its own I/O threads; {@link #close()} releases them.
  *
@@ -57,14 +43,10 @@ public final class AzureConnection implements AutoCloseable {
     private final String subscriptionId;
     private final TokenCredential credential;
     private final String resourceManagerEndpoint;
-    private final String graphEndpoint;
-    private final Function<String, String> storageEndpoint;
-    private final Map<String, Secret> sharedKeys;
-    private final HttpClient httpClient;
     private final HttpProxy proxy;
+    private final CallPolicy callPolicy;
     private final OwnedHttpClient owned;
-    private final Map<String, DataLakeServiceClient> lakes = new ConcurrentHashMap<>();
-    private volatile AuthorizationManager manager;
+    private final AzureClients clients;
     private volatile boolean closed;
 
     private AzureConnection(Builder b) {
@@ -76,10 +58,11 @@ public final class AzureConnection implements AutoCloseable {
                     + "httpClient(..) and let proxy(..) configure lakesetup's: not both");
         }
         this.owned = b.httpClient != null ? null
-                : new OwnedHttpClient(b.proxy == null ? null : proxyOptions(b.proxy));
-        this.httpClient = b.httpClient != null ? b.httpClient : owned.client();
+                : new OwnedHttpClient(b.proxy == null ? null : SignIn.proxyOptions(b.proxy));
+        HttpClient httpClient = b.httpClient != null ? b.httpClient : owned.client();
         try {
-            this.credential = credentialOf(b, httpClient);
+            this.credential = SignIn.credential(b.credential, b.tenantId, b.clientId, b.clientSecret,
+                    b.proxy != null || b.httpClient != null ? httpClient : null);
         } catch (RuntimeException | Error e) {
             // the connection never reaches its caller, so nobody else could release the client's threads
             if (owned != null) {
@@ -88,9 +71,10 @@ public final class AzureConnection implements AutoCloseable {
             throw e;
         }
         this.resourceManagerEndpoint = b.resourceManagerEndpoint;
-        this.graphEndpoint = b.graphEndpoint;
-        this.storageEndpoint = b.storageEndpoint;
-        this.sharedKeys = Map.copyOf(b.sharedKeys);
+        this.callPolicy = b.callPolicy != null ? b.callPolicy : CallPolicy.defaults();
+        this.clients = new AzureClients(httpClient, credential, new AzureClients.Endpoints(tenantId, subscriptionId,
+                b.resourceManagerEndpoint, b.graphEndpoint, b.storageEndpoint), b.sharedKeys,
+                callPolicy.rateLimiter());
     }
 
     /**
@@ -118,6 +102,15 @@ public final class AzureConnection implements AutoCloseable {
      */
     public String subscriptionId() {
         return subscriptionId;
+    }
+
+    /**
+     * Returns the call policy whose rate limiter this connection's requests take permits of.
+     *
+     * @return the policy
+     */
+    public CallPolicy callPolicy() {
+        return callPolicy;
     }
 
     /**
@@ -154,41 +147,6 @@ public final class AzureConnection implements AutoCloseable {
     }
 
     /**
-     * Returns the credential given, or builds the client secret or default credential; with a proxy or a client of
-     * the caller's, their sign-in requests go through the connection's client too, otherwise they keep their own
-     * default client.
-     */
-    private static TokenCredential credentialOf(Builder b, HttpClient httpClient) {
-        if (b.credential != null) {
-            return b.credential;
-        }
-        if (b.clientId != null) {
-            ClientSecretCredentialBuilder builder = new ClientSecretCredentialBuilder().tenantId(b.tenantId)
-                    .clientId(b.clientId).clientSecret(b.clientSecret.reveal()).httpLogOptions(headerFreeLogging());
-            return (sharesClient(b) ? builder.httpClient(httpClient) : builder).build();
-        }
-        DefaultAzureCredentialBuilder builder = new DefaultAzureCredentialBuilder().tenantId(b.tenantId)
-                .httpLogOptions(headerFreeLogging());
-        return (sharesClient(b) ? builder.httpClient(httpClient) : builder).build();
-    }
-
-    /**
-     * Tells whether the credential built here signs in through the connection's HTTP client: with a proxy (the
-     * owned client goes through it) or with a client the caller gave (which may carry the caller's proxy or TLS
-     * settings). Otherwise the credential keeps its own default client, which {@link #close()} leaves alone.
-     */
-    private static boolean sharesClient(Builder b) {
-        return b.proxy != null || b.httpClient != null;
-    }
-
-    private static ProxyOptions proxyOptions(HttpProxy proxy) {
-        ProxyOptions options = new ProxyOptions(ProxyOptions.Type.HTTP,
-                new InetSocketAddress(proxy.host(), proxy.port()));
-        return proxy.hasCredentials() ? options.setCredentials(proxy.username(), proxy.password().reveal())
-                : options;
-    }
-
-    /**
      * Releases the HTTP client's I/O threads and pooled connections when the connection built its own client (one
      * given to the builder stays open: its owner closes it). Idempotent; executors of this connection fail afterwards,
      * and so does a credential built here with a {@link Builder#proxy(HttpProxy) proxy} (it signs in through the
@@ -202,65 +160,12 @@ public final class AzureConnection implements AutoCloseable {
         }
     }
 
-    AuthorizationManager authorization() {
-        requireOpen();
-        AuthorizationManager m = manager;
-        if (m == null) {
-            synchronized (this) {
-                if (manager == null) {
-                    Map<String, String> endpoints = new HashMap<>(AzureEnvironment.AZURE.getEndpoints());
-                    endpoints.put("resourceManagerEndpointUrl", resourceManagerEndpoint);
-                    endpoints.put("microsoftGraphResourceId", graphEndpoint);
-                    HttpPipeline pipeline = new HttpPipelineBuilder().httpClient(httpClient).policies(
-                            new UserAgentPolicy("lakesetup"), new ErrorPagePolicy(),
-                            new TokenPolicy(credential, graphEndpoint, resourceManagerEndpoint),
-                            new HttpLoggingPolicy(headerFreeLogging()))
-                            .build();
-                    manager = AuthorizationManager.authenticate(pipeline,
-                            new AzureProfile(tenantId, subscriptionId, new AzureEnvironment(endpoints)));
-                }
-                m = manager;
-            }
-        }
-        return m;
-    }
-
-    DataLakeServiceClient dataLake(String account) {
-        requireOpen();
-        return lakes.computeIfAbsent(account, a -> {
-            DataLakeServiceClientBuilder b = new DataLakeServiceClientBuilder().endpoint(storageEndpoint.apply(a))
-                    .httpClient(httpClient).addPolicy(new ErrorPagePolicy())
-                    .retryOptions(new RequestRetryOptions(RetryPolicyType.FIXED, 1, (Integer) null, null, null, null))
-                    .httpLogOptions(headerFreeLogging());
-            Secret key = sharedKeys.get(a);
-            if (key != null) {
-                return b.credential(new StorageSharedKeyCredential(a, key.reveal())).buildClient();
-            }
-            if (TokenPolicy.isLoopbackHttp(storageEndpoint.apply(a))) {
-                // the storage client's bearer policy refuses http: a local fake gets the token from our policy
-                HttpPipeline pipeline = new HttpPipelineBuilder().httpClient(httpClient).policies(
-                        new UserAgentPolicy("lakesetup"), new ErrorPagePolicy(), TokenPolicy.storage(credential),
-                        new HttpLoggingPolicy(headerFreeLogging())).build();
-                return b.credential(credential).pipeline(pipeline).buildClient();
-            }
-            return b.credential(credential).buildClient();
-        });
-    }
-
-    private void requireOpen() {
+    /** Returns the library clients, failing once the connection is closed. */
+    AzureClients clients() {
         if (closed) {
             throw new IllegalStateException("this AzureConnection is closed");
         }
-    }
-
-    /**
-     * Returns the logging of every HTTP pipeline lakesetup builds, the credential's own included: method, URL and
-     * status at BASIC detail, no headers and no bodies, whatever {@code AZURE_HTTP_LOG_DETAIL_LEVEL} says (at
-     * {@code HEADERS} or {@code BODY_AND_HEADERS} the credential's pipeline would log the token request's client
-     * secret and the access token).
-     */
-    static HttpLogOptions headerFreeLogging() {
-        return new HttpLogOptions().setLogLevel(HttpLogDetailLevel.BASIC);
+        return clients;
     }
 
     @Override
@@ -282,8 +187,23 @@ public final class AzureConnection implements AutoCloseable {
         private HttpProxy proxy;
         private String clientId;
         private Secret clientSecret;
+        private CallPolicy callPolicy;
 
         private Builder() {
+        }
+
+        /**
+         * Sets the call policy whose {@link CallPolicy#rateLimiter() rate limiter} every Azure request takes one
+         * permit of (Graph, Resource Manager and storage; sign-in requests are not counted). Pass the policy given to
+         * the engine or to a workspace to share one limit with them. Default: {@link CallPolicy#defaults()}, with a
+         * limiter of this connection's own.
+         *
+         * @param value the policy
+         * @return this builder
+         */
+        public Builder callPolicy(CallPolicy value) {
+            this.callPolicy = InvalidInputException.requireNonNull(value, "call policy");
+            return this;
         }
 
         /**

@@ -3,7 +3,6 @@ package dev.lakesetup.azure;
 import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.Lakesetup;
 import dev.lakesetup.core.ServiceException;
-import dev.lakesetup.core.apply.ApplyReport;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Catalog;
@@ -18,22 +17,12 @@ import dev.lakesetup.core.model.StorageCredential;
 import dev.lakesetup.core.model.StorageIdentity;
 import dev.lakesetup.core.model.StorageUrl;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
-import dev.lakesetup.core.plan.Change;
-import dev.lakesetup.core.plan.ChangeId;
-import dev.lakesetup.core.plan.GrantChange;
 import dev.lakesetup.core.plan.Plan;
-import dev.lakesetup.core.plan.ResourceChange;
-import dev.lakesetup.databricks.AdminChecks;
 import dev.lakesetup.databricks.ConnectionDetails;
 import dev.lakesetup.databricks.DatabricksWorkspace;
+import dev.lakesetup.databricks.RecipeRun;
 import dev.lakesetup.databricks.ValidationReport;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Optional;
 
 /**
  * The Azure Delta Lake destination setup procedure as a recipe: a vendor application's service principal in Entra
@@ -63,8 +52,6 @@ public final class AzureDeltaLakeDestinationSetup {
     /** The display name the guide recommends for the vendor's service principal. */
     public static final String DEFAULT_DISPLAY_NAME = "Segment Storage Destinations";
 
-    private static final Logger LOG = LoggerFactory.getLogger(AzureDeltaLakeDestinationSetup.class);
-
     private final EntraServicePrincipal entraPrincipal;
     private final AdlsContainer container;
     private final RoleAssignment roleAssignment;
@@ -72,6 +59,7 @@ public final class AzureDeltaLakeDestinationSetup {
     private final StorageCredential credential;
     private final ExternalLocation location;
     private final Catalog catalog;
+    private final DestinationChecks checks;
 
     private AzureDeltaLakeDestinationSetup(Builder b) {
         this.entraPrincipal = EntraServicePrincipal.of(b.applicationId, b.displayName);
@@ -82,6 +70,8 @@ public final class AzureDeltaLakeDestinationSetup {
         this.credential = StorageCredential.named(b.credentialName, b.identity());
         this.location = ExternalLocation.named(b.locationName, b.locationUrl.value(), b.credentialName);
         this.catalog = Catalog.named(b.catalogName).managedLocation(b.catalogRoot().value());
+        this.checks = new DestinationChecks(principal().applicationId().orElseThrow(), credential.name(),
+                catalog.name(), workspacePrincipal, roleAssignment);
     }
 
     /**
@@ -131,7 +121,9 @@ public final class AzureDeltaLakeDestinationSetup {
 
     /**
      * Declares every step of the procedure: Entra principal, container, role assignment, account principal with
-     * workspace assignment and entitlements, storage credential, external location, catalog, and the grants.
+     * workspace assignment and entitlements, storage credential, external location, catalog, and the grants. It
+     * also declares the order across clouds that the resources cannot know: the account principal waits for the
+     * Entra principal, the external location for the container and the role assignment.
      *
      * @return the blueprint
      */
@@ -145,6 +137,8 @@ public final class AzureDeltaLakeDestinationSetup {
                 .resource(credential)
                 .resource(location)
                 .resource(catalog)
+                .order(workspacePrincipal.id()).after(entraPrincipal.id())
+                .order(location.id()).after(container.id(), roleAssignment.id())
                 .grant(Grant.on(credential.name()).to(sp).privileges(Privilege.CREATE_EXTERNAL_TABLE,
                         Privilege.READ_FILES, Privilege.WRITE_FILES))
                 .grant(Grant.on(catalog.name()).to(sp).privileges(Privilege.ALL_PRIVILEGES))
@@ -160,32 +154,19 @@ public final class AzureDeltaLakeDestinationSetup {
      *     has no metastore (the Hive metastore is not supported)
      */
     public String preflight(DatabricksWorkspace workspace) {
-        InvalidInputException.requireNonNull(workspace, "workspace");
-        try {
-            return workspace.restExecutor().checkUnityCatalog();
-        } catch (ServiceException e) {
-            if (!"METASTORE_DOES_NOT_EXIST".equals(e.errorCode())) {
-                throw e;
-            }
-            throw ServiceException.builder(ServiceException.Failure.FATAL, "The Delta Lake destination needs a "
-                    + "Unity Catalog workspace; the Hive metastore is not supported. " + e.getMessage())
-                    .status(e.status()).errorCode(e.errorCode()).cause(e).build();
-        }
+        return DestinationChecks.preflight(workspace);
     }
 
     /**
      * Runs the preflight check (retried by the policy of {@code lakesetup} when throttled or transient), then plans
-     * the blueprint. The plan also orders the Databricks steps after the Azure steps they rely on: the account
-     * principal after the Entra principal, the external location after the container and the role assignment.
+     * the blueprint, whose declared order puts the Databricks steps after the Azure steps they rely on.
      *
      * @param lakesetup the applier, with an {@link AzureExecutor} and the workspace's REST executor
      * @param workspace the workspace
      * @return the plan; nothing is changed
      */
     public Plan plan(Lakesetup lakesetup, DatabricksWorkspace workspace) {
-        InvalidInputException.requireNonNull(lakesetup, "lakesetup");
-        lakesetup.call("check Unity Catalog", () -> preflight(workspace));
-        return orderAcrossClouds(lakesetup.plan(blueprint()));
+        return recipe(lakesetup, workspace).build().plan();
     }
 
     /**
@@ -201,19 +182,21 @@ public final class AzureDeltaLakeDestinationSetup {
      *     another storage URL or credential), before any change
      */
     public DestinationSetupResult run(Lakesetup lakesetup, DatabricksWorkspace workspace) {
-        Plan plan = plan(lakesetup, workspace);
-        ApplyReport report = lakesetup.apply(plan);
-        Plan replan = null;
-        ValidationReport validation = null;
-        if (report.isSuccess()) {
-            replan = lakesetup.plan(blueprint());
-            if (!replan.isEmpty()) {
-                LOG.warn("re-plan after a successful apply is not empty: {}", replan.summary());
-            }
-            validation = adminChecks(workspace).listener(lakesetup.listener()).build().validate();
-        }
-        return new DestinationSetupResult(plan, report, replan, validation, workspace.host(),
-                connectionDetails(workspace));
+        return recipe(lakesetup, workspace)
+                .validation(outcome -> outcome.report().isSuccess()
+                        ? Optional.of(checks.admin(workspace).listener(lakesetup.listener()).build().validate())
+                        : Optional.empty())
+                .build()
+                .run(outcome -> new DestinationSetupResult(outcome.plan(), outcome.report(),
+                        outcome.replan().orElse(null), outcome.validation().orElse(null), workspace.host(),
+                        connectionDetails(workspace)));
+    }
+
+    private RecipeRun.Builder recipe(Lakesetup lakesetup, DatabricksWorkspace workspace) {
+        InvalidInputException.requireNonNull(lakesetup, "lakesetup");
+        InvalidInputException.requireNonNull(workspace, "workspace");
+        return RecipeRun.builder(lakesetup).name("Azure Delta Lake destination setup of " + principal())
+                .preflight("check Unity Catalog", () -> preflight(workspace)).blueprint(this::blueprint);
     }
 
     /**
@@ -226,7 +209,7 @@ public final class AzureDeltaLakeDestinationSetup {
      * @return one named check per expectation; a missing privilege or setting is a failed check, not an exception
      */
     public ValidationReport validate(DatabricksWorkspace workspace) {
-        return adminChecks(workspace).build().validate();
+        return checks.admin(workspace).build().validate();
     }
 
     /**
@@ -238,17 +221,7 @@ public final class AzureDeltaLakeDestinationSetup {
      * @return one named check per expectation
      */
     public ValidationReport validate(DatabricksWorkspace workspace, AzureConnection azure) {
-        InvalidInputException.requireNonNull(azure, "Azure connection");
-        return adminChecks(workspace).expectResource(azure.executor(), roleAssignment).build().validate();
-    }
-
-    private AdminChecks.Builder adminChecks(DatabricksWorkspace workspace) {
-        InvalidInputException.requireNonNull(workspace, "workspace");
-        return AdminChecks.builder().principal(principal().applicationId().orElseThrow()).workspace(workspace)
-                .expectPrivileges(credential.name(), Privilege.CREATE_EXTERNAL_TABLE, Privilege.READ_FILES,
-                        Privilege.WRITE_FILES)
-                .expectPrivileges(catalog.name(), Privilege.ALL_PRIVILEGES)
-                .expectResource(workspace.restExecutor(), workspacePrincipal);
+        return checks.withAzure(workspace, azure).build().validate();
     }
 
     /**
@@ -261,33 +234,6 @@ public final class AzureDeltaLakeDestinationSetup {
     public ConnectionDetails connectionDetails(DatabricksWorkspace workspace) {
         return ConnectionDetails.builder(workspace, catalog.name())
                 .clientId(principal().applicationId().orElseThrow()).build();
-    }
-
-    Plan orderAcrossClouds(Plan plan) {
-        Map<ChangeId, Set<ChangeId>> extra = Map.of(
-                ResourceChange.idOf(workspacePrincipal), Set.of(ResourceChange.idOf(entraPrincipal)),
-                ResourceChange.idOf(location), Set.of(ResourceChange.idOf(container),
-                        ResourceChange.idOf(roleAssignment)));
-        List<Change> changes = new ArrayList<>(plan.changes().size());
-        for (Change change : plan.changes()) {
-            Set<ChangeId> more = extra.getOrDefault(change.id(), Set.of());
-            changes.add(more.isEmpty() ? change : change.accept(new Change.Visitor<Change>() {
-                @Override
-                public Change resource(ResourceChange c) {
-                    Set<ChangeId> deps = new HashSet<>(c.dependsOn());
-                    more.stream().filter(id -> plan.change(id).isPresent()).forEach(deps::add);
-                    return new ResourceChange(c.id(), c.action(), c.resource(), c.settings(), deps);
-                }
-
-                @Override
-                public Change grants(GrantChange c) {
-                    return c;
-                }
-            }));
-        }
-        // keep what the plan was made against, so the ordered plan can be saved and applied later too
-        return plan.basis().map(basis -> Plan.of(changes, plan.resolvedPrincipals(), basis))
-                .orElseGet(() -> Plan.of(changes, plan.resolvedPrincipals()));
     }
 
     @Override
@@ -447,12 +393,7 @@ public final class AzureDeltaLakeDestinationSetup {
          */
         public Builder catalog(String name, String subPath) {
             this.catalogName = CatalogName.of(name);
-            if (subPath == null || subPath.isBlank() || subPath.startsWith("/") || subPath.contains("..")
-                    || subPath.contains("//") || subPath.contains("://")) {
-                throw InvalidInputException.of("catalog sub-path", subPath, "it is not a relative path",
-                        "a path such as catalogs/segment, without a leading slash, '..' or '//'");
-            }
-            this.catalogPath = subPath.endsWith("/") ? subPath.substring(0, subPath.length() - 1) : subPath;
+            this.catalogPath = StorageLayout.relativePath(subPath);
             return this;
         }
 
@@ -480,22 +421,8 @@ public final class AzureDeltaLakeDestinationSetup {
             }
             require(locationName != null, "external location", "externalLocation(name)");
             require(catalogName != null, "catalog", "catalog(name)");
-            this.locationUrl = resolveLocationUrl();
+            this.locationUrl = StorageLayout.locationUrl(container, locationUrlText);
             return new AzureDeltaLakeDestinationSetup(this);
-        }
-
-        private StorageUrl resolveLocationUrl() {
-            StorageUrl root = StorageUrl.of("abfss://" + container.container() + "@" + container.storageAccount()
-                    + ".dfs.core.windows.net/");
-            if (locationUrlText == null) {
-                return root;
-            }
-            StorageUrl given = StorageUrl.of(locationUrlText);
-            if (!given.isWithin(root)) {
-                throw InvalidInputException.of("external location URL", locationUrlText,
-                        "it is not in the container " + container.id().key(), root + " or a path under it");
-            }
-            return given;
         }
 
         private StorageIdentity identity() {
@@ -503,7 +430,7 @@ public final class AzureDeltaLakeDestinationSetup {
         }
 
         private StorageUrl catalogRoot() {
-            return catalogPath == null ? locationUrl : StorageUrl.of(locationUrl.value() + "/" + catalogPath);
+            return StorageLayout.catalogRoot(locationUrl, catalogPath);
         }
 
         private static void require(boolean present, String field, String how) {

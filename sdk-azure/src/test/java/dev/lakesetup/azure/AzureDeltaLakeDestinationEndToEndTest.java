@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.apply.Outcome;
+import dev.lakesetup.core.model.Resource;
+import dev.lakesetup.core.plan.Change;
+import dev.lakesetup.core.plan.ChangeId;
+import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.ResourceChange;
 import dev.lakesetup.testkit.AzureSnapshot;
 import dev.lakesetup.testkit.FakeAzure;
 import dev.lakesetup.testkit.RequestStats;
 import dev.lakesetup.testkit.WorkspaceSnapshot;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,6 +38,28 @@ class AzureDeltaLakeDestinationEndToEndTest {
     private static Map<String, Long> writes(RequestStats stats) {
         return stats.perEndpoint().entrySet().stream().filter(e -> !e.getKey().startsWith("GET "))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    /** The order across clouds comes from the blueprint; the planner puts it in the plan (no recipe re-sorts it). */
+    @Test
+    void plan_whenNothingExists_ordersTheDatabricksStepsAfterTheAzureStepsTheyRelyOn() {
+        try (DestinationFixture f = DestinationFixture.start()) {
+            AzureDeltaLakeDestinationSetup setup = setup();
+            List<Resource> declared = setup.blueprint().resources();
+
+            Plan plan = setup.plan(f.lakesetup(), f.workspace);
+
+            ChangeId entra = ResourceChange.idOf(declared.get(0));
+            ChangeId container = ResourceChange.idOf(declared.get(1));
+            ChangeId role = ResourceChange.idOf(declared.get(2));
+            assertThat(plan.change(ResourceChange.idOf(declared.get(3))).orElseThrow().dependsOn())
+                    .contains(entra);
+            assertThat(plan.change(ResourceChange.idOf(declared.get(5))).orElseThrow().dependsOn())
+                    .contains(container, role, ResourceChange.idOf(declared.get(4)));
+            List<ChangeId> order = plan.changes().stream().map(Change::id).toList();
+            assertThat(order.indexOf(entra)).isLessThan(order.indexOf(ResourceChange.idOf(declared.get(3))));
+            assertThat(order.indexOf(role)).isLessThan(order.indexOf(ResourceChange.idOf(declared.get(5))));
+        }
     }
 
     @Test

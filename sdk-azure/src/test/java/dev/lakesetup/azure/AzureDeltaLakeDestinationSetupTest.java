@@ -18,9 +18,6 @@ import dev.lakesetup.core.model.ServicePrincipal;
 import dev.lakesetup.core.model.StorageCredential;
 import dev.lakesetup.core.model.StorageIdentity;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
-import dev.lakesetup.core.plan.ChangeId;
-import dev.lakesetup.core.plan.Plan;
-import dev.lakesetup.core.plan.ResourceChange;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -79,35 +76,31 @@ class AzureDeltaLakeDestinationSetupTest {
     }
 
     @Test
-    void blueprint_ordersLocationAfterCredentialAndCatalogAfterLocation() {
+    void blueprint_ordersLocationAfterCredentialContainerAndRoleAndCatalogAfterLocation() {
         Blueprint blueprint = complete().build().blueprint();
         Resource location = blueprint.resources().get(5);
         Resource catalog = blueprint.resources().get(6);
 
-        assertThat(blueprint.prerequisitesOf(location)).containsExactly(blueprint.resources().get(4).id());
+        assertThat(blueprint.prerequisitesOf(location)).containsExactlyInAnyOrder(
+                blueprint.resources().get(4).id(), blueprint.resources().get(1).id(),
+                blueprint.resources().get(2).id());
         assertThat(blueprint.prerequisitesOf(catalog)).containsExactly(location.id());
         assertThat(blueprint.prerequisitesOf(blueprint.resources().get(2)))
                 .containsExactlyInAnyOrder(blueprint.resources().get(0).id(), blueprint.resources().get(1).id());
     }
 
+    /** The guarantee the removed plan re-sorting gave, now declared by the blueprint and read by the planner. */
     @Test
-    void orderAcrossClouds_addsTheAzureStepsTheDatabricksStepsRelyOn() {
-        AzureDeltaLakeDestinationSetup setup = complete().build();
-        Blueprint blueprint = setup.blueprint();
-        Plan plan = Plan.of(blueprint.resources().stream().map(r -> ResourceChange.create(r,
-                blueprint.prerequisitesOf(r).stream().map(id -> ChangeId.of(id.toString()))
-                        .collect(Collectors.toSet()))).toList());
+    void blueprint_ordersTheDatabricksStepsAfterTheAzureStepsTheyRelyOn() {
+        Blueprint blueprint = complete().build().blueprint();
+        Resource entra = blueprint.resources().get(0);
+        Resource container = blueprint.resources().get(1);
+        Resource role = blueprint.resources().get(2);
 
-        Plan ordered = setup.orderAcrossClouds(plan);
-
-        ChangeId entra = ResourceChange.idOf(blueprint.resources().get(0));
-        ChangeId container = ResourceChange.idOf(blueprint.resources().get(1));
-        ChangeId role = ResourceChange.idOf(blueprint.resources().get(2));
-        assertThat(ordered.change(ResourceChange.idOf(blueprint.resources().get(3))).orElseThrow().dependsOn())
-                .containsExactly(entra);
-        assertThat(ordered.change(ResourceChange.idOf(blueprint.resources().get(5))).orElseThrow().dependsOn())
-                .contains(container, role, ResourceChange.idOf(blueprint.resources().get(4)));
-        assertThat(ordered.changes()).hasSameSizeAs(plan.changes());
+        assertThat(blueprint.prerequisitesOf(blueprint.resources().get(3))).containsExactly(entra.id());
+        assertThat(blueprint.waitsFor(blueprint.resources().get(5).id()))
+                .containsExactlyInAnyOrder(container.id(), role.id());
+        assertThat(blueprint.waitsFor(blueprint.resources().get(6).id())).isEmpty();
     }
 
     @Test

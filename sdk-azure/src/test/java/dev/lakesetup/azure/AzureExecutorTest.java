@@ -16,8 +16,6 @@ import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.ResourceChange;
 import dev.lakesetup.testkit.FakeAzure;
 import java.time.OffsetDateTime;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -142,8 +140,8 @@ class AzureExecutorTest {
         azure.seedServicePrincipal(APP_ID, "vendor-app");
         azure.faults().authorizationFailed(".*", Integer.MAX_VALUE);
 
-        ServiceException e = catchThrowableOfType(ServiceException.class, () -> connection.executor()
-                .apply(ResourceChange.create(assignment, Set.of()), p -> Optional.empty()));
+        ServiceException e = catchThrowableOfType(ServiceException.class,
+                () -> DirectCalls.create(connection.executor(), assignment));
 
         assertThat(e.failure()).isEqualTo(ServiceException.Failure.FATAL);
         assertThat(e.status()).isEqualTo(403);
@@ -153,18 +151,18 @@ class AzureExecutorTest {
 
     @Test
     void assignmentName_isStableAndCaseInsensitive() {
-        String a = AzureExecutor.assignmentName("/subscriptions/S/x", "ABC", AzureRole.READER);
-        String b = AzureExecutor.assignmentName("/subscriptions/s/X", "abc", AzureRole.READER);
+        String a = RoleAssignmentHandler.assignmentName("/subscriptions/S/x", "ABC", AzureRole.READER);
+        String b = RoleAssignmentHandler.assignmentName("/subscriptions/s/X", "abc", AzureRole.READER);
 
-        assertThat(a).isEqualTo(b).isNotEqualTo(AzureExecutor.assignmentName("/subscriptions/S/x", "abc",
+        assertThat(a).isEqualTo(b).isNotEqualTo(RoleAssignmentHandler.assignmentName("/subscriptions/S/x", "abc",
                 AzureRole.STORAGE_BLOB_DATA_CONTRIBUTOR));
     }
 
     @Test
     void odataEquals_whenValueHoldsQuotes_doublesThemInsideOneStringLiteral() {
-        assertThat(AzureExecutor.odataEquals("principalId", "x' or principalId ne 'y"))
+        assertThat(GraphPrincipals.odataEquals("principalId", "x' or principalId ne 'y"))
                 .isEqualTo("principalId eq 'x'' or principalId ne ''y'");
-        assertThat(AzureExecutor.odataEquals("appId", "0d5e1c7a-3b2f-4f6e-9a8b-1c2d3e4f5a6b"))
+        assertThat(GraphPrincipals.odataEquals("appId", "0d5e1c7a-3b2f-4f6e-9a8b-1c2d3e4f5a6b"))
                 .isEqualTo("appId eq '0d5e1c7a-3b2f-4f6e-9a8b-1c2d3e4f5a6b'");
     }
 }

@@ -3,6 +3,7 @@ package dev.lakesetup.azure;
 import com.azure.core.credential.AccessToken;
 import com.azure.core.credential.TokenCredential;
 import dev.lakesetup.core.Lakesetup;
+import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.apply.RetryPolicy;
 import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.databricks.DatabricksWorkspace;
@@ -29,6 +30,8 @@ public final class DestinationFixture implements AutoCloseable {
     public final FakeAzure azure;
     public final DatabricksWorkspace workspace;
     public final AzureConnection connection;
+    /** A rate limit that does not slow tests down: the connections' own, one permit per request. */
+    private static final CallPolicy FAST = CallPolicy.builder().rateLimitPerSecond(1000).build();
 
     private DestinationFixture(Consumer<FakeWorkspace.Builder> workspaceConfig) {
         FakeWorkspace.Builder builder = FakeWorkspace.builder();
@@ -39,13 +42,13 @@ public final class DestinationFixture implements AutoCloseable {
                 .start();
         this.workspace = DatabricksWorkspace.builder().host(databricks.host()).plainHttpForTesting().pat(databricks.adminToken())
                 .account(databricks.host(), databricks.accountId()).workspaceId(databricks.workspaceId())
-                .httpTimeout(Duration.ofSeconds(20)).build();
+                .httpTimeout(Duration.ofSeconds(20)).callPolicy(FAST).build();
         TokenCredential token = request -> Mono.just(new AccessToken(azure.accessToken(),
                 OffsetDateTime.now().plusHours(1)));
         this.connection = AzureConnection.builder().tenantId(azure.tenantId()).subscriptionId(azure.subscriptionId())
                 .credential(token).resourceManagerEndpoint(azure.resourceManagerEndpoint())
                 .graphEndpoint(azure.graphEndpoint()).storageEndpoint(azure::storageEndpoint)
-                .storageSharedKey(ACCOUNT, Secret.of(azure.storageAccountKey(ACCOUNT))).build();
+                .storageSharedKey(ACCOUNT, Secret.of(azure.storageAccountKey(ACCOUNT))).callPolicy(FAST).build();
     }
 
     public static DestinationFixture start() {
@@ -58,7 +61,7 @@ public final class DestinationFixture implements AutoCloseable {
 
     Lakesetup lakesetup() {
         return Lakesetup.builder().executor(connection.executor()).executor(workspace.restExecutor())
-                .concurrency(4).rateLimitPerSecond(1000).sleeper(d -> { })
+                .concurrency(4).sleeper(d -> { })
                 .retryPolicy(RetryPolicy.defaults().toBuilder().initialBackoff(Duration.ofMillis(1))
                         .maxBackoff(Duration.ofMillis(5)).notYetVisibleMaxAttempts(5).build())
                 .build();

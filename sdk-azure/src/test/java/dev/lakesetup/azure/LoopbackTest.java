@@ -17,7 +17,6 @@ import java.net.URL;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,7 +65,7 @@ class LoopbackTest {
     }
 
     @Test
-    void readResources_whenGraphIsPlainHttpToRemoteHost_refusesBeforeSendingOrFetchingToken() {
+    void read_whenGraphIsPlainHttpToRemoteHost_refusesBeforeSendingOrFetchingToken() {
         RecordingHttpClient http = new RecordingHttpClient();
         AzureConnection connection = AzureConnection.builder().tenantId("t").subscriptionId("s")
                 .credential(credential).httpClient(http).graphEndpoint("http://graph.example.test/")
@@ -74,7 +73,7 @@ class LoopbackTest {
         EntraServicePrincipal sp = EntraServicePrincipal.of(ApplicationId.of(APP_ID), "vendor-app");
 
         ServiceException e = catchThrowableOfType(ServiceException.class,
-                () -> connection.executor().readResources(List.of(sp), p -> Optional.empty()));
+                () -> DirectCalls.read(connection.executor(), sp));
 
         assertThat(e.failure()).isEqualTo(ServiceException.Failure.FATAL);
         assertThat(e).rootCause().isInstanceOf(IllegalStateException.class)
@@ -84,15 +83,15 @@ class LoopbackTest {
     }
 
     @Test
-    void readResources_whenStorageIsPlainHttpWithTokenCredential_refusesBeforeSending() {
+    void read_whenStorageIsPlainHttpWithTokenCredential_refusesBeforeSending() {
         RecordingHttpClient http = new RecordingHttpClient();
         AzureConnection connection = AzureConnection.builder().tenantId("t").subscriptionId("s")
                 .credential(credential).httpClient(http).storageEndpoint(a -> "http://" + a + ".example.test")
                 .build();
         AdlsContainer container = new AdlsContainer("lake", "rg-data", "landing");
 
-        Throwable e = catchThrowableOfType(RuntimeException.class, () -> connection.executor()
-                .readResources(List.of(container), p -> Optional.empty()));
+        Throwable e = catchThrowableOfType(RuntimeException.class,
+                () -> DirectCalls.read(connection.executor(), container));
 
         assertThat(e).rootCause().hasMessageContaining("requires https");
         assertThat(http.urls()).isEmpty();
@@ -100,7 +99,7 @@ class LoopbackTest {
     }
 
     @Test
-    void readResources_whenPlainHttpToLoopback_sendsToken() {
+    void read_whenPlainHttpToLoopback_sendsToken() {
         RecordingHttpClient http = new RecordingHttpClient();
         try (FakeAzure azure = FakeAzure.builder().accessToken("loopback-token").build().start()) {
             AzureConnection connection = AzureConnection.builder().tenantId(azure.tenantId())
@@ -109,7 +108,7 @@ class LoopbackTest {
                     .build();
             EntraServicePrincipal sp = EntraServicePrincipal.of(ApplicationId.of(APP_ID), "vendor-app");
 
-            Map<?, ?> found = connection.executor().readResources(List.of(sp), p -> Optional.empty());
+            Map<?, ?> found = DirectCalls.read(connection.executor(), sp);
 
             assertThat(found).isEmpty();
             assertThat(http.urls()).singleElement().satisfies(u -> assertThat(u.getProtocol()).isEqualTo("http"));

@@ -17,14 +17,11 @@ import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.core.plan.Plan;
-import dev.lakesetup.core.plan.ResourceChange;
 import dev.lakesetup.testkit.FakeAzure;
 import dev.lakesetup.testkit.FaultResponse;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -129,10 +126,10 @@ class SecretsTest {
         azure.faults().on("PUT", ".*/landing").respond(FaultResponse.status(403));
         AzureExecutor executor = connection.executor();
 
-        ServiceException assign = catchThrowableOfType(ServiceException.class, () -> executor
-                .apply(ResourceChange.create(RoleAssignment.on(container, sp), Set.of()), p -> Optional.empty()));
-        ServiceException create = catchThrowableOfType(ServiceException.class, () -> executor
-                .apply(ResourceChange.create(container, Set.of()), p -> Optional.empty()));
+        ServiceException assign = catchThrowableOfType(ServiceException.class,
+                () -> DirectCalls.create(executor, RoleAssignment.on(container, sp)));
+        ServiceException create = catchThrowableOfType(ServiceException.class,
+                () -> DirectCalls.create(executor, container));
 
         assertThat(assign.status()).isEqualTo(403);
         assertThat(create.status()).isEqualTo(403);

@@ -121,7 +121,7 @@ public final class AdminChecks {
 
         private void requireScalar(Setting.Scalar scalar) {
             Set<String> live = live(scalar.name());
-            if (!live.equals(Set.of(scalar.value()))) {
+            if (live.size() != 1 || !resource.isSatisfiedBy(scalar, live.iterator().next())) {
                 throw new CheckFailedException(resource.id() + " has " + scalar.name() + " "
                         + (live.isEmpty() ? "unset" : String.join(", ", live)) + ", not " + scalar.value());
             }

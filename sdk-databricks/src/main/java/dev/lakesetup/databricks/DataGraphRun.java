@@ -2,7 +2,6 @@ package dev.lakesetup.databricks;
 
 import dev.lakesetup.core.Lakesetup;
 import dev.lakesetup.core.InvalidInputException;
-import dev.lakesetup.core.apply.ApplyReport;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.OAuthCredentials;
 import dev.lakesetup.core.model.Schema;
@@ -18,8 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One run of the Data Graph recipe: preflight, plan, apply, confirming re-plan, validation as the principal,
- * connection details. Package-private: callers use {@link DataGraphSetup#run}.
+ * One run of the Data Graph recipe on the shared {@link RecipeRun}: its preflight (Unity Catalog), its blueprint
+ * (which looks the reverse-ETL schema up once), validation as the principal with the recipe's checks, and the
+ * connection details as hand-over. Package-private: callers use {@link DataGraphSetup#run}.
  */
 final class DataGraphRun {
     private static final Logger LOG = LoggerFactory.getLogger(DataGraphRun.class);
@@ -39,40 +39,41 @@ final class DataGraphRun {
 
     /** Checks Unity Catalog, looks up the reverse-ETL schema once, and plans with {@code sink} for a new secret. */
     Plan plan(SecretSink sink) {
-        String metastore = lakesetup.call("check Unity Catalog", () -> workspace.restExecutor().checkUnityCatalog());
-        LOG.debug("Unity Catalog metastore {} is assigned to {}", metastore, workspace.host());
-        return lakesetup.plan(setup.blueprint(this::schemaExists, sink));
+        return recipe(sink).build().plan();
     }
 
     SetupResult run(SecretSink callerSink) {
         IssuedSecret issued = new IssuedSecret(callerSink);
-        Plan plan = plan(issued);
-        LOG.info("Data Graph setup of {}: {}", setup.principal(), plan.summary());
-        ApplyReport report = lakesetup.apply(plan, options.applyOptions());
-        Plan confirmation = null;
-        if (report.isSuccess()) {
-            confirmation = lakesetup.plan(setup.blueprint(this::schemaExists, issued));
-            if (!confirmation.isEmpty()) {
-                LOG.warn("the plan made again after applying is not empty: {}", confirmation.summary());
-            }
-        }
-        ApplicationId clientId = applicationId(issued, plan, confirmation).orElse(null);
-        ValidationReport validation = clientId == null ? null : validate(clientId, issued);
+        return recipe(issued).applyOptions(options.applyOptions())
+                .validation(outcome -> applicationId(issued, outcome).map(clientId -> validate(clientId, issued)))
+                .build().run(outcome -> handOver(outcome, issued));
+    }
+
+    /** The shared run with this recipe's preflight and blueprint. */
+    private RecipeRun.Builder recipe(SecretSink sink) {
+        return RecipeRun.builder(lakesetup).name("Data Graph setup of " + setup.principal())
+                .preflight("check Unity Catalog", () -> workspace.restExecutor().checkUnityCatalog())
+                .blueprint(() -> setup.blueprint(this::schemaExists, sink));
+    }
+
+    private SetupResult handOver(RecipeRun.Outcome outcome, IssuedSecret issued) {
+        ApplicationId clientId = applicationId(issued, outcome).orElse(null);
         ConnectionDetails details = ConnectionDetails.builder(workspace, setup.bookkeepingCatalog())
                 .warehouse(setup.warehouseId()).clientId(clientId).secret(issued.secret().orElse(null)).build();
-        return new SetupResult(plan, report, confirmation, validation, details);
+        return new SetupResult(outcome.plan(), outcome.report(), outcome.replan().orElse(null),
+                outcome.validation().orElse(null), details);
     }
 
     private boolean schemaExists(SchemaName schema) {
         if (reverseEtlSchemaExists == null) {
-            reverseEtlSchemaExists = lakesetup.call("read schema " + schema,
-                    () -> OneOffReads.read(workspace.restExecutor(), Schema.named(schema))).isPresent();
+            reverseEtlSchemaExists = lakesetup.call("read schema " + schema, () -> OneOffReads.read(
+                    workspace.restExecutor(), Schema.named(schema))).isPresent();
             LOG.debug("schema {} {}", schema, reverseEtlSchemaExists ? "exists" : "does not exist");
         }
         return reverseEtlSchemaExists;
     }
 
-    private Optional<ApplicationId> applicationId(IssuedSecret issued, Plan plan, Plan confirmation) {
+    private Optional<ApplicationId> applicationId(IssuedSecret issued, RecipeRun.Outcome outcome) {
         ServicePrincipal principal = setup.principal();
         if (principal.isResolved()) {
             return principal.applicationId();
@@ -80,10 +81,9 @@ final class DataGraphRun {
         if (issued.credentials().isPresent()) {
             return Optional.of(issued.credentials().get().clientId());
         }
-        if (confirmation != null && confirmation.resolvedPrincipals().containsKey(principal)) {
-            return Optional.of(confirmation.resolvedPrincipals().get(principal));
-        }
-        return Optional.ofNullable(plan.resolvedPrincipals().get(principal));
+        Optional<ApplicationId> confirmed = outcome.replan()
+                .map(replan -> replan.resolvedPrincipals().get(principal));
+        return confirmed.or(() -> Optional.ofNullable(outcome.plan().resolvedPrincipals().get(principal)));
     }
 
     private ValidationReport validate(ApplicationId clientId, IssuedSecret issued) {
@@ -97,9 +97,9 @@ final class DataGraphRun {
                             + "with DataGraphSetup.Builder.validateWith(credentials); if that secret's value was "
                             + "lost, rotate it: delete it in the workspace and run again to issue a new one")));
         }
-        PrincipalValidator.Builder validator = PrincipalValidator.builder().host(workspace.host())
-                .warehouseId(setup.warehouseId()).credentials(credentials.get()).checksOf(setup)
-                .listener(lakesetup.listener());
+        PrincipalValidator.Builder validator = setup.addValidationChecks(PrincipalValidator.builder()
+                .host(workspace.host()).warehouseId(setup.warehouseId()).credentials(credentials.get())
+                .listener(lakesetup.listener()));
         workspace.proxy().ifPresent(validator::proxy);
         return options.customizeValidator(validator).build().validate();
     }

@@ -20,7 +20,6 @@ import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.core.plan.Plan;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -56,9 +55,7 @@ public final class DataGraphSetup {
     private final ServicePrincipal principal;
     private final String warehouseId;
     private final CatalogName bookkeeping;
-    private final CatalogName profilesSync;
-    private final Set<CatalogName> readOnlyCatalogs;
-    private final Map<CatalogName, Set<SchemaName>> readOnlySchemas;
+    private final ReadAccess readAccess;
     private final boolean reverseEtl;
     private final SecretSink secretSink;
     private final Duration secretLifetime;
@@ -70,9 +67,7 @@ public final class DataGraphSetup {
         this.principal = builder.newPrincipal != null ? builder.newPrincipal.principal() : builder.existingPrincipal;
         this.warehouseId = builder.warehouseId;
         this.bookkeeping = builder.bookkeeping;
-        this.profilesSync = builder.profilesSync;
-        this.readOnlyCatalogs = Collections.unmodifiableSet(new LinkedHashSet<>(builder.readOnlyCatalogs));
-        this.readOnlySchemas = Collections.unmodifiableMap(new LinkedHashMap<>(builder.readOnlySchemas));
+        this.readAccess = new ReadAccess(builder.profilesSync, builder.readOnlyCatalogs, builder.readOnlySchemas);
         this.reverseEtl = builder.reverseEtl;
         this.secretSink = builder.secretSink;
         this.secretLifetime = builder.secretLifetime;
@@ -142,9 +137,7 @@ public final class DataGraphSetup {
     public List<CatalogName> readableCatalogs() {
         Set<CatalogName> catalogs = new LinkedHashSet<>();
         catalogs.add(bookkeeping);
-        catalogs.add(profilesSync);
-        catalogs.addAll(readOnlyCatalogs);
-        catalogs.addAll(readOnlySchemas.keySet());
+        catalogs.addAll(readAccess.catalogs());
         return List.copyOf(catalogs);
     }
 
@@ -155,6 +148,21 @@ public final class DataGraphSetup {
      */
     public List<TableName> validationTables() {
         return validationTables;
+    }
+
+    /**
+     * Adds this recipe's validation checks to a validator: {@code SHOW SCHEMAS} in every catalog the principal
+     * should read ({@link #readableCatalogs()}), and a sample read of each of the recipe's
+     * {@link #validationTables() validation tables}. {@link #run} validates with them; use this to validate later,
+     * e.g. from a health check.
+     *
+     * @param validator a validator's builder, with host, warehouse and credentials
+     * @return the same builder
+     */
+    public PrincipalValidator.Builder addValidationChecks(PrincipalValidator.Builder validator) {
+        InvalidInputException.requireNonNull(validator, "validator");
+        return validator.showSchemasIn(readableCatalogs().toArray(CatalogName[]::new))
+                .sampleTables(validationTables.toArray(TableName[]::new));
     }
 
     /**
@@ -180,19 +188,7 @@ public final class DataGraphSetup {
                 .resource(Catalog.named(bookkeeping).comment("Data Graph bookkeeping and checkpoint tables"))
                 .grant(Grant.on(bookkeeping).to(principal)
                         .privileges(Privilege.USE_CATALOG, Privilege.CREATE_SCHEMA, Privilege.SELECT));
-        Set<CatalogName> wholeCatalogs = new LinkedHashSet<>();
-        wholeCatalogs.add(profilesSync);
-        wholeCatalogs.addAll(readOnlyCatalogs);
-        for (CatalogName catalog : wholeCatalogs) {
-            blueprint.grant(Grant.on(catalog).to(principal)
-                    .privileges(Privilege.USE_CATALOG, Privilege.USE_SCHEMA, Privilege.SELECT));
-        }
-        readOnlySchemas.forEach((catalog, schemas) -> {
-            blueprint.grant(Grant.on(catalog).to(principal).privileges(Privilege.USE_CATALOG));
-            for (SchemaName schema : schemas) {
-                blueprint.grant(Grant.on(schema).to(principal).privileges(Privilege.USE_SCHEMA, Privilege.SELECT));
-            }
-        });
+        readAccess.declare(blueprint, principal);
         if (reverseEtl && schemaExists.test(reverseEtlSchema())) {
             blueprint.grant(Grant.on(reverseEtlSchema()).to(principal).privileges(Privilege.ALL_PRIVILEGES));
         }
@@ -258,8 +254,7 @@ public final class DataGraphSetup {
     @Override
     public String toString() {
         return "DataGraphSetup[principal=" + principal + ", warehouse=" + warehouseId + ", bookkeeping="
-                + bookkeeping + ", profilesSync=" + profilesSync + ", readOnlyCatalogs=" + readOnlyCatalogs
-                + ", readOnlySchemas=" + readOnlySchemas.values() + "]";
+                + bookkeeping + ", " + readAccess + "]";
     }
 
     /** Collects the recipe's input; {@link #build()} rejects what is missing or contradictory. */

@@ -1,6 +1,5 @@
 package dev.lakesetup.databricks;
 
-import com.databricks.sdk.WorkspaceClient;
 import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.apply.ApplyListener;
 import dev.lakesetup.core.model.CatalogName;
@@ -12,14 +11,9 @@ import dev.lakesetup.core.model.WarehousePermission;
 import dev.lakesetup.databricks.internal.JdbcDriver;
 import dev.lakesetup.databricks.internal.Loopback;
 import dev.lakesetup.databricks.internal.ProxyTunnel;
-import dev.lakesetup.databricks.internal.validation.CheckFailedException;
 import dev.lakesetup.databricks.internal.validation.EffectivePrivilegesCheck;
-import dev.lakesetup.databricks.internal.validation.JdbcSession;
-import dev.lakesetup.databricks.internal.validation.PrincipalSession;
 import dev.lakesetup.databricks.internal.validation.ProgressingChecks;
-import dev.lakesetup.databricks.internal.validation.StatementApiSession;
 import dev.lakesetup.databricks.internal.validation.TimedCheck;
-import dev.lakesetup.databricks.internal.validation.ValidationSql;
 import dev.lakesetup.databricks.internal.validation.ValidationTarget;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -34,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Proves a setup works by acting as the service principal: it signs in with OAuth M2M (client id = application
  * id, plus the OAuth secret), runs {@code SHOW SCHEMAS IN <catalog>} for each catalog and
- * {@code SELECT * FROM <table> LIMIT 10} for each chosen table on the SQL warehouse, and, given an admin client,
+ * {@code SELECT * FROM <table> LIMIT 10} for each chosen table on the SQL warehouse, and, given an admin workspace,
  * checks the principal's effective privileges. Every outcome lands in a {@link ValidationReport}; a refused
  * statement or a failed sign-in is a failed check, never an exception.
  *
@@ -98,32 +92,10 @@ public final class PrincipalValidator {
     public ValidationReport validate() {
         ProgressingChecks checks = new ProgressingChecks(settings.listener,
                 1 + catalogs.size() + tables.size() + privilegeChecks.size());
-        String connectName = "connect as " + target.credentials().clientId();
-        long start = System.nanoTime();
-        PrincipalSession session = null;
-        try {
-            session = open();
-            checks.add(ValidationCheck.passed(connectName, TimedCheck.since(start), 0));
-        } catch (CheckFailedException e) {
-            checks.add(ValidationCheck.failed(connectName, TimedCheck.since(start), e.getMessage()));
-        }
-        try {
-            for (CatalogName catalog : catalogs) {
-                checks.add(statement(session, ValidationSql.showSchemasCheck(catalog),
-                        ValidationSql.showSchemas(catalog), connectName));
-            }
-            for (TableName table : tables) {
-                checks.add(statement(session, ValidationSql.selectSampleCheck(table),
-                        ValidationSql.selectSample(table), connectName));
-            }
-        } finally {
-            if (session != null) {
-                session.close();
-            }
-        }
+        new PrincipalStatements(transport, target).run(catalogs, tables, checks);
         for (EffectivePrivilegesCheck check : privilegeChecks) {
             checks.add(TimedCheck.run(check.name(), () -> {
-                check.run(settings.admin, target.credentials().clientId());
+                check.run(settings.admin.adminClient(), target.credentials().clientId());
                 return 0;
             }));
         }
@@ -133,22 +105,6 @@ public final class PrincipalValidator {
                 report.transport(), report.passed() ? "passed" : "failed", report.failures().size(),
                 report.checks().size());
         return report;
-    }
-
-    private PrincipalSession open() {
-        return switch (transport) {
-            case JDBC -> JdbcSession.open(target);
-            case STATEMENT_API -> StatementApiSession.open(target);
-            case ADMIN_API -> throw new IllegalStateException("the builder rejects " + transport);
-        };
-    }
-
-    private static ValidationCheck statement(PrincipalSession session, String name, String sql, String connectName) {
-        if (session == null) {
-            return ValidationCheck.skipped(name, "not run: '" + connectName + "' failed");
-        }
-        LOG.debug("validation statement: {}", sql);
-        return TimedCheck.run(name, () -> session.query(sql));
     }
 
     @Override
@@ -168,7 +124,7 @@ public final class PrincipalValidator {
         private final Set<CatalogName> catalogs = new LinkedHashSet<>();
         private final Set<TableName> tables = new LinkedHashSet<>();
         private final List<EffectivePrivilegesCheck> privilegeChecks = new ArrayList<>();
-        private WorkspaceClient admin;
+        private DatabricksWorkspace admin;
         private Duration statementTimeout = Duration.ofMinutes(2);
         private boolean plainHttpForTesting;
         private HttpProxy proxy;
@@ -276,21 +232,8 @@ public final class PrincipalValidator {
         }
 
         /**
-         * Adds the checks of the Data Graph procedure: {@code SHOW SCHEMAS} in every catalog the principal should
-         * read, and a sample read of each of the recipe's validation tables.
-         *
-         * @param setup the recipe
-         * @return this builder
-         */
-        public Builder checksOf(DataGraphSetup setup) {
-            InvalidInputException.requireNonNull(setup, "Data Graph setup");
-            showSchemasIn(setup.readableCatalogs().toArray(CatalogName[]::new));
-            return sampleTables(setup.validationTables().toArray(TableName[]::new));
-        }
-
-        /**
          * Adds a check, made as an admin, that the principal holds these privileges on a securable, directly or
-         * inherited. Needs {@link #adminClient(WorkspaceClient)}.
+         * inherited. Needs {@link #adminWorkspace(DatabricksWorkspace)}.
          *
          * @param securable the securable
          * @param privileges the privileges the principal should hold there
@@ -303,13 +246,13 @@ public final class PrincipalValidator {
         }
 
         /**
-         * Sets the admin client that reads effective privileges for {@link #expectPrivileges}.
+         * Sets the workspace connection that reads effective privileges for {@link #expectPrivileges}.
          *
-         * @param client a client signed in as someone allowed to read the securables' permissions
+         * @param workspace the workspace, signed in as someone allowed to read the securables' permissions
          * @return this builder
          */
-        public Builder adminClient(WorkspaceClient client) {
-            this.admin = InvalidInputException.requireNonNull(client, "admin client");
+        public Builder adminWorkspace(DatabricksWorkspace workspace) {
+            this.admin = InvalidInputException.requireNonNull(workspace, "admin workspace");
             return this;
         }
 
@@ -387,9 +330,9 @@ public final class PrincipalValidator {
                         "validate through the statement execution API: transport(ValidationTransport.STATEMENT_API)");
             }
             if (!privilegeChecks.isEmpty() && admin == null) {
-                throw InvalidInputException.of("admin client", null,
+                throw InvalidInputException.of("admin workspace", null,
                         "expectPrivileges(..) reads effective privileges as an admin",
-                        "adminClient(workspaceClient) or no expectPrivileges(..)");
+                        "adminWorkspace(databricksWorkspace) or no expectPrivileges(..)");
             }
             if (transport == ValidationTransport.STATEMENT_API) {
                 ProxyTunnel.requireBasicAllowed(proxy, workspaceUrl().toString());

@@ -140,8 +140,8 @@ class DataGraphRunTest {
         admin().grants().update(new UpdatePermissions().setSecurableType("schema").setFullName("sales.orders")
                 .setChanges(List.of(new PermissionsChange().setPrincipal(sp).setRemove(List.of(Privilege.SELECT)))));
         DataGraphSetup again = recipe().validateWith(credentials).build();
-        ValidationReport broken = PrincipalValidator.builder().host(f.workspace.host())
-                .warehouseId(FakeFixture.WAREHOUSE).credentials(credentials).checksOf(again).plainHttpForTesting()
+        ValidationReport broken = again.addValidationChecks(PrincipalValidator.builder().host(f.workspace.host())
+                .warehouseId(FakeFixture.WAREHOUSE).credentials(credentials)).plainHttpForTesting()
                 .build().validate();
 
         assertThat(broken.passed()).isFalse();

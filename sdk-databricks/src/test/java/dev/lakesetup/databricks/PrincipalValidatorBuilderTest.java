@@ -49,7 +49,7 @@ class PrincipalValidatorBuilderTest {
     @Test
     void build_whenPrivilegesAreExpectedWithoutAdminClient_refusesIt() {
         assertThatThrownBy(() -> complete().expectPrivileges(CatalogName.of("sales"), Privilege.USE_CATALOG).build())
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("adminClient");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("adminWorkspace");
     }
 
     @Test

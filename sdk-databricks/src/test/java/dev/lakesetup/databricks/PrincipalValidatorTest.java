@@ -48,6 +48,7 @@ class PrincipalValidatorTest {
 
     private final FakeWorkspace ws;
     private final WorkspaceClient admin;
+    private final DatabricksWorkspace adminWorkspace;
     private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     private Level rootLevel;
 
@@ -55,6 +56,8 @@ class PrincipalValidatorTest {
         this.ws = ws;
         this.admin = new WorkspaceClient(new DatabricksConfig().setHost(ws.host()).setToken(ws.adminToken())
                 .setAuthType("pat").setDisableRetries(true));
+        this.adminWorkspace = DatabricksWorkspace.builder().host(ws.host()).plainHttpForTesting()
+                .pat(ws.adminToken()).build();
     }
 
     @BeforeEach
@@ -347,7 +350,7 @@ class PrincipalValidatorTest {
         Fixture fixture = readableTable("val_effective_");
 
         ValidationReport report = validator(ValidationTransport.STATEMENT_API, fixture.credentials())
-                .adminClient(admin)
+                .adminWorkspace(adminWorkspace)
                 .expectPrivileges(fixture.catalog(), dev.lakesetup.core.model.Privilege.USE_CATALOG)
                 .expectPrivileges(fixture.table(), dev.lakesetup.core.model.Privilege.SELECT,
                         dev.lakesetup.core.model.Privilege.MODIFY)
@@ -365,7 +368,7 @@ class PrincipalValidatorTest {
     }
 
     @Test
-    void checksOf_dataGraphSetup_showsSchemasInEveryReadableCatalogAndReadsItsTables() {
+    void addValidationChecks_ofDataGraphSetup_showsSchemasInEveryReadableCatalogAndReadsItsTables() {
         Fixture fixture = readableTable("val_dg_");
         String bookkeeping = fixture.catalog().fullName() + "_bk";
         ws.seedCatalog(bookkeeping).seedSchema(bookkeeping + ".checkpoints");
@@ -375,8 +378,8 @@ class PrincipalValidatorTest {
                 .warehouse(WH).bookkeepingCatalog(bookkeeping).profilesSyncCatalog(fixture.catalog().fullName())
                 .validateWithTables(fixture.table().fullName()).build();
 
-        ValidationReport report = validator(ValidationTransport.JDBC, fixture.credentials()).checksOf(setup)
-                .build().validate();
+        ValidationReport report = setup.addValidationChecks(validator(ValidationTransport.JDBC,
+                fixture.credentials())).build().validate();
 
         assertThat(report.passed()).as(report.render()).isTrue();
         assertThat(report.checks()).extracting(ValidationCheck::name).containsExactly(

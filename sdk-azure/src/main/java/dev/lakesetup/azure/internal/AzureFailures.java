@@ -13,6 +13,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** Turns the Azure libraries' exceptions into {@link ServiceException}s with the right failure kind. */
 public final class AzureFailures {
@@ -23,6 +24,23 @@ public final class AzureFailures {
             "OperationTimedOut", "InternalError");
 
     private AzureFailures() {
+    }
+
+    /**
+     * Makes one call, wrapping a library failure.
+     *
+     * @param operation what is called, naming the object, for the message
+     * @param body the call
+     * @param <T> the result type
+     * @return the call's result
+     * @throws ServiceException when the call fails
+     */
+    public static <T> T call(String operation, Supplier<T> body) {
+        try {
+            return body.get();
+        } catch (RuntimeException e) {
+            throw wrap(operation, e);
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.lakesetup.azure.EntraServicePrincipal;
 import dev.lakesetup.azure.RoleAssignment;
 import dev.lakesetup.core.Lakesetup;
 import dev.lakesetup.core.apply.ApplyReport;
+import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.apply.ChangeOutcome;
 import dev.lakesetup.core.apply.RetryPolicy;
 import dev.lakesetup.core.model.ApplicationId;
@@ -48,13 +49,14 @@ final class AzureRig implements AutoCloseable {
         connection = AzureConnection.builder().tenantId(azure.tenantId()).subscriptionId(azure.subscriptionId())
                 .credential(token).resourceManagerEndpoint(azure.resourceManagerEndpoint())
                 .graphEndpoint(azure.graphEndpoint()).storageEndpoint(azure::storageEndpoint)
-                .storageSharedKey("lake", Secret.of(azure.storageAccountKey("lake"))).build();
+                .storageSharedKey("lake", Secret.of(azure.storageAccountKey("lake")))
+                .callPolicy(CallPolicy.builder().rateLimitPerSecond(10_000).build()).build();
     }
 
     /** lakesetup on the Azure executor with the default retry policy, on virtual time. */
     Lakesetup lakesetup() {
         return Lakesetup.builder().executor(connection.executor()).retryPolicy(RetryPolicy.defaults())
-                .rateLimitPerSecond(10_000).clock(time).sleeper(time::sleep).build();
+                .clock(time).sleeper(time::sleep).build();
     }
 
     /** Plans and applies the blueprint. */

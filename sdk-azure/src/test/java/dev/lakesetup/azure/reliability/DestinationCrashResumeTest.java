@@ -69,7 +69,7 @@ class DestinationCrashResumeTest {
     }
 
     private static Lakesetup lakesetup(DestinationFixture f, VirtualClock time, Executor... executors) {
-        Lakesetup.Builder builder = Lakesetup.builder().concurrency(4).rateLimitPerSecond(1000)
+        Lakesetup.Builder builder = Lakesetup.builder().concurrency(4)
                 .retryPolicy(RetryPolicy.defaults()).clock(time).sleeper(time::sleep);
         List<Executor> chosen = executors.length > 0 ? List.of(executors)
                 : List.of(f.connection.executor(), f.workspace.restExecutor());
@@ -103,8 +103,9 @@ class DestinationCrashResumeTest {
     void run_whenStoppedAfterKChangesAndRunAgain_endsAsOneCleanRun(Crash crash, int k) {
         try (DestinationFixture f = DestinationFixture.start()) {
             VirtualClock time = new VirtualClock();
+            // the workspace first: the test wrapper offers a grant store for every type, and the first one wins
             Lakesetup crashing = lakesetup(f, time, CrashingExecutor.crashingAfter(k, crash,
-                    f.connection.executor(), f.workspace.restExecutor()).toArray(Executor[]::new));
+                    f.workspace.restExecutor(), f.connection.executor()).toArray(Executor[]::new));
 
             DestinationSetupResult crashed = SETUP.run(crashing, f.workspace);
 

@@ -68,8 +68,10 @@ class HostileGraphTest {
             ServiceException cause = serviceCause(failure);
             assertThat(cause.failure()).isEqualTo(ServiceException.Failure.FATAL);
             assertThat(cause.getMessage()).contains("look up service principal of application", "twice");
-            assertThat(endless.hits()).as("the first page, then the page its link names, which names it again")
-                    .isEqualTo(2);
+            // per look-up: the first page, then the page its link names, which names it again; the principal's
+            // handler and the role assignment's each look the principal up, and read in parallel (the second may
+            // not start once the first failed for good); no look-up is retried
+            assertThat(endless.hits()).as("two pages per look-up, at most two look-ups").isIn(2, 4);
         }
     }
 

@@ -9,6 +9,7 @@ import dev.lakesetup.azure.DestinationFixture;
 import dev.lakesetup.azure.DestinationSetupResult;
 import dev.lakesetup.core.Lakesetup;
 import dev.lakesetup.core.apply.ApplyReport;
+import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.apply.RetryPolicy;
 import dev.lakesetup.core.model.OAuthCredentials;
 import dev.lakesetup.core.model.Secret;
@@ -109,7 +110,8 @@ class RecipeSecretsAtDebugTest {
             fake.faults().on("POST", "/api/2\\.0/accounts/servicePrincipals/.*/credentials/secrets").times(1)
                     .respond(FaultResponse.status(503));
             DatabricksWorkspace workspace = DatabricksWorkspace.builder().host(fake.host()).plainHttpForTesting().warehouseId(WAREHOUSE)
-                    .oauthM2m(admin.applicationId(), admin.secret()).httpTimeout(Duration.ofSeconds(20)).build();
+                    .oauthM2m(admin.applicationId(), admin.secret()).httpTimeout(Duration.ofSeconds(20))
+                    .callPolicy(CallPolicy.builder().rateLimitPerSecond(1000).build()).build();
             List<OAuthCredentials> vault = new ArrayList<>();
             DataGraphSetup setup = DataGraphSetup.builder().servicePrincipalNamed("segment-data-graph")
                     .warehouse(WAREHOUSE).profilesSyncCatalog("segment_profiles").readOnlyCatalogs("marketing")
@@ -119,8 +121,8 @@ class RecipeSecretsAtDebugTest {
             Plan plan = setup.plan(lakesetup, workspace);
             SetupResult result = setup.run(lakesetup, workspace, RunOptions.defaults()
                     .withValidator(PrincipalValidator.Builder::plainHttpForTesting));
-            ValidationReport overStatementApi = PrincipalValidator.builder().host(workspace.host())
-                    .warehouseId(WAREHOUSE).credentials(vault.get(0)).checksOf(setup)
+            ValidationReport overStatementApi = setup.addValidationChecks(PrincipalValidator.builder()
+                    .host(workspace.host()).warehouseId(WAREHOUSE).credentials(vault.get(0)))
                     .transport(ValidationTransport.STATEMENT_API).plainHttpForTesting().build().validate();
 
             assertThat(result.succeeded()).as(result.toString()).isTrue();
@@ -178,7 +180,7 @@ class RecipeSecretsAtDebugTest {
 
     private static Lakesetup lakesetup(Executor... executors) {
         VirtualClock time = new VirtualClock();
-        Lakesetup.Builder builder = Lakesetup.builder().concurrency(4).rateLimitPerSecond(1000)
+        Lakesetup.Builder builder = Lakesetup.builder().concurrency(4)
                 .retryPolicy(RetryPolicy.defaults()).clock(time).sleeper(time::sleep);
         Arrays.stream(executors).forEach(builder::executor);
         return builder.build();

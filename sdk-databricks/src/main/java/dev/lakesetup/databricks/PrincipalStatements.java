@@ -1,0 +1,74 @@
+package dev.lakesetup.databricks;
+
+import dev.lakesetup.core.model.CatalogName;
+import dev.lakesetup.core.model.TableName;
+import dev.lakesetup.databricks.internal.validation.CheckFailedException;
+import dev.lakesetup.databricks.internal.validation.JdbcSession;
+import dev.lakesetup.databricks.internal.validation.PrincipalSession;
+import dev.lakesetup.databricks.internal.validation.ProgressingChecks;
+import dev.lakesetup.databricks.internal.validation.StatementApiSession;
+import dev.lakesetup.databricks.internal.validation.TimedCheck;
+import dev.lakesetup.databricks.internal.validation.ValidationSql;
+import dev.lakesetup.databricks.internal.validation.ValidationTarget;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The part of a validation made as the service principal: sign in over the chosen transport, then one statement per
+ * check ({@code SHOW SCHEMAS}, a sample read); every statement after a failed sign-in is reported skipped.
+ */
+final class PrincipalStatements {
+    private static final Logger LOG = LoggerFactory.getLogger(PrincipalStatements.class);
+
+    private final ValidationTransport transport;
+    private final ValidationTarget target;
+
+    PrincipalStatements(ValidationTransport transport, ValidationTarget target) {
+        this.transport = transport;
+        this.target = target;
+    }
+
+    /** Signs in and runs the statements, adding one check for the sign-in and one per statement. */
+    void run(List<CatalogName> catalogs, List<TableName> tables, ProgressingChecks checks) {
+        String connectName = "connect as " + target.credentials().clientId();
+        long start = System.nanoTime();
+        PrincipalSession session = null;
+        try {
+            session = open();
+            checks.add(ValidationCheck.passed(connectName, TimedCheck.since(start), 0));
+        } catch (CheckFailedException e) {
+            checks.add(ValidationCheck.failed(connectName, TimedCheck.since(start), e.getMessage()));
+        }
+        try {
+            for (CatalogName catalog : catalogs) {
+                checks.add(statement(session, ValidationSql.showSchemasCheck(catalog),
+                        ValidationSql.showSchemas(catalog), connectName));
+            }
+            for (TableName table : tables) {
+                checks.add(statement(session, ValidationSql.selectSampleCheck(table),
+                        ValidationSql.selectSample(table), connectName));
+            }
+        } finally {
+            if (session != null) {
+                session.close();
+            }
+        }
+    }
+
+    private PrincipalSession open() {
+        return switch (transport) {
+            case JDBC -> JdbcSession.open(target);
+            case STATEMENT_API -> StatementApiSession.open(target);
+            case ADMIN_API -> throw new IllegalStateException("the builder rejects " + transport);
+        };
+    }
+
+    private static ValidationCheck statement(PrincipalSession session, String name, String sql, String connectName) {
+        if (session == null) {
+            return ValidationCheck.skipped(name, "not run: '" + connectName + "' failed");
+        }
+        LOG.debug("validation statement: {}", sql);
+        return TimedCheck.run(name, () -> session.query(sql));
+    }
+}
