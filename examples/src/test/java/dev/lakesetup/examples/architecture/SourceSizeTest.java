@@ -60,8 +60,9 @@ class SourceSizeTest {
                 .toList();
 
         assertThat(offenders)
-                .withFailMessage("%d methods and constructors over %d lines of code "
-                                + "(comments and blank lines aside):%n%s", offenders.size(), MAX_CALLABLE_CODE_LINES, String.join(System.lineSeparator(), offenders))
+                .withFailMessage("%d methods and constructors over %d lines of code (comments and blank lines "
+                        + "aside):%n%s", offenders.size(), MAX_CALLABLE_CODE_LINES,
+                        String.join(System.lineSeparator(), offenders))
                 .isEmpty();
     }
 
