@@ -49,7 +49,7 @@ record GrowthFixture(Blueprint blueprint, Lakesetup lakesetup, InMemoryExecutor 
 
     /** Returns an instance whose only executor is this one. */
     static Lakesetup lakesetup(InMemoryExecutor state) {
-        return Lakesetup.builder().executor(state).concurrency(1).rateLimitPerSecond(10_000).build();
+        return Lakesetup.builder().executor(state).concurrency(1).build();
     }
 
     /** Returns the live state for {@code n} grants, served from memory. */

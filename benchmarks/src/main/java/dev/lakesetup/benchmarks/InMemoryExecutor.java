@@ -1,27 +1,29 @@
 package dev.lakesetup.benchmarks;
 
-import dev.lakesetup.core.model.Resource;
-import dev.lakesetup.core.model.ResourceId;
 import dev.lakesetup.core.model.Securable;
-import dev.lakesetup.core.plan.Change;
+import dev.lakesetup.core.model.SecurableType;
+import dev.lakesetup.core.plan.GrantChange;
 import dev.lakesetup.core.plan.PrincipalPrivileges;
 import dev.lakesetup.core.spi.ChangeResult;
 import dev.lakesetup.core.spi.ExecutionContext;
 import dev.lakesetup.core.spi.Executor;
-import dev.lakesetup.core.spi.ObservedResource;
-import java.util.Collection;
+import dev.lakesetup.core.spi.GrantStore;
+import dev.lakesetup.core.spi.ResourceHandler;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Grants held in memory, read without any I/O: lets the planner's own cost be measured. Handles grants on every
- * securable and no resources; applying is not supported.
+ * Grants held in memory, read without any I/O: lets the planner's own cost be measured. One grant store for every
+ * securable type and no resource handlers; applying is not supported.
  */
 final class InMemoryExecutor implements Executor {
     private final Map<Securable, List<PrincipalPrivileges>> grants;
     private final AtomicLong readNanos = new AtomicLong();
+    private final GrantStore store = new Store();
 
     InMemoryExecutor(Map<Securable, List<PrincipalPrivileges>> grants) {
         // a HashMap, not Map.copyOf: the immutable map's linear probing degrades on the clustered hash codes of
@@ -35,34 +37,13 @@ final class InMemoryExecutor implements Executor {
     }
 
     @Override
-    public boolean handles(Resource resource) {
-        return false;
+    public List<ResourceHandler<?>> resourceHandlers() {
+        return List.of();
     }
 
     @Override
-    public boolean handlesGrantsOn(Securable securable) {
-        return true;
-    }
-
-    @Override
-    public Map<ResourceId, ObservedResource> readResources(Collection<? extends Resource> resources,
-            ExecutionContext context) {
-        return Map.of();
-    }
-
-    @Override
-    public Map<Securable, List<PrincipalPrivileges>> readGrants(Collection<? extends Securable> securables,
-            ExecutionContext context) {
-        long start = System.nanoTime();
-        Map<Securable, List<PrincipalPrivileges>> out = new HashMap<>((int) (securables.size() / 0.75f) + 1);
-        for (Securable securable : securables) {
-            List<PrincipalPrivileges> held = grants.get(securable);
-            if (held != null) {
-                out.put(securable, held);
-            }
-        }
-        readNanos.addAndGet(System.nanoTime() - start);
-        return out;
+    public List<GrantStore> grantStores() {
+        return List.of(store);
     }
 
     /**
@@ -75,8 +56,30 @@ final class InMemoryExecutor implements Executor {
         return readNanos.get();
     }
 
-    @Override
-    public ChangeResult apply(Change change, ExecutionContext context) {
-        throw new UnsupportedOperationException("the in-memory executor only serves reads");
+    /** Answers grant reads from the map. */
+    private final class Store implements GrantStore {
+        @Override
+        public Set<SecurableType> securableTypes() {
+            return EnumSet.allOf(SecurableType.class);
+        }
+
+        @Override
+        public Map<Securable, List<PrincipalPrivileges>> read(List<Securable> securables, ExecutionContext context) {
+            long start = System.nanoTime();
+            Map<Securable, List<PrincipalPrivileges>> out = new HashMap<>((int) (securables.size() / 0.75f) + 1);
+            for (Securable securable : securables) {
+                List<PrincipalPrivileges> held = grants.get(securable);
+                if (held != null) {
+                    out.put(securable, held);
+                }
+            }
+            readNanos.addAndGet(System.nanoTime() - start);
+            return out;
+        }
+
+        @Override
+        public ChangeResult apply(GrantChange change, ExecutionContext context) {
+            throw new UnsupportedOperationException("the in-memory executor only serves reads");
+        }
     }
 }

@@ -4,6 +4,7 @@ import static dev.lakesetup.core.model.Privilege.SELECT;
 import static dev.lakesetup.core.model.Privilege.USE_CATALOG;
 import static dev.lakesetup.core.model.Privilege.USE_SCHEMA;
 
+import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Grant;
@@ -33,7 +34,7 @@ final class Tenant implements AutoCloseable {
     private final int schemasPerCatalog;
     private final List<PooledDataSource> pools = new ArrayList<>();
 
-    private Tenant(int catalogs, int schemasPerCatalog, Duration latency) {
+    private Tenant(int catalogs, int schemasPerCatalog, Duration latency, CallPolicy policy) {
         this.catalogs = catalogs;
         this.schemasPerCatalog = schemasPerCatalog;
         this.fake = FakeWorkspace.builder().warehouse(WAREHOUSE, "Bench").build().start();
@@ -47,12 +48,15 @@ final class Tenant implements AutoCloseable {
             fake.faults().on("*", ".*").always().respond(FaultResponse.latency(latency));
         }
         this.workspace = DatabricksWorkspace.builder().host(fake.host()).plainHttpForTesting().pat(fake.adminToken())
-                .warehouseId(WAREHOUSE).httpTimeout(Duration.ofSeconds(60)).build();
+                .warehouseId(WAREHOUSE).httpTimeout(Duration.ofSeconds(60)).callPolicy(policy).build();
     }
 
-    /** Starts a tenant with this many catalogs and schemas per catalog, and this latency on every call. */
-    static Tenant start(int catalogs, int schemasPerCatalog, Duration latency) {
-        return new Tenant(catalogs, schemasPerCatalog, latency);
+    /**
+     * Starts a tenant with this many catalogs and schemas per catalog, this latency on every call, and a workspace
+     * whose transport takes the policy's rate-limit permits (one per HTTP request and per SQL statement).
+     */
+    static Tenant start(int catalogs, int schemasPerCatalog, Duration latency, CallPolicy policy) {
+        return new Tenant(catalogs, schemasPerCatalog, latency, policy);
     }
 
     static String catalog(int index) {

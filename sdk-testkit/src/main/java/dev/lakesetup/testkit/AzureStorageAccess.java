@@ -2,7 +2,7 @@ package dev.lakesetup.testkit;
 
 import dev.lakesetup.testkit.internal.azure.AzureState;
 import dev.lakesetup.testkit.internal.databricks.StorageAccess;
-import dev.lakesetup.testkit.internal.databricks.UnityCatalog;
+import dev.lakesetup.testkit.internal.databricks.UcStorage;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -29,7 +29,7 @@ final class AzureStorageAccess implements StorageAccess {
     }
 
     @Override
-    public String credentialProblem(UnityCatalog.Credential credential) {
+    public String credentialProblem(UcStorage.Credential credential) {
         AzureState state = azure.state();
         synchronized (state) {
             if (credential.accessConnectorId != null
@@ -45,7 +45,7 @@ final class AzureStorageAccess implements StorageAccess {
     }
 
     @Override
-    public String locationProblem(UnityCatalog.Credential credential, String url, boolean readOnly) {
+    public String locationProblem(UcStorage.Credential credential, String url, boolean readOnly) {
         Matcher m = ABFSS.matcher(url);
         if (!m.matches()) {
             return null;

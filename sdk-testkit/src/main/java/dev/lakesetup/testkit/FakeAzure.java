@@ -2,6 +2,7 @@ package dev.lakesetup.testkit;
 
 import dev.lakesetup.testkit.internal.azure.AzureServer;
 import dev.lakesetup.testkit.internal.azure.AzureState;
+import dev.lakesetup.testkit.internal.http.RequestCounter;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -177,7 +178,8 @@ public final class FakeAzure implements AutoCloseable {
 
     /** {@return the request counts per endpoint since start or the last {@link #resetRequests()}} */
     public RequestStats requests() {
-        return server.http().stats();
+        RequestCounter.Counts counts = server.http().stats();
+        return new RequestStats(counts.perEndpoint(), counts.total(), counts.maxInFlight());
     }
 
     /** Clears the request counts. */

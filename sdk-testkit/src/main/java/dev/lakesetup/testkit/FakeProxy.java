@@ -104,50 +104,61 @@ public final class FakeProxy implements AutoCloseable {
         try (client) {
             InputStream in = client.getInputStream();
             OutputStream out = client.getOutputStream();
-            List<String> head = readHead(in);
-            String[] parts = null;
-            // like a real proxy, keep the connection after a 407 so that the client can answer the challenge on it
-            for (int round = 0; round < 3 && !head.isEmpty(); round++) {
-                boolean authorized = expected.equals(header(head, "proxy-authorization"));
-                seen.add(new Seen(head.get(0), authorized));
-                parts = head.get(0).split(" ");
-                if (parts.length != 3) {
-                    answer(out, "400 Bad Request");
-                    return;
-                }
-                String refused = refusedLength(head);
-                if (refused != null) {
-                    answer(out, refused);
-                    return;
-                }
-                if (authorized) {
-                    break;
-                }
-                skipBody(head, in);
-                out.write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\""
-                        + "\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
-                out.flush();
-                parts = null;
-                head = readHead(in);
-            }
-            if (parts == null) {
+            Authorized request = authorize(in, out);
+            if (request == null) {
                 return;
             }
-            if ("CONNECT".equals(parts[0])) {
-                tunnel(parts[1], client, out);
+            if ("CONNECT".equals(request.parts()[0])) {
+                tunnel(request.parts()[1], client, out);
                 return;
             }
-            URI target = URI.create(parts[1]);
+            URI target = URI.create(request.parts()[1]);
             if (!"http".equals(target.getScheme()) || !InetAddress.getByName(target.getHost()).isLoopbackAddress()) {
                 answer(out, "403 Forbidden");
                 return;
             }
-            forward(head, parts, target, in, out);
+            forward(request.head(), request.parts(), target, in, out);
         } catch (IOException | RuntimeException e) {
             // the client gave up or sent garbage: the connection just closes
         } finally {
             open.remove(client);
         }
+    }
+
+    /** A request that carried the expected credentials: its head lines and its request line's three parts. */
+    private record Authorized(List<String> head, String[] parts) {
+    }
+
+    /**
+     * Reads requests until one carries the expected credentials, answering 407 to the others; like a real proxy it
+     * keeps the connection after a 407 so that the client can answer the challenge on it (three rounds at most).
+     * Returns null when the connection ends first or a request was refused (and answered).
+     */
+    private Authorized authorize(InputStream in, OutputStream out) throws IOException {
+        List<String> head = readHead(in);
+        for (int round = 0; round < 3 && !head.isEmpty(); round++) {
+            boolean authorized = expected.equals(header(head, "proxy-authorization"));
+            seen.add(new Seen(head.get(0), authorized));
+            String[] parts = head.get(0).split(" ");
+            if (parts.length != 3) {
+                answer(out, "400 Bad Request");
+                return null;
+            }
+            String refused = refusedLength(head);
+            if (refused != null) {
+                answer(out, refused);
+                return null;
+            }
+            if (authorized) {
+                return new Authorized(head, parts);
+            }
+            skipBody(head, in);
+            out.write(("HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\""
+                    + "\r\nContent-Length: 0\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            head = readHead(in);
+        }
+        return null;
     }
 
     private static void forward(List<String> head, String[] parts, URI target, InputStream in, OutputStream out)

@@ -7,6 +7,7 @@ import dev.lakesetup.testkit.internal.databricks.Securable;
 import dev.lakesetup.testkit.internal.databricks.UnityCatalog;
 import dev.lakesetup.testkit.internal.databricks.WorkspaceContext;
 import dev.lakesetup.testkit.internal.databricks.WorkspaceServer;
+import dev.lakesetup.testkit.internal.http.RequestCounter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -141,7 +142,8 @@ public final class FakeWorkspace implements AutoCloseable {
 
     /** {@return the request counts since start or the last {@link #resetRequests()}} */
     public RequestStats requests() {
-        return server.http().stats();
+        RequestCounter.Counts counts = server.http().stats();
+        return new RequestStats(counts.perEndpoint(), counts.total(), counts.maxInFlight());
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.lakesetup.testkit;
 
+import dev.lakesetup.testkit.internal.http.InjectedFault;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -204,6 +205,12 @@ public final class FaultResponse {
     /** {@return the delay applied before answering} */
     public Duration delay() {
         return delay;
+    }
+
+    /** Returns the fake server's copy of this response. */
+    InjectedFault toFault() {
+        return new InjectedFault(InjectedFault.Kind.valueOf(kind.name()), status, retryAfter, errorCode, message,
+                contentType, body, delay);
     }
 
     @Override

@@ -82,7 +82,24 @@ public class Faults {
          * @return a handle that tells how often it fired
          */
         public FaultRule respond(FaultResponse response) {
-            return rules.add(method, pathRegex, times, Objects.requireNonNull(response, "response"));
+            FaultRules.Rule rule = rules.add(method, pathRegex, times,
+                    Objects.requireNonNull(response, "response").toFault());
+            return new FaultRule() {
+                @Override
+                public int hits() {
+                    return rule.hits();
+                }
+
+                @Override
+                public void remove() {
+                    rule.remove();
+                }
+
+                @Override
+                public String toString() {
+                    return rule.toString();
+                }
+            };
         }
     }
 }

@@ -119,13 +119,7 @@ final class ArmApi {
                     "The request content was invalid: properties.roleDefinitionId and properties.principalId are "
                             + "required.");
         }
-        if (state.denied(scope)) {
-            throw new AzureError(403, "AuthorizationFailed", "The client '" + state.settings().callerObjectId()
-                    + "' with object id '" + state.settings().callerObjectId() + "' does not have authorization to "
-                    + "perform action 'Microsoft.Authorization/roleAssignments/write' over scope '" + scope
-                    + "/providers/Microsoft.Authorization/roleAssignments/" + name + "' or the scope is invalid. If "
-                    + "access was recently granted, please refresh your credentials.");
-        }
+        requireWriteAccess(scope, name);
         String roleId = RoleDefinitions.guidOf(roleDefinitionId);
         if (RoleDefinitions.byId(roleId) == null) {
             throw AzureError.badRequest("RoleDefinitionDoesNotExist",
@@ -140,6 +134,27 @@ final class ArmApi {
             throw AzureError.badRequest("RoleAssignmentUpdateNotPermitted",
                     "Tenant ID, application ID, principal ID, and scope are not allowed to be updated.");
         }
+        requireNoTwin(scope, principalId, roleId);
+        requireKnownPrincipal(principalId, principalType);
+        AzureState.Assignment created = new AzureState.Assignment(name, scope, roleId, principalId,
+                principalType == null ? "ServicePrincipal" : principalType, state.now());
+        state.putAssignment(created);
+        return AzureJson.reply(201, render(created));
+    }
+
+    /** Answers 403 AuthorizationFailed when the caller may not write role assignments at the scope. */
+    private void requireWriteAccess(String scope, String name) {
+        if (state.denied(scope)) {
+            throw new AzureError(403, "AuthorizationFailed", "The client '" + state.settings().callerObjectId()
+                    + "' with object id '" + state.settings().callerObjectId() + "' does not have authorization to "
+                    + "perform action 'Microsoft.Authorization/roleAssignments/write' over scope '" + scope
+                    + "/providers/Microsoft.Authorization/roleAssignments/" + name + "' or the scope is invalid. If "
+                    + "access was recently granted, please refresh your credentials.");
+        }
+    }
+
+    /** Answers 409 RoleAssignmentExists when another assignment gives the principal the same role at the scope. */
+    private void requireNoTwin(String scope, String principalId, String roleId) {
         for (AzureState.Assignment a : state.assignments()) {
             if (a.scope().equalsIgnoreCase(scope) && a.principalId().equalsIgnoreCase(principalId)
                     && a.roleId().equals(roleId)) {
@@ -147,6 +162,13 @@ final class ArmApi {
                         + "the existing role assignment is " + a.name().replace("-", "") + ".");
             }
         }
+    }
+
+    /**
+     * Answers 400 PrincipalNotFound for a principal Resource Manager does not see yet (replication delay), and 400
+     * UnmatchedPrincipalType when the request names another type than a service principal.
+     */
+    private void requireKnownPrincipal(String principalId, String principalType) {
         if (state.principalHiddenFromArm(principalId)) {
             throw AzureError.badRequest("PrincipalNotFound", "Principal " + principalId.replace("-", "")
                     + " does not exist in the directory " + state.settings().tenantId() + ". Check that you have "
@@ -159,10 +181,6 @@ final class ArmApi {
                     + "' has type 'ServicePrincipal' , which is different from specified PrincipalType '"
                     + principalType + "'.");
         }
-        AzureState.Assignment created = new AzureState.Assignment(name, scope, roleId, principalId,
-                principalType == null ? "ServicePrincipal" : principalType, state.now());
-        state.putAssignment(created);
-        return AzureJson.reply(201, render(created));
     }
 
     private HttpReply getAssignment(HttpExchange ex) {

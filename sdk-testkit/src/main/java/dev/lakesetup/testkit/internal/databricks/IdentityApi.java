@@ -13,7 +13,10 @@ import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** SCIM service principals (workspace and account), workspace assignments, OAuth secrets and the token endpoint. */
+/**
+ * SCIM service principals, in the workspace and in the account; the account's workspace assignments and OAuth
+ * secrets are {@link AccountApi}.
+ */
 final class IdentityApi {
 
     private static final String WS_SCIM = "/api/2.0/preview/scim/v2/ServicePrincipals";
@@ -22,10 +25,8 @@ final class IdentityApi {
     /** One SCIM comparison: attribute, operator, quoted value. */
     static final Pattern FILTER = Pattern.compile("\\s*(\\w+)\\s+(eq|co|sw)\\s+\"((?:[^\"\\\\]|\\\\.)*)\"\\s*",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern LIFETIME = Pattern.compile("(\\d+)(?:\\.\\d+)?s");
     /** The largest SCIM page: the API reference constrains {@code count} to at most 100. */
     private static final int MAX_COUNT = 100;
-    private static final long DEFAULT_SECRET_LIFETIME = 730L * 24 * 3600;
 
     private final WorkspaceContext ctx;
 
@@ -46,18 +47,7 @@ final class IdentityApi {
                         ex -> Json.ok(spJson(ids().byId(account(ex).param("id"), false))))
                 .add("PATCH", ACC + "/scim/v2/ServicePrincipals/{id}", ex -> patch(account(ex), false))
                 .add("PUT", ACC + "/scim/v2/ServicePrincipals/{id}", ex -> replace(account(ex), false))
-                .add("DELETE", ACC + "/scim/v2/ServicePrincipals/{id}", ex -> delete(account(ex), false))
-                .add("PUT", ACC + "/workspaces/{ws}/permissionassignments/principals/{id}", this::assign)
-                .add("DELETE", ACC + "/workspaces/{ws}/permissionassignments/principals/{id}", this::unassign)
-                .add("GET", ACC + "/workspaces/{ws}/permissionassignments", this::assignments)
-                .add("POST", ACC + "/servicePrincipals/{id}/credentials/secrets", ex -> createSecret(account(ex)))
-                .add("GET", ACC + "/servicePrincipals/{id}/credentials/secrets", ex -> listSecrets(account(ex)))
-                .add("DELETE", ACC + "/servicePrincipals/{id}/credentials/secrets/{secret_id}",
-                        ex -> deleteSecret(account(ex)))
-                .add("POST", "/api/2.0/accounts/servicePrincipals/{id}/credentials/secrets", this::createSecret)
-                .add("GET", "/api/2.0/accounts/servicePrincipals/{id}/credentials/secrets", this::listSecrets)
-                .add("DELETE", "/api/2.0/accounts/servicePrincipals/{id}/credentials/secrets/{secret_id}",
-                        this::deleteSecret);
+                .add("DELETE", ACC + "/scim/v2/ServicePrincipals/{id}", ex -> delete(account(ex), false));
     }
 
     private Identities ids() {
@@ -65,14 +55,24 @@ final class IdentityApi {
     }
 
     private HttpExchange account(HttpExchange ex) {
-        requireAdmin();
+        return requireAccount(ctx, ex);
+    }
+
+    private void requireAdmin() {
+        requireAdmin(ctx);
+    }
+
+    /** Checks that the caller is an admin and the request names this account (403 or 404 otherwise). */
+    static HttpExchange requireAccount(WorkspaceContext ctx, HttpExchange ex) {
+        requireAdmin(ctx);
         if (!ctx.settings().accountId().equals(ex.param("account_id"))) {
             throw ApiException.notFound("NOT_FOUND", "Account " + ex.param("account_id") + " does not exist.");
         }
         return ex;
     }
 
-    private void requireAdmin() {
+    /** Checks that the caller is an admin (403 otherwise). */
+    static void requireAdmin(WorkspaceContext ctx) {
         if (!ctx.caller().admin()) {
             throw ApiException.denied("Only admins can perform this operation.");
         }
@@ -176,107 +176,6 @@ final class IdentityApi {
             ids().delete(p);
         }
         return HttpReply.of(204, "application/json", "");
-    }
-
-    private HttpReply assign(HttpExchange ex) {
-        account(ex);
-        requireWorkspace(ex);
-        Identities.Principal p = ids().byIdForApi(ex.param("id"));
-        // as documented: USER and ADMIN (case-sensitive), ADMIN taking precedence; other values are ignored, and a
-        // missing or unsupported list acts as an empty one, which deletes all the principal's permissions
-        List<String> permissions = Json.strings(Json.parseBody(ex.body()), "permissions");
-        p.workspacePermissions.clear();
-        if (permissions.contains("ADMIN")) {
-            p.workspacePermissions.add("ADMIN");
-        } else if (permissions.contains("USER")) {
-            p.workspacePermissions.add("USER");
-        }
-        p.inWorkspace = !p.workspacePermissions.isEmpty();
-        return Json.ok(assignmentJson(p));
-    }
-
-    private HttpReply unassign(HttpExchange ex) {
-        account(ex);
-        requireWorkspace(ex);
-        Identities.Principal p = ids().byIdForApi(ex.param("id"));
-        p.inWorkspace = false;
-        p.workspacePermissions.clear();
-        return Json.ok(Json.object());
-    }
-
-    private HttpReply assignments(HttpExchange ex) {
-        account(ex);
-        requireWorkspace(ex);
-        ObjectNode out = Json.object();
-        ArrayNode arr = out.putArray("permission_assignments");
-        ids().all(true).forEach(p -> arr.add(assignmentJson(p)));
-        return Json.ok(out);
-    }
-
-    private void requireWorkspace(HttpExchange ex) {
-        if (!Long.toString(ctx.settings().workspaceId()).equals(ex.param("ws"))) {
-            throw ApiException.notFound("RESOURCE_DOES_NOT_EXIST", "Workspace " + ex.param("ws") + " does not exist.");
-        }
-    }
-
-    private HttpReply createSecret(HttpExchange ex) {
-        requireAdmin();
-        Identities.Principal p = ids().byIdForApi(ex.param("id"));
-        String lifetime = Json.text(Json.parseBody(ex.body()), "lifetime");
-        long seconds = DEFAULT_SECRET_LIFETIME;
-        if (lifetime != null) {
-            Matcher m = LIFETIME.matcher(lifetime);
-            if (!m.matches()) {
-                throw ApiException.invalid("Invalid lifetime '" + lifetime + "': expected seconds such as 3600s");
-            }
-            seconds = Long.parseLong(m.group(1));
-        }
-        String[] created = ids().createSecret(p, seconds);
-        Identities.Secret s = p.secrets.get(p.secrets.size() - 1);
-        ObjectNode o = secretJson(s);
-        o.put("secret", created[1]);
-        return Json.ok(o);
-    }
-
-    private HttpReply listSecrets(HttpExchange ex) {
-        requireAdmin();
-        Identities.Principal p = ids().byIdForApi(ex.param("id"));
-        ObjectNode out = Json.object();
-        ArrayNode arr = out.putArray("secrets");
-        p.secrets.forEach(s -> arr.add(secretJson(s)));
-        return Json.ok(out);
-    }
-
-    private HttpReply deleteSecret(HttpExchange ex) {
-        requireAdmin();
-        Identities.Principal p = ids().byIdForApi(ex.param("id"));
-        if (!p.secrets.removeIf(s -> s.id.equals(ex.param("secret_id")))) {
-            throw ApiException.notFound("RESOURCE_DOES_NOT_EXIST", "Secret " + ex.param("secret_id")
-                    + " does not exist.");
-        }
-        return Json.ok(Json.object());
-    }
-
-    private static ObjectNode secretJson(Identities.Secret s) {
-        ObjectNode o = Json.object();
-        o.put("id", s.id);
-        o.put("secret_hash", s.hash.substring(0, 12));
-        o.put("status", "ACTIVE");
-        o.put("create_time", s.createTime);
-        o.put("update_time", s.createTime);
-        o.put("expire_time", s.expireTime);
-        return o;
-    }
-
-    private ObjectNode assignmentJson(Identities.Principal p) {
-        ObjectNode o = Json.object();
-        ObjectNode principal = o.putObject("principal");
-        principal.put("principal_id", p.id);
-        principal.put("display_name", p.displayName);
-        principal.put("service_principal_name", p.applicationId);
-        ArrayNode perms = o.putArray("permissions");
-        p.workspacePermissions.forEach(perms::add);
-        return o;
     }
 
     static ObjectNode spJson(Identities.Principal p) {

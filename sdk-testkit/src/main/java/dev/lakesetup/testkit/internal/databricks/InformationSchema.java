@@ -66,7 +66,7 @@ final class InformationSchema {
     /** The external locations the caller may interact with, in the view's documented columns. */
     private SqlResult externalLocations() {
         List<List<String>> rows = new ArrayList<>();
-        for (UnityCatalog.Location l : ctx.uc().locations(ctx.caller())) {
+        for (UcStorage.Location l : ctx.uc().storage().locations(ctx.caller())) {
             String created = Instant.ofEpochMilli(l.createdAt).toString();
             rows.add(Arrays.asList(l.name, l.owner, l.url, l.credentialId, l.credentialName,
                     Boolean.toString(l.readOnly), l.comment, created, l.owner, created, l.owner));

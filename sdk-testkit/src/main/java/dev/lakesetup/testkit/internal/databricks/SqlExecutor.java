@@ -16,9 +16,6 @@ import dev.lakesetup.testkit.sql.ShowGrants;
 import dev.lakesetup.testkit.sql.ShowSchemas;
 import dev.lakesetup.testkit.sql.Statement;
 import dev.lakesetup.testkit.sql.Use;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -29,15 +26,14 @@ import java.util.regex.Pattern;
 
 /** Executes parsed statements against the fake workspace's state, under the caller's privileges. */
 final class SqlExecutor {
-    private static final DateTimeFormatter TIMESTAMP =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
-
     private final WorkspaceContext ctx;
     private final InformationSchema infoSchema;
+    private final SqlDescribe describer;
 
     SqlExecutor(WorkspaceContext ctx) {
         this.ctx = ctx;
         this.infoSchema = new InformationSchema(ctx);
+        this.describer = new SqlDescribe(ctx);
     }
 
     /** Runs one statement; state changes happen at once; failures are {@link ApiException}s. */
@@ -53,13 +49,7 @@ final class SqlExecutor {
             uc.createSchema(caller, n.get(0), n.get(1), c.comment(), c.managedLocation(), c.ifNotExists());
             return SqlResult.EMPTY;
         } else if (statement instanceof CreateExternalLocation c) {
-            UnityCatalog.Location l = new UnityCatalog.Location();
-            l.name = c.name();
-            l.url = c.url();
-            l.credentialName = c.credential();
-            l.comment = c.comment();
-            uc.createLocation(caller, l, c.ifNotExists());
-            return SqlResult.EMPTY;
+            return createLocation(c, caller);
         } else if (statement instanceof GrantStatement g) {
             return changeGrants(g.privileges(), g.securable(), g.principal(), true, session);
         } else if (statement instanceof RevokeStatement r) {
@@ -67,15 +57,9 @@ final class SqlExecutor {
         } else if (statement instanceof ShowGrants s) {
             return showGrants(s, session);
         } else if (statement instanceof ShowSchemas s) {
-            String catalog = s.catalog() == null ? currentCatalog(session) : s.catalog().get(0);
-            List<List<String>> rows = new ArrayList<>();
-            uc.schemas(caller, catalog).stream().filter(x -> like(s.like(), x.name))
-                    .forEach(x -> rows.add(List.of(x.name)));
-            return SqlResult.strings(List.of("databaseName"), rows);
+            return showSchemas(s, caller, session);
         } else if (statement instanceof ShowCatalogs s) {
-            List<List<String>> rows = new ArrayList<>();
-            uc.catalogs(caller).stream().filter(x -> like(s.like(), x.name)).forEach(x -> rows.add(List.of(x.name)));
-            return SqlResult.strings(List.of("catalog"), rows);
+            return showCatalogs(s, caller);
         } else if (statement instanceof Describe d) {
             return describe(d, session);
         } else if (statement instanceof Select s) {
@@ -88,6 +72,30 @@ final class SqlExecutor {
             return commentOn(c, session);
         }
         throw new IllegalStateException("unhandled statement type " + statement.getClass().getName());
+    }
+
+    private SqlResult createLocation(CreateExternalLocation c, Caller caller) {
+        UcStorage.Location l = new UcStorage.Location();
+        l.name = c.name();
+        l.url = c.url();
+        l.credentialName = c.credential();
+        l.comment = c.comment();
+        ctx.uc().storage().createLocation(caller, l, c.ifNotExists());
+        return SqlResult.EMPTY;
+    }
+
+    private SqlResult showSchemas(ShowSchemas s, Caller caller, Statements.Session session) {
+        String catalog = s.catalog() == null ? currentCatalog(session) : s.catalog().get(0);
+        List<List<String>> rows = new ArrayList<>();
+        ctx.uc().schemas(caller, catalog).stream().filter(x -> like(s.like(), x.name))
+                .forEach(x -> rows.add(List.of(x.name)));
+        return SqlResult.strings(List.of("databaseName"), rows);
+    }
+
+    private SqlResult showCatalogs(ShowCatalogs s, Caller caller) {
+        List<List<String>> rows = new ArrayList<>();
+        ctx.uc().catalogs(caller).stream().filter(x -> like(s.like(), x.name)).forEach(x -> rows.add(List.of(x.name)));
+        return SqlResult.strings(List.of("catalog"), rows);
     }
 
     private SqlResult changeGrants(List<String> privileges, SecurableRef ref, String principal, boolean grant,
@@ -136,69 +144,7 @@ final class SqlExecutor {
     }
 
     private SqlResult describe(Describe d, Statements.Session session) {
-        Securable s = securable(d.securable(), session);
-        Caller caller = ctx.caller();
-        List<List<String>> rows = new ArrayList<>();
-        switch (s.type()) {
-            case "catalog" -> {
-                UnityCatalog.Catalog c = ctx.uc().catalog(caller, s.fullName());
-                rows.add(Arrays.asList("Catalog Name", c.name));
-                rows.add(Arrays.asList("Comment", c.comment));
-                rows.add(Arrays.asList("Owner", c.owner));
-                rows.add(Arrays.asList("Catalog Type", "Regular"));
-            }
-            case "schema" -> {
-                return describeSchema(ctx.uc().schema(caller, s.fullName()), d.extended());
-            }
-            case "external_location" -> {
-                // one row of named columns, as documented (name, url, credential_name, owner, created_by,
-                // created_at, comment); read_only is not among them
-                UnityCatalog.Location l = ctx.uc().location(caller, s.fullName());
-                rows.add(Arrays.asList(l.name, l.url, l.credentialName, l.owner, l.owner, timestamp(l.createdAt),
-                        l.comment));
-                return SqlResult.strings(List.of("name", "url", "credential_name", "owner", "created_by",
-                        "created_at", "comment"), rows);
-            }
-            case "storage_credential" -> {
-                UnityCatalog.Credential c = ctx.uc().credential(caller, s.fullName());
-                rows.add(Arrays.asList("name", c.name));
-                rows.add(Arrays.asList("comment", c.comment));
-                rows.add(Arrays.asList("owner", c.owner));
-                rows.add(Arrays.asList("read_only", Boolean.toString(c.readOnly)));
-            }
-            case "table" -> {
-                UnityCatalog.Table t = ctx.uc().readableTable(caller, s.fullName());
-                for (int i = 0; i < t.columnNames().size(); i++) {
-                    rows.add(Arrays.asList(t.columnNames().get(i), t.columnTypes().get(i).toLowerCase(Locale.ROOT),
-                            null));
-                }
-                return SqlResult.strings(List.of("col_name", "data_type", "comment"), rows);
-            }
-            default -> throw ApiException.invalid("DESCRIBE " + s.sqlType() + " is not supported by the fake.");
-        }
-        return SqlResult.strings(List.of("info_name", "info_value"), rows);
-    }
-
-    /**
-     * DESCRIBE SCHEMA answers rows of {@code database_description_item} / {@code database_description_value}, as the
-     * SQL reference documents; the items are those a Unity Catalog schema shows (catalog and namespace name, comment,
-     * location, owner), with EXTENDED also its properties.
-     */
-    private static SqlResult describeSchema(UnityCatalog.Schema schema, boolean extended) {
-        List<List<String>> rows = new ArrayList<>();
-        rows.add(Arrays.asList("Catalog Name", schema.catalog));
-        rows.add(Arrays.asList("Namespace Name", schema.name));
-        rows.add(Arrays.asList("Comment", schema.comment));
-        rows.add(Arrays.asList("Location", schema.storageRoot));
-        rows.add(Arrays.asList("Owner", schema.owner));
-        if (extended) {
-            rows.add(Arrays.asList("Properties", "()"));
-        }
-        return SqlResult.strings(List.of("database_description_item", "database_description_value"), rows);
-    }
-
-    private static String timestamp(long epochMillis) {
-        return TIMESTAMP.format(Instant.ofEpochMilli(epochMillis));
+        return describer.describe(securable(d.securable(), session), d.extended());
     }
 
     private SqlResult select(Select select, Statements.Session session) {

@@ -75,6 +75,19 @@ final class StatementApi {
             throw ApiException.invalid("Missing required field: warehouse_id");
         }
         usable(warehouseId);
+        requireInlineJson(body);
+        boolean async = waitsNot(Json.text(body, "wait_timeout"));
+        session = withDefaults(session, body);
+        Statements.Record record = ctx.statements().add(null, ctx.pendingPolls());
+        record.finalResponse = run(record.id, sql, session);
+        if (async || record.pendingPollsLeft > 0) {
+            return Json.ok(stateOnly(record.id, "PENDING"));
+        }
+        return Json.ok(record.finalResponse);
+    }
+
+    /** Checks that the request asks for what the fake answers: INLINE results in JSON_ARRAY format (400 otherwise). */
+    private static void requireInlineJson(ObjectNode body) {
         String disposition = Json.text(body, "disposition");
         if (disposition != null && !disposition.equals("INLINE")) {
             throw ApiException.invalid("The fake supports only the INLINE disposition, got " + disposition);
@@ -83,34 +96,36 @@ final class StatementApi {
         if (format != null && !format.equals("JSON_ARRAY")) {
             throw ApiException.invalid("The fake supports only the JSON_ARRAY format, got " + format);
         }
-        boolean async = false;
-        String wait = Json.text(body, "wait_timeout");
-        if (wait != null) {
-            Matcher m = WAIT.matcher(wait);
-            long seconds = m.matches() ? Long.parseLong(m.group(1)) : -1;
-            if (seconds != 0 && (seconds < 5 || seconds > 50)) {
-                throw ApiException.invalid("wait_timeout must be 0s or between 5s and 50s, got " + wait);
-            }
-            async = seconds == 0;
+    }
+
+    /** Returns whether {@code wait_timeout} asks for an asynchronous answer (0s); 400 outside 0s or 5s to 50s. */
+    private static boolean waitsNot(String wait) {
+        if (wait == null) {
+            return false;
         }
+        Matcher m = WAIT.matcher(wait);
+        long seconds = m.matches() ? Long.parseLong(m.group(1)) : -1;
+        if (seconds != 0 && (seconds < 5 || seconds > 50)) {
+            throw ApiException.invalid("wait_timeout must be 0s or between 5s and 50s, got " + wait);
+        }
+        return seconds == 0;
+    }
+
+    /** Returns the session to run in (a new one without a session id) with the request's catalog and schema. */
+    private static Statements.Session withDefaults(Statements.Session session, ObjectNode body) {
         if (session == null) {
-            session = new Statements.Session();
+            Statements.Session fresh = new Statements.Session();
+            fresh.catalog = lower(Json.text(body, "catalog"));
+            fresh.schema = lower(Json.text(body, "schema"));
+            return fresh;
+        }
+        if (Json.text(body, "catalog") != null) {
             session.catalog = lower(Json.text(body, "catalog"));
+        }
+        if (Json.text(body, "schema") != null) {
             session.schema = lower(Json.text(body, "schema"));
-        } else {
-            if (Json.text(body, "catalog") != null) {
-                session.catalog = lower(Json.text(body, "catalog"));
-            }
-            if (Json.text(body, "schema") != null) {
-                session.schema = lower(Json.text(body, "schema"));
-            }
         }
-        Statements.Record record = ctx.statements().add(null, ctx.pendingPolls());
-        record.finalResponse = run(record.id, sql, session);
-        if (async || record.pendingPollsLeft > 0) {
-            return Json.ok(stateOnly(record.id, "PENDING"));
-        }
-        return Json.ok(record.finalResponse);
+        return session;
     }
 
     private ObjectNode run(String id, String sql, Statements.Session session) {

@@ -10,12 +10,12 @@ public interface StorageAccess {
     /** Accepts everything: no cloud is attached to the workspace. */
     StorageAccess UNCHECKED = new StorageAccess() {
         @Override
-        public String credentialProblem(UnityCatalog.Credential credential) {
+        public String credentialProblem(UcStorage.Credential credential) {
             return null;
         }
 
         @Override
-        public String locationProblem(UnityCatalog.Credential credential, String url, boolean readOnly) {
+        public String locationProblem(UcStorage.Credential credential, String url, boolean readOnly) {
             return null;
         }
     };
@@ -24,11 +24,11 @@ public interface StorageAccess {
      * Returns null when the credential's identity exists, or why it does not (answered as 400
      * {@code INVALID_PARAMETER_VALUE}).
      */
-    String credentialProblem(UnityCatalog.Credential credential);
+    String credentialProblem(UcStorage.Credential credential);
 
     /**
      * Returns null when the credential's identity may read (and, unless {@code readOnly}, write) the url, or why it may
      * not (answered as 403 {@code PERMISSION_DENIED}).
      */
-    String locationProblem(UnityCatalog.Credential credential, String url, boolean readOnly);
+    String locationProblem(UcStorage.Credential credential, String url, boolean readOnly);
 }

@@ -1,27 +1,28 @@
 package dev.lakesetup.testkit.internal.databricks;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lakesetup.testkit.internal.http.HttpExchange;
 import dev.lakesetup.testkit.internal.http.HttpReply;
 import dev.lakesetup.testkit.internal.http.Router;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
-/** The Unity Catalog REST endpoints ({@code /api/2.1/unity-catalog/...}). */
+/**
+ * The Unity Catalog REST endpoints for objects ({@code /api/2.1/unity-catalog/...}): the metastore assignment,
+ * catalogs, schemas, storage credentials and external locations; the grant endpoints are {@link UcPermissionsApi}.
+ */
 final class UcApi {
 
     private static final String UC = "/api/2.1/unity-catalog";
 
     private final WorkspaceContext ctx;
     private final UcUpdates updates;
+    private final UcPermissionsApi permissions;
 
     UcApi(WorkspaceContext ctx) {
         this.ctx = ctx;
         this.updates = new UcUpdates(ctx);
+        this.permissions = new UcPermissionsApi(ctx);
     }
 
     void register(Router r) {
@@ -41,21 +42,19 @@ final class UcApi {
                         ex.param("full_name"), Json.parseBody(ex.body())))))
                 .add("POST", UC + "/storage-credentials", this::createCredential)
                 .add("GET", UC + "/storage-credentials", ex -> list("storage_credentials",
-                        ctx.uc().credentials(ctx.caller()).stream().map(this::credentialJson).toList()))
+                        ctx.uc().storage().credentials(ctx.caller()).stream().map(this::credentialJson).toList()))
                 .add("GET", UC + "/storage-credentials/{name}", ex -> Json.ok(credentialJson(
-                        ctx.uc().credential(ctx.caller(), ex.param("name")))))
+                        ctx.uc().storage().credential(ctx.caller(), ex.param("name")))))
                 .add("PATCH", UC + "/storage-credentials/{name}", ex -> Json.ok(credentialJson(
                         updates.updateCredential(ex.param("name"), Json.parseBody(ex.body())))))
                 .add("POST", UC + "/external-locations", this::createLocation)
                 .add("GET", UC + "/external-locations", ex -> list("external_locations",
-                        ctx.uc().locations(ctx.caller()).stream().map(this::locationJson).toList()))
+                        ctx.uc().storage().locations(ctx.caller()).stream().map(this::locationJson).toList()))
                 .add("GET", UC + "/external-locations/{name}", ex -> Json.ok(locationJson(
-                        ctx.uc().location(ctx.caller(), ex.param("name")))))
+                        ctx.uc().storage().location(ctx.caller(), ex.param("name")))))
                 .add("PATCH", UC + "/external-locations/{name}", ex -> Json.ok(locationJson(
-                        updates.updateLocation(ex.param("name"), Json.parseBody(ex.body())))))
-                .add("GET", UC + "/permissions/{type}/{name}", this::getPermissions)
-                .add("PATCH", UC + "/permissions/{type}/{name}", this::updatePermissions)
-                .add("GET", UC + "/effective-permissions/{type}/{name}", this::effectivePermissions);
+                        updates.updateLocation(ex.param("name"), Json.parseBody(ex.body())))));
+        permissions.register(r);
     }
 
     private HttpReply currentMetastore(HttpExchange ex) {
@@ -92,7 +91,7 @@ final class UcApi {
 
     private HttpReply createCredential(HttpExchange ex) {
         ObjectNode body = Json.parseBody(ex.body());
-        UnityCatalog.Credential c = new UnityCatalog.Credential();
+        UcStorage.Credential c = new UcStorage.Credential();
         c.name = Json.requiredText(body, "name");
         c.comment = Json.text(body, "comment");
         c.readOnly = body.path("read_only").asBoolean(false);
@@ -110,132 +109,24 @@ final class UcApi {
             c.applicationId = Json.requiredText(sp, "application_id");
             c.clientSecret = Json.requiredText(sp, "client_secret");
         }
-        if (!ctx.uc().credentialExists(c.name)) {
+        if (!ctx.uc().storage().credentialExists(c.name)) {
             updates.beforeCreate(c, body);
         }
-        return Json.ok(credentialJson(ctx.uc().createCredential(ctx.caller(), c)));
+        return Json.ok(credentialJson(ctx.uc().storage().createCredential(ctx.caller(), c)));
     }
 
     private HttpReply createLocation(HttpExchange ex) {
         ObjectNode body = Json.parseBody(ex.body());
-        UnityCatalog.Location l = new UnityCatalog.Location();
+        UcStorage.Location l = new UcStorage.Location();
         l.name = Json.requiredText(body, "name");
         l.url = Json.requiredText(body, "url");
         l.credentialName = Json.requiredText(body, "credential_name");
         l.comment = Json.text(body, "comment");
         l.readOnly = body.path("read_only").asBoolean(false);
-        if (!ctx.uc().locationExists(l.name)) {
+        if (!ctx.uc().storage().locationExists(l.name)) {
             updates.beforeCreate(l, body);
         }
-        return Json.ok(locationJson(ctx.uc().createLocation(ctx.caller(), l, false)));
-    }
-
-    private HttpReply getPermissions(HttpExchange ex) {
-        Securable s = securable(ex);
-        ctx.uc().requireVisible(ctx.caller(), s);
-        String principal = ex.queryParam("principal");
-        List<ObjectNode> assignments = new ArrayList<>();
-        Grants grants = ctx.uc().grants();
-        ctx.grantsForRead(s).forEach((p, privs) -> {
-            if (principal == null || principal.equals(p)) {
-                assignments.add(GrantPages.assignment(grants, p, privs));
-            }
-        });
-        return Json.ok(GrantPages.page(ex, assignments, "privilege_assignments", grants.pageSize()));
-    }
-
-    private HttpReply updatePermissions(HttpExchange ex) {
-        Securable s = securable(ex);
-        ObjectNode body = Json.parseBody(ex.body());
-        JsonNode changes = body.get("changes");
-        if (changes != null && !changes.isArray()) {
-            throw ApiException.invalid("Field 'changes' must be an array");
-        }
-        ctx.uc().requireCanGrant(ctx.caller(), s);
-        List<Object[]> parsed = new ArrayList<>();
-        if (changes != null) {
-            for (JsonNode ch : changes) {
-                String principal = changePrincipal(ch);
-                List<String> add = normalise(s, Json.strings(ch, "add"));
-                List<String> remove = normalise(s, Json.strings(ch, "remove"));
-                if (Json.text(ch, "principal_id") == null || !add.isEmpty()) {
-                    // a deleted principal's privileges can only be removed, by id
-                    ctx.requireGrantable(principal);
-                }
-                parsed.add(new Object[] {principal, add, remove});
-            }
-        }
-        ctx.beforeGrantChange(s);
-        for (Object[] p : parsed) {
-            apply(s, (String) p[0], (List<?>) p[1], (List<?>) p[2]);
-        }
-        List<ObjectNode> assignments = new ArrayList<>();
-        Grants grants = ctx.uc().grants();
-        grants.direct(s).forEach((p, privs) -> assignments.add(GrantPages.assignment(grants, p, privs)));
-        ObjectNode out = Json.object();
-        out.putArray("privilege_assignments").addAll(assignments);
-        return Json.ok(out);
-    }
-
-    private void apply(Securable s, String principal, List<?> add, List<?> remove) {
-        ctx.uc().grants().add(s, principal, add.stream().map(Object::toString).toList());
-        ctx.uc().grants().remove(s, principal, remove.stream().map(Object::toString).toList());
-    }
-
-    private HttpReply effectivePermissions(HttpExchange ex) {
-        Securable s = securable(ex);
-        ctx.uc().requireVisible(ctx.caller(), s);
-        String principal = ex.queryParam("principal");
-        Map<String, ArrayNode> byPrincipal = new java.util.TreeMap<>();
-        for (Grants.Effective e : ctx.uc().grants().effective(s, principal)) {
-            ObjectNode p = Json.object();
-            p.put("privilege", e.privilege());
-            if (e.inheritedFrom() != null) {
-                p.put("inherited_from_type", e.inheritedFrom().upperType());
-                p.put("inherited_from_name", e.inheritedFrom().fullName());
-            }
-            byPrincipal.computeIfAbsent(e.principal(), k -> Json.array()).add(p);
-        }
-        List<ObjectNode> assignments = new ArrayList<>();
-        byPrincipal.forEach((p, privs) -> {
-            ObjectNode a = Json.object();
-            a.put("principal", p);
-            a.set("privileges", privs);
-            assignments.add(a);
-        });
-        return Json.ok(GrantPages.page(ex, assignments, "privilege_assignments", ctx.uc().grants().pageSize()));
-    }
-
-    private List<String> normalise(Securable s, List<String> raw) {
-        return raw.stream().map(p -> Privileges.normalise(s.type(), p)).toList();
-    }
-
-    private Securable securable(HttpExchange ex) {
-        String type = ex.param("type").toLowerCase(java.util.Locale.ROOT);
-        if (!Privileges.supportsType(type)) {
-            throw ApiException.invalid("Invalid securable type '" + ex.param("type") + "'");
-        }
-        return ctx.uc().resolve(type, ex.param("name"));
-    }
-
-    /**
-     * Returns whom one change of a PATCH names: {@code principal}, or {@code principal_id} (never both), which only
-     * a deleted principal's grants are known by here.
-     */
-    private String changePrincipal(JsonNode change) {
-        String name = Json.text(change, "principal");
-        String id = Json.text(change, "principal_id");
-        if ((name == null || name.isEmpty()) == (id == null || id.isEmpty())) {
-            throw ApiException.invalid("Only one of principal or principal_id should be specified, never both");
-        }
-        if (name != null && !name.isEmpty()) {
-            return name;
-        }
-        String deleted = ctx.uc().grants().deletedName(id);
-        if (deleted == null) {
-            throw new ApiException(404, "PRINCIPAL_DOES_NOT_EXIST", "Could not find principal with id " + id);
-        }
-        return deleted;
+        return Json.ok(locationJson(ctx.uc().storage().createLocation(ctx.caller(), l, false)));
     }
 
     private static HttpReply list(String field, List<ObjectNode> items) {
@@ -293,7 +184,7 @@ final class UcApi {
         return o;
     }
 
-    private ObjectNode credentialJson(UnityCatalog.Credential c) {
+    private ObjectNode credentialJson(UcStorage.Credential c) {
         ObjectNode o = Json.object();
         o.put("name", c.name);
         o.put("full_name", c.name);
@@ -318,7 +209,7 @@ final class UcApi {
         return o;
     }
 
-    private ObjectNode locationJson(UnityCatalog.Location l) {
+    private ObjectNode locationJson(UcStorage.Location l) {
         ObjectNode o = Json.object();
         o.put("name", l.name);
         o.put("url", l.url);

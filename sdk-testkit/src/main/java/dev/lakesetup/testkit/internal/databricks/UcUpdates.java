@@ -37,11 +37,11 @@ final class UcUpdates {
     }
 
     /** Applies a storage credential PATCH body ({@code comment}, {@code read_only}, {@code owner}, identity). */
-    UnityCatalog.Credential updateCredential(String name, ObjectNode body) {
+    UcStorage.Credential updateCredential(String name, ObjectNode body) {
         Caller caller = ctx.caller();
-        UnityCatalog.Credential c = ctx.uc().credential(caller, name);
+        UcStorage.Credential c = ctx.uc().storage().credential(caller, name);
         requireAllowed(caller, c.owner, body, "Storage Credential '" + c.name + "'");
-        UnityCatalog.Credential next = copy(c);
+        UcStorage.Credential next = copy(c);
         JsonNode mi = body.get("azure_managed_identity");
         if (mi != null) {
             if (c.accessConnectorId == null) {
@@ -67,19 +67,19 @@ final class UcUpdates {
     }
 
     /** Applies an external location PATCH body ({@code comment}, {@code read_only}, {@code owner}, url, credential). */
-    UnityCatalog.Location updateLocation(String name, ObjectNode body) {
+    UcStorage.Location updateLocation(String name, ObjectNode body) {
         Caller caller = ctx.caller();
-        UnityCatalog.Location l = ctx.uc().location(caller, name);
+        UcStorage.Location l = ctx.uc().storage().location(caller, name);
         requireAllowed(caller, l.owner, body, "External Location '" + l.name + "'");
         String url = Json.text(body, "url");
         String credentialName = Json.text(body, "credential_name");
         boolean readOnly = body.has("read_only") ? body.get("read_only").asBoolean() : l.readOnly;
         String newUrl = url != null ? url : l.url;
-        UnityCatalog.Credential cred = ctx.uc().credential(caller, credentialName != null ? credentialName
+        UcStorage.Credential cred = ctx.uc().storage().credential(caller, credentialName != null ? credentialName
                 : l.credentialName);
         if (url != null) {
-            UnityCatalog.requireStorageUrl(url);
-            for (UnityCatalog.Location other : ctx.uc().locations(new Caller("", true))) {
+            UcStorage.requireStorageUrl(url);
+            for (UcStorage.Location other : ctx.uc().storage().locations(new Caller("", true))) {
                 if (other != l && other.url.equals(url)) {
                     throw ApiException.invalid("Cannot update external location '" + l.name + "': url '" + url
                             + "' is already used by external location '" + other.name + "'.");
@@ -106,7 +106,7 @@ final class UcUpdates {
     }
 
     /** Checks the caller's privilege, then validates a credential about to be created unless the body skips it. */
-    void beforeCreate(UnityCatalog.Credential draft, ObjectNode body) {
+    void beforeCreate(UcStorage.Credential draft, ObjectNode body) {
         ctx.uc().requireMetastorePrivilege(ctx.caller(), "CREATE_STORAGE_CREDENTIAL");
         if (!skipValidation(body)) {
             validateCredential(draft);
@@ -114,11 +114,11 @@ final class UcUpdates {
     }
 
     /** Checks the caller's privilege, then validates a location about to be created unless the body skips it. */
-    void beforeCreate(UnityCatalog.Location draft, ObjectNode body) {
+    void beforeCreate(UcStorage.Location draft, ObjectNode body) {
         ctx.uc().requireMetastorePrivilege(ctx.caller(), "CREATE_EXTERNAL_LOCATION");
         if (!skipValidation(body)) {
-            UnityCatalog.requireStorageUrl(draft.url);
-            validateLocation(ctx.uc().credential(ctx.caller(), draft.credentialName), draft.url, draft.readOnly);
+            UcStorage.requireStorageUrl(draft.url);
+            validateLocation(ctx.uc().storage().credential(ctx.caller(), draft.credentialName), draft.url, draft.readOnly);
         }
     }
 
@@ -132,14 +132,14 @@ final class UcUpdates {
         return id;
     }
 
-    private void validateCredential(UnityCatalog.Credential c) {
+    private void validateCredential(UcStorage.Credential c) {
         String problem = ctx.storageAccess().credentialProblem(c);
         if (problem != null) {
             throw ApiException.invalid(problem);
         }
     }
 
-    private void validateLocation(UnityCatalog.Credential c, String url, boolean readOnly) {
+    private void validateLocation(UcStorage.Credential c, String url, boolean readOnly) {
         String problem = ctx.storageAccess().locationProblem(c, url, readOnly);
         if (problem != null) {
             throw ApiException.denied(problem);
@@ -170,8 +170,8 @@ final class UcUpdates {
         });
     }
 
-    private static UnityCatalog.Credential copy(UnityCatalog.Credential c) {
-        UnityCatalog.Credential n = new UnityCatalog.Credential();
+    private static UcStorage.Credential copy(UcStorage.Credential c) {
+        UcStorage.Credential n = new UcStorage.Credential();
         n.name = c.name;
         n.id = c.id;
         n.accessConnectorId = c.accessConnectorId;

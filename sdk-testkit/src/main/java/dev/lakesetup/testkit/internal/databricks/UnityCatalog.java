@@ -1,6 +1,5 @@
 package dev.lakesetup.testkit.internal.databricks;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,45 +45,19 @@ public final class UnityCatalog {
      */
     public record Table(String fullName, List<String> columnNames, List<String> columnTypes, List<List<String>> rows) { }
 
-    /** A storage credential. */
-    public static final class Credential {
-        public String name;
-        public String id = UUID.randomUUID().toString();
-        public String accessConnectorId;
-        /** The user-assigned managed identity of the access connector, or null for its system-assigned one. */
-        public String managedIdentityId;
-        public String directoryId;
-        public String applicationId;
-        public String clientSecret;
-        public String comment;
-        public boolean readOnly;
-        public String owner;
-        public long createdAt;
-    }
-
-    /** An external location. */
-    public static final class Location {
-        public String name;
-        public String url;
-        public String credentialName;
-        public String credentialId;
-        public boolean readOnly;
-        public String comment;
-        public String owner;
-        public long createdAt;
-    }
-
     private final Map<String, Catalog> catalogs = new TreeMap<>();
     private final Map<String, Schema> schemas = new TreeMap<>();
     private final Map<String, Table> tables = new TreeMap<>();
-    private final Map<String, Credential> credentials = new TreeMap<>();
-    private final Map<String, Location> locations = new TreeMap<>();
     private final Grants grants = new Grants();
     private final String metastoreId;
+    private final UcAccess access;
+    private final UcStorage storage;
 
     /** Creates an empty metastore. */
     public UnityCatalog(String metastoreId) {
         this.metastoreId = metastoreId;
+        this.access = new UcAccess(grants, metastoreId);
+        this.storage = new UcStorage(access);
     }
 
     /** Returns the metastore id. */
@@ -95,6 +68,11 @@ public final class UnityCatalog {
     /** Returns the grants. */
     public Grants grants() {
         return grants;
+    }
+
+    /** Returns the storage credentials and external locations. */
+    public UcStorage storage() {
+        return storage;
     }
 
     /** Validates and lower-cases a Unity Catalog object name. */
@@ -116,7 +94,7 @@ public final class UnityCatalog {
     public Catalog createCatalog(Caller caller, String rawName, String comment, String storageRoot,
                                  boolean ifNotExists) {
         String n = name(rawName, "name");
-        requireMetastorePrivilege(caller, "CREATE_CATALOG");
+        access.requireMetastorePrivilege(caller, "CREATE_CATALOG");
         Catalog existing = catalogs.get(n);
         if (existing != null) {
             if (ifNotExists) {
@@ -137,7 +115,7 @@ public final class UnityCatalog {
     /** Returns a catalog the caller may see; 404 CATALOG_DOES_NOT_EXIST or 403. */
     public Catalog catalog(Caller caller, String rawName) {
         Catalog c = existingCatalog(rawName);
-        if (!canSeeCatalog(caller, c)) {
+        if (!access.canSeeCatalog(caller, c)) {
             throw ApiException.denied("User does not have USE CATALOG on Catalog '" + c.name + "'.");
         }
         return c;
@@ -155,13 +133,13 @@ public final class UnityCatalog {
 
     /** Returns the catalogs the caller may see. */
     public List<Catalog> catalogs(Caller caller) {
-        return catalogs.values().stream().filter(c -> canSeeCatalog(caller, c)).toList();
+        return catalogs.values().stream().filter(c -> access.canSeeCatalog(caller, c)).toList();
     }
 
     /** Updates a catalog's comment (owner or admin). */
     public Catalog updateCatalog(Caller caller, String rawName, String comment, String owner) {
         Catalog c = catalog(caller, rawName);
-        requireOwnerOrManage(caller, new Securable("catalog", c.name), c.owner);
+        access.requireOwnerOrManage(caller, new Securable("catalog", c.name), c.owner);
         if (comment != null) {
             c.comment = comment;
         }
@@ -178,12 +156,7 @@ public final class UnityCatalog {
                                String storageRoot, boolean ifNotExists) {
         String n = name(rawName, "name");
         Catalog c = existingCatalog(rawCatalog);
-        Securable cat = new Securable("catalog", c.name);
-        if (!isOwnerOrAdmin(caller, c.owner) && !(grants.holds(caller.name(), cat, "USE_CATALOG")
-                && grants.holds(caller.name(), cat, "CREATE_SCHEMA"))) {
-            throw ApiException.denied("User does not have USE CATALOG and CREATE SCHEMA on Catalog '" + c.name
-                    + "'.");
-        }
+        access.requireCreateSchema(caller, c);
         String full = c.name + "." + n;
         Schema existing = schemas.get(full);
         if (existing != null) {
@@ -206,7 +179,7 @@ public final class UnityCatalog {
     /** Returns a schema the caller may see; 404 SCHEMA_DOES_NOT_EXIST or 403. */
     public Schema schema(Caller caller, String fullName) {
         Schema s = existingSchema(fullName);
-        if (!canSeeSchema(caller, s)) {
+        if (!access.canSeeSchema(caller, s)) {
             throw ApiException.denied("User does not have USE SCHEMA on Schema '" + s.fullName() + "'.");
         }
         return s;
@@ -230,11 +203,8 @@ public final class UnityCatalog {
     /** Returns the schemas of a catalog the caller may see; 403 without USE CATALOG. */
     public List<Schema> schemas(Caller caller, String rawCatalog) {
         Catalog c = existingCatalog(rawCatalog);
-        if (!isOwnerOrAdmin(caller, c.owner)
-                && !grants.holds(caller.name(), new Securable("catalog", c.name), "USE_CATALOG")) {
-            throw ApiException.denied("User does not have USE CATALOG on Catalog '" + c.name + "'.");
-        }
-        return schemas.values().stream().filter(s -> s.catalog.equals(c.name) && canSeeSchema(caller, s)).toList();
+        access.requireUseCatalog(caller, c);
+        return schemas.values().stream().filter(s -> s.catalog.equals(c.name) && access.canSeeSchema(caller, s)).toList();
     }
 
     // ---------------------------------------------------------------- tables
@@ -259,131 +229,13 @@ public final class UnityCatalog {
         if (t == null) {
             throw ApiException.notFound("TABLE_OR_VIEW_NOT_FOUND", "Table '" + n + "' does not exist.");
         }
-        if (caller.admin()) {
-            return t;
-        }
-        Securable table = new Securable("table", n);
-        List<String> missing = new ArrayList<>();
-        if (!grants.holds(caller.name(), new Securable("catalog", s.catalog), "USE_CATALOG")) {
-            missing.add("USE CATALOG on Catalog '" + s.catalog + "'");
-        }
-        if (!grants.holds(caller.name(), new Securable("schema", s.fullName()), "USE_SCHEMA")) {
-            missing.add("USE SCHEMA on Schema '" + s.fullName() + "'");
-        }
-        if (!grants.holds(caller.name(), table, "SELECT")) {
-            missing.add("SELECT on Table '" + n + "'");
-        }
-        if (!missing.isEmpty()) {
-            throw ApiException.denied("User does not have " + String.join(" and ", missing) + ".");
-        }
+        access.requireRead(caller, s, n);
         return t;
     }
 
     /** Returns whether a table exists. */
     public boolean tableExists(String fullName) {
         return tables.containsKey(fullName.toLowerCase(Locale.ROOT));
-    }
-
-    // ---------------------------------------------------------------- credentials and locations
-
-    /** Creates a storage credential; 409 STORAGE_CREDENTIAL_ALREADY_EXISTS. */
-    public Credential createCredential(Caller caller, Credential draft) {
-        draft.name = name(draft.name, "name");
-        requireMetastorePrivilege(caller, "CREATE_STORAGE_CREDENTIAL");
-        if (credentials.containsKey(draft.name)) {
-            throw ApiException.conflict("STORAGE_CREDENTIAL_ALREADY_EXISTS",
-                    "Storage Credential '" + draft.name + "' already exists");
-        }
-        draft.owner = caller.name();
-        draft.createdAt = System.currentTimeMillis();
-        credentials.put(draft.name, draft);
-        return draft;
-    }
-
-    /** Returns a storage credential; 404 STORAGE_CREDENTIAL_DOES_NOT_EXIST. */
-    public Credential credential(Caller caller, String rawName) {
-        return lookup(caller, credentials, rawName, "storage_credential", c -> c.owner);
-    }
-
-    /** Returns the storage credentials the caller may see. */
-    public List<Credential> credentials(Caller caller) {
-        return visible(caller, credentials, "storage_credential", c -> c.owner);
-    }
-
-    /** Creates an external location; 409 EXTERNAL_LOCATION_ALREADY_EXISTS, 404 when the credential is missing. */
-    public Location createLocation(Caller caller, Location draft, boolean ifNotExists) {
-        draft.name = name(draft.name, "name");
-        requireStorageUrl(draft.url);
-        Location existing = locations.get(draft.name);
-        if (existing != null) {
-            if (ifNotExists) {
-                return existing;
-            }
-            throw ApiException.conflict("EXTERNAL_LOCATION_ALREADY_EXISTS",
-                    "External Location '" + draft.name + "' already exists");
-        }
-        Credential cred = credential(caller, draft.credentialName);
-        requireMetastorePrivilege(caller, "CREATE_EXTERNAL_LOCATION");
-        for (Location l : locations.values()) {
-            if (l.url.equals(draft.url)) {
-                throw ApiException.invalid("Cannot create external location '" + draft.name + "': url '"
-                        + draft.url + "' is already used by external location '" + l.name + "'.");
-            }
-        }
-        draft.credentialName = cred.name;
-        draft.credentialId = cred.id;
-        draft.owner = caller.name();
-        draft.createdAt = System.currentTimeMillis();
-        locations.put(draft.name, draft);
-        return draft;
-    }
-
-    /** Returns whether a storage credential of this name exists. */
-    public boolean credentialExists(String rawName) {
-        return rawName != null && credentials.containsKey(rawName.toLowerCase(Locale.ROOT));
-    }
-
-    /** Returns whether an external location of this name exists. */
-    public boolean locationExists(String rawName) {
-        return rawName != null && locations.containsKey(rawName.toLowerCase(Locale.ROOT));
-    }
-
-    /** Checks that a url names cloud storage (400 otherwise). */
-    static void requireStorageUrl(String url) {
-        if (url == null || !url.matches("(abfss|s3|gs|r2)://.+")) {
-            throw ApiException.invalid("Invalid url '" + url + "': expected a cloud storage URL such as "
-                    + "abfss://container@account.dfs.core.windows.net/path");
-        }
-    }
-
-    /** Returns an external location; 404 EXTERNAL_LOCATION_DOES_NOT_EXIST. */
-    public Location location(Caller caller, String rawName) {
-        return lookup(caller, locations, rawName, "external_location", l -> l.owner);
-    }
-
-    /** Returns the external locations the caller may see. */
-    public List<Location> locations(Caller caller) {
-        return visible(caller, locations, "external_location", l -> l.owner);
-    }
-
-    private <T> T lookup(Caller caller, Map<String, T> byName, String rawName, String type,
-                         java.util.function.Function<T, String> owner) {
-        String n = rawName == null ? "" : rawName.toLowerCase(Locale.ROOT);
-        Securable s = new Securable(type, n);
-        String label = s.sqlType().charAt(0) + s.sqlType().substring(1).toLowerCase(Locale.ROOT);
-        T item = byName.get(n);
-        if (item == null) {
-            throw ApiException.notFound(s.upperType() + "_DOES_NOT_EXIST", label + " '" + n + "' does not exist.");
-        }
-        requireVisible(caller, s, owner.apply(item), label);
-        return item;
-    }
-
-    private <T> List<T> visible(Caller caller, Map<String, T> byName, String type,
-                                java.util.function.Function<T, String> owner) {
-        return byName.entrySet().stream().filter(e -> isOwnerOrAdmin(caller, owner.apply(e.getValue()))
-                || grants.holdsAny(caller.name(), new Securable(type, e.getKey()), false))
-                .map(Map.Entry::getValue).toList();
     }
 
     // ---------------------------------------------------------------- securables
@@ -408,8 +260,8 @@ public final class UnityCatalog {
                     throw ApiException.notFound("TABLE_DOES_NOT_EXIST", "Table '" + n + "' does not exist.");
                 }
             }
-            case "storage_credential" -> credential(new Caller("", true), n);
-            case "external_location" -> location(new Caller("", true), n);
+            case "storage_credential" -> storage.credential(new Caller("", true), n);
+            case "external_location" -> storage.location(new Caller("", true), n);
             case "metastore" -> {
                 if (!n.equals(metastoreId)) {
                     throw ApiException.notFound("METASTORE_DOES_NOT_EXIST", "Metastore '" + n + "' does not exist.");
@@ -425,9 +277,7 @@ public final class UnityCatalog {
         return switch (s.type()) {
             case "catalog" -> catalogs.get(s.fullName()).owner;
             case "schema" -> schemas.get(s.fullName()).owner;
-            case "storage_credential" -> credentials.get(s.fullName()).owner;
-            case "external_location" -> locations.get(s.fullName()).owner;
-            default -> null;
+            default -> storage.ownerOf(s);
         };
     }
 
@@ -439,13 +289,13 @@ public final class UnityCatalog {
         switch (s.type()) {
             case "catalog" -> catalog(caller, s.fullName());
             case "schema" -> schema(caller, s.fullName());
-            default -> requireVisible(caller, s, ownerOf(s), s.sqlType());
+            default -> access.requireVisible(caller, s, ownerOf(s), s.sqlType());
         }
     }
 
     /** Checks that the caller may change grants on a securable: admin, owner or MANAGE (403 otherwise). */
     public void requireCanGrant(Caller caller, Securable s) {
-        requireOwnerOrManage(caller, s, ownerOf(s));
+        access.requireOwnerOrManage(caller, s, ownerOf(s));
     }
 
     /** Returns every catalog (no access check). */
@@ -458,41 +308,8 @@ public final class UnityCatalog {
         return List.copyOf(schemas.values());
     }
 
-    private void requireVisible(Caller caller, Securable s, String owner, String label) {
-        if (!isOwnerOrAdmin(caller, owner) && !grants.holdsAny(caller.name(), s, false)) {
-            throw ApiException.denied("User does not have privileges on " + label + " '" + s.fullName() + "'.");
-        }
-    }
-
-    private void requireOwnerOrManage(Caller caller, Securable s, String owner) {
-        if (!isOwnerOrAdmin(caller, owner) && !grants.holds(caller.name(), s, "MANAGE")) {
-            throw ApiException.denied("User does not have MANAGE on " + s.sqlType().charAt(0)
-                    + s.sqlType().substring(1).toLowerCase(Locale.ROOT) + " '" + s.fullName() + "'.");
-        }
-    }
-
     /** Checks that the caller is an admin or holds a metastore privilege (403 otherwise). */
     void requireMetastorePrivilege(Caller caller, String privilege) {
-        if (!caller.admin() && !grants.holds(caller.name(), new Securable("metastore", metastoreId), privilege)) {
-            throw ApiException.denied("User does not have " + Privileges.toSql(privilege) + " on Metastore '"
-                    + metastoreId + "'.");
-        }
-    }
-
-    private boolean canSeeCatalog(Caller caller, Catalog c) {
-        return isOwnerOrAdmin(caller, c.owner) || grants.holdsAny(caller.name(), new Securable("catalog", c.name), true);
-    }
-
-    private boolean canSeeSchema(Caller caller, Schema s) {
-        if (isOwnerOrAdmin(caller, s.owner)) {
-            return true;
-        }
-        return grants.holds(caller.name(), new Securable("catalog", s.catalog), "USE_CATALOG")
-                && grants.holdsAnyExcept(caller.name(), new Securable("schema", s.fullName()), true,
-                java.util.Set.of("USE_CATALOG"));
-    }
-
-    private static boolean isOwnerOrAdmin(Caller caller, String owner) {
-        return caller.admin() || caller.name().equals(owner);
+        access.requireMetastorePrivilege(caller, privilege);
     }
 }

@@ -79,29 +79,7 @@ final class WarehouseApi {
         }
         Map<String, String> parsed = new LinkedHashMap<>();
         for (JsonNode entry : list) {
-            String key = null;
-            for (String kind : KINDS) {
-                String name = Json.text(entry, kind);
-                if (name != null) {
-                    if (key != null) {
-                        throw ApiException.invalid("Exactly one of user_name, group_name or service_principal_name "
-                                + "must be set in an access control entry.");
-                    }
-                    key = kind + ":" + name;
-                    if (!ctx.identities().grantable(name)) {
-                        throw ApiException.invalid("Principal " + name + " does not exist.");
-                    }
-                }
-            }
-            if (key == null) {
-                throw ApiException.invalid("One of user_name, group_name or service_principal_name must be set.");
-            }
-            String level = Json.requiredText(entry, "permission_level");
-            if (!LEVELS.contains(level)) {
-                throw ApiException.invalid("Invalid permission level '" + level + "' for warehouses; expected one of "
-                        + new java.util.TreeSet<>(LEVELS) + ".");
-            }
-            parsed.put(key, level);
+            parsed.put(principalKey(entry), level(entry));
         }
         if (replace) {
             String owner = w.acl.entrySet().stream().filter(e -> e.getValue().equals("IS_OWNER"))
@@ -113,6 +91,38 @@ final class WarehouseApi {
         }
         w.acl.putAll(parsed);
         return Json.ok(aclJson(w));
+    }
+
+    /** Returns the {@code kind:name} key of the one principal an access control entry names (400 otherwise). */
+    private String principalKey(JsonNode entry) {
+        String key = null;
+        for (String kind : KINDS) {
+            String name = Json.text(entry, kind);
+            if (name != null) {
+                if (key != null) {
+                    throw ApiException.invalid("Exactly one of user_name, group_name or service_principal_name "
+                            + "must be set in an access control entry.");
+                }
+                key = kind + ":" + name;
+                if (!ctx.identities().grantable(name)) {
+                    throw ApiException.invalid("Principal " + name + " does not exist.");
+                }
+            }
+        }
+        if (key == null) {
+            throw ApiException.invalid("One of user_name, group_name or service_principal_name must be set.");
+        }
+        return key;
+    }
+
+    /** Returns an access control entry's permission level, one a warehouse supports (400 otherwise). */
+    private static String level(JsonNode entry) {
+        String level = Json.requiredText(entry, "permission_level");
+        if (!LEVELS.contains(level)) {
+            throw ApiException.invalid("Invalid permission level '" + level + "' for warehouses; expected one of "
+                    + new java.util.TreeSet<>(LEVELS) + ".");
+        }
+        return level;
     }
 
     private ObjectNode aclJson(WorkspaceContext.Warehouse w) {

@@ -36,6 +36,7 @@ public final class WorkspaceServer {
                 });
         new UcApi(ctx).register(router);
         new IdentityApi(ctx).register(router);
+        new AccountApi(ctx).register(router);
         new DirectoryApi(ctx).register(router);
         WarehouseApi warehouses = new WarehouseApi(ctx);
         warehouses.register(router);

@@ -12,8 +12,6 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
-import dev.lakesetup.testkit.FaultResponse;
-import dev.lakesetup.testkit.RequestStats;
 import java.time.Duration;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -105,7 +103,7 @@ public final class FakeHttpServer implements AutoCloseable {
     }
 
     /** Returns a snapshot of the request counts. */
-    public RequestStats stats() {
+    public RequestCounter.Counts stats() {
         return counter.snapshot();
     }
 
@@ -135,7 +133,7 @@ public final class FakeHttpServer implements AutoCloseable {
                     request::getHeader, request.getAllHeaderKeys(), request.getBodyAsString());
             Router.Match match = router.route(exchange);
             counter.endpoint(match == null ? exchange.method() + " " + exchange.path() : match.template());
-            FaultResponse fault = faults.fire(exchange.method(), exchange.path());
+            InjectedFault fault = faults.fire(exchange.method(), exchange.path());
             if (fault != null) {
                 sleep(fault.delay());
                 switch (fault.kind()) {
@@ -153,28 +151,33 @@ public final class FakeHttpServer implements AutoCloseable {
                 return toDefinition(errors.error(exchange, 404, "ENDPOINT_NOT_FOUND",
                         "No API found for '" + exchange.method() + " " + exchange.path() + "'"));
             }
-            try {
-                HttpReply reply = dispatcher.dispatch(match);
-                if (fault != null && fault.kind() == FaultResponse.Kind.RESET_AFTER_APPLYING) {
-                    return ResponseDefinitionBuilder.responseDefinition()
-                            .withFault(Fault.CONNECTION_RESET_BY_PEER).build();
-                }
-                return toDefinition(reply);
-            } catch (RuntimeException e) {
-                LOG.warn("{} handler for {} failed", name, match.template(), e);
-                return toDefinition(errors.error(exchange, 500, "INTERNAL_ERROR",
-                        "fake failed: " + e.getClass().getName()));
-            }
+            return dispatch(exchange, match, fault);
         } finally {
             counter.finished();
         }
     }
 
-    private HttpReply faultReply(HttpExchange exchange, FaultResponse fault) {
-        HttpReply reply = fault.bodyValue() != null
-                ? HttpReply.of(fault.statusCode(), fault.contentTypeValue(), fault.bodyValue())
-                : errors.error(exchange, fault.statusCode(), fault.errorCodeValue(), fault.messageValue());
-        return fault.retryAfterValue() == null ? reply : reply.withHeader("Retry-After", fault.retryAfterValue());
+    /** Runs the matched handler; a handler that throws answers 500, and a reset-after-applying fault drops the reply. */
+    private ResponseDefinition dispatch(HttpExchange exchange, Router.Match match, InjectedFault fault) {
+        try {
+            HttpReply reply = dispatcher.dispatch(match);
+            if (fault != null && fault.kind() == InjectedFault.Kind.RESET_AFTER_APPLYING) {
+                return ResponseDefinitionBuilder.responseDefinition()
+                        .withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+            }
+            return toDefinition(reply);
+        } catch (RuntimeException e) {
+            LOG.warn("{} handler for {} failed", name, match.template(), e);
+            return toDefinition(errors.error(exchange, 500, "INTERNAL_ERROR",
+                    "fake failed: " + e.getClass().getName()));
+        }
+    }
+
+    private HttpReply faultReply(HttpExchange exchange, InjectedFault fault) {
+        HttpReply reply = fault.body() != null
+                ? HttpReply.of(fault.status(), fault.contentType(), fault.body())
+                : errors.error(exchange, fault.status(), fault.errorCode(), fault.message());
+        return fault.retryAfter() == null ? reply : reply.withHeader("Retry-After", fault.retryAfter());
     }
 
     private static void sleep(Duration d) {

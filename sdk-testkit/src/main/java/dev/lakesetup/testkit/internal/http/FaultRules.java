@@ -1,7 +1,5 @@
 package dev.lakesetup.testkit.internal.http;
 
-import dev.lakesetup.testkit.FaultResponse;
-import dev.lakesetup.testkit.FaultRule;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,14 +9,14 @@ import java.util.regex.Pattern;
 public final class FaultRules {
 
     /** One installed rule. */
-    public final class Rule implements FaultRule {
+    public final class Rule {
         private final String method;
         private final Pattern path;
         private final int limit;
-        private final FaultResponse response;
+        private final InjectedFault response;
         private final AtomicInteger hits = new AtomicInteger();
 
-        private Rule(String method, Pattern path, int limit, FaultResponse response) {
+        private Rule(String method, Pattern path, int limit, InjectedFault response) {
             this.method = method;
             this.path = path;
             this.limit = limit;
@@ -41,12 +39,12 @@ public final class FaultRules {
             }
         }
 
-        @Override
+        /** Returns how many requests this rule has answered so far. */
         public int hits() {
             return hits.get();
         }
 
-        @Override
+        /** Removes the rule; later requests are served normally. */
         public void remove() {
             rules.remove(this);
         }
@@ -60,14 +58,14 @@ public final class FaultRules {
     private final List<Rule> rules = new CopyOnWriteArrayList<>();
 
     /** Adds a rule; {@code times < 0} means no limit. */
-    public Rule add(String method, String pathRegex, int times, FaultResponse response) {
+    public Rule add(String method, String pathRegex, int times, InjectedFault response) {
         Rule rule = new Rule(method, Pattern.compile(pathRegex), times, response);
         rules.add(rule);
         return rule;
     }
 
     /** Returns the response of the first rule that matches and has uses left (counting the use), or null. */
-    public FaultResponse fire(String method, String path) {
+    public InjectedFault fire(String method, String path) {
         for (Rule r : rules) {
             if (r.tryFire(method, path)) {
                 return r.response;

@@ -1,6 +1,5 @@
 package dev.lakesetup.testkit.internal.http;
 
-import dev.lakesetup.testkit.RequestStats;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +39,26 @@ public final class RequestCounter {
         inFlight.decrementAndGet();
     }
 
+    /**
+     * The counts at one moment.
+     *
+     * @param perEndpoint requests per endpoint key, sorted by key
+     * @param total every request
+     * @param maxInFlight the most requests in flight at once
+     */
+    public record Counts(Map<String, Long> perEndpoint, long total, int maxInFlight) {
+
+        /** Returns the requests to one endpoint key, 0 for one never called. */
+        public long count(String endpoint) {
+            return perEndpoint.getOrDefault(endpoint, 0L);
+        }
+    }
+
     /** Returns a snapshot. */
-    public RequestStats snapshot() {
+    public Counts snapshot() {
         Map<String, Long> copy = new java.util.TreeMap<>();
         perEndpoint.forEach((k, v) -> copy.put(k, v.sum()));
-        return new RequestStats(copy, total.get(), maxInFlight.get());
+        return new Counts(copy, total.get(), maxInFlight.get());
     }
 
     /** Returns the start times ({@link System#nanoTime()}) of the first million requests since the last reset. */

@@ -2,11 +2,11 @@ package dev.lakesetup.testkit.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lakesetup.testkit.FaultResponse;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -57,7 +57,7 @@ class FakeHttpServerTest {
     @Test
     void faultRule_firesOnlyTheGivenNumberOfTimes() throws Exception {
         var rule = server.faults().add("GET", "/things/.*", 1,
-                FaultResponse.status(429).retryAfter("7").errorCode("SLOW_DOWN"));
+                new InjectedFault(InjectedFault.Kind.STATUS, 429, "7", "SLOW_DOWN", null, null, null, Duration.ZERO));
         HttpResponse<String> limited = get("/things/a");
         assertThat(limited.statusCode()).isEqualTo(429);
         assertThat(limited.headers().firstValue("Retry-After")).hasValue("7");
