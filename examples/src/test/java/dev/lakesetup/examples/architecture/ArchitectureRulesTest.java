@@ -33,8 +33,6 @@ class ArchitectureRulesTest {
                 .should().beFreeOfCycles()
                 .ignoreDependency(resideInAPackage(KnownOffenders.PACKAGES_WITH_CYCLES),
                         resideInAPackage(KnownOffenders.PACKAGES_WITH_CYCLES))
-                .ignoreDependency(resideInAPackage(KnownOffenders.DATABRICKS_PACKAGES_WITH_CYCLES),
-                        resideInAPackage(KnownOffenders.DATABRICKS_PACKAGES_WITH_CYCLES))
                 .because("a package cycle means neither package can be understood, tested or moved without the other")
                 .check(classes);
     }

@@ -27,9 +27,6 @@ final class KnownOffenders {
     /** sdk-core's packages still form cycles (the root package's facade and exceptions); checked once it is rebuilt. */
     static final String PACKAGES_WITH_CYCLES = "dev.lakesetup.core..";
 
-    /** sdk-databricks' internal packages use public types (HttpProxy, ValidationCheck, ...) the public package uses. */
-    static final String DATABRICKS_PACKAGES_WITH_CYCLES = "dev.lakesetup.databricks..";
-
     private KnownOffenders() {
     }
 }
