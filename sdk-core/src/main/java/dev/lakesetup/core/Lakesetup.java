@@ -118,8 +118,8 @@ public final class Lakesetup {
      * Applies a plan: changes in dependency order, independent ones in parallel up to the concurrency, each
      * retried by the retry policy; a failed change skips its dependents. A grant counts as applied once it shows:
      * in the service's answer, or else in a read-back, made in bulk for the grants no other change waits for (see
-     * {@link dev.lakesetup.core.spi.GrantStore#apply}). Interrupting the calling thread stops new work; the report then says what ran, and
-     * the thread's interrupt flag stays set.
+     * {@link dev.lakesetup.core.spi.GrantStore#apply}). Interrupting the calling thread stops new work; the report
+     * then says what ran, and the thread's interrupt flag stays set.
      *
      * @param plan the plan
      * @param options what the apply may do beyond adding

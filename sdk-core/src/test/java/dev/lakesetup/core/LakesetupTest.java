@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lakesetup.core.apply.ApplyListener;
 import dev.lakesetup.core.apply.ApplyReport;
+import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.apply.ChangeOutcome;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Catalog;
@@ -105,5 +106,36 @@ class LakesetupTest {
             throw fatal;
         })).isSameAs(fatal);
         assertThat(calls).hasValue(1);
+    }
+
+    @Test
+    void builder_callPolicy_isTheEnginesPolicyAndTheShortcutsSetIt() {
+        CallPolicy policy = CallPolicy.builder().concurrency(3).clock(time).sleeper(time).build();
+
+        Lakesetup lakesetup = Lakesetup.builder().executor(workspace).callPolicy(policy).build();
+        Lakesetup derived = lakesetup.toBuilder().concurrency(5).build();
+
+        assertThat(lakesetup.callPolicy()).isSameAs(policy);
+        assertThat(lakesetup.concurrency()).isEqualTo(3);
+        assertThat(derived.concurrency()).isEqualTo(5);
+        assertThat(derived.callPolicy().clock()).isSameAs(time);
+        assertThat(derived.callPolicy().sleeper()).isSameAs(time);
+        assertThat(lakesetup.concurrency()).as("the original is unchanged").isEqualTo(3);
+    }
+
+    @Test
+    void call_waitsOnThePolicysSleeper() {
+        Lakesetup lakesetup = Fixtures.lakesetup(workspace, time).build();
+        int[] calls = {0};
+
+        lakesetup.call("preflight", () -> {
+            if (calls[0]++ == 0) {
+                throw ServiceException.builder(ServiceException.Failure.THROTTLED, "429")
+                        .retryAfter(Duration.ofSeconds(7)).build();
+            }
+            return "ok";
+        });
+
+        assertThat(time.nonZeroSleeps()).containsExactly(Duration.ofSeconds(7));
     }
 }

@@ -1,5 +1,7 @@
 /**
- * Applying plans: options, the report, progress events, the retry policy and the time seam ({@link
+ * Applying plans: options, the report, progress events, and how calls are made: the {@link
+ * dev.lakesetup.core.apply.CallPolicy} (concurrency, retry policy, rate limit, clock and sleeper), its {@link
+ * dev.lakesetup.core.apply.RateLimiter} for connections' transports, and the time seam ({@link
  * dev.lakesetup.core.apply.Sleeper}).
  */
 package dev.lakesetup.core.apply;

@@ -33,7 +33,6 @@ import dev.lakesetup.core.testing.Fixtures;
 import dev.lakesetup.core.testing.InMemoryWorkspace;
 import dev.lakesetup.core.testing.RecordingListener;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -292,64 +291,6 @@ class ApplyTest {
                         "done catalog:a APPLIED")
                 .contains("done catalog:b ALREADY_DONE");
         assertThat(events.report()).isEqualTo(report);
-    }
-
-    @Test
-    void apply_whenGrantsAppearLate_readsBackUntilVisible() {
-        Plan plan = lakesetup.plan(Blueprint.builder()
-                .grant(Grant.on(Securable.catalog("a")).to(sp).privileges(USE_CATALOG)).build());
-        workspace.hideGrantsForReads(2);
-
-        ApplyReport report = lakesetup.apply(plan);
-
-        assertThat(report.isSuccess()).isTrue();
-        assertThat(time.nonZeroSleeps()).containsExactly(Duration.ofMillis(250), Duration.ofMillis(250));
-    }
-
-    private Plan planUseCatalogOnA() {
-        return lakesetup.plan(Blueprint.builder()
-                .grant(Grant.on(Securable.catalog("a")).to(sp).privileges(USE_CATALOG)).build());
-    }
-
-    @Test
-    void apply_whenResultConfirmsGrants_readsNothingBack() {
-        workspace.reportObservedGrants(InMemoryWorkspace.ObservedAnswer.CURRENT);
-        Plan plan = planUseCatalogOnA();
-        int readsWhenPlanned = workspace.readGrantsCalls();
-        workspace.hideGrantsForReads(100);
-
-        ApplyReport report = lakesetup.apply(plan);
-
-        assertThat(report.isSuccess()).as(report.toString()).isTrue();
-        assertThat(workspace.readGrantsCalls()).isEqualTo(readsWhenPlanned);
-        assertThat(time.nonZeroSleeps()).isEmpty();
-    }
-
-    @Test
-    void apply_whenResultShowsStaleGrants_readsBackUntilVisible() {
-        workspace.reportObservedGrants(InMemoryWorkspace.ObservedAnswer.STALE);
-        Plan plan = planUseCatalogOnA();
-        int readsWhenPlanned = workspace.readGrantsCalls();
-        workspace.hideGrantsForReads(2);
-
-        ApplyReport report = lakesetup.apply(plan);
-
-        assertThat(report.isSuccess()).as(report.toString()).isTrue();
-        assertThat(workspace.readGrantsCalls() - readsWhenPlanned).isEqualTo(3);
-        assertThat(time.nonZeroSleeps()).containsExactly(Duration.ofMillis(250), Duration.ofMillis(250));
-    }
-
-    @Test
-    void apply_whenGrantsNeverAppear_failsAfterBoundedReadBacks() {
-        Plan plan = lakesetup.plan(Blueprint.builder()
-                .grant(Grant.on(Securable.catalog("a")).to(sp).privileges(USE_CATALOG)).build());
-        workspace.hideGrantsForReads(100);
-
-        ApplyReport report = lakesetup.apply(plan);
-
-        ChangeOutcome outcome = report.outcome(id("grant:catalog:a")).orElseThrow();
-        assertThat(outcome.outcome()).isEqualTo(Outcome.FAILED);
-        assertThat(outcome.reason()).contains("not visible after 5 read-backs");
     }
 
     @Test

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakesetup.core.testing.FakeTime;
 import dev.lakesetup.core.LakesetupException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -130,9 +135,41 @@ class RateLimiterTest {
         assertThat(peakPerSecond(calls)).isLessThanOrEqualTo(15);
     }
 
+    /** A clock that remembers the last instant each thread read: after a permit, the time it was granted at. */
+    private static final class GrantClock extends Clock {
+        private final Clock time;
+        private final Map<Thread, Instant> lastRead = new ConcurrentHashMap<>();
+
+        GrantClock(Clock time) {
+            this.time = time;
+        }
+
+        @Override
+        public Instant instant() {
+            Instant now = time.instant();
+            lastRead.put(Thread.currentThread(), now);
+            return now;
+        }
+
+        Instant lastReadByThisThread() {
+            return lastRead.get(Thread.currentThread());
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+    }
+
     @Test
     void acquire_whenManyThreadsTakePermits_noSlidingSecondHoldsMoreThanTheRate() throws Exception {
-        RateLimiter limiter = guard(15);
+        GrantClock clock = new GrantClock(time);
+        RateLimiter limiter = RateLimiter.of(15, clock, time);
         List<Thread> threads = new ArrayList<>();
         CountDownLatch start = new CountDownLatch(1);
         for (int t = 0; t < 8; t++) {
@@ -142,7 +179,10 @@ class RateLimiterTest {
                 } catch (InterruptedException e) {
                     return;
                 }
-                call(limiter, 10);
+                for (int i = 0; i < 10; i++) {
+                    limiter.acquire();
+                    calls.add(clock.lastReadByThisThread());
+                }
             }));
         }
         threads.forEach(Thread::start);
@@ -151,10 +191,10 @@ class RateLimiterTest {
             thread.join(10_000);
         }
 
-        List<Instant> sorted = new ArrayList<>(calls);
-        sorted.sort(null);
-        assertThat(sorted).hasSize(80);
-        assertThat(peakPerSecond(sorted)).isLessThanOrEqualTo(15);
+        List<Instant> granted = new ArrayList<>(calls);
+        granted.sort(null);
+        assertThat(granted).hasSize(80);
+        assertThat(peakPerSecond(granted)).isLessThanOrEqualTo(15);
     }
 
     @Test

@@ -10,7 +10,6 @@ import dev.lakesetup.core.plan.Change;
 import java.time.Duration;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Catalog;
-import dev.lakesetup.core.model.ResourceId;
 import dev.lakesetup.core.model.Schema;
 import dev.lakesetup.core.model.StorageCredential;
 import dev.lakesetup.core.model.StorageIdentity;

@@ -184,7 +184,8 @@ public final class Applier {
             }
             if (interrupted) {
                 runner.stop();
-                inFlight -= pool.shutdownNow().size();
+                // change tasks never started; the pool's queue may also hold fan-out helpers, which are no changes
+                inFlight -= (int) pool.shutdownNow().stream().filter(task -> task instanceof Future<?>).count();
                 drainInFlight();
                 Thread.currentThread().interrupt();
             }

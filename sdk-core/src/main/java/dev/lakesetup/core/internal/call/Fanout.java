@@ -1,6 +1,5 @@
 package dev.lakesetup.core.internal.call;
 
-import dev.lakesetup.core.LakesetupException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
