@@ -35,6 +35,7 @@ public final class SqlGrantStore implements GrantStore {
     private final SqlSessions sessions;
     private final UnityCatalogCheck unityCatalog;
     private final GrantStore twin;
+    private final WarmFirst warmFirst = new WarmFirst();
 
     /**
      * Creates the store.
@@ -61,7 +62,7 @@ public final class SqlGrantStore implements GrantStore {
         }
         checkUnityCatalog();
         Map<Securable, List<PrincipalPrivileges>> out = new LinkedHashMap<>();
-        WarmFirst.runAll(context, "read grants", SqlReads.batches(securables, context::needsEveryGrant),
+        warmFirst.runAll(context, "read grants", SqlReads.batches(securables, context::needsEveryGrant),
                 batch -> sessions.inSession(session -> reads.grants(session, batch, context::needsEveryGrant)))
                 .forEach(out::putAll);
         return out;

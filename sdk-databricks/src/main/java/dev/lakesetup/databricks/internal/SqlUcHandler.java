@@ -38,6 +38,7 @@ public final class SqlUcHandler<R extends Resource> implements ResourceHandler<R
     private final Class<R> type;
     private final Kind<R> kind;
     private final SqlSessions sessions;
+    private final WarmFirst warmFirst = new WarmFirst();
     private final UnityCatalogCheck unityCatalog;
     private final ResourceHandler<R> twin;
 
@@ -124,7 +125,7 @@ public final class SqlUcHandler<R extends Resource> implements ResourceHandler<R
             return Map.of();
         }
         checkUnityCatalog();
-        List<Optional<R>> live = WarmFirst.runAll(context, "describe " + kind.name(), resources, resource -> sessions
+        List<Optional<R>> live = warmFirst.runAll(context, "describe " + kind.name(), resources, resource -> sessions
                 .inSession(session -> READS.describe(session, resource.securable().orElseThrow())
                         .map(info -> kind.live().of(resource, info, session))));
         Map<ResourceId, R> out = new LinkedHashMap<>();
