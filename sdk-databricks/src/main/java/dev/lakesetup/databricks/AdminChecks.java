@@ -11,8 +11,6 @@ import dev.lakesetup.core.model.Setting;
 import dev.lakesetup.core.spi.Executor;
 import dev.lakesetup.databricks.internal.validation.CheckFailedException;
 import dev.lakesetup.databricks.internal.validation.EffectivePrivilegesCheck;
-import dev.lakesetup.databricks.internal.validation.ProgressingChecks;
-import dev.lakesetup.databricks.internal.validation.TimedCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

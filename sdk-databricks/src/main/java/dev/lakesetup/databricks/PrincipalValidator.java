@@ -12,8 +12,6 @@ import dev.lakesetup.databricks.internal.JdbcDriver;
 import dev.lakesetup.databricks.internal.Loopback;
 import dev.lakesetup.databricks.internal.ProxyTunnel;
 import dev.lakesetup.databricks.internal.validation.EffectivePrivilegesCheck;
-import dev.lakesetup.databricks.internal.validation.ProgressingChecks;
-import dev.lakesetup.databricks.internal.validation.TimedCheck;
 import dev.lakesetup.databricks.internal.validation.ValidationTarget;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -92,7 +90,7 @@ public final class PrincipalValidator {
     public ValidationReport validate() {
         ProgressingChecks checks = new ProgressingChecks(settings.listener,
                 1 + catalogs.size() + tables.size() + privilegeChecks.size());
-        new PrincipalStatements(transport, target).run(catalogs, tables, checks);
+        new PrincipalStatements(transport, target, settings.proxy).run(catalogs, tables, checks);
         for (EffectivePrivilegesCheck check : privilegeChecks) {
             checks.add(TimedCheck.run(check.name(), () -> {
                 check.run(settings.admin.adminClient(), target.credentials().clientId());
@@ -335,10 +333,10 @@ public final class PrincipalValidator {
                         "adminWorkspace(databricksWorkspace) or no expectPrivileges(..)");
             }
             if (transport == ValidationTransport.STATEMENT_API) {
-                ProxyTunnel.requireBasicAllowed(proxy, workspaceUrl().toString());
+                ProxyTunnel.requireBasicAllowed(HttpProxy.settingsOf(proxy), workspaceUrl().toString());
             }
             ValidationTarget target = new ValidationTarget(workspaceUrl(), warehouseId, credentials,
-                    statementTimeout, plainHttpForTesting, proxy);
+                    statementTimeout, plainHttpForTesting, HttpProxy.settingsOf(proxy));
             return new PrincipalValidator(this, target);
         }
 
