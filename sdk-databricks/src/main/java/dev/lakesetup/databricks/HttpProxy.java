@@ -1,6 +1,6 @@
 package dev.lakesetup.databricks;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Secret;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;

@@ -1,6 +1,6 @@
 package dev.lakesetup.databricks.internal;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.databricks.HttpProxy;
 import java.io.IOException;
 import java.io.InputStream;

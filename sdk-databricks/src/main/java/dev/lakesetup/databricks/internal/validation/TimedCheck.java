@@ -1,6 +1,6 @@
 package dev.lakesetup.databricks.internal.validation;
 
-import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.databricks.ValidationCheck;
 import java.time.Duration;
 import java.util.function.LongSupplier;
