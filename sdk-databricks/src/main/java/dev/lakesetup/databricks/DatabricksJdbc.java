@@ -1,19 +1,16 @@
 package dev.lakesetup.databricks;
 
 import dev.lakesetup.core.exception.InvalidInputException;
-import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.databricks.internal.DriverManagerDataSource;
 import dev.lakesetup.databricks.internal.JdbcDriver;
+import dev.lakesetup.databricks.internal.JdbcUrl;
 import dev.lakesetup.databricks.internal.Loopback;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -49,36 +46,20 @@ import javax.sql.DataSource;
  * {@code LogPath}.
  */
 public final class DatabricksJdbc {
-    private static final Set<String> SECRET_KEYS = Set.of("pwd", "password", "oauth2secret", "auth_accesstoken",
-            "oauth2refreshtoken", "proxypwd");
     /** Default pool size: the default concurrency of {@code Lakesetup}, one connection per change in flight. */
     static final int DEFAULT_POOL_SIZE = 8;
     /** Shorter than the warehouse keeps an unused session, so a pooled session is closed before it expires. */
     private static final Duration POOL_IDLE_TIMEOUT = Duration.ofMinutes(1);
     private static final String WITHOUT_DRIVER = "use DatabricksWorkspace.sqlExecutor(), which runs SQL through "
             + "the statement execution API without the driver";
-    private static final Set<String> AUTH_KEYS = Set.of("authmech", "uid", "auth_flow", "oauth2clientid");
-    /** Words that make a property name a secret's: its value is masked wherever lakesetup shows it. */
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(pwd|password|secret|token|key|passphrase).*");
-    /**
-     * Properties lakesetup sets itself and refuses from {@link Builder#property}: TLS, and the driver's own logging,
-     * which at DEBUG or TRACE prints request headers ({@code Authorization: Basic}, bearer tokens).
-     */
-    private static final Set<String> PINNED = Set.of("ssl", "loglevel", "logpath");
     /** The driver's log level lakesetup pins: off, the driver's own default. */
     static final String DRIVER_LOG_LEVEL = "OFF";
 
-    private final String host;
-    private final int port;
-    private final Map<String, String> properties;
-    private final boolean credentialsInProperties;
+    private final JdbcUrl url;
     private final int poolSize;
 
     private DatabricksJdbc(Builder builder) {
-        this.host = builder.host;
-        this.port = builder.port;
-        this.properties = Collections.unmodifiableMap(new LinkedHashMap<>(builder.properties));
-        this.credentialsInProperties = builder.credentialsInProperties;
+        this.url = new JdbcUrl(builder.host, builder.port, builder.properties, builder.credentialsInProperties);
         this.poolSize = builder.poolSize;
     }
 
@@ -98,7 +79,7 @@ public final class DatabricksJdbc {
      * @return the URL
      */
     public String url() {
-        return render(false, !credentialsInProperties);
+        return url.url();
     }
 
     /**
@@ -108,15 +89,7 @@ public final class DatabricksJdbc {
      * @return a new, mutable copy
      */
     public Properties properties() {
-        Properties out = new Properties();
-        if (credentialsInProperties) {
-            properties.forEach((key, value) -> {
-                if (isCredential(key)) {
-                    out.setProperty(key, value);
-                }
-            });
-        }
-        return out;
+        return url.connectionProperties();
     }
 
     /**
@@ -163,29 +136,7 @@ public final class DatabricksJdbc {
      * @return the value, or {@code null} when not set; secrets are returned masked
      */
     public String property(String name) {
-        String value = properties.get(name);
-        return value != null && isSecret(name) ? Secret.MASK : value;
-    }
-
-    private String render(boolean masked, boolean withCredentials) {
-        StringBuilder out = new StringBuilder("jdbc:databricks://").append(host).append(':').append(port)
-                .append("/default");
-        properties.forEach((key, value) -> {
-            if (withCredentials || !isCredential(key)) {
-                out.append(';').append(key).append('=')
-                        .append(masked && isSecret(key) ? Secret.MASK : value);
-            }
-        });
-        return out.toString();
-    }
-
-    private static boolean isSecret(String key) {
-        return SECRET_KEYS.contains(key.toLowerCase(Locale.ROOT)) || SECRET_NAME.matcher(key).matches();
-    }
-
-    private static boolean isCredential(String key) {
-        String lower = key.toLowerCase(Locale.ROOT);
-        return SECRET_KEYS.contains(lower) || AUTH_KEYS.contains(lower);
+        return url.property(name);
     }
 
     /**
@@ -195,17 +146,7 @@ public final class DatabricksJdbc {
      */
     @Override
     public String toString() {
-        if (!credentialsInProperties) {
-            return render(true, true);
-        }
-        StringBuilder out = new StringBuilder(render(true, false)).append(" (properties:");
-        properties.forEach((key, value) -> {
-            if (isCredential(key)) {
-                out.append(' ').append(key).append('=')
-                        .append(isSecret(key) ? Secret.MASK : value);
-            }
-        });
-        return out.append(')').toString();
+        return url.masked();
     }
 
     /** Configures a {@link DatabricksJdbc}. */
@@ -260,7 +201,7 @@ public final class DatabricksJdbc {
                     this.port = plain ? 80 : 443;
                 }
             } else {
-                this.host = requireValue("JDBC host", text);
+                this.host = JdbcUrl.requireValue("JDBC host", text);
                 this.scheme = null;
             }
             return this;
@@ -303,7 +244,7 @@ public final class DatabricksJdbc {
          * @return this builder
          */
         public Builder pat(String token) {
-            requireSecret("personal access token", token);
+            JdbcUrl.requireSecret("personal access token", token);
             properties.keySet().removeAll(Set.of("Auth_Flow", "OAuth2ClientId", "OAuth2Secret"));
             properties.put("AuthMech", "3");
             properties.put("UID", "token");
@@ -320,8 +261,8 @@ public final class DatabricksJdbc {
          * @return this builder
          */
         public Builder oauthM2m(String clientId, String clientSecret) {
-            requireValue("OAuth client id", clientId);
-            requireSecret("OAuth client secret", clientSecret);
+            JdbcUrl.requireValue("OAuth client id", clientId);
+            JdbcUrl.requireSecret("OAuth client secret", clientSecret);
             properties.keySet().removeAll(Set.of("UID", "PWD"));
             properties.put("AuthMech", "11");
             properties.put("Auth_Flow", "1");
@@ -344,11 +285,11 @@ public final class DatabricksJdbc {
             InvalidInputException.requireNonNull(proxy, "proxy");
             properties.keySet().removeAll(Set.of("ProxyAuth", "ProxyUID", "ProxyPwd"));
             properties.put("UseProxy", "1");
-            properties.put("ProxyHost", requireValue("proxy host", proxy.host()));
+            properties.put("ProxyHost", JdbcUrl.requireValue("proxy host", proxy.host()));
             properties.put("ProxyPort", Integer.toString(proxy.port()));
             if (proxy.hasCredentials()) {
-                requireValue("proxy user name", proxy.username());
-                requireSecret("proxy password", proxy.password().reveal());
+                JdbcUrl.requireValue("proxy user name", proxy.username());
+                JdbcUrl.requireSecret("proxy password", proxy.password().reveal());
                 properties.put("ProxyAuth", "1");
                 properties.put("ProxyUID", proxy.username());
                 properties.put("ProxyPwd", proxy.password().reveal());
@@ -435,19 +376,19 @@ public final class DatabricksJdbc {
          * @return this builder
          */
         public Builder property(String name, String value) {
-            requireValue("JDBC property name", name);
+            JdbcUrl.requireValue("JDBC property name", name);
             if (name.contains("=")) {
                 throw InvalidInputException.of("JDBC property name", name, "contains '='", "a name without ';' or '='");
             }
-            if (PINNED.contains(name.toLowerCase(Locale.ROOT))) {
+            if (JdbcUrl.isPinned(name)) {
                 throw InvalidInputException.of("JDBC property name", name, "lakesetup pins it: TLS stays on and the "
                         + "driver's own logging, which prints credentials at DEBUG and TRACE, stays off",
                         "any other driver property");
             }
-            if (isSecret(name)) {
-                requireSecret("JDBC property " + name, value);
+            if (JdbcUrl.isSecret(name)) {
+                JdbcUrl.requireSecret("JDBC property " + name, value);
             } else {
-                requireValue("JDBC property " + name, value);
+                JdbcUrl.requireValue("JDBC property " + name, value);
             }
             properties.put(name, value);
             return this;
@@ -479,27 +420,6 @@ public final class DatabricksJdbc {
                         + "sets for a local fake workspace");
             }
             return new DatabricksJdbc(this);
-        }
-
-        private static String requireValue(String field, String value) {
-            if (value == null || value.isEmpty()) {
-                throw InvalidInputException.of(field, value, "it is empty", "a non-empty value without ';'");
-            }
-            if (value.indexOf(';') >= 0) {
-                throw InvalidInputException.of(field, value, "contains ';', which separates URL properties",
-                        "a value without ';'");
-            }
-            return value;
-        }
-
-        private static void requireSecret(String field, String value) {
-            if (value == null || value.isEmpty()) {
-                throw InvalidInputException.ofSecret(field, "it is empty", "a non-empty secret");
-            }
-            if (value.indexOf(';') >= 0) {
-                throw InvalidInputException.ofSecret(field, "contains ';', which separates URL properties",
-                        "a secret without ';'");
-            }
         }
     }
 }
