@@ -1,8 +1,8 @@
 package dev.lakesetup.databricks;
 
-import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.apply.ApplyListener;
-import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.exception.InvalidInputException;
+import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.Resource;

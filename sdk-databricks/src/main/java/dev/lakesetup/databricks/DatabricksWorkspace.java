@@ -2,8 +2,8 @@ package dev.lakesetup.databricks;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
-import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.apply.CallPolicy;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.databricks.internal.Auth;
 import dev.lakesetup.databricks.internal.HostUrls;

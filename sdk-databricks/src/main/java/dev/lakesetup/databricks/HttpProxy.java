@@ -1,6 +1,6 @@
 package dev.lakesetup.databricks;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.databricks.internal.ProxySettings;
 import java.util.Optional;

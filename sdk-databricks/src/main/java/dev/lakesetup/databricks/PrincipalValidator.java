@@ -1,7 +1,7 @@
 package dev.lakesetup.databricks;
 
-import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.apply.ApplyListener;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.CatalogName;
 import dev.lakesetup.core.model.OAuthCredentials;
 import dev.lakesetup.core.model.Privilege;
@@ -316,7 +316,7 @@ public final class PrincipalValidator {
          *
          * @return the validator
          * @throws InvalidInputException naming what is missing or contradictory
-         * @throws dev.lakesetup.core.LakesetupException for {@link ValidationTransport#JDBC} without the driver on the
+         * @throws dev.lakesetup.core.exception.LakesetupException for {@link ValidationTransport#JDBC} without the driver on the
          *     class path, naming the dependency to add
          */
         public PrincipalValidator build() {

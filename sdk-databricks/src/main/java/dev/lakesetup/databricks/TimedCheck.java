@@ -1,6 +1,6 @@
 package dev.lakesetup.databricks;
 
-import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.databricks.internal.validation.CheckFailedException;
 import java.time.Duration;
 import java.util.function.LongSupplier;

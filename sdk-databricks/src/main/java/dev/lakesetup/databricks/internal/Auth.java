@@ -2,8 +2,8 @@ package dev.lakesetup.databricks.internal;
 
 import com.databricks.sdk.core.DatabricksConfig;
 import com.databricks.sdk.core.DefaultCredentialsProvider;
-import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.apply.CallPolicy;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Secret;
 import java.time.Duration;
 import java.util.Optional;

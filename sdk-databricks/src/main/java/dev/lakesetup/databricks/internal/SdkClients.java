@@ -3,8 +3,8 @@ package dev.lakesetup.databricks.internal;
 import com.databricks.sdk.AccountClient;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
-import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.apply.CallPolicy;
+import dev.lakesetup.core.exception.ServiceException;
 import java.time.Duration;
 import java.util.Optional;
 

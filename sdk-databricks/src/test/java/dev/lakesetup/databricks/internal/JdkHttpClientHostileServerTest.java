@@ -7,8 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.databricks.sdk.core.http.Request;
 import com.databricks.sdk.core.http.Response;
-import dev.lakesetup.core.ServiceException;
-import dev.lakesetup.core.ServiceException.Failure;
+import dev.lakesetup.core.exception.ServiceException;
+import dev.lakesetup.core.exception.ServiceException.Failure;
 import dev.lakesetup.testkit.FakeProxy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
