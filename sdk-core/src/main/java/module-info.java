@@ -6,6 +6,7 @@ module dev.lakesetup.core {
     requires com.fasterxml.jackson.databind;
 
     exports dev.lakesetup.core;
+    exports dev.lakesetup.core.exception;
     exports dev.lakesetup.core.model;
     exports dev.lakesetup.core.render;
     exports dev.lakesetup.core.plan;

@@ -3,8 +3,8 @@ package dev.lakesetup.examples;
 import dev.lakesetup.core.apply.ApplyListener;
 import dev.lakesetup.core.apply.ChangeOutcome;
 import dev.lakesetup.core.apply.Progress;
+import dev.lakesetup.core.exception.ServiceText;
 import dev.lakesetup.core.plan.Change;
-import dev.lakesetup.core.render.ServiceText;
 import java.io.PrintStream;
 import java.time.Duration;
 

@@ -1,8 +1,8 @@
 package dev.lakesetup.examples;
 
 import dev.lakesetup.core.Lakesetup;
-import dev.lakesetup.core.LakesetupException;
 import dev.lakesetup.core.apply.CallPolicy;
+import dev.lakesetup.core.exception.LakesetupException;
 import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.core.model.SecretSink;
 import dev.lakesetup.core.plan.Plan;

@@ -1,6 +1,6 @@
 package dev.lakesetup.azure;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.ResourceId;
 import dev.lakesetup.core.model.Setting;

@@ -6,7 +6,7 @@ import com.azure.core.credential.TokenRequestContext;
 import com.databricks.sdk.core.CredentialsProvider;
 import com.databricks.sdk.core.DatabricksConfig;
 import com.databricks.sdk.core.HeaderFactory;
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;

@@ -1,8 +1,8 @@
 package dev.lakesetup.azure;
 
-import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.Lakesetup;
-import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.exception.InvalidInputException;
+import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Catalog;
@@ -178,7 +178,7 @@ public final class AzureDeltaLakeDestinationSetup {
      * @param workspace the workspace
      * @return the plan, the report, the re-plan, the validation and the connection details
      * @throws ServiceException when the workspace has no Unity Catalog, before any change
-     * @throws dev.lakesetup.core.ApplyRefusedException when the plan holds a conflict (an existing object with
+     * @throws dev.lakesetup.core.apply.ApplyRefusedException when the plan holds a conflict (an existing object with
      *     another storage URL or credential), before any change
      */
     public DestinationSetupResult run(Lakesetup lakesetup, DatabricksWorkspace workspace) {

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Reads and applies {@link EntraServicePrincipal}, {@link AdlsContainer} and {@link RoleAssignment} resources through
  * Microsoft Graph, Resource Manager and the storage endpoint: a bundle of one handler per kind, and no grants. One
- * attempt per call; failures are reported as {@link dev.lakesetup.core.ServiceException}s whose kind tells the
+ * attempt per call; failures are reported as {@link dev.lakesetup.core.exception.ServiceException}s whose kind tells the
  * engine to retry ({@code PrincipalNotFound}, an application Graph does not accept yet, {@code ContainerBeingDeleted})
  * or to re-read ({@code RoleAssignmentExists}, an existing service principal or container). Every request takes a
  * permit of the connection's rate limiter. Obtain it from {@link AzureConnection#executor()}.

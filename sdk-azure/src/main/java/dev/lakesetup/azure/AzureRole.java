@@ -1,6 +1,6 @@
 package dev.lakesetup.azure;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;

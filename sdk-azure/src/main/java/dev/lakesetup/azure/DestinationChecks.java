@@ -1,7 +1,7 @@
 package dev.lakesetup.azure;
 
-import dev.lakesetup.core.InvalidInputException;
-import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.exception.InvalidInputException;
+import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.CatalogName;
 import dev.lakesetup.core.model.Privilege;

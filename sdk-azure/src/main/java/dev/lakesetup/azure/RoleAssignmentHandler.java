@@ -7,7 +7,7 @@ import com.azure.resourcemanager.authorization.models.RoleAssignmentCreateParame
 import dev.lakesetup.azure.internal.AzureClients;
 import dev.lakesetup.azure.internal.AzureFailures;
 import dev.lakesetup.azure.internal.BoundedListing;
-import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.model.ResourceId;
 import dev.lakesetup.core.plan.ResourceChange;
 import dev.lakesetup.core.spi.ChangeResult;

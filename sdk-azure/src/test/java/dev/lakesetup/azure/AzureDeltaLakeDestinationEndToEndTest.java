@@ -3,8 +3,8 @@ package dev.lakesetup.azure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.apply.Outcome;
+import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.plan.ChangeId;

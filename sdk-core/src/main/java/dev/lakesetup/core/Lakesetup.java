@@ -2,10 +2,14 @@ package dev.lakesetup.core;
 
 import dev.lakesetup.core.apply.ApplyListener;
 import dev.lakesetup.core.apply.ApplyOptions;
+import dev.lakesetup.core.apply.ApplyRefusedException;
 import dev.lakesetup.core.apply.ApplyReport;
 import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.apply.RetryPolicy;
 import dev.lakesetup.core.apply.Sleeper;
+import dev.lakesetup.core.apply.StalePlanException;
+import dev.lakesetup.core.exception.InvalidInputException;
+import dev.lakesetup.core.exception.LakesetupException;
 import dev.lakesetup.core.internal.apply.Applier;
 import dev.lakesetup.core.internal.apply.SafeListener;
 import dev.lakesetup.core.internal.call.Fanout;
@@ -18,6 +22,7 @@ import dev.lakesetup.core.internal.read.LiveReader;
 import dev.lakesetup.core.internal.read.Resolutions;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.plan.Plan;
+import dev.lakesetup.core.plan.PrincipalNotFoundException;
 import dev.lakesetup.core.plan.SavedPlan;
 import dev.lakesetup.core.spi.Executor;
 import java.time.Clock;
@@ -178,8 +183,9 @@ public final class Lakesetup {
 
     /**
      * Makes a call to a service outside a plan or an apply, such as a recipe's preflight read, under this
-     * instance's retry policy, waiting on its clock and sleeper: {@link CallPolicy#call}. The call takes no permit
-     * of a rate limit itself; requests it sends through a connection's transport take theirs.
+     * instance's retry policy, waiting on its clock and sleeper: throttled, transient and not-yet-visible failures
+     * are retried, other failures end it at once. The call takes no permit of a rate limit itself; requests it
+     * sends through a connection's transport take theirs.
      *
      * @param what a description for logs, e.g. {@code check Unity Catalog}
      * @param call the call; one attempt per invocation
@@ -190,7 +196,9 @@ public final class Lakesetup {
      * @throws LakesetupException when the calling thread is interrupted while waiting to retry
      */
     public <T> T call(String what, Supplier<T> call) {
-        return policy.call(what, call);
+        InvalidInputException.requireNonNull(what, "description");
+        InvalidInputException.requireNonNull(call, "call");
+        return Retrier.of(policy).call(what, call);
     }
 
     /**

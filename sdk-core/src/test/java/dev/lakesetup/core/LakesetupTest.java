@@ -7,6 +7,8 @@ import dev.lakesetup.core.apply.ApplyListener;
 import dev.lakesetup.core.apply.ApplyReport;
 import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.apply.ChangeOutcome;
+import dev.lakesetup.core.exception.InvalidInputException;
+import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.testing.FakeTime;

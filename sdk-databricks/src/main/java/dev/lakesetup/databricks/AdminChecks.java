@@ -1,8 +1,8 @@
 package dev.lakesetup.databricks;
 
-import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.apply.ApplyListener;
-import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.exception.InvalidInputException;
+import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.Resource;
@@ -11,8 +11,6 @@ import dev.lakesetup.core.model.Setting;
 import dev.lakesetup.core.spi.Executor;
 import dev.lakesetup.databricks.internal.validation.CheckFailedException;
 import dev.lakesetup.databricks.internal.validation.EffectivePrivilegesCheck;
-import dev.lakesetup.databricks.internal.validation.ProgressingChecks;
-import dev.lakesetup.databricks.internal.validation.TimedCheck;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

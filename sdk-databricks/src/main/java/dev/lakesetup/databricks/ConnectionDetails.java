@@ -1,6 +1,6 @@
 package dev.lakesetup.databricks;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.CatalogName;
 import dev.lakesetup.core.model.Secret;

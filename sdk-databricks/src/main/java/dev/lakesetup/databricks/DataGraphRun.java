@@ -1,7 +1,7 @@
 package dev.lakesetup.databricks;
 
 import dev.lakesetup.core.Lakesetup;
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.OAuthCredentials;
 import dev.lakesetup.core.model.Schema;

@@ -1,7 +1,7 @@
 package dev.lakesetup.databricks;
 
-import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.Lakesetup;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Catalog;
@@ -202,7 +202,7 @@ public final class DataGraphSetup {
      * @param lakesetup the engine, with an executor of {@code workspace} registered
      * @param workspace the workspace
      * @return the plan
-     * @throws dev.lakesetup.core.ServiceException when the workspace has no Unity Catalog metastore
+     * @throws dev.lakesetup.core.exception.ServiceException when the workspace has no Unity Catalog metastore
      */
     public Plan plan(Lakesetup lakesetup, DatabricksWorkspace workspace) {
         return new DataGraphRun(this, lakesetup, workspace, RunOptions.defaults()).plan(secretSink);
@@ -223,9 +223,9 @@ public final class DataGraphSetup {
      * @param lakesetup the engine, with an executor of {@code workspace} registered and the caller's listeners
      * @param workspace the workspace
      * @return what happened in each step
-     * @throws dev.lakesetup.core.ServiceException when the workspace has no Unity Catalog metastore (nothing is
+     * @throws dev.lakesetup.core.exception.ServiceException when the workspace has no Unity Catalog metastore (nothing is
      *     changed then)
-     * @throws dev.lakesetup.core.ApplyRefusedException when the plan holds a conflict
+     * @throws dev.lakesetup.core.apply.ApplyRefusedException when the plan holds a conflict
      */
     public SetupResult run(Lakesetup lakesetup, DatabricksWorkspace workspace) {
         return run(lakesetup, workspace, RunOptions.defaults());
@@ -239,8 +239,8 @@ public final class DataGraphSetup {
      * @param workspace the workspace
      * @param options apply options and validator settings
      * @return what happened in each step
-     * @throws dev.lakesetup.core.ServiceException when the workspace has no Unity Catalog metastore
-     * @throws dev.lakesetup.core.ApplyRefusedException when the plan holds a conflict the options do not allow
+     * @throws dev.lakesetup.core.exception.ServiceException when the workspace has no Unity Catalog metastore
+     * @throws dev.lakesetup.core.apply.ApplyRefusedException when the plan holds a conflict the options do not allow
      */
     public SetupResult run(Lakesetup lakesetup, DatabricksWorkspace workspace, RunOptions options) {
         return new DataGraphRun(this, lakesetup, workspace, options).run(secretSink);

@@ -1,9 +1,9 @@
 package dev.lakesetup.databricks;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.databricks.internal.DriverManagerDataSource;
-import dev.lakesetup.databricks.internal.JdbcUrl;
 import dev.lakesetup.databricks.internal.JdbcDriver;
+import dev.lakesetup.databricks.internal.JdbcUrl;
 import dev.lakesetup.databricks.internal.Loopback;
 import java.net.URI;
 import java.time.Duration;
@@ -99,7 +99,7 @@ public final class DatabricksJdbc {
      * returns a new pool.
      *
      * @return the pool
-     * @throws dev.lakesetup.core.LakesetupException naming the dependency to add when the driver or HikariCP is not
+     * @throws dev.lakesetup.core.exception.LakesetupException naming the dependency to add when the driver or HikariCP is not
      *     on the class path (both are optional dependencies of this module)
      */
     public PooledDataSource dataSource() {
@@ -112,7 +112,7 @@ public final class DatabricksJdbc {
      * your own; {@link #dataSource()} is the pooled one.
      *
      * @return the data source, which holds no resources
-     * @throws dev.lakesetup.core.LakesetupException naming the dependency to add when the driver is not on the class
+     * @throws dev.lakesetup.core.exception.LakesetupException naming the dependency to add when the driver is not on the class
      *     path (an optional dependency of this module)
      */
     public DataSource unpooledDataSource() {

@@ -2,8 +2,8 @@ package dev.lakesetup.databricks;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
-import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.apply.CallPolicy;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.databricks.internal.Auth;
 import dev.lakesetup.databricks.internal.HostUrls;
@@ -68,7 +68,7 @@ public final class DatabricksWorkspace {
         this.plainHttpForTesting = builder.plainHttpForTesting;
         this.clients = new SdkClients(builder.host, builder.auth, builder.accountHost, builder.accountId,
                 builder.httpTimeout, new TransportLimits(builder.maxResponseBytes, builder.deadline(),
-                        builder.statementTimeout), builder.proxy, builder.policy);
+                        builder.statementTimeout), HttpProxy.settingsOf(builder.proxy), builder.policy);
         this.rest = new RestExecutor(clients, workspaceId, builder.warehouseId);
     }
 
@@ -524,7 +524,8 @@ public final class DatabricksWorkspace {
 
         /** Resolves the SDK configuration: the host, unless set here, and credentials the JDBC driver can reuse. */
         private void resolveConfig() {
-            Auth.FromConfig resolved = ((Auth.FromConfig) auth).resolve(host, httpTimeout, proxy, policy);
+            Auth.FromConfig resolved = ((Auth.FromConfig) auth).resolve(host, httpTimeout, HttpProxy.settingsOf(proxy),
+                    policy);
             if (host == null) {
                 host(resolved.template().getHost());
             }
@@ -549,8 +550,8 @@ public final class DatabricksWorkspace {
         }
 
         private void requireTransports() {
-            ProxyTunnel.requireBasicAllowed(proxy, host);
-            ProxyTunnel.requireBasicAllowed(proxy, accountHost);
+            ProxyTunnel.requireBasicAllowed(HttpProxy.settingsOf(proxy), host);
+            ProxyTunnel.requireBasicAllowed(HttpProxy.settingsOf(proxy), accountHost);
             requireTransport("workspace host", host);
             if (accountHost != null) {
                 requireTransport("account host", accountHost);

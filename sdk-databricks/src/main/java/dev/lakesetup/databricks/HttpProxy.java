@@ -1,9 +1,8 @@
 package dev.lakesetup.databricks;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Secret;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
+import dev.lakesetup.databricks.internal.ProxySettings;
 import java.util.Optional;
 
 /**
@@ -89,17 +88,27 @@ public record HttpProxy(String host, int port, String username, Secret password)
      * @return the header value, or empty without credentials
      */
     public Optional<String> basicAuthorization() {
-        if (username == null) {
-            return Optional.empty();
-        }
-        String pair = username + ":" + password.reveal();
-        return Optional.of("Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        return settings().basicAuthorization();
     }
 
     @Override
     public String toString() {
-        return "HttpProxy[" + host + ":" + port + (username == null ? "" : ", user " + username + ", password "
-                + Secret.MASK) + "]";
+        return settings().toString();
+    }
+
+    /**
+     * Converts a proxy to the value the internal transport code takes: the one place the public value crosses into
+     * {@code internal}.
+     *
+     * @param proxy the proxy, or {@code null} for none of lakesetup's own
+     * @return the internal value, or {@code null} for {@code null}
+     */
+    static ProxySettings settingsOf(HttpProxy proxy) {
+        return proxy == null ? null : proxy.settings();
+    }
+
+    private ProxySettings settings() {
+        return new ProxySettings(host, port, username, password);
     }
 
     private static String checkHost(String host) {

@@ -2,12 +2,11 @@ package dev.lakesetup.databricks;
 
 import dev.lakesetup.core.model.CatalogName;
 import dev.lakesetup.core.model.TableName;
+import dev.lakesetup.databricks.internal.DriverManagerDataSource;
 import dev.lakesetup.databricks.internal.validation.CheckFailedException;
 import dev.lakesetup.databricks.internal.validation.JdbcSession;
 import dev.lakesetup.databricks.internal.validation.PrincipalSession;
-import dev.lakesetup.databricks.internal.validation.ProgressingChecks;
 import dev.lakesetup.databricks.internal.validation.StatementApiSession;
-import dev.lakesetup.databricks.internal.validation.TimedCheck;
 import dev.lakesetup.databricks.internal.validation.ValidationSql;
 import dev.lakesetup.databricks.internal.validation.ValidationTarget;
 import java.util.List;
@@ -23,10 +22,13 @@ final class PrincipalStatements {
 
     private final ValidationTransport transport;
     private final ValidationTarget target;
+    private final HttpProxy proxy;
 
-    PrincipalStatements(ValidationTransport transport, ValidationTarget target) {
+    /** The proxy, or {@code null}, is the user's value: the JDBC driver is configured with it. */
+    PrincipalStatements(ValidationTransport transport, ValidationTarget target, HttpProxy proxy) {
         this.transport = transport;
         this.target = target;
+        this.proxy = proxy;
     }
 
     /** Signs in and runs the statements, adding one check for the sign-in and one per statement. */
@@ -58,7 +60,10 @@ final class PrincipalStatements {
 
     private PrincipalSession open() {
         return switch (transport) {
-            case JDBC -> JdbcSession.open(target);
+            case JDBC -> JdbcSession.open(target, () -> {
+                DatabricksJdbc jdbc = jdbc(target, proxy);
+                return new DriverManagerDataSource(jdbc.url(), jdbc.properties(), jdbc.toString());
+            });
             case STATEMENT_API -> StatementApiSession.open(target);
             case ADMIN_API -> throw new IllegalStateException("the builder rejects " + transport);
         };
@@ -70,5 +75,24 @@ final class PrincipalStatements {
         }
         LOG.debug("validation statement: {}", sql);
         return TimedCheck.run(name, () -> session.query(sql));
+    }
+
+    /**
+     * Builds the driver connection for a target: OAuth M2M with the credentials in the connection properties,
+     * the driver's own retries left on (validation has no retry policy of its own), and the plain-HTTP test
+     * switches when the target asks for them.
+     */
+    static DatabricksJdbc jdbc(ValidationTarget target, HttpProxy proxy) {
+        DatabricksJdbc.Builder jdbc = DatabricksJdbc.builder().host(target.host().toString()).port(target.port())
+                .warehouseId(target.warehouseId())
+                .oauthM2m(target.credentials().clientId().toString(), target.credentials().secret().reveal())
+                .credentialsInProperties().driverRetries();
+        if (target.plainHttpForTesting()) {
+            jdbc.plainHttpForTesting();
+        }
+        if (proxy != null) {
+            jdbc.proxy(proxy);
+        }
+        return jdbc.build();
     }
 }

@@ -1,7 +1,7 @@
 package dev.lakesetup.databricks;
 
-import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.apply.ApplyListener;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.CatalogName;
 import dev.lakesetup.core.model.OAuthCredentials;
 import dev.lakesetup.core.model.Privilege;
@@ -12,8 +12,6 @@ import dev.lakesetup.databricks.internal.JdbcDriver;
 import dev.lakesetup.databricks.internal.Loopback;
 import dev.lakesetup.databricks.internal.ProxyTunnel;
 import dev.lakesetup.databricks.internal.validation.EffectivePrivilegesCheck;
-import dev.lakesetup.databricks.internal.validation.ProgressingChecks;
-import dev.lakesetup.databricks.internal.validation.TimedCheck;
 import dev.lakesetup.databricks.internal.validation.ValidationTarget;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -92,7 +90,7 @@ public final class PrincipalValidator {
     public ValidationReport validate() {
         ProgressingChecks checks = new ProgressingChecks(settings.listener,
                 1 + catalogs.size() + tables.size() + privilegeChecks.size());
-        new PrincipalStatements(transport, target).run(catalogs, tables, checks);
+        new PrincipalStatements(transport, target, settings.proxy).run(catalogs, tables, checks);
         for (EffectivePrivilegesCheck check : privilegeChecks) {
             checks.add(TimedCheck.run(check.name(), () -> {
                 check.run(settings.admin.adminClient(), target.credentials().clientId());
@@ -318,7 +316,7 @@ public final class PrincipalValidator {
          *
          * @return the validator
          * @throws InvalidInputException naming what is missing or contradictory
-         * @throws dev.lakesetup.core.LakesetupException for {@link ValidationTransport#JDBC} without the driver on the
+         * @throws dev.lakesetup.core.exception.LakesetupException for {@link ValidationTransport#JDBC} without the driver on the
          *     class path, naming the dependency to add
          */
         public PrincipalValidator build() {
@@ -335,10 +333,10 @@ public final class PrincipalValidator {
                         "adminWorkspace(databricksWorkspace) or no expectPrivileges(..)");
             }
             if (transport == ValidationTransport.STATEMENT_API) {
-                ProxyTunnel.requireBasicAllowed(proxy, workspaceUrl().toString());
+                ProxyTunnel.requireBasicAllowed(HttpProxy.settingsOf(proxy), workspaceUrl().toString());
             }
             ValidationTarget target = new ValidationTarget(workspaceUrl(), warehouseId, credentials,
-                    statementTimeout, plainHttpForTesting, proxy);
+                    statementTimeout, plainHttpForTesting, HttpProxy.settingsOf(proxy));
             return new PrincipalValidator(this, target);
         }
 

@@ -1,9 +1,9 @@
 package dev.lakesetup.databricks;
 
-import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.Lakesetup;
 import dev.lakesetup.core.apply.ApplyOptions;
 import dev.lakesetup.core.apply.ApplyReport;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.plan.Plan;
 import java.util.Optional;
@@ -83,7 +83,7 @@ public final class RecipeRun {
      * @param handOver turns what the run did into what the recipe returns
      * @param <T> the recipe's result
      * @return the hand-over's result
-     * @throws dev.lakesetup.core.ApplyRefusedException when the plan holds a change the apply options refuse,
+     * @throws dev.lakesetup.core.apply.ApplyRefusedException when the plan holds a change the apply options refuse,
      *     before any change
      */
     public <T> T run(Function<? super Outcome, T> handOver) {

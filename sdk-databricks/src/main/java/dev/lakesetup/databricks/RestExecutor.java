@@ -1,6 +1,6 @@
 package dev.lakesetup.databricks;
 
-import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.ExternalLocation;
 import dev.lakesetup.core.model.Schema;

@@ -1,7 +1,7 @@
 package dev.lakesetup.databricks;
 
-import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.apply.ApplyOptions;
+import dev.lakesetup.core.exception.InvalidInputException;
 import java.util.function.UnaryOperator;
 
 /**

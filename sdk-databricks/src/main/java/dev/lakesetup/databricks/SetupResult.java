@@ -1,7 +1,7 @@
 package dev.lakesetup.databricks;
 
-import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.apply.ApplyReport;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.plan.Plan;
 import java.util.Optional;
 

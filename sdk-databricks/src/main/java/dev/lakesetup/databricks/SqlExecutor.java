@@ -1,7 +1,7 @@
 package dev.lakesetup.databricks;
 
-import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.apply.CallPolicy;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.ExternalLocation;
 import dev.lakesetup.core.model.Schema;
@@ -40,7 +40,7 @@ import java.util.Optional;
  *
  * <p>Every statement takes one permit of the call policy's rate limiter ({@link Builder#callPolicy}; by default the
  * REST executor's workspace policy) before it is sent. A failed statement, including one the service answers with
- * HTTP 200 and state FAILED, becomes a classified {@link dev.lakesetup.core.ServiceException}. Thread-safe: each
+ * HTTP 200 and state FAILED, becomes a classified {@link dev.lakesetup.core.exception.ServiceException}. Thread-safe: each
  * read or change borrows its own connection from the data source, so with a pool
  * ({@link DatabricksJdbc#dataSource()}) they reuse SQL sessions; a data source passed in is used as it is.
  *

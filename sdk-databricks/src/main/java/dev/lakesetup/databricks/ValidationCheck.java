@@ -1,7 +1,7 @@
 package dev.lakesetup.databricks;
 
-import dev.lakesetup.core.InvalidInputException;
-import dev.lakesetup.core.render.ServiceText;
+import dev.lakesetup.core.exception.InvalidInputException;
+import dev.lakesetup.core.exception.ServiceText;
 import java.time.Duration;
 
 /**
@@ -10,7 +10,7 @@ import java.time.Duration;
  * <p>Built with {@link #passed}, {@link #failed} or {@link #skipped} rather than a builder: the three outcomes
  * carry different information, and a factory per outcome keeps impossible combinations (a passed check with an
  * error message) out. The message is the service's own text on failure, stored as
- * {@link dev.lakesetup.core.render.ServiceText} shows it (one line, control characters escaped); it never contains a
+ * {@link dev.lakesetup.core.exception.ServiceText} shows it (one line, control characters escaped); it never contains a
  * secret.
  *
  * @param name what was checked, readable by people, e.g. {@code SELECT * FROM sales.raw.orders LIMIT 10}

@@ -1,9 +1,8 @@
 package dev.lakesetup.databricks;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.render.ReportFormat;
-import dev.lakesetup.databricks.internal.validation.ValidationJson;
 import java.util.List;
 
 /**

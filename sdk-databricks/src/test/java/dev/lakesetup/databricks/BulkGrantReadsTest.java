@@ -7,7 +7,7 @@ import static dev.lakesetup.core.model.Privilege.USE_SCHEMA;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Grant;

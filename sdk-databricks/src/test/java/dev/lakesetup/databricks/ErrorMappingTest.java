@@ -4,8 +4,8 @@ import static dev.lakesetup.core.model.Privilege.USE_CATALOG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.lakesetup.core.ServiceException;
-import dev.lakesetup.core.ServiceException.Failure;
+import dev.lakesetup.core.exception.ServiceException;
+import dev.lakesetup.core.exception.ServiceException.Failure;
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.Securable;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.lakesetup.core.Lakesetup;
-import dev.lakesetup.core.LakesetupException;
 import dev.lakesetup.core.apply.ApplyOptions;
+import dev.lakesetup.core.exception.LakesetupException;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Grant;
 import dev.lakesetup.core.model.Principal;

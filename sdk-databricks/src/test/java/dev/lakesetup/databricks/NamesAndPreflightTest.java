@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.lakesetup.core.Lakesetup;
-import dev.lakesetup.core.LakesetupException;
-import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.exception.LakesetupException;
+import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.Grant;
@@ -15,9 +15,9 @@ import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.testkit.FakeWorkspace;
 import java.util.Map;
 import java.util.Set;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /** Legal Unity Catalog names reach the right path; a workspace without Unity Catalog fails before any change. */
 class NamesAndPreflightTest {

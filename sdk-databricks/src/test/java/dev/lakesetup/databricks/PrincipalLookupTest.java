@@ -6,13 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.lakesetup.core.Lakesetup;
-import dev.lakesetup.core.PrincipalNotFoundException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Grant;
 import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.Securable;
-import dev.lakesetup.core.spi.PrincipalLookup;
+import dev.lakesetup.core.plan.PrincipalLookup;
+import dev.lakesetup.core.plan.PrincipalNotFoundException;
 import dev.lakesetup.testkit.FakeWorkspace;
 import dev.lakesetup.testkit.FaultResponse;
 import dev.lakesetup.testkit.RequestStats;

@@ -7,7 +7,7 @@ import ch.qos.logback.classic.spi.ThrowableProxyUtil;
 import com.databricks.sdk.service.sql.WarehouseAccessControlRequest;
 import com.databricks.sdk.service.sql.WarehousePermissionLevel;
 import com.databricks.sdk.service.sql.WarehousePermissionsRequest;
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.CatalogName;
 import dev.lakesetup.core.model.OAuthCredentials;

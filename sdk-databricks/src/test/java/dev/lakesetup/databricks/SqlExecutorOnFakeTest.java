@@ -4,8 +4,8 @@ import static dev.lakesetup.core.model.Privilege.USE_CATALOG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.Lakesetup;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Grant;
 import dev.lakesetup.core.model.Principal;

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.lakesetup.core.InvalidInputException;
-import dev.lakesetup.core.render.ReportFormat;
-import dev.lakesetup.core.render.ServiceText;
+import dev.lakesetup.core.exception.InvalidInputException;
+import dev.lakesetup.core.exception.ServiceText;
 import dev.lakesetup.core.model.ApplicationId;
+import dev.lakesetup.core.render.ReportFormat;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

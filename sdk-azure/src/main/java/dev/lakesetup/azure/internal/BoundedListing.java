@@ -2,8 +2,8 @@ package dev.lakesetup.azure.internal;
 
 import com.azure.core.http.rest.PagedIterable;
 import com.azure.core.http.rest.PagedResponse;
-import dev.lakesetup.core.ServiceException;
-import dev.lakesetup.core.render.ServiceText;
+import dev.lakesetup.core.exception.ServiceException;
+import dev.lakesetup.core.exception.ServiceText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.lakesetup.core.Lakesetup;
-import dev.lakesetup.core.LakesetupException;
 import dev.lakesetup.core.apply.ApplyReport;
 import dev.lakesetup.core.apply.ChangeOutcome;
 import dev.lakesetup.core.apply.Outcome;
+import dev.lakesetup.core.exception.LakesetupException;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.testkit.FakeAzure;
 import dev.lakesetup.testkit.FaultResponse;

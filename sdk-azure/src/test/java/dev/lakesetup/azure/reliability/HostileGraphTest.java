@@ -3,7 +3,7 @@ package dev.lakesetup.azure.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.plan.Action;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.ResourceChange;

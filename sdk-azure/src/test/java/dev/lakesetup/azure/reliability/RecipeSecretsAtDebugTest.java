@@ -211,7 +211,7 @@ class RecipeSecretsAtDebugTest {
     private void addReport(ApplyReport report) {
         surfaces.add(report.toString());
         for (ReportFormat format : ReportFormat.values()) {
-            surfaces.add(report.render(format));
+            surfaces.add(format.render(report));
         }
         report.outcomes().forEach(outcome -> surfaces.add(outcome + " " + outcome.reason()));
     }

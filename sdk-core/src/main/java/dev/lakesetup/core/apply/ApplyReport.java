@@ -1,9 +1,7 @@
 package dev.lakesetup.core.apply;
 
-import dev.lakesetup.core.InvalidInputException;
-import dev.lakesetup.core.internal.render.JsonReports;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.plan.ChangeId;
-import dev.lakesetup.core.render.ReportFormat;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -13,6 +11,7 @@ import java.util.Optional;
 
 /**
  * The result of applying a plan: every change of the plan with its outcome, attempts and time, in plan order.
+ * Render it with a {@code ReportFormat}, e.g. {@code ReportFormat.TEXT.render(report)}.
  *
  * @param outcomes one per change of the plan
  * @param duration the time the whole apply took
@@ -74,28 +73,6 @@ public record ApplyReport(List<ChangeOutcome> outcomes, Duration duration, boole
      */
     public List<ChangeOutcome> failures() {
         return outcomes.stream().filter(outcome -> outcome.outcome() == Outcome.FAILED).toList();
-    }
-
-    /**
-     * Renders the report: for people ({@link ReportFormat#TEXT}, a headline and one line per change) or for
-     * machines ({@link ReportFormat#JSON}, the versioned document of {@code docs/report-json.md}).
-     *
-     * @param format the format
-     * @return the rendering; secrets are masked and service text is escaped in JSON
-     */
-    public String render(ReportFormat format) {
-        return switch (InvalidInputException.requireNonNull(format, "report format")) {
-            case TEXT -> renderText();
-            case JSON -> JsonReports.render(this);
-        };
-    }
-
-    private String renderText() {
-        StringBuilder out = new StringBuilder(toString());
-        for (ChangeOutcome outcome : outcomes) {
-            out.append("\n  ").append(outcome);
-        }
-        return out.append('\n').toString();
     }
 
     @Override

@@ -1,11 +1,9 @@
 package dev.lakesetup.core.apply;
 
-import dev.lakesetup.core.InvalidInputException;
-import dev.lakesetup.core.LakesetupException;
+import dev.lakesetup.core.exception.InvalidInputException;
 import java.time.Clock;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
-import java.util.function.Supplier;
 
 /**
  * How lakesetup calls a service, in one object passed explicitly: the retry policy, the rate limit and the
@@ -139,24 +137,6 @@ public final class CallPolicy {
      */
     public RateLimiter rateLimiter() {
         return rateLimiter;
-    }
-
-    /**
-     * Makes a call with the retry policy: throttled, transient and not-yet-visible failures are retried, waiting on
-     * this policy's sleeper; other failures end it at once. The call itself takes no permit: requests it sends
-     * through a connection's transport take theirs.
-     *
-     * @param what a description for logs, e.g. {@code check Unity Catalog}
-     * @param call the call; one attempt per invocation
-     * @param <T> the result type
-     * @return the call's result
-     * @throws RuntimeException the last failure, as thrown by the call, when it fails for good
-     * @throws LakesetupException when the thread is interrupted while waiting to retry
-     */
-    public <T> T call(String what, Supplier<T> call) {
-        InvalidInputException.requireNonNull(what, "description");
-        InvalidInputException.requireNonNull(call, "call");
-        return dev.lakesetup.core.internal.call.Retrier.of(this).call(what, call);
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.lakesetup.core.apply;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
+import dev.lakesetup.core.exception.ServiceText;
 import dev.lakesetup.core.plan.Change;
-import dev.lakesetup.core.render.ServiceText;
 import java.time.Duration;
 
 /**

@@ -1,7 +1,7 @@
 package dev.lakesetup.core.apply;
 
-import dev.lakesetup.core.InvalidInputException;
-import dev.lakesetup.core.LakesetupException;
+import dev.lakesetup.core.exception.InvalidInputException;
+import dev.lakesetup.core.exception.LakesetupException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

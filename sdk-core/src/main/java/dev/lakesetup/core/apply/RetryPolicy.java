@@ -1,6 +1,6 @@
 package dev.lakesetup.core.apply;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 import java.time.Duration;
 
 /**

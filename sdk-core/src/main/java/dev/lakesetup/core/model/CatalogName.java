@@ -23,7 +23,7 @@ public record CatalogName(Identifier name) implements Securable {
      *
      * @param name the name, 1 to 255 characters without '.', space, '/', control characters or DEL
      * @return the catalog name
-     * @throws dev.lakesetup.core.InvalidInputException if the name is invalid
+     * @throws dev.lakesetup.core.exception.InvalidInputException if the name is invalid
      */
     public static CatalogName of(String name) {
         return new CatalogName(Identifier.of("catalog name", name));

@@ -1,6 +1,6 @@
 package dev.lakesetup.core.model;
 
-import dev.lakesetup.core.LakesetupException;
+import dev.lakesetup.core.exception.LakesetupException;
 
 /**
  * Thrown when a blueprint would declare one object twice with different settings: a disagreement caught when

@@ -1,6 +1,6 @@
 package dev.lakesetup.core.model;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 
 /**
  * A principal that was deleted while its grants stayed: the grants API lists such a grant with an empty name and

@@ -23,7 +23,7 @@ public record ExternalLocationName(Identifier name) implements Securable {
      *
      * @param name the name, 1 to 255 characters without '.', space, '/', control characters or DEL
      * @return the external location name
-     * @throws dev.lakesetup.core.InvalidInputException if the name is invalid
+     * @throws dev.lakesetup.core.exception.InvalidInputException if the name is invalid
      */
     public static ExternalLocationName of(String name) {
         return new ExternalLocationName(Identifier.of("external location name", name));

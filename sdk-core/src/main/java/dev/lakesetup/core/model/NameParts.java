@@ -1,6 +1,6 @@
 package dev.lakesetup.core.model;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 
 /** Splits dotted full names; the one place that knows names cannot contain a dot. */
 final class NameParts {

@@ -1,6 +1,6 @@
 package dev.lakesetup.core.model;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 
 /** Validation shared by the principal kinds whose names are free text. */
 final class PrincipalNames {

@@ -7,8 +7,8 @@ import static dev.lakesetup.core.model.SecurableType.SCHEMA;
 import static dev.lakesetup.core.model.SecurableType.STORAGE_CREDENTIAL;
 import static dev.lakesetup.core.model.SecurableType.TABLE;
 
-import dev.lakesetup.core.InvalidInputException;
-import dev.lakesetup.core.render.ServiceText;
+import dev.lakesetup.core.exception.InvalidInputException;
+import dev.lakesetup.core.exception.ServiceText;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

@@ -1,6 +1,6 @@
 package dev.lakesetup.core.model;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 
 /**
  * A secret value (an OAuth secret, a client secret) that prints masked everywhere: {@code toString()} is

@@ -23,7 +23,7 @@ public record StorageCredentialName(Identifier name) implements Securable {
      *
      * @param name the name, 1 to 255 characters without '.', space, '/', control characters or DEL
      * @return the storage credential name
-     * @throws dev.lakesetup.core.InvalidInputException if the name is invalid
+     * @throws dev.lakesetup.core.exception.InvalidInputException if the name is invalid
      */
     public static StorageCredentialName of(String name) {
         return new StorageCredentialName(Identifier.of("storage credential name", name));

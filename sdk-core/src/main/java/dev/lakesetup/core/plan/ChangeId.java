@@ -1,6 +1,6 @@
 package dev.lakesetup.core.plan;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 
 /**
  * Identifies a change within a plan. Ids are stable: planning the same blueprint twice gives the same ids,

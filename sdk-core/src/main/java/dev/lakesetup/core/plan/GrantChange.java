@@ -1,6 +1,6 @@
 package dev.lakesetup.core.plan;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Grant;
 import dev.lakesetup.core.model.Securable;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package dev.lakesetup.core.plan;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.ServicePrincipal;

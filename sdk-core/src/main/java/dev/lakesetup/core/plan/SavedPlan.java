@@ -1,7 +1,7 @@
 package dev.lakesetup.core.plan;
 
-import dev.lakesetup.core.InvalidInputException;
-import dev.lakesetup.core.LakesetupException;
+import dev.lakesetup.core.exception.InvalidInputException;
+import dev.lakesetup.core.exception.LakesetupException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Resource;

@@ -1,6 +1,7 @@
 package dev.lakesetup.core.render;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
+import dev.lakesetup.core.exception.ServiceText;
 import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.ServicePrincipal;

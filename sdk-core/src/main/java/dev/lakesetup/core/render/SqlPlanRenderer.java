@@ -1,12 +1,13 @@
 package dev.lakesetup.core.render;
 
+import dev.lakesetup.core.exception.ServiceText;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Catalog;
-import dev.lakesetup.core.model.ExternalLocation;
 import dev.lakesetup.core.model.DeletedPrincipal;
+import dev.lakesetup.core.model.ExternalLocation;
 import dev.lakesetup.core.model.Grant;
-import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.OAuthSecret;
+import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.Schema;
 import dev.lakesetup.core.model.Securable;

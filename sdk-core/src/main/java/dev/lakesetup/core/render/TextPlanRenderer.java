@@ -1,12 +1,13 @@
 package dev.lakesetup.core.render;
 
+import dev.lakesetup.core.exception.ServiceText;
+import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.plan.Action;
 import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.plan.ChangeId;
 import dev.lakesetup.core.plan.GrantChange;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.ResourceChange;
-import dev.lakesetup.core.model.Blueprint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.lakesetup.core.render;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.ExternalLocation;
 import dev.lakesetup.core.model.Grant;

@@ -1,7 +1,7 @@
 package dev.lakesetup.core.spi;
 
-import dev.lakesetup.core.LakesetupException;
-import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.exception.LakesetupException;
+import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Grant;
 import dev.lakesetup.core.model.Principal;

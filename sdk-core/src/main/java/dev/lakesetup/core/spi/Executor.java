@@ -14,8 +14,8 @@ import java.util.Optional;
  * every such kind, before anything is read.
  *
  * <p>How calls are made: the engine makes every handler call under its retry policy, so a handler makes one attempt
- * of each request and reports failures by throwing {@link dev.lakesetup.core.ServiceException} with the right
- * {@link dev.lakesetup.core.ServiceException.Failure} kind (vendor exceptions are wrapped at this boundary; an
+ * of each request and reports failures by throwing {@link dev.lakesetup.core.exception.ServiceException} with the right
+ * {@link dev.lakesetup.core.exception.ServiceException.Failure} kind (vendor exceptions are wrapped at this boundary; an
  * {@link java.io.IOException} cause that is not wrapped is treated as transient). A handler that sends many
  * independent requests fans them out with {@link ExecutionContext#runAll}, which runs them under the engine's
  * concurrency bound and retries each on its own. The rate limit is not the engine's business: it belongs to the

@@ -1,6 +1,6 @@
 package dev.lakesetup.core.spi;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Principal;
 import java.util.regex.Pattern;

@@ -3,6 +3,7 @@ package dev.lakesetup.core.spi;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.ServicePrincipal;
+import dev.lakesetup.core.plan.PrincipalLookup;
 import java.util.Optional;
 
 /**

@@ -60,8 +60,8 @@ public interface ResourceHandler<R extends Resource> {
      * <p>A create of a service principal returns its application id in {@link ChangeResult#createdPrincipal}; one
      * that issues an OAuth secret returns it in {@link ChangeResult#issuedSecret}, and the engine hands it to the
      * declared sink. A create that finds the object already there throws a
-     * {@link dev.lakesetup.core.ServiceException} of kind
-     * {@link dev.lakesetup.core.ServiceException.Failure#ALREADY_EXISTS}; the engine then reads it and compares.
+     * {@link dev.lakesetup.core.exception.ServiceException} of kind
+     * {@link dev.lakesetup.core.exception.ServiceException.Failure#ALREADY_EXISTS}; the engine then reads it and compares.
      *
      * @param change the change, with the settings to write ({@link ResourceChange#settings()})
      * @param resource the declared resource, {@code change.resource()} as this handler's type

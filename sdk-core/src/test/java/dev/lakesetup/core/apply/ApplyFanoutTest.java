@@ -3,7 +3,7 @@ package dev.lakesetup.core.apply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakesetup.core.Lakesetup;
-import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.plan.Change;

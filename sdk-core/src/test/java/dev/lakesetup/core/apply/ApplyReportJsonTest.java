@@ -7,7 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lakesetup.core.Lakesetup;
-import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.exception.ServiceException;
+import dev.lakesetup.core.exception.ServiceText;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Catalog;
@@ -19,7 +20,6 @@ import dev.lakesetup.core.model.StorageCredential;
 import dev.lakesetup.core.model.StorageIdentity;
 import dev.lakesetup.core.plan.ChangeId;
 import dev.lakesetup.core.render.ReportFormat;
-import dev.lakesetup.core.render.ServiceText;
 import dev.lakesetup.core.testing.FakeTime;
 import dev.lakesetup.core.testing.Fixtures;
 import dev.lakesetup.core.testing.InMemoryWorkspace;
@@ -51,7 +51,7 @@ class ApplyReportJsonTest {
     void renderJson_namesSchemaAndEveryOutcome_andEscapesServiceText() throws Exception {
         ApplyReport report = applyWithOneFailure();
 
-        JsonNode json = new ObjectMapper().readTree(report.render(ReportFormat.JSON));
+        JsonNode json = new ObjectMapper().readTree(ReportFormat.JSON.render(report));
 
         assertThat(json.get("schema").asText()).isEqualTo("lakesetup.apply-report/v1");
         assertThat(json.get("success").asBoolean()).isFalse();
@@ -73,11 +73,11 @@ class ApplyReportJsonTest {
         ApplyReport report = applyWithOneFailure();
 
         for (ReportFormat format : ReportFormat.values()) {
-            String rendered = report.render(format);
+            String rendered = format.render(report);
             assertThat(rendered).doesNotContain(CLIENT_SECRET);
         }
-        assertThat(report.render(ReportFormat.JSON)).contains("client secret = " + Secret.MASK);
-        assertThat(report.render(ReportFormat.TEXT)).startsWith("Apply failed: 1 applied").contains(
+        assertThat(ReportFormat.JSON.render(report)).contains("client secret = " + Secret.MASK);
+        assertThat(ReportFormat.TEXT.render(report)).startsWith("Apply failed: 1 applied").contains(
                 "FAILED catalog profiles");
     }
 }

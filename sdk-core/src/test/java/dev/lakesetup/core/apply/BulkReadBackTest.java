@@ -6,8 +6,8 @@ import static dev.lakesetup.core.testing.Fixtures.APP;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakesetup.core.Lakesetup;
-import dev.lakesetup.core.ServiceException;
-import dev.lakesetup.core.ServiceException.Failure;
+import dev.lakesetup.core.exception.ServiceException;
+import dev.lakesetup.core.exception.ServiceException.Failure;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.Grant;

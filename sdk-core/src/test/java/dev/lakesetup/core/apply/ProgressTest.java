@@ -6,20 +6,20 @@ import static dev.lakesetup.core.testing.Fixtures.APP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.Lakesetup;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.Grant;
 import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.plan.Plan;
-import dev.lakesetup.core.spi.PrincipalLookup;
-import java.util.Optional;
+import dev.lakesetup.core.plan.PrincipalLookup;
 import dev.lakesetup.core.testing.FakeTime;
 import dev.lakesetup.core.testing.Fixtures;
 import dev.lakesetup.core.testing.InMemoryWorkspace;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 

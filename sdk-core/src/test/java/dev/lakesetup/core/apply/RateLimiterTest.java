@@ -2,8 +2,8 @@ package dev.lakesetup.core.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.lakesetup.core.exception.LakesetupException;
 import dev.lakesetup.core.testing.FakeTime;
-import dev.lakesetup.core.LakesetupException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,8 +3,8 @@ package dev.lakesetup.core.apply;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakesetup.core.Lakesetup;
-import dev.lakesetup.core.ServiceException;
-import dev.lakesetup.core.ServiceException.Failure;
+import dev.lakesetup.core.exception.ServiceException;
+import dev.lakesetup.core.exception.ServiceException.Failure;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Catalog;

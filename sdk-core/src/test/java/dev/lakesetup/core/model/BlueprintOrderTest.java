@@ -3,7 +3,7 @@ package dev.lakesetup.core.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 import org.junit.jupiter.api.Test;
 
 /** The blueprint owns the order of creation: explicit orders join what resources require. */

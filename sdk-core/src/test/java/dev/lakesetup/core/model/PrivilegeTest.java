@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Privilege.UnknownNames;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lakesetup.core.Lakesetup;
-import dev.lakesetup.core.LakesetupException;
+import dev.lakesetup.core.exception.LakesetupException;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.Grant;
@@ -142,8 +142,8 @@ class PlannerReadsTest {
         workspace.readBatchSize(1).onReadGrants(securables -> {
             synchronized (calls) {
                 if (securables.contains(Securable.catalog("c3")) && calls[0]++ == 0) {
-                    throw dev.lakesetup.core.ServiceException.builder(
-                            dev.lakesetup.core.ServiceException.Failure.TRANSIENT, "reset").build();
+                    throw dev.lakesetup.core.exception.ServiceException.builder(
+                            dev.lakesetup.core.exception.ServiceException.Failure.TRANSIENT, "reset").build();
                 }
             }
         });

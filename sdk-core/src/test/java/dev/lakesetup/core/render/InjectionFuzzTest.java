@@ -2,7 +2,7 @@ package dev.lakesetup.core.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.CatalogName;
 import dev.lakesetup.core.model.Grant;

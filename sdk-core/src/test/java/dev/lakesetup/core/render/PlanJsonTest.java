@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lakesetup.core.exception.ServiceText;
 import dev.lakesetup.core.plan.Plan;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -184,8 +184,8 @@ class PlanRenderTest {
             public java.util.Map<dev.lakesetup.core.model.ResourceId, dev.lakesetup.core.model.Resource>
                     readResources(java.util.Collection<? extends dev.lakesetup.core.model.Resource> resources,
                     dev.lakesetup.core.spi.ExecutionContext context) {
-                throw dev.lakesetup.core.ServiceException.builder(
-                        dev.lakesetup.core.ServiceException.Failure.FATAL, "denied").build();
+                throw dev.lakesetup.core.exception.ServiceException.builder(
+                        dev.lakesetup.core.exception.ServiceException.Failure.FATAL, "denied").build();
             }
         };
         Lakesetup failingLakesetup = Lakesetup.builder().executor(failing).clock(time).sleeper(time)

@@ -3,7 +3,8 @@ package dev.lakesetup.core.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
+import dev.lakesetup.core.exception.ServiceText;
 import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.plan.Plan;
 import java.util.List;

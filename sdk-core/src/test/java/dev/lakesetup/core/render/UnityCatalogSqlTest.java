@@ -3,7 +3,7 @@ package dev.lakesetup.core.render;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.ExternalLocation;

@@ -1,6 +1,6 @@
 package dev.lakesetup.core.testing;
 
-import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.spi.ChangeResult;
 import dev.lakesetup.core.spi.ExecutionContext;

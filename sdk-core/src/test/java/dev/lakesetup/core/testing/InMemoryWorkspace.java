@@ -1,6 +1,6 @@
 package dev.lakesetup.core.testing;
 
-import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.OAuthCredentials;
 import dev.lakesetup.core.model.OAuthSecret;

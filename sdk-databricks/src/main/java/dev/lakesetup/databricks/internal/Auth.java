@@ -2,10 +2,9 @@ package dev.lakesetup.databricks.internal;
 
 import com.databricks.sdk.core.DatabricksConfig;
 import com.databricks.sdk.core.DefaultCredentialsProvider;
-import dev.lakesetup.core.InvalidInputException;
 import dev.lakesetup.core.apply.CallPolicy;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Secret;
-import dev.lakesetup.databricks.HttpProxy;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -175,7 +174,7 @@ public sealed interface Auth {
          * @return the resolved configuration, with a host
          * @throws InvalidInputException when the configuration names no host
          */
-        public FromConfig resolve(String host, Duration timeout, HttpProxy proxy, CallPolicy policy) {
+        public FromConfig resolve(String host, Duration timeout, ProxySettings proxy, CallPolicy policy) {
             DatabricksConfig resolved = SdkClients.resolve(host == null ? this
                     : new FromConfig(newConfig(host), description), timeout, proxy, policy);
             if (resolved.getHost() == null || resolved.getHost().isBlank()) {

@@ -1,8 +1,8 @@
 package dev.lakesetup.databricks.internal;
 
 import com.databricks.sdk.core.DatabricksError;
-import dev.lakesetup.core.LakesetupException;
-import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.exception.LakesetupException;
+import dev.lakesetup.core.exception.ServiceException;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;

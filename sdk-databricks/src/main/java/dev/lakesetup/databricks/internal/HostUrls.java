@@ -1,6 +1,6 @@
 package dev.lakesetup.databricks.internal;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 import java.net.URI;
 import java.time.Duration;
 

@@ -1,8 +1,8 @@
 package dev.lakesetup.databricks.internal;
 
-import dev.lakesetup.core.LakesetupException;
-import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.apply.RateLimiter;
+import dev.lakesetup.core.exception.LakesetupException;
+import dev.lakesetup.core.exception.ServiceException;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;

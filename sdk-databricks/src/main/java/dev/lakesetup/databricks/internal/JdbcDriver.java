@@ -1,6 +1,6 @@
 package dev.lakesetup.databricks.internal;
 
-import dev.lakesetup.core.LakesetupException;
+import dev.lakesetup.core.exception.LakesetupException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

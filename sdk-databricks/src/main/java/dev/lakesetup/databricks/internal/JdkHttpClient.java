@@ -3,10 +3,9 @@ package dev.lakesetup.databricks.internal;
 import com.databricks.sdk.core.http.HttpClient;
 import com.databricks.sdk.core.http.Request;
 import com.databricks.sdk.core.http.Response;
-import dev.lakesetup.core.ServiceException;
-import dev.lakesetup.core.ServiceException.Failure;
 import dev.lakesetup.core.apply.RateLimiter;
-import dev.lakesetup.databricks.HttpProxy;
+import dev.lakesetup.core.exception.ServiceException;
+import dev.lakesetup.core.exception.ServiceException.Failure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
@@ -55,7 +54,7 @@ import org.slf4j.LoggerFactory;
  * fatal {@link ServiceException}, which is not retried. A streamed answer is counted as the caller reads it.
  *
  * <p>Proxies come from the JVM's default {@link ProxySelector} (the {@code https.proxyHost} system properties), or
- * from the {@link HttpProxy} lakesetup was given, which may need credentials.
+ * from the {@link ProxySettings proxy} lakesetup was given, which may need credentials.
  *
  * <p>Each request takes one permit of the {@link RateLimiter} the client was built with before it is sent: the
  * connection's rate limit, an interceptor given at construction ({@code CallPolicy.rateLimiter()} of the workspace).
@@ -79,7 +78,7 @@ public final class JdkHttpClient implements HttpClient {
     private final Duration timeout;
     private final long maxResponseBytes;
     private final Duration deadline;
-    private final HttpProxy proxy;
+    private final ProxySettings proxy;
     private final String proxyAuthorization;
     private final java.net.http.HttpClient client;
     private final RateLimiter limiter;
@@ -101,7 +100,7 @@ public final class JdkHttpClient implements HttpClient {
      * @param timeout the connect timeout and the time allowed until each response starts
      * @param proxy the proxy, or {@code null} for the JVM's default proxy selector
      */
-    public JdkHttpClient(RateLimiter limiter, Duration timeout, HttpProxy proxy) {
+    public JdkHttpClient(RateLimiter limiter, Duration timeout, ProxySettings proxy) {
         this(limiter, timeout, DEFAULT_MAX_RESPONSE_BYTES, DEFAULT_REQUEST_DEADLINE, proxy);
     }
 
@@ -133,7 +132,7 @@ public final class JdkHttpClient implements HttpClient {
      *     which {@link ProxyTunnel#requireBasicAllowed} checks before anything is sent
      */
     public JdkHttpClient(RateLimiter limiter, Duration timeout, long maxResponseBytes, Duration deadline,
-            HttpProxy proxy) {
+            ProxySettings proxy) {
         this.limiter = Objects.requireNonNull(limiter, "rate limiter");
         this.timeout = timeout;
         this.maxResponseBytes = maxResponseBytes;

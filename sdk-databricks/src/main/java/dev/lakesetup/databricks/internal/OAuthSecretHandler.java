@@ -4,7 +4,7 @@ import com.databricks.sdk.service.iam.ServicePrincipal;
 import com.databricks.sdk.service.oauth2.CreateServicePrincipalSecretRequest;
 import com.databricks.sdk.service.oauth2.CreateServicePrincipalSecretResponse;
 import com.databricks.sdk.service.oauth2.ListServicePrincipalSecretsRequest;
-import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.OAuthCredentials;
 import dev.lakesetup.core.model.OAuthSecret;

@@ -1,7 +1,6 @@
 package dev.lakesetup.databricks.internal;
 
-import dev.lakesetup.core.InvalidInputException;
-import dev.lakesetup.databricks.HttpProxy;
+import dev.lakesetup.core.exception.InvalidInputException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -31,7 +30,7 @@ public final class ProxyTunnel {
      * @throws InvalidInputException when the proxy has credentials, the target is https and the JDK disables Basic
      *     authentication for tunnels
      */
-    public static void requireBasicAllowed(HttpProxy proxy, String target) {
+    public static void requireBasicAllowed(ProxySettings proxy, String target) {
         if (proxy == null || !proxy.hasCredentials() || target == null
                 || !target.toLowerCase(Locale.ROOT).startsWith("https:")) {
             return;

@@ -1,8 +1,8 @@
 package dev.lakesetup.databricks.internal;
 
 import com.databricks.sdk.core.http.Request;
-import dev.lakesetup.core.ServiceException;
-import dev.lakesetup.core.ServiceException.Failure;
+import dev.lakesetup.core.exception.ServiceException;
+import dev.lakesetup.core.exception.ServiceException.Failure;
 import java.net.URI;
 import java.util.Locale;
 

@@ -3,9 +3,8 @@ package dev.lakesetup.databricks.internal;
 import com.databricks.sdk.AccountClient;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
-import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.apply.CallPolicy;
-import dev.lakesetup.databricks.HttpProxy;
+import dev.lakesetup.core.exception.ServiceException;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -26,7 +25,7 @@ public final class SdkClients {
     private final String accountHost;
     private final String accountId;
     private final Duration timeout;
-    private final HttpProxy proxy;
+    private final ProxySettings proxy;
     private final TransportLimits limits;
     private final CallPolicy policy;
     private WorkspaceClient workspace;
@@ -45,7 +44,7 @@ public final class SdkClients {
      * @param policy the rate limiter every request takes a permit of, and the clock and sleeper of statement polls
      */
     public SdkClients(String host, Auth auth, String accountHost, String accountId, Duration timeout,
-            TransportLimits limits, HttpProxy proxy, CallPolicy policy) {
+            TransportLimits limits, ProxySettings proxy, CallPolicy policy) {
         this.policy = policy;
         this.proxy = proxy;
         this.host = host;
@@ -131,7 +130,7 @@ public final class SdkClients {
      * @param policy the rate limiter the discovery requests take permits of
      * @return the resolved configuration
      */
-    public static DatabricksConfig resolve(Auth auth, Duration timeout, HttpProxy proxy, CallPolicy policy) {
+    public static DatabricksConfig resolve(Auth auth, Duration timeout, ProxySettings proxy, CallPolicy policy) {
         DatabricksConfig config = configure(auth.newConfig(null), timeout, TransportLimits.defaults(), proxy,
                 policy);
         try {
@@ -146,7 +145,7 @@ public final class SdkClients {
     }
 
     private static DatabricksConfig configure(DatabricksConfig config, Duration timeout, TransportLimits limits,
-            HttpProxy proxy, CallPolicy policy) {
+            ProxySettings proxy, CallPolicy policy) {
         int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
         config.setDisableRetries(true).setDebugHeaders(false).setDebugTruncateBytes(0).setHttpTimeoutSeconds(seconds)
                 .setDisableAsyncTokenRefresh(true);

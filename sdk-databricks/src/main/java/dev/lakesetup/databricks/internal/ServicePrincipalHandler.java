@@ -9,7 +9,7 @@ import com.databricks.sdk.service.iam.PatchSchema;
 import com.databricks.sdk.service.iam.ServicePrincipal;
 import com.databricks.sdk.service.iam.UpdateWorkspaceAssignments;
 import com.databricks.sdk.service.iam.WorkspacePermission;
-import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Entitlement;
 import dev.lakesetup.core.model.ResourceId;

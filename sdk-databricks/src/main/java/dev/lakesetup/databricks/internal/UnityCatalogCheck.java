@@ -1,7 +1,7 @@
 package dev.lakesetup.databricks.internal;
 
 import com.databricks.sdk.service.catalog.MetastoreAssignment;
-import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.exception.ServiceException;
 
 /**
  * Checks once that Unity Catalog is enabled on the workspace (a metastore is assigned), before the first Unity

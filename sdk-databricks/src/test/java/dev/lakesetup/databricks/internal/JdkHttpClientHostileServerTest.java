@@ -7,9 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.databricks.sdk.core.http.Request;
 import com.databricks.sdk.core.http.Response;
-import dev.lakesetup.core.ServiceException;
-import dev.lakesetup.core.ServiceException.Failure;
-import dev.lakesetup.databricks.HttpProxy;
+import dev.lakesetup.core.exception.ServiceException;
+import dev.lakesetup.core.exception.ServiceException.Failure;
 import dev.lakesetup.testkit.FakeProxy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -55,7 +54,8 @@ class JdkHttpClientHostileServerTest {
     void execute_whenPlainHttpToAHostThatIsNotLoopback_failsFatallyBeforeSendingAnything() {
         // every request goes to the proxy on 127.0.0.1, which forwards nothing without its credentials
         try (FakeProxy proxy = FakeProxy.start("proxy-user", "proxy-password")) {
-            JdkHttpClient client = new JdkHttpClient(LIMIT, Duration.ofSeconds(5), HttpProxy.of("127.0.0.1", proxy.port()));
+            JdkHttpClient client = new JdkHttpClient(LIMIT, Duration.ofSeconds(5),
+                    new ProxySettings("127.0.0.1", proxy.port(), null, null));
             Request request = new Request("GET", "http://adb-1.2.azuredatabricks.net/api/2.0/clusters/list")
                     .withHeader("Authorization", TOKEN);
 

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.lakesetup.core.Lakesetup;
-import dev.lakesetup.core.LakesetupException;
 import dev.lakesetup.core.apply.ApplyReport;
 import dev.lakesetup.core.apply.ChangeOutcome;
 import dev.lakesetup.core.apply.Outcome;
+import dev.lakesetup.core.exception.LakesetupException;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.plan.Plan;
@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Answers that are not what the API promises (truncated or mistyped JSON, HTML pages with 200 or 500, an empty
- * body) become a typed {@link dev.lakesetup.core.ServiceException} on a read and a failed change on a write: never
+ * body) become a typed {@link dev.lakesetup.core.exception.ServiceException} on a read and a failed change on a write: never
  * an unrelated exception type, never a hang.
  */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)

@@ -1,11 +1,11 @@
 package dev.lakesetup.databricks.reliability;
 
-import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.Lakesetup;
-import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.apply.ApplyReport;
+import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.apply.ChangeOutcome;
 import dev.lakesetup.core.apply.RetryPolicy;
+import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.spi.Executor;
 import dev.lakesetup.databricks.DatabricksWorkspace;

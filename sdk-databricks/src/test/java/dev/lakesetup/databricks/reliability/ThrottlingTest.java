@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.lakesetup.core.Lakesetup;
-import dev.lakesetup.core.LakesetupException;
-import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.apply.ApplyReport;
 import dev.lakesetup.core.apply.ChangeOutcome;
 import dev.lakesetup.core.apply.Outcome;
 import dev.lakesetup.core.apply.RetryPolicy;
+import dev.lakesetup.core.exception.LakesetupException;
+import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.Grant;

@@ -1,12 +1,11 @@
 package dev.lakesetup.core.internal.apply;
 
-import dev.lakesetup.core.render.ChangeLines;
-import dev.lakesetup.core.LakesetupException;
-import dev.lakesetup.core.ServiceException;
-import dev.lakesetup.core.ServiceException.Failure;
 import dev.lakesetup.core.apply.ApplyListener;
 import dev.lakesetup.core.apply.ChangeOutcome;
 import dev.lakesetup.core.apply.Outcome;
+import dev.lakesetup.core.exception.LakesetupException;
+import dev.lakesetup.core.exception.ServiceException;
+import dev.lakesetup.core.exception.ServiceException.Failure;
 import dev.lakesetup.core.internal.call.Classifier;
 import dev.lakesetup.core.internal.call.Retrier;
 import dev.lakesetup.core.internal.call.RetriesExhaustedException;
@@ -23,6 +22,7 @@ import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.plan.GrantChange;
 import dev.lakesetup.core.plan.PrincipalPrivileges;
 import dev.lakesetup.core.plan.ResourceChange;
+import dev.lakesetup.core.render.ChangeLines;
 import dev.lakesetup.core.spi.ChangeResult;
 import dev.lakesetup.core.spi.GrantStore;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package dev.lakesetup.core.internal.call;
 
-import dev.lakesetup.core.ServiceException;
 import dev.lakesetup.core.apply.RetryPolicy;
+import dev.lakesetup.core.exception.ServiceException;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 

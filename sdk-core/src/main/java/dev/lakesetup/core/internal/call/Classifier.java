@@ -1,7 +1,7 @@
 package dev.lakesetup.core.internal.call;
 
-import dev.lakesetup.core.ServiceException;
-import dev.lakesetup.core.ServiceException.Failure;
+import dev.lakesetup.core.exception.ServiceException;
+import dev.lakesetup.core.exception.ServiceException.Failure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 

@@ -1,11 +1,11 @@
 package dev.lakesetup.core.internal.call;
 
-import dev.lakesetup.core.LakesetupException;
-import dev.lakesetup.core.ServiceException.Failure;
 import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.apply.RetryPolicy;
 import dev.lakesetup.core.apply.Sleeper;
-import dev.lakesetup.core.render.ServiceText;
+import dev.lakesetup.core.exception.LakesetupException;
+import dev.lakesetup.core.exception.ServiceException.Failure;
+import dev.lakesetup.core.exception.ServiceText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

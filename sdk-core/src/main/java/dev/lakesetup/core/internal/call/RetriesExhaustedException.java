@@ -1,8 +1,8 @@
 package dev.lakesetup.core.internal.call;
 
-import dev.lakesetup.core.LakesetupException;
-import dev.lakesetup.core.ServiceException.Failure;
-import dev.lakesetup.core.render.ServiceText;
+import dev.lakesetup.core.exception.LakesetupException;
+import dev.lakesetup.core.exception.ServiceException.Failure;
+import dev.lakesetup.core.exception.ServiceText;
 
 /**
  * A call failed for good: its retries are used up or its failure is fatal. Carries the attempts made and the last

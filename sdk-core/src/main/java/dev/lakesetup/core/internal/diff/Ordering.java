@@ -1,6 +1,6 @@
 package dev.lakesetup.core.internal.diff;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.plan.ChangeId;
 import java.util.ArrayDeque;

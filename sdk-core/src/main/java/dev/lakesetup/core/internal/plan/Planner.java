@@ -1,9 +1,8 @@
 package dev.lakesetup.core.internal.plan;
 
-import dev.lakesetup.core.LakesetupException;
-import dev.lakesetup.core.PrincipalNotFoundException;
 import dev.lakesetup.core.apply.ApplyListener;
 import dev.lakesetup.core.apply.Progress;
+import dev.lakesetup.core.exception.LakesetupException;
 import dev.lakesetup.core.internal.diff.Diff;
 import dev.lakesetup.core.internal.read.Context;
 import dev.lakesetup.core.internal.read.Handlers;
@@ -17,6 +16,7 @@ import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.ServicePrincipal;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.PlanBasis;
+import dev.lakesetup.core.plan.PrincipalNotFoundException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,8 +1,8 @@
 package dev.lakesetup.core.internal.plan;
 
-import dev.lakesetup.core.InvalidInputException;
-import dev.lakesetup.core.StalePlanException;
 import dev.lakesetup.core.apply.ApplyListener;
+import dev.lakesetup.core.apply.StalePlanException;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.internal.read.Context;
 import dev.lakesetup.core.internal.read.LiveReader;
 import dev.lakesetup.core.model.Privilege;

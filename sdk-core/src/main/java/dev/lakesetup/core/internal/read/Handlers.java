@@ -1,6 +1,6 @@
 package dev.lakesetup.core.internal.read;
 
-import dev.lakesetup.core.LakesetupException;
+import dev.lakesetup.core.exception.LakesetupException;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.SecurableType;

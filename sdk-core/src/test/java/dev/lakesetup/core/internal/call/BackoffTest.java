@@ -2,9 +2,9 @@ package dev.lakesetup.core.internal.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lakesetup.core.ServiceException;
-import dev.lakesetup.core.ServiceException.Failure;
 import dev.lakesetup.core.apply.RetryPolicy;
+import dev.lakesetup.core.exception.ServiceException;
+import dev.lakesetup.core.exception.ServiceException.Failure;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

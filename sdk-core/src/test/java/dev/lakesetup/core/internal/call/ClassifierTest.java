@@ -2,9 +2,9 @@ package dev.lakesetup.core.internal.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.lakesetup.core.LakesetupException;
-import dev.lakesetup.core.ServiceException;
-import dev.lakesetup.core.ServiceException.Failure;
+import dev.lakesetup.core.exception.LakesetupException;
+import dev.lakesetup.core.exception.ServiceException;
+import dev.lakesetup.core.exception.ServiceException.Failure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.SocketException;

@@ -3,10 +3,10 @@ package dev.lakesetup.core.internal.call;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lakesetup.core.ServiceException;
-import dev.lakesetup.core.ServiceException.Failure;
 import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.apply.RetryPolicy;
+import dev.lakesetup.core.exception.ServiceException;
+import dev.lakesetup.core.exception.ServiceException.Failure;
 import dev.lakesetup.core.testing.FakeTime;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;

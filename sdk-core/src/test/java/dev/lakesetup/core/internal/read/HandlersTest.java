@@ -3,7 +3,7 @@ package dev.lakesetup.core.internal.read;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.lakesetup.core.LakesetupException;
+import dev.lakesetup.core.exception.LakesetupException;
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.ExternalLocation;
 import dev.lakesetup.core.model.Principal;

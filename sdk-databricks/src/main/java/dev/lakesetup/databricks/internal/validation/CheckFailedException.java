@@ -1,6 +1,6 @@
 package dev.lakesetup.databricks.internal.validation;
 
-import dev.lakesetup.core.LakesetupException;
+import dev.lakesetup.core.exception.LakesetupException;
 
 /** A check the service refused or failed; the message is the service's text, already free of the secret. */
 public final class CheckFailedException extends LakesetupException {

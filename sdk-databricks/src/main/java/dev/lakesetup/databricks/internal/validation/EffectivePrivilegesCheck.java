@@ -5,7 +5,7 @@ import com.databricks.sdk.service.catalog.EffectivePermissionsList;
 import com.databricks.sdk.service.catalog.EffectivePrivilege;
 import com.databricks.sdk.service.catalog.EffectivePrivilegeAssignment;
 import com.databricks.sdk.service.catalog.GetEffectiveRequest;
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.Securable;
@@ -55,7 +55,7 @@ public record EffectivePrivilegesCheck(Securable securable, Set<Privilege> expec
      * @param admin a client allowed to read the securable's permissions
      * @param principal the principal whose privileges to read
      * @throws CheckFailedException naming the missing privileges
-     * @throws dev.lakesetup.core.ServiceException with the service's message when the read fails
+     * @throws dev.lakesetup.core.exception.ServiceException with the service's message when the read fails
      */
     public void run(WorkspaceClient admin, ApplicationId principal) {
         Set<Privilege> held = held(admin, principal);

@@ -1,17 +1,18 @@
 package dev.lakesetup.databricks.internal.validation;
 
-import dev.lakesetup.databricks.DatabricksJdbc;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A session through the Databricks JDBC driver, found through {@link DriverManager} (lakesetup compiles against
- * no driver class), authenticated with OAuth M2M as the service principal.
+ * A session through the Databricks JDBC driver, authenticated with OAuth M2M as the service principal. The caller
+ * says how to reach the driver (a data source over {@link java.sql.DriverManager}: lakesetup compiles against no
+ * driver class); this class opens, runs and closes the session.
  */
 public final class JdbcSession implements PrincipalSession {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcSession.class);
@@ -37,23 +38,25 @@ public final class JdbcSession implements PrincipalSession {
      * Opens a connection as the service principal.
      *
      * @param target where and as whom to connect
+     * @param connection builds the data source for the target; called once, and what it throws (a credential the
+     *     driver URL cannot carry) is reported like a failed connection
      * @return the session
      * @throws CheckFailedException with the driver's message when the connection or sign-in fails
      */
-    public static JdbcSession open(ValidationTarget target) {
+    public static JdbcSession open(ValidationTarget target, Supplier<DataSource> connection) {
         SecretScrubber scrubber = new SecretScrubber(target.credentials().secret());
         boolean fakeService = target.plainHttpForTesting() && target.port() != 443;
         boolean entered = false;
         try {
-            DatabricksJdbc url = url(target);
+            DataSource source = connection.get();
             if (fakeService) {
                 enterFakeService();
                 entered = true;
             }
-            LOG.debug("connecting over JDBC to {}", url);
-            Connection connection = DriverManager.getConnection(url.url(), url.properties());
+            LOG.debug("connecting over JDBC to {}", source);
+            Connection opened = source.getConnection();
             int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, target.statementTimeout().toSeconds()));
-            return new JdbcSession(connection, seconds, scrubber, fakeService);
+            return new JdbcSession(opened, seconds, scrubber, fakeService);
         } catch (SQLException | RuntimeException e) {
             // only a session that entered leaves: the URL can be refused before (a secret with ';')
             if (entered) {
@@ -87,25 +90,6 @@ public final class JdbcSession implements PrincipalSession {
                 }
             }
         }
-    }
-
-    /**
-     * Builds the driver connection for a target: OAuth M2M with the credentials in the connection properties,
-     * the driver's own retries left on (validation has no retry policy of its own), and the plain-HTTP test
-     * switches when the target asks for them.
-     */
-    static DatabricksJdbc url(ValidationTarget target) {
-        DatabricksJdbc.Builder url = DatabricksJdbc.builder().host(target.host().toString()).port(target.port())
-                .warehouseId(target.warehouseId())
-                .oauthM2m(target.credentials().clientId().toString(), target.credentials().secret().reveal())
-                .credentialsInProperties().driverRetries();
-        if (target.plainHttpForTesting()) {
-            url.plainHttpForTesting();
-        }
-        if (target.proxy() != null) {
-            url.proxy(target.proxy());
-        }
-        return url.build();
     }
 
     @Override

@@ -1,7 +1,7 @@
 package dev.lakesetup.databricks.internal.validation;
 
 import dev.lakesetup.core.model.OAuthCredentials;
-import dev.lakesetup.databricks.HttpProxy;
+import dev.lakesetup.databricks.internal.ProxySettings;
 import java.net.URI;
 import java.time.Duration;
 
@@ -13,9 +13,10 @@ import java.time.Duration;
  * @param credentials the service principal's OAuth M2M credentials
  * @param statementTimeout how long one statement may run
  * @param plainHttpForTesting whether the test-only plain-HTTP switches are on
+ * @param proxy the proxy lakesetup's own HTTP client goes through, or {@code null} for the JVM's default
  */
 public record ValidationTarget(URI host, String warehouseId, OAuthCredentials credentials, Duration statementTimeout,
-        boolean plainHttpForTesting, HttpProxy proxy) {
+        boolean plainHttpForTesting, ProxySettings proxy) {
 
     /**
      * Describes a target reached without a proxy of lakesetup's (the JVM's default proxy selector applies).

@@ -7,7 +7,7 @@ import com.databricks.sdk.service.catalog.EffectivePermissionsList;
 import com.databricks.sdk.service.catalog.EffectivePrivilege;
 import com.databricks.sdk.service.catalog.EffectivePrivilegeAssignment;
 import com.databricks.sdk.service.catalog.Privilege;
-import dev.lakesetup.core.ServiceException;
+import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Securable;
 import java.util.ArrayList;

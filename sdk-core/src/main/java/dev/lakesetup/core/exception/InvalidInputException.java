@@ -1,6 +1,4 @@
-package dev.lakesetup.core;
-
-import dev.lakesetup.core.render.ServiceText;
+package dev.lakesetup.core.exception;
 
 /**
  * Thrown when a caller passes a value lakesetup cannot accept; nothing has been sent to any service.
@@ -11,7 +9,6 @@ import dev.lakesetup.core.render.ServiceText;
  */
 public final class InvalidInputException extends LakesetupException {
     private static final long serialVersionUID = 1L;
-    private static final int MAX_SHOWN = 80;
 
     /** The input that was rejected. */
     private final String field;
@@ -37,7 +34,7 @@ public final class InvalidInputException extends LakesetupException {
      * @return the exception, to be thrown by the caller
      */
     public static InvalidInputException of(String field, String value, String problem, String accepted) {
-        return new InvalidInputException(field, show(value), problem, accepted);
+        return new InvalidInputException(field, ServiceText.quote(value), problem, accepted);
     }
 
     /**
@@ -93,22 +90,4 @@ public final class InvalidInputException extends LakesetupException {
     public String accepted() {
         return accepted;
     }
-
-    /** Quotes a value for a message: control characters escaped, long values shortened. */
-    static String show(String value) {
-        if (value == null) {
-            return "null";
-        }
-        StringBuilder out = new StringBuilder("'")
-                .append(ServiceText.escape(value.substring(0, Math.min(value.length(), MAX_SHOWN))));
-        if (value.length() > MAX_SHOWN) {
-            out.append("...");
-        }
-        out.append('\'');
-        if (value.length() > MAX_SHOWN) {
-            out.append(" (").append(value.length()).append(" characters)");
-        }
-        return out.toString();
-    }
-
 }

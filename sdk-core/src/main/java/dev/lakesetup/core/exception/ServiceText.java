@@ -1,4 +1,4 @@
-package dev.lakesetup.core.render;
+package dev.lakesetup.core.exception;
 
 /**
  * Escapes text that came from a service (or from anyone else lakesetup does not control) so it can be shown as data
@@ -10,9 +10,11 @@ package dev.lakesetup.core.render;
  * as {@code \}{@code u000a}. The result holds no line break, so it cannot forge a log line, end a SQL
  * {@code --} comment or move a terminal's cursor. A backslash is left as it is, which makes escaping idempotent:
  * escaping an escaped text changes nothing. JSON renderings keep their own JSON escaping; SQL string literals and
- * identifiers keep {@link UnityCatalogSql}'s quoting.
+ * identifiers keep {@link dev.lakesetup.core.render.UnityCatalogSql}'s quoting.
  */
 public final class ServiceText {
+    private static final int MAX_SHOWN = 80;
+
     private ServiceText() {
     }
 
@@ -54,6 +56,29 @@ public final class ServiceText {
                 || c == '\u200e' || c == '\u200f' || c == '\u061c'
                 || (c >= '\u202a' && c <= '\u202e')
                 || (c >= '\u2066' && c <= '\u2069');
+    }
+
+    /**
+     * Quotes a value for a message: in single quotes, escaped as by {@link #escape(String)}, and shortened to its
+     * first 80 characters (followed by {@code ...} and its length) when longer.
+     *
+     * @param value the value, possibly {@code null}
+     * @return the quoted value, or {@code null} unquoted for {@code null}
+     */
+    public static String quote(String value) {
+        if (value == null) {
+            return "null";
+        }
+        StringBuilder out = new StringBuilder("'")
+                .append(escape(value.substring(0, Math.min(value.length(), MAX_SHOWN))));
+        if (value.length() > MAX_SHOWN) {
+            out.append("...");
+        }
+        out.append('\'');
+        if (value.length() > MAX_SHOWN) {
+            out.append(" (").append(value.length()).append(" characters)");
+        }
+        return out.toString();
     }
 
     private static int firstUnsafe(String text) {

@@ -1,6 +1,7 @@
-package dev.lakesetup.core;
+package dev.lakesetup.core.plan;
 
-import dev.lakesetup.core.spi.PrincipalLookup;
+import dev.lakesetup.core.exception.InvalidInputException;
+import dev.lakesetup.core.exception.LakesetupException;
 import java.util.List;
 
 /**

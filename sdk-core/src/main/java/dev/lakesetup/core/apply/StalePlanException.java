@@ -1,5 +1,6 @@
-package dev.lakesetup.core;
+package dev.lakesetup.core.apply;
 
+import dev.lakesetup.core.exception.ServiceText;
 import dev.lakesetup.core.plan.ChangeId;
 import java.util.List;
 
@@ -23,8 +24,8 @@ public final class StalePlanException extends ApplyRefusedException {
     public record Difference(ChangeId change, String object, String atPlanning, String now) {
         @Override
         public String toString() {
-            return object + ": at planning " + InvalidInputException.show(atPlanning) + ", now "
-                    + InvalidInputException.show(now);
+            return object + ": at planning " + ServiceText.quote(atPlanning) + ", now "
+                    + ServiceText.quote(now);
         }
     }
 

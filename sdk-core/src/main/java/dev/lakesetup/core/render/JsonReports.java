@@ -1,16 +1,15 @@
-package dev.lakesetup.core.internal.render;
+package dev.lakesetup.core.render;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lakesetup.core.LakesetupException;
 import dev.lakesetup.core.apply.ApplyReport;
 import dev.lakesetup.core.apply.ChangeOutcome;
 import dev.lakesetup.core.apply.Outcome;
+import dev.lakesetup.core.exception.LakesetupException;
 import dev.lakesetup.core.plan.Change;
-import dev.lakesetup.core.render.ChangeLines;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,9 +17,9 @@ import java.util.Map;
  * Renders reports as the versioned JSON documents of {@code docs/report-json.md}; Jackson escapes every string, so
  * text a service sent cannot break the document.
  */
-public final class JsonReports {
+final class JsonReports {
     /** The schema of an apply report; the version changes only for incompatible changes. */
-    public static final String APPLY_REPORT_SCHEMA = "lakesetup.apply-report/v1";
+    static final String APPLY_REPORT_SCHEMA = "lakesetup.apply-report/v1";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonReports() {
@@ -32,7 +31,7 @@ public final class JsonReports {
      * @param schema e.g. {@code lakesetup.apply-report/v1}
      * @return the root object to fill
      */
-    public static ObjectNode document(String schema) {
+    private static ObjectNode document(String schema) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", schema);
         return root;
@@ -44,7 +43,7 @@ public final class JsonReports {
      * @param root the document
      * @return the text
      */
-    public static String write(ObjectNode root) {
+    private static String write(ObjectNode root) {
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
@@ -58,7 +57,7 @@ public final class JsonReports {
      * @param report the report
      * @return the JSON text
      */
-    public static String render(ApplyReport report) {
+    static String render(ApplyReport report) {
         ObjectNode root = document(APPLY_REPORT_SCHEMA);
         root.put("success", report.isSuccess());
         root.put("interrupted", report.interrupted());

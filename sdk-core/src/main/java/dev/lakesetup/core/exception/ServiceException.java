@@ -1,6 +1,4 @@
-package dev.lakesetup.core;
-
-import dev.lakesetup.core.render.ServiceText;
+package dev.lakesetup.core.exception;
 
 import java.time.Duration;
 import java.util.Objects;

@@ -1,5 +1,6 @@
-package dev.lakesetup.core;
+package dev.lakesetup.core.apply;
 
+import dev.lakesetup.core.exception.LakesetupException;
 import dev.lakesetup.core.plan.ChangeId;
 import java.util.List;
 

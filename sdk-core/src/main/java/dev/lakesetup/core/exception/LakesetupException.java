@@ -1,4 +1,4 @@
-package dev.lakesetup.core;
+package dev.lakesetup.core.exception;
 
 /**
  * The root of every exception lakesetup throws; all of them are unchecked.

@@ -1,8 +1,7 @@
-package dev.lakesetup.databricks.internal.validation;
+package dev.lakesetup.databricks;
 
 import dev.lakesetup.core.apply.ApplyListener;
 import dev.lakesetup.core.apply.Progress;
-import dev.lakesetup.databricks.ValidationCheck;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -12,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * Collects the checks of one validation and reports {@link Progress.Phase#VALIDATING} progress after each, so a
  * progress bar can follow; a listener that throws is logged and ignored.
  */
-public final class ProgressingChecks {
+final class ProgressingChecks {
     private static final Logger LOG = LoggerFactory.getLogger(ProgressingChecks.class);
     private final ApplyListener listener;
     private final int total;
@@ -24,7 +23,7 @@ public final class ProgressingChecks {
      * @param listener receives the progress
      * @param total how many checks will run
      */
-    public ProgressingChecks(ApplyListener listener, int total) {
+    ProgressingChecks(ApplyListener listener, int total) {
         this.listener = listener;
         this.total = total;
         report();
@@ -35,7 +34,7 @@ public final class ProgressingChecks {
      *
      * @param check the check
      */
-    public void add(ValidationCheck check) {
+    void add(ValidationCheck check) {
         checks.add(check);
         report();
     }
@@ -45,7 +44,7 @@ public final class ProgressingChecks {
      *
      * @return the checks
      */
-    public List<ValidationCheck> checks() {
+    List<ValidationCheck> checks() {
         return List.copyOf(checks);
     }
 

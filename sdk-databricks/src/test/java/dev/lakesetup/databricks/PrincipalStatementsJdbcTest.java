@@ -1,16 +1,17 @@
-package dev.lakesetup.databricks.internal.validation;
+package dev.lakesetup.databricks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.OAuthCredentials;
 import dev.lakesetup.core.model.Secret;
-import dev.lakesetup.databricks.DatabricksJdbc;
+import dev.lakesetup.databricks.internal.validation.ValidationTarget;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class JdbcSessionUrlTest {
+/** How validation over JDBC reaches the driver (moved here from the internal {@code JdbcSessionUrlTest}). */
+class PrincipalStatementsJdbcTest {
     private static final String SECRET = "dose-very-secret-value";
     private static final OAuthCredentials CREDENTIALS = new OAuthCredentials(
             ApplicationId.of("fffa5b05-1da5-4599-8360-cc2684bcdefb"), Secret.of(SECRET));
@@ -20,8 +21,8 @@ class JdbcSessionUrlTest {
     }
 
     @Test
-    void url_forAWorkspace_usesTlsOnPort443AndKeepsCredentialsInProperties() {
-        DatabricksJdbc url = JdbcSession.url(target("https://adb-1.2.azuredatabricks.net", false));
+    void jdbc_forAWorkspace_usesTlsOnPort443AndKeepsCredentialsInProperties() {
+        DatabricksJdbc url = PrincipalStatements.jdbc(target("https://adb-1.2.azuredatabricks.net", false), null);
 
         assertThat(url.url()).isEqualTo("jdbc:databricks://adb-1.2.azuredatabricks.net:443/default;"
                 + "transportMode=http;ssl=1;LogLevel=OFF;httpPath=/sql/1.0/warehouses/abc123");
@@ -32,8 +33,8 @@ class JdbcSessionUrlTest {
     }
 
     @Test
-    void url_withPlainHttpForTesting_addsTheTestSwitches() {
-        DatabricksJdbc url = JdbcSession.url(target("http://127.0.0.1:8123", true));
+    void jdbc_withPlainHttpForTesting_addsTheTestSwitches() {
+        DatabricksJdbc url = PrincipalStatements.jdbc(target("http://127.0.0.1:8123", true), null);
 
         assertThat(url.url()).startsWith("jdbc:databricks://127.0.0.1:8123/default;")
                 .contains(";ssl=0;").contains(";UseThriftClient=0;").contains(";EnableTokenFederation=0;")
@@ -42,10 +43,21 @@ class JdbcSessionUrlTest {
 
     @Test
     void toString_masksTheSecret() {
-        DatabricksJdbc url = JdbcSession.url(target("https://adb-1.2.azuredatabricks.net", false));
+        DatabricksJdbc url = PrincipalStatements.jdbc(target("https://adb-1.2.azuredatabricks.net", false), null);
 
         assertThat(url.toString()).doesNotContain(SECRET).contains("OAuth2Secret=****");
         assertThat(url.dataSource().toString()).doesNotContain(SECRET).contains("OAuth2Secret=****");
         assertThat(url.url()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void jdbc_withAProxy_configuresTheDriverWithIt() {
+        HttpProxy proxy = HttpProxy.of("proxy.corp.example", 3128).withCredentials("svc", "proxy-secret-value");
+
+        DatabricksJdbc url = PrincipalStatements.jdbc(target("https://adb-1.2.azuredatabricks.net", false), proxy);
+
+        assertThat(url.property("ProxyHost")).isEqualTo("proxy.corp.example");
+        assertThat(url.property("ProxyPort")).isEqualTo("3128");
+        assertThat(url.toString()).doesNotContain("proxy-secret-value");
     }
 }

@@ -1,7 +1,7 @@
-package dev.lakesetup.databricks.internal.validation;
+package dev.lakesetup.databricks;
 
-import dev.lakesetup.core.ServiceException;
-import dev.lakesetup.databricks.ValidationCheck;
+import dev.lakesetup.core.exception.ServiceException;
+import dev.lakesetup.databricks.internal.validation.CheckFailedException;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
  * Runs one check and records its outcome with its duration: a {@link CheckFailedException} or a classified
  * {@link ServiceException} becomes a failed check carrying the message, never an exception to the caller.
  */
-public final class TimedCheck {
+final class TimedCheck {
     private static final Logger LOG = LoggerFactory.getLogger(TimedCheck.class);
 
     private TimedCheck() {
@@ -24,7 +24,7 @@ public final class TimedCheck {
      * @param check the check; returns the rows it read, throws when it fails
      * @return the passed or failed check
      */
-    public static ValidationCheck run(String name, LongSupplier check) {
+    static ValidationCheck run(String name, LongSupplier check) {
         long start = System.nanoTime();
         try {
             long rows = check.getAsLong();
@@ -42,7 +42,7 @@ public final class TimedCheck {
      * @param startNanos the reading
      * @return the elapsed time
      */
-    public static Duration since(long startNanos) {
+    static Duration since(long startNanos) {
         return Duration.ofNanos(System.nanoTime() - startNanos);
     }
 }

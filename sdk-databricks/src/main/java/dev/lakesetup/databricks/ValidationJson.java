@@ -1,22 +1,20 @@
-package dev.lakesetup.databricks.internal.validation;
+package dev.lakesetup.databricks;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lakesetup.core.LakesetupException;
-import dev.lakesetup.databricks.ValidationCheck;
-import dev.lakesetup.databricks.ValidationReport;
+import dev.lakesetup.core.exception.LakesetupException;
 import java.util.Locale;
 
 /**
  * Renders a validation report as the versioned JSON document of {@code docs/report-json.md}; Jackson escapes every
  * string, so a service's message cannot break the document.
  */
-public final class ValidationJson {
+final class ValidationJson {
     /** The schema of a validation report; the version changes only for incompatible changes. */
-    public static final String SCHEMA = "lakesetup.validation-report/v1";
+    static final String SCHEMA = "lakesetup.validation-report/v1";
     private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ValidationJson() {
@@ -28,7 +26,7 @@ public final class ValidationJson {
      * @param report the report
      * @return the JSON text, ending in a newline
      */
-    public static String render(ValidationReport report) {
+    static String render(ValidationReport report) {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", SCHEMA);
         root.put("principal", report.principal().toString());

@@ -1,6 +1,6 @@
-package dev.lakesetup.core.spi;
+package dev.lakesetup.core.plan;
 
-import dev.lakesetup.core.InvalidInputException;
+import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Principal;
 
 /**
