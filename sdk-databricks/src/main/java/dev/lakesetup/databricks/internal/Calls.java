@@ -25,7 +25,6 @@ public final class Calls {
      */
     public static <T> T run(String what, Supplier<T> call) {
         LOG.debug("{}", what);
-        RetryAfterCapture.clear();
         try {
             return call.get();
         } catch (LakesetupException e) {
@@ -59,18 +58,15 @@ public final class Calls {
      */
     public static <T> Optional<T> read(String what, Supplier<T> call) {
         LOG.debug("{}", what);
-        RetryAfterCapture.clear();
         try {
             return Optional.ofNullable(call.get());
         } catch (LakesetupException e) {
             throw e;
-        } catch (DatabricksError e) {
-            if (isNotFound(e.getStatusCode(), e.getErrorCode())) {
-                RetryAfterCapture.clear();
+        } catch (RuntimeException e) {
+            DatabricksError answer = Failures.answerError(e);
+            if (answer != null && isNotFound(answer.getStatusCode(), answer.getErrorCode())) {
                 return Optional.empty();
             }
-            throw Failures.fromSdk(what, e);
-        } catch (RuntimeException e) {
             throw Failures.fromSdk(what, e);
         }
     }

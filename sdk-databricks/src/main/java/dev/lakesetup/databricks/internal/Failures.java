@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -27,7 +28,9 @@ import java.util.regex.Pattern;
  * any {@code *_ALREADY_EXISTS} code or a 409 is already-exists, 500/502/503/504, connection errors and
  * {@code TEMPORARILY_UNAVAILABLE} are transient, everything else is fatal; an answer longer than the transport's
  * size limit is fatal too, although it surfaces as an I/O error. The SDK's "failed after N retries"
- * wrapper is unwrapped to its typed cause.
+ * wrapper is unwrapped to its typed cause. An answer that asked for a delay with {@code Retry-After} arrives as a
+ * {@link RetryAfterAnswer} (from {@link RetryAfterRelay}): it is classified like the SDK's error it holds, which
+ * becomes the cause, and its delay goes on the exception.
  */
 public final class Failures {
     private static final Set<String> THROTTLED = Set.of("REQUEST_LIMIT_EXCEEDED", "RESOURCE_EXHAUSTED",
@@ -67,26 +70,22 @@ public final class Failures {
         }
         ServiceException inner = serviceCause(failure);
         if (inner != null) {
-            RetryAfterCapture.clear();
             return ServiceException.builder(inner.failure(), what + " failed: " + inner.getMessage())
                     .status(inner.status()).errorCode(inner.errorCode()).requestId(inner.requestId().orElse(null))
                     .retryAfter(inner.retryAfter().orElse(null)).cause(inner).build();
         }
-        BoundedBody.TooLarge tooLarge = tooLargeCause(failure);
+        BoundedBody.TooLarge tooLarge = causeOfType(failure, BoundedBody.TooLarge.class);
         if (tooLarge != null) {
             return ServiceException.builder(Failure.FATAL, what + " failed: " + tooLarge.getMessage()
                     + " (an oversized answer is not retried)").cause(failure).build();
         }
-        java.util.Optional<java.time.Duration> retryAfter = RetryAfterCapture.takeLast();
-        DatabricksError typed = typedCause(failure);
+        RetryAfterAnswer delayed = causeOfType(failure, RetryAfterAnswer.class);
+        if (delayed != null) {
+            return fromError(what, delayed.error(), delayed.retryAfter(), delayed.error());
+        }
+        DatabricksError typed = causeOfType(failure, DatabricksError.class);
         if (typed != null) {
-            int status = typed.getStatusCode();
-            String code = typed.getErrorCode() == null ? "" : typed.getErrorCode();
-            String message = typed.getMessage() == null ? "" : typed.getMessage();
-            Failure kind = typed.getCause() instanceof IOException ? Failure.TRANSIENT : classify(status, code, message);
-            return ServiceException.builder(kind, what + " failed: " + describe(status, code, message))
-                    .status(status).errorCode(code).requestId(requestId(typed.getErrorDetails()))
-                    .retryAfter(retryAfter.orElse(null)).cause(failure).build();
+            return fromError(what, typed, null, failure);
         }
         if (failure instanceof UncheckedIOException || failure.getCause() instanceof IOException
                 || (failure instanceof DatabricksException && RETRIES_EXHAUSTED.matcher(
@@ -95,6 +94,31 @@ public final class Failures {
                     .cause(failure).build();
         }
         return ServiceException.builder(Failure.FATAL, what + " failed: " + failure).cause(failure).build();
+    }
+
+    /**
+     * Returns the SDK's error for a failed answer when a call threw one directly: a {@link DatabricksError}, or the
+     * error of an answer that carried {@code Retry-After}.
+     *
+     * @param failure what the call threw
+     * @return the error, or {@code null} when the call failed otherwise (or the error is wrapped deeper)
+     */
+    static DatabricksError answerError(RuntimeException failure) {
+        if (failure instanceof DatabricksError error) {
+            return error;
+        }
+        return failure instanceof RetryAfterAnswer delayed ? delayed.error() : null;
+    }
+
+    private static ServiceException fromError(String what, DatabricksError typed, Duration retryAfter,
+            Throwable cause) {
+        int status = typed.getStatusCode();
+        String code = typed.getErrorCode() == null ? "" : typed.getErrorCode();
+        String message = typed.getMessage() == null ? "" : typed.getMessage();
+        Failure kind = typed.getCause() instanceof IOException ? Failure.TRANSIENT : classify(status, code, message);
+        return ServiceException.builder(kind, what + " failed: " + describe(status, code, message))
+                .status(status).errorCode(code).requestId(requestId(typed.getErrorDetails()))
+                .retryAfter(retryAfter).cause(cause).build();
     }
 
     /**
@@ -188,19 +212,10 @@ public final class Failures {
         return null;
     }
 
-    private static BoundedBody.TooLarge tooLargeCause(Throwable failure) {
+    private static <T extends Throwable> T causeOfType(Throwable failure, Class<T> type) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof BoundedBody.TooLarge large) {
-                return large;
-            }
-        }
-        return null;
-    }
-
-    private static DatabricksError typedCause(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof DatabricksError error) {
-                return error;
+            if (type.isInstance(t)) {
+                return type.cast(t);
             }
         }
         return null;

@@ -13,10 +13,10 @@ import java.util.Optional;
  * retry policy owns retrying), header logging off, logged body values truncated to nothing (the SDK redacts only a
  * few field names, not {@code secret} or {@code client_secret}), requests sent by {@link JdkHttpClient} (whose
  * logging lakesetup controls, unlike Apache HttpClient's header and wire logs), OAuth token requests guarded by
- * {@link TokenEndpointGuard} and {@code Retry-After} captured for
- * the retry policy. Every request, start-up discovery and OAuth token requests included, takes a permit of the
- * workspace's call policy's rate limiter in {@link JdkHttpClient}; the statement poller waits on the policy's clock
- * and sleeper. OAuth tokens are refreshed on the calling thread when they are needed, not in the background.
+ * {@link TokenEndpointGuard} and an API error answer's {@code Retry-After} handed to the retry policy with the
+ * error itself ({@link RetryAfterRelay}). Every request, start-up discovery and OAuth token requests included, takes
+ * a permit of the workspace's call policy's rate limiter in {@link JdkHttpClient}; the statement poller waits on the
+ * policy's clock and sleeper. OAuth tokens are refreshed on the calling thread when they are needed, not in the background.
  * Thread-safe.
  */
 public final class SdkClients {
@@ -149,7 +149,7 @@ public final class SdkClients {
         int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
         config.setDisableRetries(true).setDebugHeaders(false).setDebugTruncateBytes(0).setHttpTimeoutSeconds(seconds)
                 .setDisableAsyncTokenRefresh(true);
-        return config.setHttpClient(new RetryAfterCapture(new TokenEndpointGuard(
+        return config.setHttpClient(new RetryAfterRelay(new TokenEndpointGuard(
                 new JdkHttpClient(policy.rateLimiter(), Duration.ofSeconds(seconds), limits.maxResponseBytes(),
                         limits.requestDeadline(), proxy))));
     }

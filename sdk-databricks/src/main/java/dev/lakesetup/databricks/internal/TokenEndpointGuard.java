@@ -52,7 +52,7 @@ public final class TokenEndpointGuard implements HttpClient {
                     + status + (status == 429 ? " (throttled; the credentials were not rejected)" : ""))
                     .status(status).errorCode(status == 429 ? "REQUEST_LIMIT_EXCEEDED" : "TEMPORARILY_UNAVAILABLE")
                     .retryAfter(retryAfter == null ? null
-                            : RetryAfterCapture.parse(retryAfter, Instant.now()).orElse(null))
+                            : RetryAfterRelay.parse(retryAfter, Instant.now()).orElse(null))
                     .build();
         }
         return new Response(request, response.getUrl(), status, response.getStatus(), response.getAllHeaders(),
