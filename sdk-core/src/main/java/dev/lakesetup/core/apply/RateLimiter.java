@@ -17,6 +17,10 @@ import java.time.Instant;
  * waits for it on the {@link Sleeper}, and is granted the permit only when one interval has passed since the previous
  * grant, so a caller that woke late pushes the next one later instead of letting it follow closely.
  *
+ * <p>The limiter's view of its clock never goes backwards: when the clock reads earlier than it did before (a wall
+ * clock stepped back), the limiter counts the last reading again and goes on from there, so a step back never makes a
+ * caller wait for the step.
+ *
  * <p>Thread-safe; share one per connection. Get one from {@link CallPolicy#rateLimiter()}.
  */
 public final class RateLimiter {
@@ -31,6 +35,9 @@ public final class RateLimiter {
     private long nextSlot;
     private boolean granted;
     private long lastGrant;
+    private boolean read;
+    private long lastReading;
+    private long offset;
 
     RateLimiter(int perSecond, Clock clock, Sleeper sleeper) {
         this.perSecond = perSecond;
@@ -96,9 +103,17 @@ public final class RateLimiter {
         return 0;
     }
 
+    /** Returns the clock's reading plus the time it stepped back so far: never less than the reading before. */
     private long nanos() {
         Instant instant = clock.instant();
-        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+        long reading = instant.getEpochSecond() * 1_000_000_000L + instant.getNano() + offset;
+        if (read && reading < lastReading) {
+            offset += lastReading - reading;
+            reading = lastReading;
+        }
+        read = true;
+        lastReading = reading;
+        return reading;
     }
 
     static RateLimiter of(int perSecond, Clock clock, Sleeper sleeper) {

@@ -129,6 +129,36 @@ public final class OAuthSecret implements Resource {
         return Set.of(WorkspaceServicePrincipal.idOf(principal));
     }
 
+    /**
+     * Returns the service principal that owns the secret, which must exist.
+     *
+     * @return the principal
+     */
+    @Override
+    public Set<Principal> principals() {
+        return Set.of(principal);
+    }
+
+    /**
+     * Returns the sink the issued secret is handed to.
+     *
+     * @return the sink
+     */
+    @Override
+    public Optional<SecretSink> secretSink() {
+        return Optional.of(sink);
+    }
+
+    /**
+     * Tells whether a new secret is issued on every apply: when rotating.
+     *
+     * @return {@link #isRotate()}
+     */
+    @Override
+    public boolean alwaysCreate() {
+        return rotate;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof OAuthSecret other && principal.equals(other.principal)

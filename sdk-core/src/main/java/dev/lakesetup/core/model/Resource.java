@@ -59,4 +59,48 @@ public interface Resource {
     default boolean isSatisfiedBy(Setting.Scalar declared, String live) {
         return declared.value().equals(live);
     }
+
+    /**
+     * Returns the principals this resource names that must exist: planning resolves the service principals among
+     * them known by display name, and checks that each exists unless the blueprint creates it. By default none; a
+     * kind that names a principal (a permission holder, a secret's owner) returns it here, and takes part in both
+     * without any change to the engine.
+     *
+     * @return the principals, possibly empty
+     */
+    default Set<Principal> principals() {
+        return Set.of();
+    }
+
+    /**
+     * Returns the service principal that creating this resource makes: planning resolves it by display name and
+     * makes no existence check for it (nor for references to it), and once it is created or found its application id
+     * is passed on to the changes that name it. By default empty.
+     *
+     * @return the principal created, or empty for kinds that create none
+     */
+    default Optional<ServicePrincipal> createsPrincipal() {
+        return Optional.empty();
+    }
+
+    /**
+     * Returns where the secret that creating this resource issues goes, once. A kind with a sink issues a value the
+     * service shows only in its answer to the create, so an executor may hand credentials back for it, and a create
+     * whose answer was lost is not read back as done. By default empty.
+     *
+     * @return the sink, or empty for kinds that issue no secret
+     */
+    default Optional<SecretSink> secretSink() {
+        return Optional.empty();
+    }
+
+    /**
+     * Tells whether this resource is created on every apply, even when the live object exists (a secret rotated on
+     * each run); its settings are then not compared. By default {@code false}.
+     *
+     * @return {@code true} when every plan creates it
+     */
+    default boolean alwaysCreate() {
+        return false;
+    }
 }

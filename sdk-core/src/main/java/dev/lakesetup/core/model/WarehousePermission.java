@@ -105,6 +105,16 @@ public record WarehousePermission(String warehouseId, Principal principal, Level
     }
 
     /**
+     * Returns the principal that gets the permission, which must exist.
+     *
+     * @return the principal
+     */
+    @Override
+    public Set<Principal> principals() {
+        return Set.of(principal);
+    }
+
+    /**
      * Tells whether a live permission level satisfies this one: the level itself or any higher level.
      *
      * @param declared the permission level setting

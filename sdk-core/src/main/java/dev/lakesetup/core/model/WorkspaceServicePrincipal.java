@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -143,6 +144,16 @@ public final class WorkspaceServicePrincipal implements Resource {
             settings.add(Setting.mutable("workspace assignment", "USER"));
         }
         return settings;
+    }
+
+    /**
+     * Returns the service principal this declaration creates (or finds, when it exists).
+     *
+     * @return the principal
+     */
+    @Override
+    public Optional<ServicePrincipal> createsPrincipal() {
+        return Optional.of(principal);
     }
 
     @Override

@@ -23,12 +23,18 @@ public interface ExecutionContext {
      * engine's retry policy; returns the answers in the order of the items. A call that fails for good fails the
      * whole fan-out (the engine does not retry it again); the other calls are not started or are let finish.
      *
+     * <p>Let the exception it throws through, or wrap it as the cause of your own: the engine finds it anywhere in
+     * the cause chain and then makes no call of the fan-out again. Catching it and throwing the underlying service
+     * failure instead would make the engine retry the whole fan-out.
+     *
      * @param what what each call does, for logs, e.g. {@code read catalog}
      * @param items the items, one call each
      * @param call makes one attempt for one item
      * @param <T> the item type
      * @param <V> the answer type
      * @return the answers, in item order
+     * @throws LakesetupException when a call failed for good (its retries used up or its failure fatal; the last
+     *     failure is the cause), or when the thread was interrupted or the work stopped
      */
     <T, V> List<V> runAll(String what, List<T> items, Function<? super T, ? extends V> call);
 

@@ -219,4 +219,33 @@ class RateLimiterTest {
         assertThat(thrown.get()).isInstanceOf(LakesetupException.class).hasMessageContaining("interrupted");
         assertThat(flag.get()).isTrue();
     }
+
+    @Test
+    void acquire_whenTheClockStepsBackAnHour_waitsNoLongerThanOneInterval() {
+        RateLimiter limiter = guard(10);
+        call(limiter, 2);
+        int sleptBefore = time.sleeps().size();
+
+        time.advance(Duration.ofHours(-1));
+        call(limiter, 1);
+
+        List<Duration> waits = time.sleeps().subList(sleptBefore, time.sleeps().size());
+        assertThat(waits.stream().reduce(Duration.ZERO, Duration::plus))
+                .isLessThanOrEqualTo(RateLimiter.permitInterval(10));
+    }
+
+    @Test
+    void acquire_afterTheClockSteppedBack_keepsSpacingPermitsEvenly() {
+        RateLimiter limiter = guard(10);
+        call(limiter, 1);
+        time.advance(Duration.ofMinutes(-30));
+        calls.clear();
+
+        call(limiter, 21);
+
+        for (int i = 1; i < calls.size(); i++) {
+            assertThat(Duration.between(calls.get(i - 1), calls.get(i))).as("gap before call %d", i)
+                    .isEqualTo(RateLimiter.permitInterval(10));
+        }
+    }
 }

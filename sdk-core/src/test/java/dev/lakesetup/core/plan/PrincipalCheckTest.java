@@ -11,14 +11,24 @@ import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Grant;
 import dev.lakesetup.core.model.OAuthSecret;
 import dev.lakesetup.core.model.Principal;
+import dev.lakesetup.core.model.Resource;
+import dev.lakesetup.core.model.ResourceId;
+import dev.lakesetup.core.model.ServicePrincipal;
+import dev.lakesetup.core.model.Setting;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.WarehousePermission;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
+import dev.lakesetup.core.spi.ChangeResult;
+import dev.lakesetup.core.spi.ExecutionContext;
+import dev.lakesetup.core.spi.Executor;
+import dev.lakesetup.core.spi.GrantStore;
+import dev.lakesetup.core.spi.ResourceHandler;
 import dev.lakesetup.core.testing.FakeTime;
 import dev.lakesetup.core.testing.Fixtures;
 import dev.lakesetup.core.testing.InMemoryWorkspace;
 import dev.lakesetup.core.testing.InterceptingExecutor;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -113,5 +123,88 @@ class PrincipalCheckTest {
                 .to(Principal.group("Ghosts")).privileges(Set.of(SELECT))).build());
 
         assertThat(plan.changes()).hasSize(1);
+    }
+
+    /** A kind the engine has never seen that names a principal: a job permission, known only to its own executor. */
+    record JobPermission(String job, Principal principal) implements Resource {
+        @Override
+        public ResourceId id() {
+            return ResourceId.of("job_permission", job + "/" + principal.grantName());
+        }
+
+        @Override
+        public List<Setting> settings() {
+            return List.of(Setting.mutable("permission level", "CAN_VIEW"));
+        }
+
+        @Override
+        public Set<Principal> principals() {
+            return Set.of(principal);
+        }
+    }
+
+    /** Handles job permissions only: none exists yet. */
+    private static Executor jobs() {
+        ResourceHandler<JobPermission> handler = new ResourceHandler<>() {
+            @Override
+            public Class<JobPermission> type() {
+                return JobPermission.class;
+            }
+
+            @Override
+            public Map<ResourceId, JobPermission> read(List<JobPermission> resources, ExecutionContext context) {
+                return Map.of();
+            }
+
+            @Override
+            public ChangeResult apply(ResourceChange change, JobPermission resource, ExecutionContext context) {
+                throw new UnsupportedOperationException("not applied in these tests");
+            }
+        };
+        return new Executor() {
+            @Override
+            public String name() {
+                return "jobs";
+            }
+
+            @Override
+            public List<ResourceHandler<?>> resourceHandlers() {
+                return List.of(handler);
+            }
+
+            @Override
+            public List<GrantStore> grantStores() {
+                return List.of();
+            }
+        };
+    }
+
+    private Lakesetup withJobs() {
+        return Lakesetup.builder().executor(new Directory()).executor(jobs()).clock(time).sleeper(time)
+                .retryPolicy(Fixtures.exactPolicy()).build();
+    }
+
+    @Test
+    void plan_whenANewKindNamesAPrincipalThatDoesNotExist_failsNamingIt() {
+        Blueprint blueprint = Blueprint.builder().resource(new JobPermission("nightly", Principal.group("Ghosts")))
+                .resource(new JobPermission("nightly", Principal.group("analysts"))).build();
+
+        PrincipalNotFoundException e = catchThrowableOfType(PrincipalNotFoundException.class,
+                () -> withJobs().plan(blueprint));
+
+        assertThat(e).isNotNull();
+        assertThat(e.missing()).extracting(PrincipalLookup::principal).containsExactly(Principal.group("Ghosts"));
+        assertThat(asked).containsExactlyInAnyOrder(Principal.group("Ghosts"), Principal.group("analysts"));
+    }
+
+    @Test
+    void plan_whenANewKindNamesAServicePrincipalByDisplayName_resolvesIt() {
+        workspace.seedPrincipal("etl", GHOST_APP);
+        ServicePrincipal etl = ServicePrincipal.named("etl");
+
+        Plan plan = withJobs().plan(Blueprint.builder().resource(new JobPermission("nightly", etl)).build());
+
+        assertThat(plan.resolvedPrincipals()).containsEntry(etl, GHOST_APP);
+        assertThat(asked).doesNotContain(etl);
     }
 }

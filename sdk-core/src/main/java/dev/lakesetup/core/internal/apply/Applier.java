@@ -14,9 +14,7 @@ import dev.lakesetup.core.internal.read.LiveReader;
 import dev.lakesetup.core.plan.Action;
 import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.plan.ChangeId;
-import dev.lakesetup.core.plan.GrantChange;
 import dev.lakesetup.core.plan.Plan;
-import dev.lakesetup.core.plan.ResourceChange;
 import dev.lakesetup.core.render.ChangeLines;
 import dev.lakesetup.core.spi.GrantStore;
 import java.time.Duration;
@@ -103,18 +101,8 @@ public final class Applier {
                     + "and lakesetup never drops or recreates an object; nothing was applied. Fix the blueprint or "
                     + "apply the rest with ApplyOptions.defaults().withConflictsAllowed()", conflicts);
         }
-        List<ChangeId> unhandled = new ArrayList<>();
-        for (Change change : plan.actionableChanges()) {
-            try {
-                if (change instanceof ResourceChange resource) {
-                    handlers.handlerOf(resource.resource());
-                } else {
-                    handlers.storeOf(((GrantChange) change).securable());
-                }
-            } catch (RuntimeException e) {
-                unhandled.add(change.id());
-            }
-        }
+        List<ChangeId> unhandled = plan.actionableChanges().stream().filter(change -> !handlers.handles(change))
+                .map(Change::id).toList();
         if (!unhandled.isEmpty()) {
             throw new ApplyRefusedException("no registered executor applies " + unhandled + "; nothing was applied "
                     + "(registered: " + handlers.names() + ")", unhandled);

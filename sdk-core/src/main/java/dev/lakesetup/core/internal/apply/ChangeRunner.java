@@ -14,9 +14,9 @@ import dev.lakesetup.core.internal.read.Context;
 import dev.lakesetup.core.internal.read.Handlers;
 import dev.lakesetup.core.internal.read.LiveReader;
 import dev.lakesetup.core.model.OAuthCredentials;
-import dev.lakesetup.core.model.OAuthSecret;
 import dev.lakesetup.core.model.Resource;
-import dev.lakesetup.core.model.WorkspaceServicePrincipal;
+import dev.lakesetup.core.model.SecretSink;
+import dev.lakesetup.core.model.ServicePrincipal;
 import dev.lakesetup.core.plan.Action;
 import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.plan.GrantChange;
@@ -28,6 +28,7 @@ import dev.lakesetup.core.spi.GrantStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -195,14 +196,15 @@ final class ChangeRunner {
     }
 
     private ChangeOutcome reconciled(ResourceChange change, int attempts, Instant start) {
-        if (change.resource() instanceof OAuthSecret secret) {
-            LOG.warn("{}: the connection failed after the request was sent, and the principal now has an active "
-                    + "OAuth secret whose value never arrived; no second secret was created", change.object());
-            return outcome(change, Outcome.FAILED, attempts, start, "OAuth secret for " + secret.principal()
-                    + ": the create request was sent but the connection failed before the answer, and the principal "
-                    + "now has an active secret whose value lakesetup never received (it cannot be read again). "
-                    + "lakesetup did not create a second secret. Rotate it: delete that secret in the workspace "
-                    + "and re-run, or re-run with OAuthSecret.rotate() to issue a fresh one to the sink.");
+        if (change.resource().secretSink().isPresent()) {
+            // the issued secret shows only in the lost answer: reading the object back cannot recover it
+            LOG.warn("{}: the connection failed after the request was sent, and the service now holds a secret "
+                    + "whose value never arrived; no second secret was created", change.object());
+            return outcome(change, Outcome.FAILED, attempts, start, change.object() + ": the create request was "
+                    + "sent but the connection failed before the answer, and the service now holds an active "
+                    + "secret whose value lakesetup never received (it cannot be read again). lakesetup did not "
+                    + "create a second secret. Rotate it: delete that secret in the workspace and re-run, or re-run "
+                    + "with the secret declared to rotate (OAuthSecret.rotate()) to issue a fresh one to the sink.");
         }
         ChangeOutcome verified = verifyExisting(change, attempts, start);
         if (verified.outcome() != Outcome.ALREADY_DONE) {
@@ -242,23 +244,26 @@ final class ChangeRunner {
     private void passOn(Change change, ChangeResult result) {
         if (result.principal().isPresent() && result.applicationId().isPresent()) {
             context.resolutions().put(result.principal().get(), result.applicationId().get());
-            if (change instanceof ResourceChange rc && rc.resource() instanceof WorkspaceServicePrincipal sp) {
-                context.resolutions().put(sp.principal(), result.applicationId().get());
-            }
+            resourceOf(change).flatMap(Resource::createsPrincipal)
+                    .ifPresent(created -> context.resolutions().put(created, result.applicationId().get()));
         }
         if (result.issuedCredentials().isPresent()) {
             OAuthCredentials credentials = result.issuedCredentials().get();
-            if (!(change instanceof ResourceChange rc && rc.resource() instanceof OAuthSecret secret)) {
-                throw new LakesetupException("executor returned a secret for " + change.id()
-                        + ", which declares no OAuth secret; the secret was discarded");
-            }
+            // handed over here, to the sink the declared resource names, and nowhere else
+            SecretSink sink = resourceOf(change).flatMap(Resource::secretSink).orElseThrow(() ->
+                    new LakesetupException("executor returned a secret for " + change.id()
+                            + ", which declares no secret sink; the secret was discarded"));
             try {
-                secret.sink().accept(credentials);
+                sink.accept(credentials);
             } catch (RuntimeException e) {
-                throw new LakesetupException("the secret sink for " + secret.principal() + " failed ("
+                throw new LakesetupException("the secret sink for " + change.object() + " failed ("
                         + e.getClass().getSimpleName() + "); the new secret was issued but not stored");
             }
         }
+    }
+
+    private static Optional<Resource> resourceOf(Change change) {
+        return change instanceof ResourceChange rc ? Optional.of(rc.resource()) : Optional.empty();
     }
 
     private ChangeOutcome verifyExisting(Change change, int attempts, Instant start) {
@@ -279,9 +284,11 @@ final class ChangeRunner {
                         + " already exists with different settings: " + ChangeLines.of(diff)
                         + "; re-plan to see the difference");
             }
-            if (resource instanceof WorkspaceServicePrincipal sp && !sp.principal().isResolved()) {
-                guarded("resolve " + sp.principal(), () -> reader.resolveOne(sp.principal(), context))
-                        .ifPresent(id -> context.resolutions().put(sp.principal(), id));
+            Optional<ServicePrincipal> created = resource.createsPrincipal().filter(sp -> !sp.isResolved());
+            if (created.isPresent()) {
+                ServicePrincipal sp = created.get();
+                guarded("resolve " + sp, () -> reader.resolveOne(sp, context))
+                        .ifPresent(id -> context.resolutions().put(sp, id));
             }
             return outcome(change, Outcome.ALREADY_DONE, attempts, start, "already existed with the declared settings");
         } catch (RetriesExhaustedException e) {

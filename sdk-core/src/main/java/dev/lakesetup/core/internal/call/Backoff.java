@@ -26,7 +26,7 @@ public final class Backoff {
      *
      * @param attempt the attempt that failed, from 1
      * @param failure what it threw
-     * @param initial the backoff after the first failure (differs for not-yet-visible principals)
+     * @param initial the backoff after the first failure, before growing by the policy's multiplier
      * @return the wait, never negative and never above the caps
      */
     public Duration delay(int attempt, Throwable failure, Duration initial) {

@@ -16,16 +16,17 @@ public final class Classifier {
      * Classifies a failure of an executor call.
      *
      * @param failure what the call threw
-     * @return the kind: {@code FATAL} for a fan-out whose call already failed for good, else the first
-     *     {@link ServiceException}'s kind in the cause chain, {@code TRANSIENT} for an I/O failure, otherwise
-     *     {@code FATAL}
+     * @return the kind of what the cause chain meets first: {@code FATAL} for a fan-out whose call already failed
+     *     for good or that was interrupted or stopped (also when a handler wrapped it in its own exception, so an
+     *     outer retry does not make its calls again), a {@link ServiceException}'s kind, {@code TRANSIENT} for an
+     *     I/O failure; otherwise {@code FATAL}
      */
     public static Failure classify(Throwable failure) {
-        if (failure instanceof RetriesExhaustedException) {
-            return Failure.FATAL;
-        }
         Throwable current = failure;
         for (int depth = 0; current != null && depth < MAX_DEPTH; depth++) {
+            if (current instanceof RetriesExhaustedException || current instanceof Retrier.InterruptedCallException) {
+                return Failure.FATAL;
+            }
             if (current instanceof ServiceException service) {
                 return service.failure();
             }

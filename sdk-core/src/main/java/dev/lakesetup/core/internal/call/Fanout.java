@@ -3,30 +3,33 @@ package dev.lakesetup.core.internal.call;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /**
- * Runs one call per item on a pool of {@code concurrency} threads, each call retried on its own by a
- * {@link Retrier}, and answers in item order. A fan-out made on one of the pool's own threads (a task that fans out
- * again) runs items on that thread too (caller-runs), so it never waits for a pool thread that is busy waiting
- * itself: no deadlock, and never more than {@code concurrency} calls at once on the pool. A call that fails for good
- * stops the items not started and fails the fan-out with a {@link RetriesExhaustedException}, which the
- * {@link Classifier} counts as fatal, so an outer retry does not make the calls again.
+ * Runs one call per item on the calling thread and up to {@code concurrency - 1} helper threads of a pool, each call
+ * retried on its own by a {@link Retrier}, and answers in item order. The calling thread always claims items itself,
+ * on or off the pool, so a fan-out never waits for a pool thread that is busy (or busy waiting for the caller): it
+ * only waits for items another thread already runs. Helpers are shared by all the fan-outs of one {@code Fanout}: at
+ * most {@code concurrency - 1} run at once, so the one thread that plans (or a pool thread that applies a change)
+ * and its helpers make at most {@code concurrency} calls at once. A call that fails for good stops the items not
+ * started and fails the fan-out with a {@link RetriesExhaustedException}, which the {@link Classifier} counts as
+ * fatal, so an outer retry does not make the calls again. A fan-out started from an item of another one stops too
+ * when that other one fails or stops, when the item passes its stop condition on ({@link #runAll(BooleanSupplier,
+ * Function, List, BiFunction)}).
  *
  * <p>One fan-out serves one plan, apply or check; {@link #close()} ends its threads.
  */
 public final class Fanout implements AutoCloseable {
     private final ExecutorService pool;
     private final Retrier retrier;
-    private final Set<Thread> own = ConcurrentHashMap.newKeySet();
-    private final int concurrency;
+    private final Semaphore helpers;
     private final BooleanSupplier stopped;
 
     /**
@@ -38,14 +41,13 @@ public final class Fanout implements AutoCloseable {
      * @param stopped tells whether the work was stopped, so no further call starts
      */
     public Fanout(String name, int concurrency, Retrier retrier, BooleanSupplier stopped) {
-        this.concurrency = concurrency;
+        this.helpers = new Semaphore(concurrency - 1);
         this.retrier = retrier;
         this.stopped = stopped;
         AtomicInteger count = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(concurrency, task -> {
             Thread thread = new Thread(task, "lakesetup-" + name + "-" + count.incrementAndGet());
             thread.setDaemon(true);
-            own.add(thread);
             return thread;
         });
     }
@@ -98,23 +100,39 @@ public final class Fanout implements AutoCloseable {
      */
     public <T, V> List<V> runAll(Function<? super T, String> what, List<T> items,
             Function<? super T, ? extends V> call) {
+        return runAll(() -> false, what, items, (item, stop) -> call.apply(item));
+    }
+
+    /**
+     * Makes one call per item in parallel within an enclosing run, each retried on its own, and returns the answers
+     * in item order. No further attempt starts once the enclosing run stopped, this fan-out failed, or the work was
+     * stopped; each call is given that stop condition, to pass on to the fan-outs it starts.
+     *
+     * @param enclosing tells whether the run this fan-out is part of failed or stopped
+     * @param what says what the call for an item does, for logs and the failure
+     * @param items the items
+     * @param call makes one attempt for one item, given this fan-out's stop condition
+     * @param <T> the item type
+     * @param <V> the answer type
+     * @return the answers, in item order
+     * @throws RetriesExhaustedException when a call fails for good
+     * @throws Retrier.InterruptedCallException when the thread is interrupted or the work stopped
+     */
+    public <T, V> List<V> runAll(BooleanSupplier enclosing, Function<? super T, String> what, List<T> items,
+            BiFunction<? super T, BooleanSupplier, ? extends V> call) {
         if (items.isEmpty()) {
             return List.of();
         }
-        Run<T, V> run = new Run<>(what, List.copyOf(items), call);
-        boolean onPool = own.contains(Thread.currentThread());
-        int helpers = Math.min(items.size() - (onPool ? 1 : 0), onPool ? concurrency - 1 : concurrency);
-        int started = 0;
+        Run<T, V> run = new Run<>(what, List.copyOf(items), call, enclosing);
+        int wanted = Math.min(items.size() - 1, helpers.availablePermits());
         try {
-            for (; started < helpers; started++) {
-                pool.execute(run::work);
+            for (int started = 0; started < wanted; started++) {
+                pool.execute(run::help);
             }
         } catch (RejectedExecutionException e) {
             // the pool is closing: the calling thread does the rest, or stops
         }
-        if (onPool || started == 0) {
-            run.work();
-        }
+        run.work();
         return run.await();
     }
 
@@ -128,17 +146,33 @@ public final class Fanout implements AutoCloseable {
     private final class Run<T, V> {
         private final Function<? super T, String> what;
         private final List<T> items;
-        private final Function<? super T, ? extends V> call;
+        private final BiFunction<? super T, BooleanSupplier, ? extends V> call;
+        private final BooleanSupplier enclosing;
+        private final BooleanSupplier stop = this::stopping;
         private final Object[] answers;
         private final AtomicInteger next = new AtomicInteger();
         private int done;
         private RuntimeException failure;
 
-        Run(Function<? super T, String> what, List<T> items, Function<? super T, ? extends V> call) {
+        Run(Function<? super T, String> what, List<T> items, BiFunction<? super T, BooleanSupplier, ? extends V> call,
+                BooleanSupplier enclosing) {
             this.what = what;
             this.items = items;
             this.call = call;
+            this.enclosing = enclosing;
             this.answers = new Object[items.size()];
+        }
+
+        /** Works as a helper when fewer than {@code concurrency - 1} helpers run; otherwise leaves it to others. */
+        void help() {
+            if (!helpers.tryAcquire()) {
+                return;
+            }
+            try {
+                work();
+            } finally {
+                helpers.release();
+            }
         }
 
         /** Claims and runs items until none is left or one failed. */
@@ -150,13 +184,17 @@ public final class Fanout implements AutoCloseable {
                 }
                 T item = items.get(i);
                 try {
-                    V answer = retrier.run(what.apply(item), () -> call.apply(item), Retrier.RetryObserver.NONE,
-                            () -> stopped.getAsBoolean() || failed()).value();
+                    V answer = retrier.run(what.apply(item), () -> call.apply(item, stop), Retrier.RetryObserver.NONE,
+                            stop).value();
                     finish(i, answer, null);
                 } catch (RuntimeException e) {
                     finish(i, null, e);
                 }
             }
+        }
+
+        private boolean stopping() {
+            return stopped.getAsBoolean() || failed() || enclosing.getAsBoolean();
         }
 
         private synchronized boolean failed() {

@@ -1,6 +1,5 @@
 package dev.lakesetup.core.internal.diff;
 
-import dev.lakesetup.core.model.OAuthSecret;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.Setting;
 import dev.lakesetup.core.plan.Action;
@@ -17,7 +16,8 @@ import java.util.TreeSet;
 /**
  * Compares one declared resource with its live state, a value of the same kind, setting by setting name: a scalar
  * is satisfied when the declared resource says the live value satisfies it ({@link Resource#isSatisfiedBy}), a set
- * when the live members include the declared ones; secrets are never compared.
+ * when the live members include the declared ones; secrets are never compared. A resource that is created on every
+ * apply ({@link Resource#alwaysCreate()}) is created again.
  */
 public final class ResourceDiff {
 
@@ -36,7 +36,7 @@ public final class ResourceDiff {
         if (live == null) {
             return ResourceChange.create(declared, dependsOn);
         }
-        if (declared instanceof OAuthSecret secret && secret.isRotate()) {
+        if (declared.alwaysCreate()) {
             return new ResourceChange(ResourceChange.idOf(declared), Action.CREATE, declared, List.of(), dependsOn);
         }
         Map<String, Setting> liveSettings = new HashMap<>();

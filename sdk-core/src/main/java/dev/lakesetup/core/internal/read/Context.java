@@ -7,18 +7,22 @@ import dev.lakesetup.core.model.ServicePrincipal;
 import dev.lakesetup.core.spi.ExecutionContext;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * What the engine hands a handler: the principals resolved so far, which securables a grants read must report in
- * full, and the fan-out under the engine's concurrency and retry policy.
+ * full, and the fan-out under the engine's concurrency and retry policy. A context handed to one item of a fan-out
+ * ({@link #within}) carries that fan-out's stop condition, so the fan-outs a handler starts with it stop when that
+ * fan-out failed or stopped.
  *
  * @param resolutions the principals resolved so far
  * @param fanout runs {@link #runAll} calls
  * @param complete which securables must be read in full
+ * @param stopped tells whether the fan-out this context was handed to failed or stopped
  */
-public record Context(Resolutions resolutions, Fanout fanout, Predicate<Securable> complete)
+public record Context(Resolutions resolutions, Fanout fanout, Predicate<Securable> complete, BooleanSupplier stopped)
         implements ExecutionContext {
 
     /**
@@ -29,7 +33,7 @@ public record Context(Resolutions resolutions, Fanout fanout, Predicate<Securabl
      * @return the context
      */
     public static Context of(Resolutions resolutions, Fanout fanout) {
-        return new Context(resolutions, fanout, securable -> false);
+        return new Context(resolutions, fanout, securable -> false, () -> false);
     }
 
     /**
@@ -39,12 +43,22 @@ public record Context(Resolutions resolutions, Fanout fanout, Predicate<Securabl
      * @return a new context
      */
     public Context completeFor(Predicate<Securable> which) {
-        return new Context(resolutions, fanout, which);
+        return new Context(resolutions, fanout, which, stopped);
+    }
+
+    /**
+     * Returns this context for one item of a fan-out: the fan-outs started with it stop once that fan-out stops.
+     *
+     * @param stop the fan-out's stop condition
+     * @return a new context
+     */
+    public Context within(BooleanSupplier stop) {
+        return new Context(resolutions, fanout, complete, stop);
     }
 
     @Override
     public <T, V> List<V> runAll(String what, List<T> items, Function<? super T, ? extends V> call) {
-        return fanout.runAll(what, items, call);
+        return fanout.runAll(stopped, item -> what, items, (item, stop) -> call.apply(item));
     }
 
     @Override

@@ -4,6 +4,9 @@ import dev.lakesetup.core.exception.LakesetupException;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.SecurableType;
+import dev.lakesetup.core.plan.Change;
+import dev.lakesetup.core.plan.GrantChange;
+import dev.lakesetup.core.plan.ResourceChange;
 import dev.lakesetup.core.spi.Executor;
 import dev.lakesetup.core.spi.GrantStore;
 import dev.lakesetup.core.spi.PrincipalDirectory;
@@ -41,7 +44,8 @@ public final class Handlers {
             for (GrantStore store : executor.grantStores()) {
                 store.securableTypes().forEach(type -> byType.putIfAbsent(type, store));
             }
-            executor.principalDirectory().ifPresent(directories::add);
+            // one directory offered by two executors (REST and SQL of one workspace) is asked once, not twice
+            executor.principalDirectory().filter(this::isNew).ifPresent(directories::add);
         }
     }
 
@@ -70,6 +74,24 @@ public final class Handlers {
             throw new LakesetupException("no registered executor handles " + String.join(", ", unhandled)
                     + "; registered: " + names);
         }
+    }
+
+    private boolean isNew(PrincipalDirectory directory) {
+        return directories.stream().noneMatch(known -> known == directory);
+    }
+
+    /**
+     * Tells whether a registered executor applies a change: a handler of its resource's kind, or a store of the
+     * grants on its securable.
+     *
+     * @param change a change
+     * @return {@code true} when one applies it
+     */
+    public boolean handles(Change change) {
+        if (change instanceof ResourceChange resource) {
+            return byClass.containsKey(resource.resource().getClass());
+        }
+        return byType.containsKey(((GrantChange) change).securable().type());
     }
 
     /**

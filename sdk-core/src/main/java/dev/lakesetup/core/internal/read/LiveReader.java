@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Reads live state through the handlers, in parallel through one {@link Fanout}: one read call per resource
@@ -56,8 +55,8 @@ public final class LiveReader {
             List<PrincipalLookup> missing) {
     }
 
-    /** One read call: what it does, how many objects it reads, and the call. */
-    private record Task(String what, int objects, Supplier<Object> call) {
+    /** One read call: what it does, how many objects it reads, and the call, given the context to call with. */
+    private record Task(String what, int objects, Function<Context, Object> call) {
     }
 
     /**
@@ -69,8 +68,8 @@ public final class LiveReader {
      * @return the application ids of those found
      */
     public Map<ServicePrincipal, ApplicationId> resolve(List<ServicePrincipal> named, Context context) {
-        List<Optional<ApplicationId>> ids = fanout.runAll(principal -> "resolve " + principal, named,
-                principal -> resolveOne(principal, context));
+        List<Optional<ApplicationId>> ids = fanout.runAll(context.stopped(), principal -> "resolve " + principal,
+                named, (principal, stop) -> resolveOne(principal, context.within(stop)));
         Map<ServicePrincipal, ApplicationId> resolved = new HashMap<>();
         for (int i = 0; i < named.size(); i++) {
             ServicePrincipal principal = named.get(i);
@@ -109,14 +108,14 @@ public final class LiveReader {
     public Found read(List<Resource> resources, Collection<Securable> securables, List<Principal> principals,
             Context context, ApplyListener listener) {
         List<Task> tasks = new ArrayList<>();
-        int resourceTasks = addResourceReads(tasks, resources, context);
-        int readTasks = resourceTasks + addGrantReads(tasks, securables, context);
+        int resourceTasks = addResourceReads(tasks, resources);
+        int readTasks = resourceTasks + addGrantReads(tasks, securables);
         for (Principal principal : principals) {
-            tasks.add(new Task("look up " + principal, 1, () -> lookUp(principal, context)));
+            tasks.add(new Task("look up " + principal, 1, within -> lookUp(principal, within)));
         }
         ReadProgress progress = new ReadProgress(listener, resources.size() + securables.size() + principals.size());
-        List<Object> answers = fanout.runAll(Task::what, tasks,
-                task -> progress.counted(task.objects(), task.call()));
+        List<Object> answers = fanout.runAll(context.stopped(), Task::what, tasks,
+                (task, stop) -> progress.counted(task.objects(), () -> task.call().apply(context.within(stop))));
         List<PrincipalLookup> missing = new ArrayList<>();
         for (Object answer : answers.subList(readTasks, answers.size())) {
             ((Optional<?>) answer).map(PrincipalLookup.class::cast).filter(lookup -> !lookup.found())
@@ -135,8 +134,8 @@ public final class LiveReader {
      */
     public Map<ResourceId, Resource> resources(List<Resource> resources, Context context) {
         List<Task> tasks = new ArrayList<>();
-        addResourceReads(tasks, resources, context);
-        return merged(fanout.runAll(Task::what, tasks, task -> task.call().get()));
+        addResourceReads(tasks, resources);
+        return merged(run(tasks, context));
     }
 
     /**
@@ -148,21 +147,27 @@ public final class LiveReader {
      */
     public Map<Securable, List<PrincipalPrivileges>> grants(Collection<Securable> securables, Context context) {
         List<Task> tasks = new ArrayList<>();
-        addGrantReads(tasks, securables, context);
-        return merged(fanout.runAll(Task::what, tasks, task -> task.call().get()));
+        addGrantReads(tasks, securables);
+        return merged(run(tasks, context));
     }
 
-    private int addResourceReads(List<Task> tasks, List<Resource> resources, Context context) {
+    /** Makes the read calls in parallel, each given a context that stops with this fan-out. */
+    private List<Object> run(List<Task> tasks, Context context) {
+        return fanout.runAll(context.stopped(), Task::what, tasks,
+                (task, stop) -> task.call().apply(context.within(stop)));
+    }
+
+    private int addResourceReads(List<Task> tasks, List<Resource> resources) {
         Map<ResourceHandler<Resource>, List<Resource>> byHandler = group(resources, handlers::handlerOf);
         byHandler.forEach((handler, list) -> tasks.add(new Task("read " + describe(list), list.size(),
-                () -> handler.read(list, context))));
+                within -> handler.read(list, within))));
         return byHandler.size();
     }
 
-    private int addGrantReads(List<Task> tasks, Collection<Securable> securables, Context context) {
+    private int addGrantReads(List<Task> tasks, Collection<Securable> securables) {
         Map<GrantStore, List<Securable>> byStore = group(securables, handlers::storeOf);
         byStore.forEach((store, list) -> tasks.add(new Task("read grants on " + describe(list), list.size(),
-                () -> store.read(list, context))));
+                within -> store.read(list, within))));
         return byStore.size();
     }
 

@@ -32,7 +32,13 @@ class ClassifierTest {
                         new SocketException("Connection reset")), Failure.TRANSIENT, true),
                 Arguments.of("unchecked I/O", new UncheckedIOException(new IOException("broken pipe")),
                         Failure.TRANSIENT, true),
-                Arguments.of("programming error", new IllegalArgumentException("bad"), Failure.FATAL, false));
+                Arguments.of("programming error", new IllegalArgumentException("bad"), Failure.FATAL, false),
+                Arguments.of("fan-out failed for good, wrapped by a handler", new IllegalStateException("read failed",
+                        new RetriesExhaustedException("read", service(Failure.THROTTLED, 429, ""), 3,
+                                Failure.THROTTLED)), Failure.FATAL, false),
+                Arguments.of("fan-out interrupted, wrapped twice", new LakesetupException("outer",
+                        new IllegalStateException("inner", new Retrier.InterruptedCallException(1))),
+                        Failure.FATAL, false));
     }
 
     private static ServiceException service(Failure failure, int status, String code) {

@@ -10,8 +10,12 @@ import dev.lakesetup.core.exception.ServiceException.Failure;
 import dev.lakesetup.core.testing.FakeTime;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -112,5 +116,97 @@ class FanoutTest {
                     .isInstanceOf(Retrier.InterruptedCallException.class);
         }
         assertThat(calls).hasValue(0);
+    }
+
+    @Test
+    void runAll_whenAHandlerWrapsAFanoutThatFailedForGood_isNotRetriedByTheOuterLayer() {
+        AtomicInteger outerAttempts = new AtomicInteger();
+        AtomicInteger itemCalls = new AtomicInteger();
+        try (Fanout fanout = new Fanout("test", 2, retrier, () -> false)) {
+            assertThatThrownBy(() -> retrier.call("outer", () -> {
+                outerAttempts.incrementAndGet();
+                try {
+                    return fanout.runAll("read", items(1), i -> {
+                        itemCalls.incrementAndGet();
+                        throw ServiceException.builder(Failure.THROTTLED, "429").build();
+                    });
+                } catch (RuntimeException e) {
+                    throw new IllegalStateException("reading failed", e);
+                }
+            })).isInstanceOf(IllegalStateException.class).hasRootCauseInstanceOf(ServiceException.class);
+        }
+        assertThat(outerAttempts).hasValue(1);
+        assertThat(itemCalls).hasValue(3);
+    }
+
+    @Test
+    void runAll_whenThePoolIsBusyWaitingForTheCaller_theCallerMakesTheCallsItself() throws Exception {
+        CountDownLatch released = new CountDownLatch(1);
+        CountDownLatch busy = new CountDownLatch(1);
+        try (Fanout fanout = new Fanout("test", 1, retrier, () -> false)) {
+            fanout.pool().execute(() -> {
+                busy.countDown();
+                try {
+                    released.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            busy.await();
+            Thread caller = Thread.currentThread();
+
+            List<String> threads = fanout.runAll("read", items(3), i -> Thread.currentThread().getName());
+
+            released.countDown();
+            assertThat(threads).containsOnly(caller.getName());
+        }
+    }
+
+    @Test
+    void runAll_fromAThreadOffThePool_usesAtMostConcurrencyMinusOneHelpers() {
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        try (Fanout fanout = new Fanout("test", 3, retrier, () -> false)) {
+            fanout.runAll("read", items(40), i -> threads.add(counted(Thread.currentThread().getName())));
+        }
+        assertThat(threads).contains(Thread.currentThread().getName()).hasSizeBetween(1, 3);
+        assertThat(peak.get()).isLessThanOrEqualTo(3);
+    }
+
+    @Test
+    void runAll_whenTheEnclosingFanoutFails_anInnerFanoutStopsRetrying() {
+        AtomicInteger innerCalls = new AtomicInteger();
+        CountDownLatch innerStarted = new CountDownLatch(1);
+        try (Fanout fanout = new Fanout("test", 2, retrier, () -> false)) {
+            assertThatThrownBy(() -> fanout.runAll(() -> false, i -> "outer " + i, items(2), (i, stop) -> {
+                if (i == 0) {
+                    await(innerStarted);
+                    throw ServiceException.builder(Failure.FATAL, "403").build();
+                }
+                return fanout.runAll(stop, j -> "inner", items(1), (j, innerStop) -> {
+                    innerCalls.incrementAndGet();
+                    innerStarted.countDown();
+                    awaitTrue(stop);
+                    throw ServiceException.builder(Failure.THROTTLED, "429").build();
+                });
+            })).isInstanceOfSatisfying(RetriesExhaustedException.class,
+                    e -> assertThat(e).hasMessageStartingWith("outer 0 failed after 1 attempt: 403"));
+        }
+        assertThat(innerCalls).hasValue(1);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(condition.getAsBoolean()).isTrue();
     }
 }

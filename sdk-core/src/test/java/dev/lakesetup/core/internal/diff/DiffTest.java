@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -223,5 +224,33 @@ class DiffTest {
 
     private static String key(Principal principal) {
         return principal.grantName().toLowerCase(Locale.ROOT);
+    }
+
+    /** A kind the engine has never seen that is issued anew on every apply, like a rotated secret. */
+    private record Token(String name) implements Resource {
+        @Override
+        public ResourceId id() {
+            return ResourceId.of("token", name);
+        }
+
+        @Override
+        public List<dev.lakesetup.core.model.Setting> settings() {
+            return List.of(dev.lakesetup.core.model.Setting.mutable("comment", "same"));
+        }
+
+        @Override
+        public boolean alwaysCreate() {
+            return true;
+        }
+    }
+
+    @Test
+    void diff_whenAKindIsCreatedOnEveryApplyAndExists_createsItAgain() {
+        Token token = new Token("deploy");
+
+        ResourceChange change = ResourceDiff.diff(token, token, Set.of());
+
+        assertThat(change.action()).isEqualTo(Action.CREATE);
+        assertThat(change.settings()).isEmpty();
     }
 }

@@ -15,9 +15,22 @@ import dev.lakesetup.core.spi.ExecutionContext;
 import dev.lakesetup.core.spi.GrantStore;
 import dev.lakesetup.core.testing.FakeTime;
 import dev.lakesetup.core.testing.InMemoryWorkspace;
+import dev.lakesetup.core.model.ApplicationId;
+import dev.lakesetup.core.model.Privilege;
+import dev.lakesetup.core.model.ServicePrincipal;
+import dev.lakesetup.core.plan.Action;
+import dev.lakesetup.core.plan.GrantChange;
+import dev.lakesetup.core.plan.PrincipalLookup;
+import dev.lakesetup.core.plan.PrincipalPrivileges;
+import dev.lakesetup.core.plan.ResourceChange;
+import dev.lakesetup.core.spi.Executor;
+import dev.lakesetup.core.spi.PrincipalDirectory;
+import dev.lakesetup.core.spi.ResourceHandler;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /** Handler look-up: by resource class and securable type, first registered executor wins, gaps named at once. */
@@ -98,5 +111,77 @@ class HandlersTest {
 
         assertThat(handlers.directories()).hasSize(1);
         assertThat(handlers.directories().get(0).lookUp(Principal.group("g"), null)).isEmpty();
+    }
+
+    /** An executor that offers one principal directory and nothing else. */
+    private static Executor offering(String name, PrincipalDirectory directory) {
+        return new Executor() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public List<ResourceHandler<?>> resourceHandlers() {
+                return List.of();
+            }
+
+            @Override
+            public List<GrantStore> grantStores() {
+                return List.of();
+            }
+
+            @Override
+            public Optional<PrincipalDirectory> principalDirectory() {
+                return Optional.of(directory);
+            }
+        };
+    }
+
+    @Test
+    void directories_whenTwoExecutorsOfferTheSameDirectory_askItOnceOnAMiss() {
+        AtomicInteger resolves = new AtomicInteger();
+        PrincipalDirectory scim = new PrincipalDirectory() {
+            @Override
+            public Optional<ApplicationId> resolve(ServicePrincipal principal, ExecutionContext context) {
+                resolves.incrementAndGet();
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<PrincipalLookup> lookUp(Principal principal, ExecutionContext context) {
+                return Optional.empty();
+            }
+        };
+        Handlers handlers = new Handlers(List.of(offering("rest", scim), offering("sql", scim)));
+
+        Optional<ApplicationId> found = new LiveReader(handlers, null).resolveOne(ServicePrincipal.named("etl"), null);
+
+        assertThat(found).isEmpty();
+        assertThat(resolves).hasValue(1);
+        assertThat(handlers.directories()).containsExactly(scim);
+    }
+
+    @Test
+    void directories_whenExecutorsOfferDistinctDirectories_keepsEach() {
+        InMemoryWorkspace first = workspace("first", List.of(Catalog.class));
+        InMemoryWorkspace second = workspace("second", List.of(Catalog.class));
+
+        assertThat(new Handlers(List.of(first, second)).directories()).hasSize(2);
+    }
+
+    @Test
+    void handles_tellsWhetherAHandlerOrStoreAppliesAChange() {
+        Handlers handlers = new Handlers(List.of(workspace("rest", List.of(Catalog.class))));
+
+        assertThat(handlers.handles(ResourceChange.create(Catalog.named("a"), Set.of()))).isTrue();
+        assertThat(handlers.handles(ResourceChange.create(Schema.named("a", "s"), Set.of()))).isFalse();
+        assertThat(handlers.handles(grant(Securable.catalog("a")))).isTrue();
+        assertThat(handlers.handles(grant(Securable.schema("a", "s")))).isFalse();
+    }
+
+    private static GrantChange grant(Securable securable) {
+        return new GrantChange(GrantChange.idOf(Action.GRANT, securable), Action.GRANT, securable,
+                List.of(new PrincipalPrivileges(Principal.group("g"), Set.of(Privilege.USE_CATALOG))), Set.of());
     }
 }
