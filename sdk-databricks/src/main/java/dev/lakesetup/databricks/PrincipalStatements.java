@@ -28,7 +28,8 @@ final class PrincipalStatements {
 
     /**
      * The proxy, or {@code null}, is the user's value: the JDBC driver is configured with it. The policy's rate
-     * limiter, clock and sleeper serve the statement execution API's requests and polls.
+     * limiter gives each JDBC statement and each statement execution API request a permit; its clock and sleeper
+     * time the statement execution API's polls.
      */
     PrincipalStatements(ValidationTransport transport, ValidationTarget target, HttpProxy proxy, CallPolicy policy) {
         this.transport = transport;
@@ -66,7 +67,7 @@ final class PrincipalStatements {
 
     private PrincipalSession open() {
         return switch (transport) {
-            case JDBC -> JdbcSession.open(target, () -> {
+            case JDBC -> JdbcSession.open(target, policy.rateLimiter(), () -> {
                 DatabricksJdbc jdbc = jdbc(target, proxy);
                 return new DriverManagerDataSource(jdbc.url(), jdbc.properties(), jdbc.toString());
             });

@@ -261,8 +261,9 @@ public final class PrincipalValidator {
         }
 
         /**
-         * Sets the call policy whose rate limiter the validation's requests to the statement execution API take
-         * permits of, and whose clock and sleeper time and pace the polls of a statement still running. By default
+         * Sets the call policy whose rate limiter the validation's requests to the statement execution API, and its
+         * statements over JDBC (one permit each), take permits of, and whose clock and sleeper time and pace the
+         * polls of a statement still running. By default
          * it is the {@link #adminWorkspace(DatabricksWorkspace) admin workspace}'s
          * {@link DatabricksWorkspace#callPolicy() policy} when one is given, so the validation shares that
          * workspace's rate limit, else a new {@link CallPolicy#defaults()}.

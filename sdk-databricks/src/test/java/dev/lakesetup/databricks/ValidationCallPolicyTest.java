@@ -10,6 +10,7 @@ import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.core.testing.FakeTime;
 import dev.lakesetup.testkit.FakeWorkspace;
 import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,5 +71,23 @@ class ValidationCallPolicyTest {
         assertThat(report.passed()).as(report.render()).isTrue();
         assertThat(time.nonZeroSleeps()).as("waits for a permit of one per second")
                 .anySatisfy(wait -> assertThat(wait).isGreaterThan(Duration.ofMillis(500)));
+    }
+
+    @Test
+    void validate_overJdbc_takesOnePermitPerStatementOfTheGivenLimiter() {
+        fake.seedCatalog("policy_more").seedSchema("policy_more.sales");
+        CallPolicy slow = CallPolicy.builder().rateLimitPerSecond(1).clock(time).sleeper(time).build();
+
+        ValidationReport report = validator().transport(ValidationTransport.JDBC)
+                .showSchemasIn(CatalogName.of("policy_more")).callPolicy(slow).build().validate();
+
+        assertThat(report.passed()).as(report.render()).isTrue();
+        assertThat(time.nonZeroSleeps()).as("the second statement waits for the first one's permit to age")
+                .hasSize(1).allSatisfy(wait -> assertThat(wait).isGreaterThan(Duration.ofMillis(500)));
+    }
+
+    @AfterAll
+    static void clearDriverTestMode() {
+        System.clearProperty("isFakeServiceTest");
     }
 }
