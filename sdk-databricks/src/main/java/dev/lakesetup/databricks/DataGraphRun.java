@@ -99,7 +99,7 @@ final class DataGraphRun {
         }
         PrincipalValidator.Builder validator = setup.addValidationChecks(PrincipalValidator.builder()
                 .host(workspace.host()).warehouseId(setup.warehouseId()).credentials(credentials.get())
-                .listener(lakesetup.listener()));
+                .callPolicy(workspace.callPolicy()).listener(lakesetup.listener()));
         workspace.proxy().ifPresent(validator::proxy);
         return options.customizeValidator(validator).build().validate();
     }

@@ -1,5 +1,6 @@
 package dev.lakesetup.databricks;
 
+import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.model.CatalogName;
 import dev.lakesetup.core.model.TableName;
 import dev.lakesetup.databricks.internal.DriverManagerDataSource;
@@ -23,12 +24,18 @@ final class PrincipalStatements {
     private final ValidationTransport transport;
     private final ValidationTarget target;
     private final HttpProxy proxy;
+    private final CallPolicy policy;
 
-    /** The proxy, or {@code null}, is the user's value: the JDBC driver is configured with it. */
-    PrincipalStatements(ValidationTransport transport, ValidationTarget target, HttpProxy proxy) {
+    /**
+     * The proxy, or {@code null}, is the user's value: the JDBC driver is configured with it. The policy's rate
+     * limiter gives each JDBC statement and each statement execution API request a permit; its clock and sleeper
+     * time the statement execution API's polls.
+     */
+    PrincipalStatements(ValidationTransport transport, ValidationTarget target, HttpProxy proxy, CallPolicy policy) {
         this.transport = transport;
         this.target = target;
         this.proxy = proxy;
+        this.policy = policy;
     }
 
     /** Signs in and runs the statements, adding one check for the sign-in and one per statement. */
@@ -60,11 +67,11 @@ final class PrincipalStatements {
 
     private PrincipalSession open() {
         return switch (transport) {
-            case JDBC -> JdbcSession.open(target, () -> {
+            case JDBC -> JdbcSession.open(target, policy.rateLimiter(), () -> {
                 DatabricksJdbc jdbc = jdbc(target, proxy);
                 return new DriverManagerDataSource(jdbc.url(), jdbc.properties(), jdbc.toString());
             });
-            case STATEMENT_API -> StatementApiSession.open(target);
+            case STATEMENT_API -> StatementApiSession.open(target, policy);
             case ADMIN_API -> throw new IllegalStateException("the builder rejects " + transport);
         };
     }

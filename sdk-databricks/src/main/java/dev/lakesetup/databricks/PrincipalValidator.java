@@ -1,6 +1,7 @@
 package dev.lakesetup.databricks;
 
 import dev.lakesetup.core.apply.ApplyListener;
+import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.CatalogName;
 import dev.lakesetup.core.model.OAuthCredentials;
@@ -53,8 +54,9 @@ public final class PrincipalValidator {
     private final List<CatalogName> catalogs;
     private final List<TableName> tables;
     private final List<EffectivePrivilegesCheck> privilegeChecks;
+    private final CallPolicy policy;
 
-    private PrincipalValidator(Builder builder, ValidationTarget target) {
+    private PrincipalValidator(Builder builder, ValidationTarget target, CallPolicy policy) {
         this.settings = builder.copy();
         this.transport = builder.transport != null ? builder.transport
                 : JdbcDriver.present() ? ValidationTransport.JDBC : ValidationTransport.STATEMENT_API;
@@ -62,6 +64,7 @@ public final class PrincipalValidator {
         this.catalogs = List.copyOf(builder.catalogs);
         this.tables = List.copyOf(builder.tables);
         this.privilegeChecks = List.copyOf(builder.privilegeChecks);
+        this.policy = policy;
     }
 
     /**
@@ -90,7 +93,7 @@ public final class PrincipalValidator {
     public ValidationReport validate() {
         ProgressingChecks checks = new ProgressingChecks(settings.listener,
                 1 + catalogs.size() + tables.size() + privilegeChecks.size());
-        new PrincipalStatements(transport, target, settings.proxy).run(catalogs, tables, checks);
+        new PrincipalStatements(transport, target, settings.proxy, policy).run(catalogs, tables, checks);
         for (EffectivePrivilegesCheck check : privilegeChecks) {
             checks.add(TimedCheck.run(check.name(), () -> {
                 check.run(settings.admin.adminClient(), target.credentials().clientId());
@@ -126,6 +129,8 @@ public final class PrincipalValidator {
         private Duration statementTimeout = Duration.ofMinutes(2);
         private boolean plainHttpForTesting;
         private HttpProxy proxy;
+        /** Null until chosen: then the admin workspace's policy, else {@link CallPolicy#defaults()}. */
+        private CallPolicy policy;
         private ApplyListener listener = new ApplyListener() { };
 
         private Builder() {
@@ -144,6 +149,7 @@ public final class PrincipalValidator {
             copy.statementTimeout = statementTimeout;
             copy.plainHttpForTesting = plainHttpForTesting;
             copy.proxy = proxy;
+            copy.policy = policy;
             copy.listener = listener;
             return copy;
         }
@@ -255,6 +261,22 @@ public final class PrincipalValidator {
         }
 
         /**
+         * Sets the call policy whose rate limiter the validation's requests to the statement execution API, and its
+         * statements over JDBC (one permit each), take permits of, and whose clock and sleeper time and pace the
+         * polls of a statement still running. By default
+         * it is the {@link #adminWorkspace(DatabricksWorkspace) admin workspace}'s
+         * {@link DatabricksWorkspace#callPolicy() policy} when one is given, so the validation shares that
+         * workspace's rate limit, else a new {@link CallPolicy#defaults()}.
+         *
+         * @param value the policy, usually {@code workspace.callPolicy()}
+         * @return this builder
+         */
+        public Builder callPolicy(CallPolicy value) {
+            this.policy = InvalidInputException.requireNonNull(value, "call policy");
+            return this;
+        }
+
+        /**
          * Sets how long one statement may run before its check fails (default two minutes).
          *
          * @param value the timeout, positive
@@ -337,7 +359,8 @@ public final class PrincipalValidator {
             }
             ValidationTarget target = new ValidationTarget(workspaceUrl(), warehouseId, credentials,
                     statementTimeout, plainHttpForTesting, HttpProxy.settingsOf(proxy));
-            return new PrincipalValidator(this, target);
+            CallPolicy chosen = policy != null ? policy : admin != null ? admin.callPolicy() : CallPolicy.defaults();
+            return new PrincipalValidator(this, target, chosen);
         }
 
         private URI workspaceUrl() {

@@ -1,6 +1,7 @@
 package dev.lakesetup.databricks;
 
 import dev.lakesetup.core.apply.CallPolicy;
+import dev.lakesetup.core.apply.Sleeper;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -47,5 +48,45 @@ class StatementBoundsTest {
 
         assertThat(rows.query("list schemas", "SHOW SCHEMAS IN bounds")).isNotEmpty();
         assertThat(time.elapsed()).isLessThan(Duration.ofMinutes(1));
+    }
+
+    @Test
+    void query_whenInterruptedWhilePolling_cancelsTheStatementAndKeepsTheInterrupt() {
+        f.fake.faults().statementsPendingFor(Integer.MAX_VALUE);
+        FakeTime time = new FakeTime();
+        // permit waits (a tenth of a millisecond at this rate) pass on the fake clock; the first poll's pause is
+        // where the interrupt arrives
+        Sleeper interruptingPolls = pause -> {
+            if (pause.compareTo(Duration.ofMillis(10)) >= 0) {
+                throw new InterruptedException();
+            }
+            time.sleep(pause);
+        };
+        StatementRows rows = new StatementRows(f.workspace::adminClient, FakeFixture.WAREHOUSE,
+                Duration.ofMinutes(1), CallPolicy.builder().rateLimitPerSecond(10_000).clock(time)
+                        .sleeper(interruptingPolls).build());
+
+        try {
+            assertThatThrownBy(() -> rows.query("read grants", "SELECT 1"))
+                    .isInstanceOf(ServiceException.class).hasMessageContaining("interrupted")
+                    .satisfies(e -> assertThat(((ServiceException) e).failure()).isEqualTo(Failure.FATAL));
+            assertThat(Thread.currentThread().isInterrupted()).as("the interrupt is kept").isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(f.fake.requests().count("POST /api/2.0/sql/statements/{id}/cancel")).isEqualTo(1);
+    }
+
+    @Test
+    void query_whenLessThanFiveSecondsAreLeft_asksForAnAnswerAtOnceAndPollsWithinTheDeadline() {
+        f.fake.seedCatalog("short").seedSchema("short.sales");
+        FakeTime time = new FakeTime();
+        StatementRows rows = new StatementRows(f.workspace::adminClient, FakeFixture.WAREHOUSE,
+                Duration.ofSeconds(3), CallPolicy.builder().clock(time).sleeper(time).build());
+
+        assertThat(rows.query("list schemas", "SHOW SCHEMAS IN short")).isNotEmpty();
+        // wait_timeout=0s: the fake answers PENDING at once and the statement is polled (with 30s it answers rows)
+        assertThat(f.fake.requests().count("GET /api/2.0/sql/statements/{id}")).isPositive();
+        assertThat(time.elapsed()).isLessThan(Duration.ofSeconds(3));
     }
 }

@@ -59,7 +59,8 @@ import org.slf4j.LoggerFactory;
  * <p>Each request takes one permit of the {@link RateLimiter} the client was built with before it is sent: the
  * connection's rate limit, an interceptor given at construction ({@code CallPolicy.rateLimiter()} of the workspace).
  * The SDK's start-up discovery requests, OAuth token requests, retried requests and every API request go through
- * this client, so each counts against the limit, whoever sends it. A redirect it follows is not counted again.
+ * this client, so each counts against the limit, whoever sends it; each redirect it follows is a request on the wire
+ * of its own and takes a permit of its own (its wait counts against the request's deadline).
  * Thread-safe.
  */
 public final class JdkHttpClient implements HttpClient {
@@ -152,11 +153,12 @@ public final class JdkHttpClient implements HttpClient {
     public Response execute(Request in) throws IOException {
         URI uri = in.getUri();
         requireEncrypted(in, uri);
-        limiter.acquire();
         long until = System.nanoTime() + deadline.toNanos();
         String method = in.getMethod();
         boolean withBody = true;
         for (int hop = 0; ; hop++) {
+            // one permit per request on the wire: a redirect followed is a request of its own
+            limiter.acquire();
             HttpResponse<Object> response = send(in, uri, method, withBody, until);
             LOG.debug("{} {} -> {}", method, uri.getPath(), response.statusCode());
             String location = response.headers().firstValue("Location").orElse(null);

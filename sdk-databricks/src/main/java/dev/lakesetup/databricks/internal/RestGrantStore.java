@@ -16,9 +16,9 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * The grants on every Unity Catalog securable through the REST permissions API: one GET per securable (fanned out
@@ -30,7 +30,8 @@ import java.util.TreeSet;
  * API, one statement per securable type and chunk of {@link SqlReads#CHUNK} names, the statements fanned out. The
  * metastore, which the views do not cover, still takes one GET, and so does each securable that must be read in full
  * ({@link ExecutionContext#needsEveryGrant}): the views show a caller that is neither the owner nor a metastore admin
- * only its own grants. The metastore check runs before the first read or write.
+ * only its own grants. The GETs and the statements go out in one fan-out, side by side. The metastore check runs
+ * before the first read or write.
  */
 public final class RestGrantStore implements GrantStore {
     private final UcGrants grants;
@@ -69,19 +70,20 @@ public final class RestGrantStore implements GrantStore {
                     && !context.needsEveryGrant(securable);
             (viaViews ? inViews : oneByOne).add(securable);
         }
+        // one fan-out for both kinds, so an exclusive securable's GET does not wait for the bulk statements, nor
+        // they for it
+        List<Supplier<Map<Securable, List<PrincipalPrivileges>>>> units = new ArrayList<>();
+        for (Securable securable : oneByOne) {
+            units.add(() -> grants.read(securable).map(held -> Map.of(securable, held)).orElse(Map.of()));
+        }
+        for (List<Securable> batch : SqlReads.batches(inViews, s -> false)) {
+            units.add(() -> sqlReads.grants(bulk, batch, s -> false));
+        }
+        if (units.isEmpty()) {
+            return Map.of();
+        }
         Map<Securable, List<PrincipalPrivileges>> out = new LinkedHashMap<>();
-        List<Optional<List<PrincipalPrivileges>>> read = oneByOne.isEmpty() ? List.of()
-                : context.runAll("read grants", oneByOne, grants::read);
-        for (int i = 0; i < oneByOne.size(); i++) {
-            Securable securable = oneByOne.get(i);
-            read.get(i).ifPresent(held -> out.put(securable, held));
-        }
-        List<List<Securable>> statements = SqlReads.batches(inViews, s -> false);
-        if (statements.isEmpty()) {
-            return out;
-        }
-        context.runAll("read grants in bulk", statements, batch -> sqlReads.grants(bulk, batch, s -> false))
-                .forEach(out::putAll);
+        context.runAll("read grants", units, Supplier::get).forEach(out::putAll);
         return out;
     }
 

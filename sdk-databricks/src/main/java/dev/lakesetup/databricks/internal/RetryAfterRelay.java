@@ -6,6 +6,7 @@ import com.databricks.sdk.core.http.HttpClient;
 import com.databricks.sdk.core.http.Request;
 import com.databricks.sdk.core.http.Response;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -32,14 +33,27 @@ public final class RetryAfterRelay implements HttpClient {
     private static final String API_PATHS = "/api/";
 
     private final HttpClient delegate;
+    private final Clock clock;
+
+    /**
+     * Wraps a client; a {@code Retry-After} date is measured against the system clock (for tests).
+     *
+     * @param delegate the client that sends the requests
+     */
+    RetryAfterRelay(HttpClient delegate) {
+        this(delegate, Clock.systemUTC());
+    }
 
     /**
      * Wraps a client.
      *
      * @param delegate the client that sends the requests
+     * @param clock the clock a {@code Retry-After} date is measured against: the call policy's, which the retry
+     *     waits on
      */
-    public RetryAfterRelay(HttpClient delegate) {
+    public RetryAfterRelay(HttpClient delegate, Clock clock) {
         this.delegate = delegate;
+        this.clock = clock;
     }
 
     @Override
@@ -50,7 +64,7 @@ public final class RetryAfterRelay implements HttpClient {
             return response;
         }
         String header = response.getFirstHeader("Retry-After");
-        Optional<Duration> delay = header == null ? Optional.empty() : parse(header, Instant.now());
+        Optional<Duration> delay = header == null ? Optional.empty() : parse(header, clock.instant());
         if (delay.isEmpty()) {
             return response;
         }

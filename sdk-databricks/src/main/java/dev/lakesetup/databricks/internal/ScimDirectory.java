@@ -21,8 +21,6 @@ import dev.lakesetup.core.spi.PrincipalDirectory;
 import java.util.Collection;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -35,8 +33,9 @@ import org.slf4j.LoggerFactory;
  * principals the workspace has not been given). Only a principal whose filtered attribute is the value asked for
  * counts (compared without regard to case, as SCIM compares these attributes), whatever else the service answers.
  * The built-in {@code account users} group always exists. Principals
- * found are remembered for the life of the executor, so re-plans do not ask again. A caller that may not list
- * principals (401, 403) leaves them unchecked.
+ * found are remembered for ten minutes on the call policy's clock, at most 10,000 of them ({@link FoundPrincipals}),
+ * so re-plans do not ask again, a long-lived executor's memory stays bounded, and a principal deleted since is
+ * looked up again. A caller that may not list principals (401, 403) leaves them unchecked.
  */
 public final class ScimDirectory implements PrincipalDirectory {
     private static final Logger LOG = LoggerFactory.getLogger(ScimDirectory.class);
@@ -46,7 +45,7 @@ public final class ScimDirectory implements PrincipalDirectory {
 
     private final SdkClients clients;
     private final Principals principals;
-    private final Set<String> found = ConcurrentHashMap.newKeySet();
+    private final FoundPrincipals found;
 
     /**
      * Creates the directory.
@@ -57,6 +56,7 @@ public final class ScimDirectory implements PrincipalDirectory {
     public ScimDirectory(SdkClients clients, Principals principals) {
         this.clients = clients;
         this.principals = principals;
+        this.found = new FoundPrincipals(clients.policy().clock());
     }
 
     /**
@@ -77,8 +77,8 @@ public final class ScimDirectory implements PrincipalDirectory {
 
     /**
      * Looks a principal up with one SCIM listing filtered to it, in the workspace and then (when an account client
-     * is configured) in the account; the built-in {@code account users} group and principals found before are not
-     * asked again.
+     * is configured) in the account; the built-in {@code account users} group and principals found in the last ten
+     * minutes are not asked again.
      *
      * @param principal a service principal, user or group
      * @param context the call context

@@ -151,7 +151,7 @@ public final class SdkClients {
                 .setDisableAsyncTokenRefresh(true);
         return config.setHttpClient(new RetryAfterRelay(new TokenEndpointGuard(
                 new JdkHttpClient(policy.rateLimiter(), Duration.ofSeconds(seconds), limits.maxResponseBytes(),
-                        limits.requestDeadline(), proxy))));
+                        limits.requestDeadline(), proxy), policy.clock()), policy.clock()));
     }
 
     /**

@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs read-only SQL through the statement execution API of databricks-sdk-java on one SQL warehouse: results come
- * back inline as JSON arrays, the request waits up to 30 seconds on the server, and a statement still PENDING or
- * RUNNING after that is polled until it ends. A statement that ends in any state but SUCCEEDED (also when the HTTP
+ * back inline as JSON arrays, the request waits on the server up to 30 seconds or the time left until the
+ * statement's deadline if that is shorter ({@link #waitTimeout(Duration)}), and a statement still PENDING or RUNNING
+ * after that is polled until it ends. A statement that ends in any state but SUCCEEDED (also when the HTTP
  * status was 200) fails with a classified {@link ServiceException}.
  *
  * <p>It also runs the SQL executor's statements when the JDBC driver is not on the class path, and validation's
@@ -40,13 +41,17 @@ import org.slf4j.LoggerFactory;
  * clock, and sends its requests through the workspace's HTTP client, which takes a rate-limit permit for each.
  *
  * <p>Nothing the service answers makes it loop without end: a statement still running at its deadline is cancelled
- * and fails, a result of more than {@value #MAX_ROWS} rows or {@value #MAX_CHUNKS} chunks fails, and so does a
+ * and fails, an interrupt while it waits cancels it (best effort) before it fails, a result of more than {@value #MAX_ROWS} rows or {@value #MAX_CHUNKS} chunks fails, and so does a
  * chunk that does not point forward; all fatally, so they are not retried.
  */
 public final class StatementRows implements SqlSession, SqlSessions {
     private static final Logger LOG = LoggerFactory.getLogger(StatementRows.class);
     private static final Duration FIRST_POLL = Duration.ofMillis(20);
     private static final Duration MAX_POLL = Duration.ofSeconds(2);
+    /** The longest a request waits on the server for the statement to end. */
+    private static final long MAX_WAIT_SECONDS = 30;
+    /** The shortest wait the API accepts other than 0 (which answers at once): it takes 0 s or 5 s to 50 s. */
+    private static final long MIN_WAIT_SECONDS = 5;
     /** The most rows one statement may return: far above any read of lakesetup's. */
     static final long MAX_ROWS = 1_000_000;
     /** The most result chunks one statement may return. */
@@ -90,7 +95,8 @@ public final class StatementRows implements SqlSession, SqlSessions {
         Instant deadline = clock.instant().plus(timeout);
         StatementResponse response = Calls.run(what, () -> client.get().statementExecution().executeStatement(
                 new ExecuteStatementRequest().setWarehouseId(warehouseId).setStatement(sql)
-                        .setDisposition(Disposition.INLINE).setFormat(Format.JSON_ARRAY).setWaitTimeout("30s")));
+                        .setDisposition(Disposition.INLINE).setFormat(Format.JSON_ARRAY)
+                        .setWaitTimeout(waitTimeout(timeout))));
         response = awaitEnd(what, response, deadline);
         return rows(what, response);
     }
@@ -118,6 +124,19 @@ public final class StatementRows implements SqlSession, SqlSessions {
         return work.run(this);
     }
 
+    /**
+     * Returns the {@code wait_timeout} for a statement with this much time left: 30 s, or the whole seconds left when
+     * fewer, so the request never outlasts the deadline; under the API's shortest wait (5 s) it is {@code 0s}, an
+     * answer at once, and the polls, each no longer than the time left, take over.
+     *
+     * @param left the time left until the statement's deadline
+     * @return the value, {@code 0s} or {@code 5s} to {@code 30s}
+     */
+    static String waitTimeout(Duration left) {
+        long seconds = Math.min(MAX_WAIT_SECONDS, Math.max(0, left.toSeconds()));
+        return (seconds < MIN_WAIT_SECONDS ? 0 : seconds) + "s";
+    }
+
     @Override
     public Optional<List<Map<String, String>>> queryIfExists(String what, String sql) {
         try {
@@ -134,13 +153,14 @@ public final class StatementRows implements SqlSession, SqlSessions {
         StatementResponse response = first;
         Duration pause = FIRST_POLL;
         while (isRunning(response)) {
-            if (!clock.instant().isBefore(deadline)) {
+            Duration left = Duration.between(clock.instant(), deadline);
+            if (left.isZero() || left.isNegative()) {
                 throw timedOut(what, response);
             }
-            pause(what, pause);
-            pause = pause.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : pause.multipliedBy(2);
             String id = response.getStatementId();
-            response = Calls.run(what + " (poll)", () -> client.get().statementExecution().getStatement(id));
+            pause(what, id, pause.compareTo(left) > 0 ? left : pause);
+            pause = pause.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : pause.multipliedBy(2);
+            response = poll(what, id);
         }
         StatementState state = response.getStatus() == null ? null : response.getStatus().getState();
         if (state != StatementState.SUCCEEDED) {
@@ -149,15 +169,44 @@ public final class StatementRows implements SqlSession, SqlSessions {
         return response;
     }
 
-    private ServiceException timedOut(String what, StatementResponse response) {
-        String id = response.getStatementId();
-        if (id != null) {
-            try {
-                client.get().statementExecution().cancelExecution(new CancelExecutionRequest().setStatementId(id));
-            } catch (RuntimeException e) {
-                LOG.debug("{}: cancelling statement {} after its deadline failed: {}", what, id, e.toString());
+    /** Polls the statement; one interrupted on the way (the flag is set again) is cancelled before the failure. */
+    private StatementResponse poll(String what, String id) {
+        try {
+            return Calls.run(what + " (poll)", () -> client.get().statementExecution().getStatement(id));
+        } catch (RuntimeException e) {
+            if (Thread.interrupted()) {
+                cancelInterrupted(what, id);
             }
+            throw e;
         }
+    }
+
+    /**
+     * Cancels a statement whose wait was interrupted: the cancel request is sent with the interrupt flag clear (a
+     * set flag would stop it before it leaves), and the flag is set again afterwards.
+     */
+    private void cancelInterrupted(String what, String id) {
+        try {
+            cancel(what, id, "after an interrupt");
+        } finally {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Asks the service to cancel the statement, best effort: a failure is logged at DEBUG and dropped. */
+    private void cancel(String what, String id, String when) {
+        if (id == null) {
+            return;
+        }
+        try {
+            client.get().statementExecution().cancelExecution(new CancelExecutionRequest().setStatementId(id));
+        } catch (RuntimeException e) {
+            LOG.debug("{}: cancelling statement {} {} failed: {}", what, id, when, e.toString());
+        }
+    }
+
+    private ServiceException timedOut(String what, StatementResponse response) {
+        cancel(what, response.getStatementId(), "after its deadline");
         return ServiceException.builder(ServiceException.Failure.FATAL, what + " failed: the statement did not finish"
                 + " within " + timeout + " (still " + response.getStatus().getState() + "); it was cancelled. Raise "
                 + "statementTimeout on DatabricksWorkspace (PrincipalValidator.Builder for validation) if the "
@@ -228,13 +277,13 @@ public final class StatementRows implements SqlSession, SqlSessions {
         }
     }
 
-    private void pause(String what, Duration pause) {
+    private void pause(String what, String id, Duration pause) {
         try {
             sleeper.sleep(pause);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            cancelInterrupted(what, id);
             throw ServiceException.builder(ServiceException.Failure.FATAL, what
-                    + " was interrupted while waiting for the statement to finish").build();
+                    + " was interrupted while waiting for the statement to finish; it was cancelled").build();
         }
     }
 

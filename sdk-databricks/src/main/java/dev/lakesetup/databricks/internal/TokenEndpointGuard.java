@@ -6,7 +6,7 @@ import com.databricks.sdk.core.http.Response;
 import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.exception.ServiceException.Failure;
 import java.io.IOException;
-import java.time.Instant;
+import java.time.Clock;
 
 /**
  * Guards the OAuth token requests the Databricks SDK sends through the HTTP client it was given.
@@ -21,14 +21,18 @@ import java.time.Instant;
  */
 public final class TokenEndpointGuard implements HttpClient {
     private final HttpClient delegate;
+    private final Clock clock;
 
     /**
      * Wraps a client.
      *
      * @param delegate the client that sends the requests
+     * @param clock the clock a {@code Retry-After} date is measured against: the call policy's, which the retry
+     *     waits on
      */
-    public TokenEndpointGuard(HttpClient delegate) {
+    public TokenEndpointGuard(HttpClient delegate, Clock clock) {
         this.delegate = delegate;
+        this.clock = clock;
     }
 
     @Override
@@ -52,7 +56,7 @@ public final class TokenEndpointGuard implements HttpClient {
                     + status + (status == 429 ? " (throttled; the credentials were not rejected)" : ""))
                     .status(status).errorCode(status == 429 ? "REQUEST_LIMIT_EXCEEDED" : "TEMPORARILY_UNAVAILABLE")
                     .retryAfter(retryAfter == null ? null
-                            : RetryAfterRelay.parse(retryAfter, Instant.now()).orElse(null))
+                            : RetryAfterRelay.parse(retryAfter, clock.instant()).orElse(null))
                     .build();
         }
         return new Response(request, response.getUrl(), status, response.getStatus(), response.getAllHeaders(),

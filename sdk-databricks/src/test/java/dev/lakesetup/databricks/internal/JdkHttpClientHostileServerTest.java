@@ -9,6 +9,7 @@ import com.databricks.sdk.core.http.Request;
 import com.databricks.sdk.core.http.Response;
 import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.exception.ServiceException.Failure;
+import dev.lakesetup.core.testing.FakeTime;
 import dev.lakesetup.testkit.FakeProxy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -83,6 +84,28 @@ class JdkHttpClientHostileServerTest {
         assertThat(new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("{\"moved\":true}");
         assertThat(workspace.received()).extracting(r -> r.headers().get("authorization"))
                 .containsExactly(TOKEN, TOKEN);
+    }
+
+    @Test
+    void execute_whenRedirectedTwice_takesOnePermitPerRequestOnTheWire() throws IOException {
+        HostileServer workspace = server((request, out) -> {
+            switch (request.path()) {
+                case "/a" -> HostileServer.json(out, 307, "{}", "Location: /b");
+                case "/b" -> HostileServer.json(out, 302, "{}", "Location: /c");
+                default -> HostileServer.json(out, 200, "{}");
+            }
+        });
+        FakeTime time = new FakeTime();
+        RateLimiter onePerSecond = CallPolicy.builder().rateLimitPerSecond(1).clock(time).sleeper(time).build()
+                .rateLimiter();
+
+        Response response = new JdkHttpClient(onePerSecond, Duration.ofSeconds(5)).execute(get(workspace, "/a"));
+
+        assertThat(response.getStatusCode()).isEqualTo(200);
+        assertThat(workspace.received()).hasSize(3);
+        // the first permit is free; each later one waits a full interval (1.03 s at one per second)
+        assertThat(time.elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(2 * 1030))
+                .isLessThan(Duration.ofMillis(3 * 1030));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.lakesetup.databricks.internal.validation;
 
+import dev.lakesetup.core.apply.RateLimiter;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -26,8 +27,11 @@ public final class JdbcSession implements PrincipalSession {
     private final int timeoutSeconds;
     private final SecretScrubber scrubber;
     private final boolean fakeService;
+    private final RateLimiter limiter;
 
-    private JdbcSession(Connection connection, int timeoutSeconds, SecretScrubber scrubber, boolean fakeService) {
+    private JdbcSession(Connection connection, int timeoutSeconds, SecretScrubber scrubber, boolean fakeService,
+            RateLimiter limiter) {
+        this.limiter = limiter;
         this.connection = connection;
         this.timeoutSeconds = timeoutSeconds;
         this.scrubber = scrubber;
@@ -38,12 +42,14 @@ public final class JdbcSession implements PrincipalSession {
      * Opens a connection as the service principal.
      *
      * @param target where and as whom to connect
+     * @param limiter gives each statement a permit, as the SQL executor's statements take one (the driver's own
+     *     requests are out of sight)
      * @param connection builds the data source for the target; called once, and what it throws (a credential the
      *     driver URL cannot carry) is reported like a failed connection
      * @return the session
      * @throws CheckFailedException with the driver's message when the connection or sign-in fails
      */
-    public static JdbcSession open(ValidationTarget target, Supplier<DataSource> connection) {
+    public static JdbcSession open(ValidationTarget target, RateLimiter limiter, Supplier<DataSource> connection) {
         SecretScrubber scrubber = new SecretScrubber(target.credentials().secret());
         boolean fakeService = target.plainHttpForTesting() && target.port() != 443;
         boolean entered = false;
@@ -56,7 +62,7 @@ public final class JdbcSession implements PrincipalSession {
             LOG.debug("connecting over JDBC to {}", source);
             Connection opened = source.getConnection();
             int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, target.statementTimeout().toSeconds()));
-            return new JdbcSession(opened, seconds, scrubber, fakeService);
+            return new JdbcSession(opened, seconds, scrubber, fakeService, limiter);
         } catch (SQLException | RuntimeException e) {
             // only a session that entered leaves: the URL can be refused before (a secret with ';')
             if (entered) {
@@ -96,6 +102,7 @@ public final class JdbcSession implements PrincipalSession {
     public long query(String sql) {
         try (Statement statement = connection.createStatement()) {
             statement.setQueryTimeout(timeoutSeconds);
+            limiter.acquire();
             try (ResultSet rows = statement.executeQuery(sql)) {
                 long count = 0;
                 while (rows.next()) {

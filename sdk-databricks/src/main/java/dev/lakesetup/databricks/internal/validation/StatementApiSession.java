@@ -3,10 +3,8 @@ package dev.lakesetup.databricks.internal.validation;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
 import dev.lakesetup.core.apply.CallPolicy;
-import dev.lakesetup.core.apply.Sleeper;
 import dev.lakesetup.databricks.internal.JdkHttpClient;
 import dev.lakesetup.databricks.internal.StatementRows;
-import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,19 +29,15 @@ public final class StatementApiSession implements PrincipalSession {
     }
 
     /**
-     * Creates the client as the service principal and fetches a token, so that wrong credentials fail here.
+     * Creates the client as the service principal and fetches a token, so that wrong credentials fail here. Every
+     * request takes a permit of the policy's rate limiter, and statements are polled on its clock and sleeper.
      *
      * @param target where and as whom to connect
+     * @param policy the call policy of the workspace the validation belongs to
      * @return the session
      * @throws CheckFailedException with the service's message when sign-in fails
      */
-    public static StatementApiSession open(ValidationTarget target) {
-        return open(target, Clock.systemUTC(), Sleeper.system());
-    }
-
-    /** Opens the session with a clock for the statements' deadline and a sleeper between polls, which tests fake. */
-    static StatementApiSession open(ValidationTarget target, Clock clock, Sleeper sleeper) {
-        CallPolicy policy = CallPolicy.builder().clock(clock).sleeper(sleeper).build();
+    public static StatementApiSession open(ValidationTarget target, CallPolicy policy) {
         SecretScrubber scrubber = new SecretScrubber(target.credentials().secret());
         LOG.debug("signing in to {} as {} with OAuth M2M", target.host(), target.credentials().clientId());
         try {

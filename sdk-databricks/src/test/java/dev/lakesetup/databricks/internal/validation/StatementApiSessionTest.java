@@ -3,6 +3,7 @@ package dev.lakesetup.databricks.internal.validation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.OAuthCredentials;
 import dev.lakesetup.core.model.Secret;
@@ -28,7 +29,7 @@ class StatementApiSessionTest {
         ValidationTarget target = new ValidationTarget(URI.create(fake.host()), "wh1", new OAuthCredentials(
                 ApplicationId.of(principal.applicationId()), Secret.of(principal.secret())), Duration.ofMinutes(1),
                 true);
-        return StatementApiSession.open(target, time, time);
+        return StatementApiSession.open(target, CallPolicy.builder().clock(time).sleeper(time).build());
     }
 
     @Test
