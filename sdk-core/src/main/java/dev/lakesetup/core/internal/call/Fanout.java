@@ -30,6 +30,7 @@ public final class Fanout implements AutoCloseable {
     private final ExecutorService pool;
     private final Retrier retrier;
     private final Semaphore helpers;
+    private final int helpersPerRun;
     private final BooleanSupplier stopped;
 
     /**
@@ -42,6 +43,7 @@ public final class Fanout implements AutoCloseable {
      */
     public Fanout(String name, int concurrency, Retrier retrier, BooleanSupplier stopped) {
         this.helpers = new Semaphore(concurrency - 1);
+        this.helpersPerRun = concurrency - 1;
         this.retrier = retrier;
         this.stopped = stopped;
         AtomicInteger count = new AtomicInteger();
@@ -124,7 +126,12 @@ public final class Fanout implements AutoCloseable {
             return List.of();
         }
         Run<T, V> run = new Run<>(what, List.copyOf(items), call, enclosing);
-        int wanted = Math.min(items.size() - 1, helpers.availablePermits());
+        // the caller takes the first item (the engine lists its heaviest reads first), so the thread that is
+        // already running does it, and a nested fan-out inside it is led by a thread that holds no helper slot
+        int first = run.claimFirst();
+        // helpers wait for a slot rather than give up: a slot held by another fan-out's helper frees soon, and a
+        // helper that finds every item claimed by then just leaves
+        int wanted = Math.min(items.size() - 1, helpersPerRun);
         try {
             for (int started = 0; started < wanted; started++) {
                 pool.execute(run::help);
@@ -132,7 +139,7 @@ public final class Fanout implements AutoCloseable {
         } catch (RejectedExecutionException e) {
             // the pool is closing: the calling thread does the rest, or stops
         }
-        run.work();
+        run.workFrom(first);
         return run.await();
     }
 
@@ -163,9 +170,12 @@ public final class Fanout implements AutoCloseable {
             this.answers = new Object[items.size()];
         }
 
-        /** Works as a helper when fewer than {@code concurrency - 1} helpers run; otherwise leaves it to others. */
+        /** Works as a helper once fewer than {@code concurrency - 1} helpers run; leaves when interrupted. */
         void help() {
-            if (!helpers.tryAcquire()) {
+            try {
+                helpers.acquire();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
                 return;
             }
             try {
@@ -177,7 +187,17 @@ public final class Fanout implements AutoCloseable {
 
         /** Claims and runs items until none is left or one failed. */
         void work() {
-            for (int i = next.getAndIncrement(); i < items.size(); i = next.getAndIncrement()) {
+            workFrom(next.getAndIncrement());
+        }
+
+        /** Claims the first item for the calling thread, before any helper can. */
+        int claimFirst() {
+            return next.getAndIncrement();
+        }
+
+        /** Runs an item already claimed, then claims and runs more until none is left or one failed. */
+        void workFrom(int claimed) {
+            for (int i = claimed; i < items.size(); i = next.getAndIncrement()) {
                 if (failed()) {
                     finish(i, null, null);
                     continue;
