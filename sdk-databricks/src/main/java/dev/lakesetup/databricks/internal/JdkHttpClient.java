@@ -317,23 +317,15 @@ public final class JdkHttpClient implements HttpClient {
         return new Response(in, response.uri().toURL(), status, reason(status), headers, body);
     }
 
+    /** The reason phrases of the statuses the services answer; others read "HTTP nnn". */
+    private static final Map<Integer, String> REASONS = Map.ofEntries(Map.entry(200, "OK"), Map.entry(201, "Created"),
+            Map.entry(204, "No Content"), Map.entry(400, "Bad Request"), Map.entry(401, "Unauthorized"),
+            Map.entry(403, "Forbidden"), Map.entry(404, "Not Found"), Map.entry(409, "Conflict"),
+            Map.entry(429, "Too Many Requests"), Map.entry(500, "Internal Server Error"),
+            Map.entry(502, "Bad Gateway"), Map.entry(503, "Service Unavailable"), Map.entry(504, "Gateway Timeout"));
+
     private static String reason(int status) {
-        return switch (status) {
-            case 200 -> "OK";
-            case 201 -> "Created";
-            case 204 -> "No Content";
-            case 400 -> "Bad Request";
-            case 401 -> "Unauthorized";
-            case 403 -> "Forbidden";
-            case 404 -> "Not Found";
-            case 409 -> "Conflict";
-            case 429 -> "Too Many Requests";
-            case 500 -> "Internal Server Error";
-            case 502 -> "Bad Gateway";
-            case 503 -> "Service Unavailable";
-            case 504 -> "Gateway Timeout";
-            default -> "HTTP " + status;
-        };
+        return REASONS.getOrDefault(status, "HTTP " + status);
     }
 
     @Override

@@ -153,24 +153,7 @@ public final class Applier {
 
         ApplyReport execute() {
             listener.progress(new Progress(Progress.Phase.APPLYING, 0, plan.changes().size()));
-            boolean interrupted = false;
-            while (true) {
-                startReady();
-                if (inFlight == 0) {
-                    if (toConfirm.isEmpty()) {
-                        break;
-                    }
-                    startConfirmations();
-                }
-                try {
-                    Future<Step> next = completions.take();
-                    inFlight--;
-                    take(result(next));
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                    break;
-                }
-            }
+            boolean interrupted = !runUntilDone();
             if (interrupted) {
                 runner.stop();
                 // change tasks never started; the pool's queue may also hold fan-out helpers, which are no changes
@@ -191,6 +174,26 @@ public final class Applier {
                         "not started: the apply was interrupted"));
             }
             return new ApplyReport(ordered, Duration.between(start, fanout.retrier().clock().instant()), interrupted);
+        }
+
+        /** Starts changes as they become ready and takes their steps; {@code false} when the thread was interrupted. */
+        private boolean runUntilDone() {
+            while (true) {
+                startReady();
+                if (inFlight == 0) {
+                    if (toConfirm.isEmpty()) {
+                        return true;
+                    }
+                    startConfirmations();
+                }
+                try {
+                    Future<Step> next = completions.take();
+                    inFlight--;
+                    take(result(next));
+                } catch (InterruptedException e) {
+                    return false;
+                }
+            }
         }
 
         private void startReady() {
