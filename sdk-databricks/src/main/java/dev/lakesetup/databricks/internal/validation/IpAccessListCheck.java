@@ -1,7 +1,7 @@
 package dev.lakesetup.databricks.internal.validation;
 
 import com.databricks.sdk.WorkspaceClient;
-import com.databricks.sdk.service.settings.GetStatusRequest;
+import com.databricks.sdk.core.http.Request;
 import com.databricks.sdk.service.settings.IpAccessListInfo;
 import com.databricks.sdk.service.settings.ListType;
 import dev.lakesetup.core.exception.InvalidInputException;
@@ -50,8 +50,10 @@ public final class IpAccessListCheck {
      * @throws CheckFailedException naming each range that would be blocked and why
      */
     public long run(WorkspaceClient client) {
-        Map<String, String> conf = Calls.run("get workspace setting " + FEATURE_KEY,
-                () -> client.workspaceConf().getStatus(new GetStatusRequest().setKeys(FEATURE_KEY)));
+        // WorkspaceConfAPI.getStatus(..) of the SDK (0.141.0) sends no "keys" query parameter: ask directly
+        Map<String, String> conf = Calls.run("get workspace setting " + FEATURE_KEY, () -> client.apiClient()
+                .getStringMap(new Request("GET", "/api/2.0/workspace-conf").withQueryParam("keys", FEATURE_KEY)
+                        .withHeader("Accept", "application/json")));
         if (conf == null || !"true".equalsIgnoreCase(conf.get(FEATURE_KEY))) {
             return 0;
         }
