@@ -262,4 +262,12 @@ class SetupFileErrorsTest {
             assertThat(problem.accepted()).contains("azureManagedIdentity or azureServicePrincipal");
         });
     }
+
+    @Test
+    void read_whenKeyRepeated_namesItsPlaceInsteadOfKeepingTheLastValue() {
+        SetupProblem problem = onlyProblem("apiVersion: lakesetup/v1\nworkspaces:\n  - name: a\n    name: b\n"
+                + "    setup:\n      blueprint: {}\n");
+        assertThat(problem.line()).isEqualTo(4);
+        assertThat(problem.problem()).contains("Duplicate field 'name'");
+    }
 }
