@@ -52,7 +52,7 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = root.console();
-        WorkspaceSetup setup = file.load();
+        WorkspaceSetup setup = file.load(console.env());
         SavedPlan saved = savedPlan == null ? null : SavedPlan.read(savedPlan);
         Printer printer = new Printer(console.out(), output.json());
         ProgressBar progress = new ProgressBar(console.err(), console.errIsTerminal(), !output.json());

@@ -5,6 +5,7 @@ import dev.lakesetup.setup.SetupFile;
 import dev.lakesetup.setup.WorkspaceSetup;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The setup file a command reads, and which of its workspaces' setups to use. */
@@ -22,19 +23,19 @@ final class FileOptions {
         return file;
     }
 
-    /** Reads the file (every problem in it fails with its line and column). */
-    SetupFile read() {
-        return SetupFile.read(file);
+    /** Reads the file, {@code ${NAME}} references from the environment (a problem fails with line and column). */
+    List<WorkspaceSetup> read(Map<String, String> env) {
+        return SetupFile.read(file, env);
     }
 
     /** Reads the file and picks the one workspace's setup the command works on. */
-    WorkspaceSetup load() {
-        return pick(read().workspaces());
+    WorkspaceSetup load(Map<String, String> env) {
+        return pick(read(env));
     }
 
     /** The setups the command works on: the one named by {@code --workspace}, or all of them. */
-    List<WorkspaceSetup> selected(SetupFile setup) {
-        return workspace == null ? setup.workspaces() : List.of(pick(setup.workspaces()));
+    List<WorkspaceSetup> selected(List<WorkspaceSetup> setups) {
+        return workspace == null ? setups : List.of(pick(setups));
     }
 
     private WorkspaceSetup pick(List<WorkspaceSetup> setups) {

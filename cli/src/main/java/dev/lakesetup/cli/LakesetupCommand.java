@@ -18,10 +18,11 @@ import picocli.CommandLine.Spec;
             "1:error (bad file or options, sign-in, a change that failed)",
             "2:changes pending (plan), or drift found after an apply"},
         footerHeading = "%nSign-in:%n", footer = {
-            "Like the Databricks CLI: the DATABRICKS_* environment variables (DATABRICKS_HOST with",
-            "DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET, ...), else the",
-            "DEFAULT profile of ~/.databrickscfg; --profile NAME picks another profile. Azure pieces use",
-            "AZURE_TENANT_ID, AZURE_SUBSCRIPTION_ID and the Azure SDK's default credential."})
+            "Like the Databricks CLI: the DATABRICKS_* environment variables (DATABRICKS_HOST with DATABRICKS_TOKEN, "
+            + "or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET, ...), else the DEFAULT profile of "
+            + "~/.databrickscfg; --profile NAME picks another profile. A workspace's host in the setup file wins "
+            + "over the environment's. Azure pieces use AZURE_TENANT_ID, AZURE_SUBSCRIPTION_ID and the Azure "
+            + "SDK's default credential."})
 final class LakesetupCommand implements Runnable {
     private final Console console;
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.lakesetup.setup.SetupFile;
 import dev.lakesetup.setup.SetupFileException;
 import dev.lakesetup.setup.SetupProblem;
 import dev.lakesetup.setup.WorkspaceSetup;
@@ -20,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
  * references, {@code ${ENV}} values) without contacting any service.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Check the setup file (schema, names, privileges, secret references, ${ENV} values) "
+        description = {"Check the setup file (schema, names, privileges, secret references, $${ENV} values) "
             + "without contacting any service. Every problem is listed with its line and column.",
             "With --json, prints {\"schema\": \"lakesetup.validate/v1\", \"valid\": ..., \"workspaces\": [...], "
             + "\"problems\": [...]}."},
@@ -42,7 +41,7 @@ final class ValidateCommand implements Callable<Integer> {
         Console console = root.console();
         List<WorkspaceSetup> setups;
         try {
-            setups = file.selected(file.read());
+            setups = file.selected(file.read(console.env()));
         } catch (SetupFileException e) {
             if (!output.json()) {
                 throw e;

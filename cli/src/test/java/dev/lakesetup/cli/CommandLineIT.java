@@ -83,7 +83,7 @@ class CommandLineIT {
         assertThat(apply.err()).contains("APPLIED");
         Path sink = directory.resolve("reporting-app.json");
         assertThat(sink).exists();
-        String secret = JSON.readTree(sink.toFile()).findValue("secret").asText();
+        String secret = JSON.readTree(sink.toFile()).findValue("client_secret").asText();
         assertThat(secret).isNotBlank();
         assertThat(apply.out() + apply.err()).doesNotContain(secret);
     }
