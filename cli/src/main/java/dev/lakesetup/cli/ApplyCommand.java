@@ -4,7 +4,7 @@ import dev.lakesetup.core.apply.ApplyOptions;
 import dev.lakesetup.core.apply.ApplyReport;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.SavedPlan;
-import dev.lakesetup.setup.SetupOutcome;
+import dev.lakesetup.databricks.ValidationReport;
 import dev.lakesetup.setup.WorkspaceSetup;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -52,7 +52,7 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = root.console();
-        WorkspaceSetup setup = file.load(console.env());
+        WorkspaceSetup setup = file.load(target.environment(console.env()));
         SavedPlan saved = savedPlan == null ? null : SavedPlan.read(savedPlan);
         Printer printer = new Printer(console.out(), output.json());
         ProgressBar progress = new ProgressBar(console.err(), console.errIsTerminal(), !output.json());
@@ -68,13 +68,13 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     private int apply(WorkspaceSetup setup, Session session, Printer printer) {
-        SetupOutcome outcome = setup.apply(session.lakesetup(), session.workspace(), options());
+        Applied outcome = Applied.apply(setup, session, options());
         printer.applying(outcome.plan());
         printer.report(outcome.report());
         printer.validation(outcome.validation());
         printer.connectionDetails(outcome.connectionDetails());
         printer.replan(outcome.replan());
-        boolean validated = outcome.validation().map(report -> report.passed()).orElse(true);
+        boolean validated = outcome.validation().map(ValidationReport::passed).orElse(true);
         return status(outcome.report(), outcome.replan(), validated);
     }
 

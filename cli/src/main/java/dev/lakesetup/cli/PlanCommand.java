@@ -35,7 +35,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Console console = root.console();
-        WorkspaceSetup setup = file.load(console.env());
+        WorkspaceSetup setup = file.load(target.environment(console.env()));
         ProgressBar progress = new ProgressBar(console.err(), console.errIsTerminal(), false);
         try (Session session = Session.open(setup, target, console.env(), progress)) {
             console.err().println("Planning " + setup.name() + " from " + file.file() + " against "

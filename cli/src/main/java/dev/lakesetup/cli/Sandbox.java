@@ -9,6 +9,7 @@ import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.Secret;
+import dev.lakesetup.databricks.DataGraphSetup;
 import dev.lakesetup.databricks.DatabricksWorkspace;
 import dev.lakesetup.setup.WorkspaceSetup;
 import dev.lakesetup.testkit.FakeAzure;
@@ -25,6 +26,8 @@ import reactor.core.publisher.Mono;
 final class Sandbox implements AutoCloseable {
     /** The warehouse a sandbox always has, for files that name none. */
     static final String WAREHOUSE = "5a4b3c2d1e0f9a8b";
+    /** The host a setup file's {@code ${DATABRICKS_HOST}} stands for in a sandbox (the fake's own is used). */
+    static final String HOST = "https://sandbox.lakesetup.invalid";
 
     private final FakeWorkspace workspace;
     private final FakeAzure azure;
@@ -47,7 +50,14 @@ final class Sandbox implements AutoCloseable {
         seed.warehouses().stream().filter(id -> !id.equals(warehouse))
                 .forEach(id -> builder.warehouse(id, "Warehouse " + id));
         FakeWorkspace workspace = builder.build().start();
-        seed.into(workspace);
+        try {
+            seed.into(workspace);
+            setup.recipe(DataGraphSetup.class).ifPresent(recipe -> recipe.validationTables().forEach(table ->
+                    workspace.seedTable(table.fullName(), List.of("id BIGINT"), List.of(List.of(1)))));
+        } catch (RuntimeException e) {
+            workspace.close();
+            throw e;
+        }
         List<AdlsContainer> containers = new ArrayList<>();
         for (Resource resource : blueprint.resources()) {
             if (resource instanceof AdlsContainer container) {

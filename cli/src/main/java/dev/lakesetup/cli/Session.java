@@ -100,6 +100,11 @@ final class Session implements AutoCloseable {
         return lakesetup;
     }
 
+    /** Tells whether the command runs against an in-process sandbox. */
+    boolean isSandbox() {
+        return sandbox != null;
+    }
+
     /** Where the command runs, for the first line of its output. */
     String where() {
         return sandbox != null ? "sandbox at " + sandbox.host() + " (in this process; nothing leaves this machine)"
