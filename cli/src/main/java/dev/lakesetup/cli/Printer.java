@@ -75,7 +75,7 @@ final class Printer {
         out.println("== Connection details to hand over");
         out.println("  hostname      " + details.hostname());
         out.println("  port          " + details.port());
-        out.println("  HTTP path     " + details.httpPath());
+        out.println("  HTTP path     " + (details.httpPath().isBlank() ? "(none)" : details.httpPath()));
         out.println("  catalog       " + details.catalog());
         out.println("  client id     " + details.oauthClientId().map(Object::toString).orElse("(unknown)"));
         out.println("  OAuth secret  " + details.oauthSecret()

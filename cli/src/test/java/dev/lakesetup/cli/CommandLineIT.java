@@ -162,4 +162,23 @@ class CommandLineIT {
         assertThat(plan.exit()).as(plan.toString()).isEqualTo(1);
         assertThat(plan.err()).contains("nowhere.yaml").doesNotContain("\tat ");
     }
+
+    @Test
+    void launcher_runsTheBuiltJar() {
+        CommandProcess.Result version = lakesetup.launch("--version");
+        assertThat(version.exit()).as(version.toString()).isZero();
+        assertThat(version.out()).startsWith("lakesetup ");
+    }
+
+    @Test
+    void apply_ofTheDataGraphExampleOnSandbox_validatesAsThePrincipalAndMasksTheSecret() throws IOException {
+        Path example = Path.of(System.getProperty("lakesetup.examples.setups"), "data-graph.yaml");
+        CommandProcess.Result apply = lakesetup.run("apply", "-f", example.toString(), "--sandbox");
+        assertThat(apply.exit()).as(apply.toString()).isZero();
+        assertThat(apply.out()).contains("== Validation", "PASSED", "== Connection details to hand over",
+                "OAuth secret  ****", "No changes");
+        Path sink = directory.resolve("secrets/segment-data-graph.json");
+        String secret = JSON.readTree(sink.toFile()).findValue("client_secret").asText();
+        assertThat(apply.out() + apply.err()).doesNotContain(secret);
+    }
 }

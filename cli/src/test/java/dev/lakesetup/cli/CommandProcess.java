@@ -36,11 +36,24 @@ final class CommandProcess {
         return jar;
     }
 
-    /** Runs {@code lakesetup ARGS} and waits for it (at most two minutes). */
+    /** Runs {@code lakesetup ARGS} with {@code java -jar} and waits for it (at most two minutes). */
     Result run(String... args) {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Djava.net.preferIPv4Stack=true", "-jar", jar().toString()));
         command.addAll(List.of(args));
+        return start(command, args);
+    }
+
+    /** Runs {@code bin/lakesetup ARGS}, the repository's launcher, on the built jar. */
+    Result launch(String... args) {
+        String launcher = System.getProperty("lakesetup.cli.launcher");
+        assertThat(launcher).as("system property lakesetup.cli.launcher (set by failsafe)").isNotNull();
+        List<String> command = new ArrayList<>(List.of("sh", launcher));
+        command.addAll(List.of(args));
+        return start(command, args);
+    }
+
+    private Result start(List<String> command, String... args) {
         try {
             Path out = Files.createTempFile(directory, "out", ".txt");
             Path err = Files.createTempFile(directory, "err", ".txt");
@@ -48,6 +61,8 @@ final class CommandProcess {
                     .redirectOutput(out.toFile()).redirectError(err.toFile());
             builder.environment().keySet().removeIf(name -> name.startsWith("DATABRICKS_")
                     || name.startsWith("AZURE_"));
+            builder.environment().put("LAKESETUP_JAR", jar().toString());
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
             Process process = builder.start();
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
