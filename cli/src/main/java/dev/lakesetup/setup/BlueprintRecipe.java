@@ -4,11 +4,11 @@ import dev.lakesetup.azure.AdlsContainer;
 import dev.lakesetup.azure.EntraServicePrincipal;
 import dev.lakesetup.azure.RoleAssignment;
 import dev.lakesetup.core.Lakesetup;
-import dev.lakesetup.core.apply.ApplyOptions;
 import dev.lakesetup.core.apply.ApplyReport;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.databricks.DatabricksWorkspace;
+import dev.lakesetup.databricks.RunOptions;
 import java.util.Set;
 
 /** A plain blueprint (or a filled-in access profile): plan, apply, and a confirming re-plan. */
@@ -32,9 +32,9 @@ record BlueprintRecipe(SetupKind kind, Blueprint blueprint) implements SetupReci
     }
 
     @Override
-    public SetupOutcome apply(Lakesetup lakesetup, DatabricksWorkspace workspace, ApplyOptions options) {
+    public SetupOutcome apply(Lakesetup lakesetup, DatabricksWorkspace workspace, RunOptions options) {
         Plan plan = lakesetup.plan(blueprint);
-        ApplyReport report = lakesetup.apply(plan, options);
+        ApplyReport report = lakesetup.apply(plan, options.applyOptions());
         Plan replan = report.isSuccess() ? lakesetup.plan(blueprint) : null;
         return new SetupOutcome(plan, report, replan, null, null);
     }

@@ -1,7 +1,6 @@
 package dev.lakesetup.setup;
 
 import dev.lakesetup.core.Lakesetup;
-import dev.lakesetup.core.apply.ApplyOptions;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.databricks.DataGraphSetup;
@@ -37,8 +36,8 @@ record DataGraphRecipe(DataGraphSetup setup) implements SetupRecipe {
     }
 
     @Override
-    public SetupOutcome apply(Lakesetup lakesetup, DatabricksWorkspace workspace, ApplyOptions options) {
-        SetupResult result = setup.run(lakesetup, workspace, RunOptions.defaults().withApplyOptions(options));
+    public SetupOutcome apply(Lakesetup lakesetup, DatabricksWorkspace workspace, RunOptions options) {
+        SetupResult result = setup.run(lakesetup, workspace, options);
         return new SetupOutcome(result.plan(), result.applyReport(), result.confirmationPlan().orElse(null),
                 result.validation().orElse(null), result.connectionDetails());
     }

@@ -21,8 +21,11 @@ final class Field {
     private final String pointer;
     private final JsonNode node;
 
-    /** What every field of one document shares: the tree, the environment and the profile values. */
-    record Source(LocatedTree tree, Map<String, String> env, Map<String, String> values) {
+    /**
+     * What every field of one document shares: the tree, the environment and, inside an access profile being
+     * filled in ({@code template}), the values of its placeholders.
+     */
+    record Source(LocatedTree tree, Map<String, String> env, Map<String, String> values, boolean template) {
     }
 
     Field(Source source, String pointer, JsonNode node) {
@@ -37,7 +40,7 @@ final class Field {
 
     /** A copy reading the same document with profile values filled in for {@code {{name}}}. */
     Field withValues(Map<String, String> values) {
-        return new Field(new Source(source.tree(), source.env(), values), pointer, node);
+        return new Field(new Source(source.tree(), source.env(), values, true), pointer, node);
     }
 
     boolean has(String name) {
@@ -74,7 +77,7 @@ final class Field {
     }
 
     String text() {
-        return source.values().isEmpty() ? node.asText() : Placeholders.fill(this, node.asText(), source.values());
+        return source.template() ? Placeholders.fill(this, node.asText(), source.values()) : node.asText();
     }
 
     String text(String name) {
@@ -108,6 +111,8 @@ final class Field {
     <T> T convert(Supplier<T> conversion, String accepted) {
         try {
             return conversion.get();
+        } catch (SetupFileException e) {
+            throw e;
         } catch (InvalidInputException e) {
             throw fail(shown(), e.getMessage(), e.accepted() == null ? accepted : e.accepted());
         } catch (LakesetupException | IllegalArgumentException | java.time.DateTimeException e) {

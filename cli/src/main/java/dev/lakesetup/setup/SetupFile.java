@@ -88,7 +88,7 @@ public final class SetupFile {
         LocatedTree tree = LocatedTree.parse(name, text, factory);
         failOn(Preprocess.run(tree, env));
         failOn(SchemaCheck.check(tree));
-        return WorkspaceMapper.map(Field.root(new Field.Source(tree, Map.copyOf(env), Map.of())));
+        return WorkspaceMapper.map(Field.root(new Field.Source(tree, Map.copyOf(env), Map.of(), false)));
     }
 
     /**

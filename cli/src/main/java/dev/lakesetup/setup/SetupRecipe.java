@@ -1,10 +1,10 @@
 package dev.lakesetup.setup;
 
 import dev.lakesetup.core.Lakesetup;
-import dev.lakesetup.core.apply.ApplyOptions;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.databricks.DatabricksWorkspace;
+import dev.lakesetup.databricks.RunOptions;
 
 /** What one workspace's {@code setup:} section became: a blueprint, or a recipe built from its parameters. */
 interface SetupRecipe {
@@ -24,5 +24,5 @@ interface SetupRecipe {
     Plan plan(Lakesetup lakesetup, DatabricksWorkspace workspace);
 
     /** Plans, applies, re-plans and (for recipes) validates and hands over. */
-    SetupOutcome apply(Lakesetup lakesetup, DatabricksWorkspace workspace, ApplyOptions options);
+    SetupOutcome apply(Lakesetup lakesetup, DatabricksWorkspace workspace, RunOptions options);
 }

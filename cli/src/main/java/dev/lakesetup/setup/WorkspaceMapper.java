@@ -16,7 +16,10 @@ final class WorkspaceMapper {
                     BlueprintMapper.map(field, context.warehouse())),
             SetupKind.PROFILE.key(), ProfileMapper::map,
             SetupKind.DATA_GRAPH.key(), DataGraphMapper::map,
-            SetupKind.AZURE_DELTA_LAKE_DESTINATION.key(), AzureDestinationMapper::map);
+            SetupKind.AZURE_DELTA_LAKE_DESTINATION.key(), AzureDestinationMapper::map,
+            SetupKind.DATABRICKS_DESTINATION.key(), OAuthRecipeMapper::databricksDestination,
+            SetupKind.PROFILES_SYNC.key(), OAuthRecipeMapper::profilesSync,
+            SetupKind.REVERSE_ETL_SOURCE.key(), OAuthRecipeMapper::reverseEtlSource);
 
     /** What a workspace's setup may refer to besides its own section. */
     record Context(Optional<String> warehouse, Field profiles) {

@@ -6,6 +6,7 @@ import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.databricks.DatabricksWorkspace;
+import dev.lakesetup.databricks.RunOptions;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -125,12 +126,11 @@ public final class WorkspaceSetup {
      * @return what happened
      */
     public SetupOutcome apply(Lakesetup lakesetup, DatabricksWorkspace workspace) {
-        return apply(lakesetup, workspace, ApplyOptions.defaults());
+        return apply(lakesetup, workspace, RunOptions.defaults());
     }
 
     /**
-     * Applies the setup with options (revokes or conflicts allowed). The Azure Delta Lake destination recipe
-     * applies with default options only.
+     * Applies the setup with options (revokes or conflicts allowed).
      *
      * @param lakesetup the engine, with the workspace's executor registered
      * @param workspace the workspace
@@ -139,6 +139,22 @@ public final class WorkspaceSetup {
      */
     public SetupOutcome apply(Lakesetup lakesetup, DatabricksWorkspace workspace, ApplyOptions options) {
         InvalidInputException.requireNonNull(options, "apply options");
+        return apply(lakesetup, workspace, RunOptions.defaults().withApplyOptions(options));
+    }
+
+    /**
+     * Applies the setup with run options: apply options, and for the recipes that validate as the principal the
+     * validator's settings (a sandbox on the testkit passes {@code PrincipalValidator.Builder::plainHttpForTesting}).
+     * Blueprints and profiles use only the apply options; the Azure Delta Lake destination recipe applies with
+     * default options.
+     *
+     * @param lakesetup the engine, with the workspace's executor registered
+     * @param workspace the workspace
+     * @param options the run options
+     * @return what happened
+     */
+    public SetupOutcome apply(Lakesetup lakesetup, DatabricksWorkspace workspace, RunOptions options) {
+        InvalidInputException.requireNonNull(options, "run options");
         return recipe.apply(requireEngine(lakesetup), requireWorkspace(workspace), options);
     }
 

@@ -25,7 +25,6 @@ import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.databricks.DataGraphSetup;
 import dev.lakesetup.databricks.DatabricksWorkspace;
 import dev.lakesetup.testkit.FakeWorkspace;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -155,13 +154,13 @@ class SetupFileExamplesTest {
     }
 
     @Test
-    void everyExample_whenRead_isValid() {
-        for (String name : List.of("blueprint.yaml", "data-graph.yaml", "azure-delta-lake-destination.yaml",
-                "vendor-profile.yaml")) {
+    void everyExample_whenRead_isValidAndTestedAbove() {
+        List<String> tested = List.of("blueprint.yaml", "data-graph.yaml", "azure-delta-lake-destination.yaml",
+                "vendor-profile.yaml", "databricks-destination.yaml", "profiles-sync.yaml", "reverse-etl-source.yaml");
+        for (String name : tested) {
             assertThat(example(name)).as(name).isNotEmpty();
         }
-        assertThat(Path.of("..", "examples", "setups").toFile().list()).as("every example is read above")
-                .containsExactlyInAnyOrder("blueprint.yaml", "data-graph.yaml", "azure-delta-lake-destination.yaml",
-                        "vendor-profile.yaml");
+        assertThat(Setups.EXAMPLES.toFile().list()).as("every example file is compared with its fluent form")
+                .containsExactlyInAnyOrderElementsOf(tested);
     }
 }
