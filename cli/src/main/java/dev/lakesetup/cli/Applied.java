@@ -4,10 +4,8 @@ import dev.lakesetup.core.apply.ApplyOptions;
 import dev.lakesetup.core.apply.ApplyReport;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.databricks.ConnectionDetails;
-import dev.lakesetup.databricks.DataGraphSetup;
 import dev.lakesetup.databricks.PrincipalValidator;
 import dev.lakesetup.databricks.RunOptions;
-import dev.lakesetup.databricks.SetupResult;
 import dev.lakesetup.databricks.ValidationReport;
 import dev.lakesetup.setup.SetupOutcome;
 import dev.lakesetup.setup.WorkspaceSetup;
@@ -27,26 +25,16 @@ record Applied(Plan plan, ApplyReport report, Optional<Plan> replan, Optional<Va
         Optional<ConnectionDetails> connectionDetails) {
 
     /**
-     * Applies a workspace's setup. In a sandbox, the Data Graph recipe validates over the sandbox's plain HTTP
-     * (a real workspace is only reached over HTTPS); everything else runs as the setup file's reader runs it.
+     * Applies a workspace's setup. In a sandbox, recipes validate as their principal over the sandbox's plain HTTP
+     * (a real workspace is only reached over HTTPS).
      */
     static Applied apply(WorkspaceSetup setup, Session session, ApplyOptions options) {
-        Optional<DataGraphSetup> dataGraph = setup.recipe(DataGraphSetup.class);
-        if (session.isSandbox() && dataGraph.isPresent()) {
-            RunOptions run = RunOptions.defaults().withApplyOptions(options)
-                    .withValidator(PrincipalValidator.Builder::plainHttpForTesting);
-            return of(dataGraph.get().run(session.lakesetup(), session.workspace(), run));
+        RunOptions run = RunOptions.defaults().withApplyOptions(options);
+        if (session.isSandbox()) {
+            run = run.withValidator(PrincipalValidator.Builder::plainHttpForTesting);
         }
-        return of(setup.apply(session.lakesetup(), session.workspace(), options));
-    }
-
-    private static Applied of(SetupOutcome outcome) {
+        SetupOutcome outcome = setup.apply(session.lakesetup(), session.workspace(), run);
         return new Applied(outcome.plan(), outcome.report(), outcome.replan(), outcome.validation(),
                 outcome.connectionDetails());
-    }
-
-    private static Applied of(SetupResult result) {
-        return new Applied(result.plan(), result.applyReport(), result.confirmationPlan(), result.validation(),
-                Optional.of(result.connectionDetails()));
     }
 }

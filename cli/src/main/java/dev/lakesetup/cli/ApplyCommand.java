@@ -56,7 +56,7 @@ final class ApplyCommand implements Callable<Integer> {
         SavedPlan saved = savedPlan == null ? null : SavedPlan.read(savedPlan);
         Printer printer = new Printer(console.out(), output.json());
         ProgressBar progress = new ProgressBar(console.err(), console.errIsTerminal(), !output.json());
-        try (Session session = Session.open(setup, target, console.env(), progress)) {
+        try (Session session = Session.open(setup, file, target, console.env(), progress)) {
             console.err().println("Applying " + setup.name() + " from " + (saved == null ? "" : savedPlan + " and ")
                     + file.file() + " against " + session.where());
             return saved == null ? apply(setup, session, printer) : applySaved(saved, setup, session, printer);

@@ -37,7 +37,7 @@ final class PlanCommand implements Callable<Integer> {
         Console console = root.console();
         WorkspaceSetup setup = file.load(target.environment(console.env()));
         ProgressBar progress = new ProgressBar(console.err(), console.errIsTerminal(), false);
-        try (Session session = Session.open(setup, target, console.env(), progress)) {
+        try (Session session = Session.open(setup, file, target, console.env(), progress)) {
             console.err().println("Planning " + setup.name() + " from " + file.file() + " against "
                     + session.where());
             Plan plan = setup.plan(session.lakesetup(), session.workspace());

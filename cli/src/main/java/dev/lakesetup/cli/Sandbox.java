@@ -9,7 +9,6 @@ import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.Secret;
-import dev.lakesetup.databricks.DataGraphSetup;
 import dev.lakesetup.databricks.DatabricksWorkspace;
 import dev.lakesetup.setup.WorkspaceSetup;
 import dev.lakesetup.testkit.FakeAzure;
@@ -41,8 +40,11 @@ final class Sandbox implements AutoCloseable {
         this.warehouse = warehouse;
     }
 
-    /** Starts the fakes for a workspace's setup; fake Azure only when the setup has Azure pieces. */
-    static Sandbox start(WorkspaceSetup setup) {
+    /**
+     * Starts the fakes for a workspace's setup, with the tables its recipe validates with; fake Azure only when the
+     * setup has Azure pieces.
+     */
+    static Sandbox start(WorkspaceSetup setup, List<String> tables) {
         Blueprint blueprint = setup.blueprint();
         SandboxSeed seed = SandboxSeed.of(blueprint);
         String warehouse = setup.warehouse().orElse(WAREHOUSE);
@@ -52,8 +54,7 @@ final class Sandbox implements AutoCloseable {
         FakeWorkspace workspace = builder.build().start();
         try {
             seed.into(workspace);
-            setup.recipe(DataGraphSetup.class).ifPresent(recipe -> recipe.validationTables().forEach(table ->
-                    workspace.seedTable(table.fullName(), List.of("id BIGINT"), List.of(List.of(1)))));
+            tables.forEach(table -> workspace.seedTable(table, List.of("id BIGINT"), List.of(List.of(1))));
         } catch (RuntimeException e) {
             workspace.close();
             throw e;

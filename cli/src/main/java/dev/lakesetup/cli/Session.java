@@ -32,18 +32,20 @@ final class Session implements AutoCloseable {
      * Opens the connections a setup needs.
      *
      * @param setup the workspace's setup from the file
+     * @param file the file it came from
      * @param target where to run
      * @param env the environment (Azure's tenant and subscription, the Databricks account)
      * @param listener the progress listener
      */
-    static Session open(WorkspaceSetup setup, TargetOptions target, Map<String, String> env, ApplyListener listener) {
+    static Session open(WorkspaceSetup setup, FileOptions file, TargetOptions target, Map<String, String> env,
+            ApplyListener listener) {
         CallPolicy policy = CallPolicy.defaults();
         if (target.sandbox()) {
             if (target.profile() != null) {
                 throw InvalidInputException.of("--profile", target.profile(), "--sandbox runs without an account",
                         "either --sandbox or --profile, not both");
             }
-            Sandbox sandbox = Sandbox.start(setup);
+            Sandbox sandbox = Sandbox.start(setup, ValidationTables.of(file.file(), setup.name()));
             try {
                 return open(sandbox.databricks(policy), sandbox.azure(policy), policy, listener, sandbox);
             } catch (RuntimeException e) {

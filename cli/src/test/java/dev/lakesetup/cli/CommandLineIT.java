@@ -7,9 +7,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The packaged command end to end, as a process: output and exit status of each command on a sandbox. */
 class CommandLineIT {
@@ -180,5 +183,22 @@ class CommandLineIT {
         Path sink = directory.resolve("secrets/segment-data-graph.json");
         String secret = JSON.readTree(sink.toFile()).findValue("client_secret").asText();
         assertThat(apply.out() + apply.err()).doesNotContain(secret);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"blueprint.yaml,analytics", "data-graph.yaml,production", "databricks-destination.yaml,production",
+        "profiles-sync.yaml,production", "reverse-etl-source.yaml,production", "vendor-profile.yaml,customer-two",
+        "azure-delta-lake-destination.yaml,lakehouse"})
+    void apply_ofEveryExampleSetupOnSandbox_succeedsAndPlansAgainEmpty(String example, String workspace) {
+        Path file = Path.of(System.getProperty("lakesetup.examples.setups"), example);
+        Map<String, String> env = Map.of("CUSTOMER_ONE_HOST", "https://one.example.com",
+                "CUSTOMER_TWO_HOST", "https://two.example.com", "LAKESETUP_STORAGE_ACCOUNT", "lakeacct",
+                "LAKESETUP_RESOURCE_GROUP", "rg-data", "LAKESETUP_ACCESS_CONNECTOR_ID", "/subscriptions/"
+                        + "00000000-0000-0000-0000-000000000001/resourceGroups/rg-data/providers/"
+                        + "Microsoft.Databricks/accessConnectors/lake");
+        CommandProcess.Result apply = lakesetup.run(env, "apply", "-f", file.toString(), "--sandbox",
+                "--workspace", workspace);
+        assertThat(apply.exit()).as(apply.toString()).isZero();
+        assertThat(apply.out()).contains("Apply succeeded", "No changes: the live state matches the blueprint.");
     }
 }

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the packaged command as a process ({@code java -jar lakesetup-cli-VERSION-all.jar ...}) in a directory. */
@@ -22,6 +23,7 @@ final class CommandProcess {
     }
 
     private final Path directory;
+    private Map<String, String> env = Map.of();
 
     CommandProcess(Path directory) {
         this.directory = directory;
@@ -38,6 +40,12 @@ final class CommandProcess {
 
     /** Runs {@code lakesetup ARGS} with {@code java -jar} and waits for it (at most two minutes). */
     Result run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    /** Runs {@code lakesetup ARGS} with more environment variables. */
+    Result run(Map<String, String> env, String... args) {
+        this.env = env;
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                 .toString(), "-Djava.net.preferIPv4Stack=true", "-jar", jar().toString()));
         command.addAll(List.of(args));
@@ -63,6 +71,8 @@ final class CommandProcess {
                     || name.startsWith("AZURE_"));
             builder.environment().put("LAKESETUP_JAR", jar().toString());
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            builder.environment().putAll(env);
+            env = Map.of();
             Process process = builder.start();
             if (!process.waitFor(2, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
