@@ -205,7 +205,7 @@ public final class DataGraphSetup {
      * @throws dev.lakesetup.core.exception.ServiceException when the workspace has no Unity Catalog metastore
      */
     public Plan plan(Lakesetup lakesetup, DatabricksWorkspace workspace) {
-        return new DataGraphRun(this, lakesetup, workspace, RunOptions.defaults()).plan(secretSink);
+        return new OAuthRecipeRun(recipe(), lakesetup, workspace, RunOptions.defaults()).plan(secretSink);
     }
 
     /**
@@ -243,12 +243,14 @@ public final class DataGraphSetup {
      * @throws dev.lakesetup.core.apply.ApplyRefusedException when the plan holds a conflict the options do not allow
      */
     public SetupResult run(Lakesetup lakesetup, DatabricksWorkspace workspace, RunOptions options) {
-        return new DataGraphRun(this, lakesetup, workspace, options).run(secretSink);
+        return new OAuthRecipeRun(recipe(), lakesetup, workspace, options).run(secretSink);
     }
 
-    /** The credentials given with {@code validateWith}, or {@code null}. */
-    OAuthCredentials validationCredentials() {
-        return validationCredentials;
+    /** This recipe as the shared OAuth recipe run takes it. */
+    private OAuthRecipe recipe() {
+        return new OAuthRecipe("Data Graph setup", principal, warehouseId, bookkeeping,
+                (sink, schemaExists) -> blueprint(schemaExists, sink), this::addValidationChecks,
+                validationCredentials, List.of());
     }
 
     @Override

@@ -51,6 +51,15 @@ final class ReadAccess {
             blueprint.grant(Grant.on(catalog).to(principal)
                     .privileges(Privilege.USE_CATALOG, Privilege.USE_SCHEMA, Privilege.SELECT));
         }
+        declareSchemas(blueprint, principal, schemas);
+    }
+
+    /**
+     * Declares read access to chosen schemas: USE CATALOG on each catalog, USE SCHEMA and SELECT on each schema
+     * (shared with the Reverse ETL source recipe).
+     */
+    static void declareSchemas(Blueprint.Builder blueprint, Principal principal,
+            Map<CatalogName, Set<SchemaName>> schemas) {
         schemas.forEach((catalog, names) -> {
             blueprint.grant(Grant.on(catalog).to(principal).privileges(Privilege.USE_CATALOG));
             for (SchemaName schema : names) {

@@ -140,6 +140,11 @@ public final class FakeWorkspace implements AutoCloseable {
         return faults;
     }
 
+    /** {@return the IP access lists and the setting that switches them on} */
+    public WorkspaceNetwork network() {
+        return new WorkspaceNetwork(ctx);
+    }
+
     /** {@return the request counts since start or the last {@link #resetRequests()}} */
     public RequestStats requests() {
         RequestCounter.Counts counts = server.http().stats();

@@ -173,6 +173,12 @@ public final class Privilege implements Comparable<Privilege> {
                 return new Privilege(spelled, Collections.unmodifiableSet(EnumSet.allOf(SecurableType.class)),
                         Integer.MAX_VALUE);
             }
+            if (spelled.equals("READ METADATA")) {
+                throw InvalidInputException.of("privilege", text, "READ_METADATA is a Hive metastore privilege with "
+                        + "no one-to-one Unity Catalog counterpart: USE SCHEMA and SELECT on a schema already let a "
+                        + "principal see its tables' metadata, and BROWSE on a catalog shows metadata without data",
+                        "USE SCHEMA and SELECT on the schema, or BROWSE on the catalog");
+            }
             throw InvalidInputException.of("privilege", text, "it is not a Unity Catalog privilege",
                     acceptedFor(type));
         }

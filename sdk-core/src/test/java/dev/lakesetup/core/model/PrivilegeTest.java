@@ -44,6 +44,19 @@ class PrivilegeTest {
         assertThat(privilege.isKnown()).isTrue();
     }
 
+    @ParameterizedTest
+    @CsvSource({"READ_METADATA", "read metadata"})
+    void parse_whenHiveEraReadMetadata_rejectsItSayingWhatUnityCatalogUsesInstead(String text) {
+        assertThatThrownBy(() -> Privilege.parse(text, SCHEMA)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining(text).hasMessageContaining("Hive metastore privilege")
+                .hasMessageContaining("USE SCHEMA and SELECT on the schema, or BROWSE on the catalog");
+    }
+
+    @Test
+    void observed_whenServiceReportsReadMetadata_keepsIt() {
+        assertThat(Privilege.observed("READ_METADATA", SCHEMA).sqlName()).isEqualTo("READ METADATA");
+    }
+
     @Test
     void parse_whenUnknownAndAllowed_keepsTheNameForAnyType() {
         Privilege future = Privilege.parse("manage_sharing", CATALOG, UnknownNames.ALLOW);

@@ -48,6 +48,7 @@ public final class WorkspaceContext {
     private final Settings settings;
     private final UnityCatalog uc;
     private final Identities identities = new Identities();
+    private final IpAccessLists ipAccessLists = new IpAccessLists();
     private final Map<String, Warehouse> warehouses = new LinkedHashMap<>();
     private final Statements statements = new Statements();
     private final Map<String, int[]> invisiblePrincipals = new HashMap<>();
@@ -75,6 +76,11 @@ public final class WorkspaceContext {
     /** Returns the Unity Catalog state. */
     public UnityCatalog uc() {
         return uc;
+    }
+
+    /** Returns the IP access lists and whether they are switched on. */
+    public IpAccessLists ipAccessLists() {
+        return ipAccessLists;
     }
 
     /** Returns the identities. */

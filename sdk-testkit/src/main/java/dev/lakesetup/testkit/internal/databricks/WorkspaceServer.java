@@ -38,6 +38,7 @@ public final class WorkspaceServer {
         new IdentityApi(ctx).register(router);
         new AccountApi(ctx).register(router);
         new DirectoryApi(ctx).register(router);
+        new NetworkApi(ctx).register(router);
         WarehouseApi warehouses = new WarehouseApi(ctx);
         warehouses.register(router);
         new StatementApi(ctx, warehouses).register(router);
