@@ -27,17 +27,29 @@ record FileSecretSink(Path path) implements SecretSink {
                 .put("client_id", credentials.clientId().toString())
                 .put("client_secret", credentials.secret().reveal());
         Path target = path.toAbsolutePath();
+        Path temporary = null;
         try {
             Files.createDirectories(target.getParent());
-            Path temporary = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
+            temporary = FileSystems.getDefault().supportedFileAttributeViews().contains("posix")
                     ? Files.createTempFile(target.getParent(), ".secret", ".tmp",
                             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                     : Files.createTempFile(target.getParent(), ".secret", ".tmp");
             Files.writeString(temporary, json.toString(), StandardCharsets.UTF_8);
             Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
+            deleteQuietly(temporary);
             throw new LakesetupException("the new OAuth secret of " + credentials.clientId()
                     + " could not be written to " + target + ": " + e.getClass().getSimpleName());
+        }
+    }
+
+    private static void deleteQuietly(Path temporary) {
+        if (temporary != null) {
+            try {
+                Files.deleteIfExists(temporary);
+            } catch (IOException ignored) {
+                // the failure to write is what the caller learns; a leftover is owner-only and holds no more
+            }
         }
     }
 

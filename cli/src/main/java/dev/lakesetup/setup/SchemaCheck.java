@@ -47,12 +47,25 @@ final class SchemaCheck {
     static List<SetupProblem> check(LocatedTree tree) {
         Map<String, SetupProblem> byField = new LinkedHashMap<>();
         for (Error error : SCHEMA.validate(tree.root())) {
+            if (insideAlternative(error.getEvaluationPath())) {
+                continue;
+            }
             SetupProblem problem = problem(tree, error);
             byField.putIfAbsent(problem.field(), problem);
         }
         List<SetupProblem> problems = new ArrayList<>(byField.values());
         problems.sort(Comparator.comparingInt(SetupProblem::line).thenComparingInt(SetupProblem::column));
         return problems;
+    }
+
+    /** A failure of one branch of a oneOf: the oneOf's own error, with its description, says it better. */
+    private static boolean insideAlternative(NodePath evaluation) {
+        for (int i = 0; i < evaluation.getNameCount() - 1; i++) {
+            if ("oneOf".equals(String.valueOf(evaluation.getElement(i)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static SetupProblem problem(LocatedTree tree, Error error) {

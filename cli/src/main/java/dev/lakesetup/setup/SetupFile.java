@@ -1,6 +1,7 @@
 package dev.lakesetup.setup;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.lakesetup.core.exception.InvalidInputException;
@@ -85,6 +86,7 @@ public final class SetupFile {
         InvalidInputException.requireNonNull(text, "setup file text");
         InvalidInputException.requireNonNull(env, "environment");
         JsonFactory factory = name.toLowerCase(Locale.ROOT).endsWith(".json") ? new JsonFactory() : new YAMLFactory();
+        factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         LocatedTree tree = LocatedTree.parse(name, text, factory);
         failOn(Preprocess.run(tree, env));
         failOn(SchemaCheck.check(tree));

@@ -248,4 +248,26 @@ class SetupFileErrorsTest {
         assertThat(e.problems().get(0).file()).isEqualTo("no-such-setup.yaml");
         assertThat(e.getMessage()).contains("cannot be read");
     }
+
+    @Test
+    void read_whenStorageCredentialHasNoIdentity_namesTheCredentialAndTheChoices() {
+        List<SetupProblem> problems = problems("setup.yaml", Setups.workspace("""
+                blueprint:
+                  storageCredentials:
+                    - name: cred
+                """), Map.of());
+        assertThat(problems).singleElement().satisfies(problem -> {
+            assertThat(problem.field()).isEqualTo("/workspaces/0/setup/blueprint/storageCredentials/0");
+            assertThat(problem.line()).isEqualTo(8);
+            assertThat(problem.accepted()).contains("azureManagedIdentity or azureServicePrincipal");
+        });
+    }
+
+    @Test
+    void read_whenKeyRepeated_namesItsPlaceInsteadOfKeepingTheLastValue() {
+        SetupProblem problem = onlyProblem("apiVersion: lakesetup/v1\nworkspaces:\n  - name: a\n    name: b\n"
+                + "    setup:\n      blueprint: {}\n");
+        assertThat(problem.line()).isEqualTo(4);
+        assertThat(problem.problem()).contains("Duplicate field 'name'");
+    }
 }
