@@ -1,5 +1,7 @@
 package dev.lakesetup.cli;
 
+import dev.lakesetup.core.apply.ApplyRefusedException;
+import dev.lakesetup.core.apply.StalePlanException;
 import dev.lakesetup.core.exception.LakesetupException;
 import dev.lakesetup.core.exception.ServiceText;
 import java.io.UncheckedIOException;
@@ -37,6 +39,11 @@ final class Failures implements IExecutionExceptionHandler, IParameterExceptionH
     @Override
     public int handleExecutionException(Exception e, CommandLine line, ParseResult parsed) {
         console.err().println("Error: " + message(e));
+        if (e instanceof ApplyRefusedException refused && !(e instanceof StalePlanException)
+                && refused.refused().stream().allMatch(id -> id.toString().startsWith("revoke:"))) {
+            console.err().println("On the command line: review the revokes in the plan, then apply with "
+                    + "--allow-revokes.");
+        }
         if (parsed.originalArgs().contains(DEBUG)) {
             e.printStackTrace(console.err());
         } else if (!(e instanceof LakesetupException || e instanceof UncheckedIOException)) {

@@ -22,9 +22,11 @@ public final class Main {
      * @param args the command line, e.g. {@code plan -f setup.yaml --sandbox}
      */
     public static void main(String[] args) {
-        // the command's own logging (slf4j-simple, on standard error): warnings only, everything under --debug
+        // the libraries' logging (slf4j-simple, on standard error): off, since the command reports every failure
+        // itself in one line and a library's warning may carry a stack trace; everything under --debug; a level
+        // given with -Dorg.slf4j.simpleLogger.defaultLogLevel wins
         if (System.getProperty(LOG_LEVEL) == null) {
-            System.setProperty(LOG_LEVEL, Arrays.asList(args).contains("--debug") ? "debug" : "warn");
+            System.setProperty(LOG_LEVEL, Arrays.asList(args).contains("--debug") ? "debug" : "off");
         }
         System.exit(run(args, Console.system()));
     }

@@ -7,7 +7,7 @@ final class OutputOptions {
     @Option(names = "--json", description = "Print JSON (the documented plan and report schemas) instead of text.")
     private boolean json;
 
-    @Option(names = "--debug", description = "On an error, also print its stack trace.")
+    @Option(names = "--debug", description = "On an error, also print its stack trace; print the libraries' debug logs.")
     private boolean debug;
 
     boolean json() {

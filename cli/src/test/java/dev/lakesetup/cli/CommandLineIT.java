@@ -201,4 +201,13 @@ class CommandLineIT {
         assertThat(apply.exit()).as(apply.toString()).isZero();
         assertThat(apply.out()).contains("Apply succeeded", "No changes: the live state matches the blueprint.");
     }
+
+    @Test
+    void plan_whenTheWorkspaceIsUnreachable_exitsWithOneMessageAndNoStackTrace() {
+        CommandProcess.Result plan = lakesetup.run(Map.of("DATABRICKS_HOST", "https://127.0.0.1:1",
+                "DATABRICKS_TOKEN", "not-a-token"), "plan", "-f", "setup.yaml");
+        assertThat(plan.exit()).as(plan.toString()).isEqualTo(1);
+        assertThat(plan.err()).contains("Error: ").doesNotContain("\tat ", "Exception:", "not-a-token");
+        assertThat(plan.out()).isEmpty();
+    }
 }
