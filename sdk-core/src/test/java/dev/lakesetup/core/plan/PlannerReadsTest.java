@@ -119,7 +119,7 @@ class PlannerReadsTest {
             if (!name.equals("c0")) {
                 othersStarted.countDown();
                 try {
-                    othersStarted.await(2, TimeUnit.SECONDS);
+                    othersStarted.await(10, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -167,7 +167,7 @@ class PlannerReadsTest {
             log.add("start " + securables.iterator().next().fullName());
             allStarted.countDown();
             try {
-                allStarted.await(2, TimeUnit.SECONDS);
+                allStarted.await(10, TimeUnit.SECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
