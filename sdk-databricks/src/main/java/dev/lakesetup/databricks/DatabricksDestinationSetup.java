@@ -1,6 +1,5 @@
 package dev.lakesetup.databricks;
 
-import dev.lakesetup.core.Lakesetup;
 import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Catalog;
@@ -8,9 +7,7 @@ import dev.lakesetup.core.model.CatalogName;
 import dev.lakesetup.core.model.Grant;
 import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.SecretSink;
-import dev.lakesetup.core.model.ServicePrincipal;
 import dev.lakesetup.core.model.StorageUrl;
-import dev.lakesetup.core.plan.Plan;
 import java.util.Optional;
 
 /**
@@ -30,15 +27,14 @@ import java.util.Optional;
  * }</pre>
  * The builder rejects incomplete or contradictory input before anything is called.
  */
-public final class DatabricksDestinationSetup {
+public final class DatabricksDestinationSetup extends OAuthSetup {
     /** The display name the guide suggests for the principal. */
     public static final String DEFAULT_DISPLAY_NAME = "Segment Storage Destinations";
 
-    private final RecipePrincipal shared;
     private final Catalog catalog;
 
     private DatabricksDestinationSetup(RecipePrincipal shared, Catalog catalog) {
-        this.shared = shared;
+        super(shared);
         this.catalog = catalog;
     }
 
@@ -51,14 +47,6 @@ public final class DatabricksDestinationSetup {
         return new Builder();
     }
 
-    /**
-     * Returns the service principal the recipe grants to.
-     *
-     * @return the principal
-     */
-    public ServicePrincipal principal() {
-        return shared.principal();
-    }
 
     /**
      * Returns the catalog the vendor lands data in.
@@ -84,6 +72,7 @@ public final class DatabricksDestinationSetup {
      *
      * @return the blueprint
      */
+    @Override
     public Blueprint blueprint() {
         return blueprint(shared.secretSink());
     }
@@ -95,56 +84,8 @@ public final class DatabricksDestinationSetup {
                 .grant(Grant.on(catalog.name()).to(principal()).privileges(Privilege.ALL_PRIVILEGES)).build();
     }
 
-    /**
-     * Adds this recipe's checks to a validator: {@code SHOW SCHEMAS IN} the catalog, and a sample read of each
-     * validation table.
-     *
-     * @param validator a validator's builder, with host, warehouse and credentials
-     * @return the same builder
-     */
-    public PrincipalValidator.Builder addValidationChecks(PrincipalValidator.Builder validator) {
-        return recipe().checks().apply(InvalidInputException.requireNonNull(validator, "validator"));
-    }
-
-    /**
-     * Checks that Unity Catalog is enabled and plans the procedure; nothing is changed.
-     *
-     * @param lakesetup the engine, with an executor of {@code workspace} registered
-     * @param workspace the workspace
-     * @return the plan
-     * @throws dev.lakesetup.core.exception.ServiceException when the workspace has no Unity Catalog metastore
-     */
-    public Plan plan(Lakesetup lakesetup, DatabricksWorkspace workspace) {
-        return new OAuthRecipeRun(recipe(), lakesetup, workspace, RunOptions.defaults()).plan(shared.secretSink());
-    }
-
-    /**
-     * Runs the whole procedure: preflight, plan, apply, a confirming re-plan, validation as the service principal
-     * (with the IP access list check when vendor ranges were given), and the connection details.
-     *
-     * @param lakesetup the engine, with an executor of {@code workspace} registered
-     * @param workspace the workspace
-     * @param options apply options and validator settings
-     * @return what happened in each step
-     * @throws dev.lakesetup.core.exception.ServiceException when the workspace has no Unity Catalog metastore
-     * @throws dev.lakesetup.core.apply.ApplyRefusedException when the plan holds a conflict the options do not allow
-     */
-    public SetupResult run(Lakesetup lakesetup, DatabricksWorkspace workspace, RunOptions options) {
-        return new OAuthRecipeRun(recipe(), lakesetup, workspace, options).run(shared.secretSink());
-    }
-
-    /**
-     * Runs the whole procedure with the default options (see {@link #run(Lakesetup, DatabricksWorkspace, RunOptions)}).
-     *
-     * @param lakesetup the engine, with an executor of {@code workspace} registered
-     * @param workspace the workspace
-     * @return what happened in each step
-     */
-    public SetupResult run(Lakesetup lakesetup, DatabricksWorkspace workspace) {
-        return run(lakesetup, workspace, RunOptions.defaults());
-    }
-
-    private OAuthRecipe recipe() {
+    @Override
+    OAuthRecipe recipe() {
         return OAuthRecipe.of(shared, catalog.name(), (sink, schemaExists) -> blueprint(sink),
                 validator -> validator.showSchemasIn(catalog.name()));
     }

@@ -1,6 +1,5 @@
 package dev.lakesetup.databricks;
 
-import dev.lakesetup.core.Lakesetup;
 import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Catalog;
@@ -9,8 +8,6 @@ import dev.lakesetup.core.model.Entitlement;
 import dev.lakesetup.core.model.Grant;
 import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.SecretSink;
-import dev.lakesetup.core.model.ServicePrincipal;
-import dev.lakesetup.core.plan.Plan;
 import java.util.List;
 
 /**
@@ -30,16 +27,15 @@ import java.util.List;
  * }</pre>
  * The builder rejects incomplete or contradictory input before anything is called.
  */
-public final class ProfilesSyncSetup {
+public final class ProfilesSyncSetup extends OAuthSetup {
     /** The privileges the guide asks for on the target catalog, in its order. */
     public static final List<Privilege> CATALOG_PRIVILEGES = List.of(Privilege.USE_CATALOG, Privilege.USE_SCHEMA,
             Privilege.MODIFY, Privilege.SELECT, Privilege.CREATE_SCHEMA, Privilege.CREATE_TABLE);
 
-    private final RecipePrincipal shared;
     private final CatalogName catalog;
 
     private ProfilesSyncSetup(RecipePrincipal shared, CatalogName catalog) {
-        this.shared = shared;
+        super(shared);
         this.catalog = catalog;
     }
 
@@ -52,14 +48,6 @@ public final class ProfilesSyncSetup {
         return new Builder();
     }
 
-    /**
-     * Returns the service principal the recipe grants to.
-     *
-     * @return the principal
-     */
-    public ServicePrincipal principal() {
-        return shared.principal();
-    }
 
     /**
      * Returns the catalog Profiles Sync writes to.
@@ -76,6 +64,7 @@ public final class ProfilesSyncSetup {
      *
      * @return the blueprint
      */
+    @Override
     public Blueprint blueprint() {
         return blueprint(shared.secretSink());
     }
@@ -88,56 +77,8 @@ public final class ProfilesSyncSetup {
                 .build();
     }
 
-    /**
-     * Adds this recipe's checks to a validator: {@code SHOW SCHEMAS IN} the catalog, and a sample read of each
-     * validation table.
-     *
-     * @param validator a validator's builder, with host, warehouse and credentials
-     * @return the same builder
-     */
-    public PrincipalValidator.Builder addValidationChecks(PrincipalValidator.Builder validator) {
-        return recipe().checks().apply(InvalidInputException.requireNonNull(validator, "validator"));
-    }
-
-    /**
-     * Checks that Unity Catalog is enabled and plans the procedure; nothing is changed.
-     *
-     * @param lakesetup the engine, with an executor of {@code workspace} registered
-     * @param workspace the workspace
-     * @return the plan
-     * @throws dev.lakesetup.core.exception.ServiceException when the workspace has no Unity Catalog metastore
-     */
-    public Plan plan(Lakesetup lakesetup, DatabricksWorkspace workspace) {
-        return new OAuthRecipeRun(recipe(), lakesetup, workspace, RunOptions.defaults()).plan(shared.secretSink());
-    }
-
-    /**
-     * Runs the whole procedure: preflight, plan, apply, a confirming re-plan, validation as the service principal
-     * (with the IP access list check when vendor ranges were given), and the connection details.
-     *
-     * @param lakesetup the engine, with an executor of {@code workspace} registered
-     * @param workspace the workspace
-     * @param options apply options and validator settings
-     * @return what happened in each step
-     * @throws dev.lakesetup.core.exception.ServiceException when the workspace has no Unity Catalog metastore
-     * @throws dev.lakesetup.core.apply.ApplyRefusedException when the plan holds a conflict the options do not allow
-     */
-    public SetupResult run(Lakesetup lakesetup, DatabricksWorkspace workspace, RunOptions options) {
-        return new OAuthRecipeRun(recipe(), lakesetup, workspace, options).run(shared.secretSink());
-    }
-
-    /**
-     * Runs the whole procedure with the default options (see {@link #run(Lakesetup, DatabricksWorkspace, RunOptions)}).
-     *
-     * @param lakesetup the engine, with an executor of {@code workspace} registered
-     * @param workspace the workspace
-     * @return what happened in each step
-     */
-    public SetupResult run(Lakesetup lakesetup, DatabricksWorkspace workspace) {
-        return run(lakesetup, workspace, RunOptions.defaults());
-    }
-
-    private OAuthRecipe recipe() {
+    @Override
+    OAuthRecipe recipe() {
         return OAuthRecipe.of(shared, catalog, (sink, schemaExists) -> blueprint(sink),
                 validator -> validator.showSchemasIn(catalog));
     }

@@ -1,6 +1,5 @@
 package dev.lakesetup.databricks;
 
-import dev.lakesetup.core.Lakesetup;
 import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.CatalogName;
@@ -9,8 +8,6 @@ import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.Schema;
 import dev.lakesetup.core.model.SchemaName;
 import dev.lakesetup.core.model.SecretSink;
-import dev.lakesetup.core.model.ServicePrincipal;
-import dev.lakesetup.core.plan.Plan;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -42,17 +39,16 @@ import java.util.Set;
  * }</pre>
  * The builder rejects incomplete or contradictory input before anything is called.
  */
-public final class ReverseEtlSourceSetup {
+public final class ReverseEtlSourceSetup extends OAuthSetup {
     /** The schema the vendor keeps its bookkeeping in. */
     public static final String SCHEMA = "__segment_reverse_etl";
 
-    private final RecipePrincipal shared;
     private final Map<CatalogName, Set<SchemaName>> readSchemas;
     private final CatalogName bookkeeping;
     private final boolean precreated;
 
     private ReverseEtlSourceSetup(Builder builder, RecipePrincipal shared) {
-        this.shared = shared;
+        super(shared);
         Map<CatalogName, Set<SchemaName>> copy = new LinkedHashMap<>();
         builder.readSchemas.forEach((catalog, names) -> copy.put(catalog,
                 Collections.unmodifiableSet(new LinkedHashSet<>(names))));
@@ -70,14 +66,6 @@ public final class ReverseEtlSourceSetup {
         return new Builder();
     }
 
-    /**
-     * Returns the service principal the recipe grants to.
-     *
-     * @return the principal
-     */
-    public ServicePrincipal principal() {
-        return shared.principal();
-    }
 
     /**
      * Returns the catalog of the vendor's bookkeeping schema, the one handed over.
@@ -112,6 +100,7 @@ public final class ReverseEtlSourceSetup {
      *
      * @return the blueprint
      */
+    @Override
     public Blueprint blueprint() {
         return blueprint(shared.secretSink());
     }
@@ -131,56 +120,8 @@ public final class ReverseEtlSourceSetup {
         return blueprint.build();
     }
 
-    /**
-     * Adds this recipe's checks to a validator: {@code SHOW SCHEMAS IN} each catalog read and the bookkeeping
-     * catalog, and a sample read of each validation table.
-     *
-     * @param validator a validator's builder, with host, warehouse and credentials
-     * @return the same builder
-     */
-    public PrincipalValidator.Builder addValidationChecks(PrincipalValidator.Builder validator) {
-        return recipe().checks().apply(InvalidInputException.requireNonNull(validator, "validator"));
-    }
-
-    /**
-     * Checks that Unity Catalog is enabled and plans the procedure; nothing is changed.
-     *
-     * @param lakesetup the engine, with an executor of {@code workspace} registered
-     * @param workspace the workspace
-     * @return the plan
-     * @throws dev.lakesetup.core.exception.ServiceException when the workspace has no Unity Catalog metastore
-     */
-    public Plan plan(Lakesetup lakesetup, DatabricksWorkspace workspace) {
-        return new OAuthRecipeRun(recipe(), lakesetup, workspace, RunOptions.defaults()).plan(shared.secretSink());
-    }
-
-    /**
-     * Runs the whole procedure: preflight, plan, apply, a confirming re-plan, validation as the service principal
-     * (with the IP access list check when vendor ranges were given), and the connection details.
-     *
-     * @param lakesetup the engine, with an executor of {@code workspace} registered
-     * @param workspace the workspace
-     * @param options apply options and validator settings
-     * @return what happened in each step
-     * @throws dev.lakesetup.core.exception.ServiceException when the workspace has no Unity Catalog metastore
-     * @throws dev.lakesetup.core.apply.ApplyRefusedException when the plan holds a conflict the options do not allow
-     */
-    public SetupResult run(Lakesetup lakesetup, DatabricksWorkspace workspace, RunOptions options) {
-        return new OAuthRecipeRun(recipe(), lakesetup, workspace, options).run(shared.secretSink());
-    }
-
-    /**
-     * Runs the whole procedure with the default options (see {@link #run(Lakesetup, DatabricksWorkspace, RunOptions)}).
-     *
-     * @param lakesetup the engine, with an executor of {@code workspace} registered
-     * @param workspace the workspace
-     * @return what happened in each step
-     */
-    public SetupResult run(Lakesetup lakesetup, DatabricksWorkspace workspace) {
-        return run(lakesetup, workspace, RunOptions.defaults());
-    }
-
-    private OAuthRecipe recipe() {
+    @Override
+    OAuthRecipe recipe() {
         Set<CatalogName> catalogs = new LinkedHashSet<>(readSchemas.keySet());
         catalogs.add(bookkeeping);
         return OAuthRecipe.of(shared, bookkeeping, (sink, schemaExists) -> blueprint(sink),
