@@ -157,7 +157,7 @@ public final class DataGraphExample {
      * and {@code DATABRICKS_CLIENT_SECRET} (both required once either is set); when it names neither, as the
      * Databricks SDKs' unified authentication finds one (a ~/.databrickscfg profile, the Azure CLI, ...).
      */
-    private static DatabricksWorkspace.Builder admin(Map<String, String> env) {
+    static DatabricksWorkspace.Builder admin(Map<String, String> env) {
         String token = env.get("DATABRICKS_TOKEN");
         if (!blank(token)) {
             return DatabricksWorkspace.builder().pat(token);

@@ -18,10 +18,13 @@ import dev.lakesetup.core.model.StorageIdentity;
 import dev.lakesetup.core.model.StorageUrl;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.core.plan.Plan;
+import dev.lakesetup.databricks.AdminChecks;
 import dev.lakesetup.databricks.ConnectionDetails;
 import dev.lakesetup.databricks.DatabricksWorkspace;
 import dev.lakesetup.databricks.RecipeRun;
 import dev.lakesetup.databricks.ValidationReport;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -71,7 +74,7 @@ public final class AzureDeltaLakeDestinationSetup {
         this.location = ExternalLocation.named(b.locationName, b.locationUrl.value(), b.credentialName);
         this.catalog = Catalog.named(b.catalogName).managedLocation(b.catalogRoot().value());
         this.checks = new DestinationChecks(principal().applicationId().orElseThrow(), credential.name(),
-                catalog.name(), workspacePrincipal, roleAssignment);
+                catalog.name(), workspacePrincipal, roleAssignment, b.vendorRanges);
     }
 
     /**
@@ -258,8 +261,23 @@ public final class AzureDeltaLakeDestinationSetup {
         private StorageUrl locationUrl;
         private CatalogName catalogName;
         private String catalogPath;
+        private final List<String> vendorRanges = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * Adds the vendor's published IP ranges: validation then also checks, reading only, that the workspace's IP
+         * access lists would admit them (the guide asks for them to be allowed).
+         *
+         * @param cidrs IPv4 addresses or CIDR blocks
+         * @return this builder
+         * @throws InvalidInputException for a range that is not IPv4, naming it
+         */
+        public Builder vendorIpRanges(String... cidrs) {
+            AdminChecks.builder().vendorIpRanges(cidrs); // checks the ranges now, naming a bad one
+            vendorRanges.addAll(List.of(cidrs));
+            return this;
         }
 
         /**

@@ -9,6 +9,7 @@ import dev.lakesetup.core.model.StorageCredentialName;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.databricks.AdminChecks;
 import dev.lakesetup.databricks.DatabricksWorkspace;
+import java.util.List;
 
 /**
  * The checks of the Azure Delta Lake destination recipe: the Unity Catalog preflight before anything is planned, and
@@ -20,14 +21,17 @@ final class DestinationChecks {
     private final CatalogName catalog;
     private final WorkspaceServicePrincipal workspacePrincipal;
     private final RoleAssignment roleAssignment;
+    private final List<String> vendorRanges;
 
     DestinationChecks(ApplicationId principal, StorageCredentialName credential, CatalogName catalog,
-                      WorkspaceServicePrincipal workspacePrincipal, RoleAssignment roleAssignment) {
+                      WorkspaceServicePrincipal workspacePrincipal, RoleAssignment roleAssignment,
+                      List<String> vendorRanges) {
         this.principal = principal;
         this.credential = credential;
         this.catalog = catalog;
         this.workspacePrincipal = workspacePrincipal;
         this.roleAssignment = roleAssignment;
+        this.vendorRanges = List.copyOf(vendorRanges);
     }
 
     /** Checks that the workspace has Unity Catalog; a missing metastore fails with a message naming the need. */
@@ -45,14 +49,18 @@ final class DestinationChecks {
         }
     }
 
-    /** The admin checks of the Databricks steps: privileges, workspace assignment and entitlements. */
+    /**
+     * The admin checks of the Databricks steps: privileges, workspace assignment and entitlements, and, given the
+     * vendor's ranges, whether the workspace's IP access lists admit them.
+     */
     AdminChecks.Builder admin(DatabricksWorkspace workspace) {
         InvalidInputException.requireNonNull(workspace, "workspace");
         return AdminChecks.builder().principal(principal).workspace(workspace)
                 .expectPrivileges(credential, Privilege.CREATE_EXTERNAL_TABLE, Privilege.READ_FILES,
                         Privilege.WRITE_FILES)
                 .expectPrivileges(catalog, Privilege.ALL_PRIVILEGES)
-                .expectResource(workspace.restExecutor(), workspacePrincipal);
+                .expectResource(workspace.restExecutor(), workspacePrincipal)
+                .vendorIpRanges(vendorRanges.toArray(String[]::new));
     }
 
     /** The admin checks, and that the role assignment exists on the container in Azure. */

@@ -58,6 +58,22 @@ class AzureDestinationValidationTest {
     }
 
     @Test
+    void run_withVendorIpRanges_reportsWhetherTheIpAccessListsAdmitThem() {
+        try (DestinationFixture f = DestinationFixture.start()) {
+            f.databricks.network().enableIpAccessLists(true).seedIpAccessList("office", "ALLOW", true, "203.0.113.0/24");
+            AzureDeltaLakeDestinationSetup setup = AzureDeltaLakeDestinationSetup.builder().vendorApplication(APP_ID)
+                    .storageContainer(DestinationFixture.ACCOUNT, DestinationFixture.RESOURCE_GROUP, "segment")
+                    .storageCredential("segment_credential").accessConnector(CONNECTOR)
+                    .externalLocation("segment_location").catalog("segment").vendorIpRanges("192.0.2.0/28").build();
+
+            ValidationReport validation = setup.run(f.lakesetup(), f.workspace).validation().orElseThrow();
+
+            assertThat(validation.check("IP access lists admit the vendor's 1 published range").message())
+                    .contains("192.0.2.0/28 (not inside the enabled ALLOW lists)");
+        }
+    }
+
+    @Test
     void validate_whenAdminRevokesWriteFiles_failsThatCheckAndRerunHealsAndThirdRunChangesNothing() {
         try (DestinationFixture f = DestinationFixture.start()) {
             AzureDeltaLakeDestinationSetup setup = setup();

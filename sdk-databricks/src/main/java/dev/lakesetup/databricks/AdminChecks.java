@@ -11,6 +11,8 @@ import dev.lakesetup.core.model.Setting;
 import dev.lakesetup.core.spi.Executor;
 import dev.lakesetup.databricks.internal.validation.CheckFailedException;
 import dev.lakesetup.databricks.internal.validation.EffectivePrivilegesCheck;
+import dev.lakesetup.databricks.internal.validation.IpAccessListCheck;
+import dev.lakesetup.databricks.internal.validation.Ipv4Range;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -45,6 +47,7 @@ public final class AdminChecks {
     private final DatabricksWorkspace workspace;
     private final List<EffectivePrivilegesCheck> privilegeChecks;
     private final List<ResourceExpectation> resourceChecks;
+    private final List<Ipv4Range> vendorRanges;
     private final ApplyListener listener;
 
     private AdminChecks(Builder builder) {
@@ -53,6 +56,7 @@ public final class AdminChecks {
         this.workspace = builder.workspace;
         this.privilegeChecks = List.copyOf(builder.privilegeChecks);
         this.resourceChecks = List.copyOf(builder.resourceChecks);
+        this.vendorRanges = List.copyOf(builder.vendorRanges);
     }
 
     /**
@@ -72,6 +76,10 @@ public final class AdminChecks {
     public ValidationReport validate() {
         List<NamedCheck> named = new ArrayList<>();
         resourceChecks.forEach(expectation -> named.addAll(expectation.checks()));
+        if (!vendorRanges.isEmpty()) {
+            IpAccessListCheck ip = new IpAccessListCheck(vendorRanges);
+            named.add(new NamedCheck(ip.name(), () -> ip.run(workspace.adminClient())));
+        }
         ProgressingChecks checks = new ProgressingChecks(listener, privilegeChecks.size() + named.size());
         for (EffectivePrivilegesCheck check : privilegeChecks) {
             checks.add(TimedCheck.run(check.name(), () -> {
@@ -159,6 +167,7 @@ public final class AdminChecks {
         private DatabricksWorkspace workspace;
         private final List<EffectivePrivilegesCheck> privilegeChecks = new ArrayList<>();
         private final List<ResourceExpectation> resourceChecks = new ArrayList<>();
+        private final List<Ipv4Range> vendorRanges = new ArrayList<>();
         private ApplyListener listener = new ApplyListener() { };
 
         private Builder() {
@@ -218,6 +227,22 @@ public final class AdminChecks {
                         "the executor that manages " + resource.id().kind());
             }
             resourceChecks.add(new ResourceExpectation(executor, resource));
+            return this;
+        }
+
+        /**
+         * Adds a check that the workspace's IP access lists would admit a vendor's published ranges: it reads the
+         * {@code enableIpAccessLists} setting and the lists, changes nothing, and fails naming each range an enabled
+         * BLOCK list overlaps or the enabled ALLOW lists do not cover.
+         *
+         * @param cidrs IPv4 addresses or CIDR blocks
+         * @return this builder
+         * @throws InvalidInputException for a range that is not IPv4, naming it
+         */
+        public Builder vendorIpRanges(String... cidrs) {
+            for (String cidr : InvalidInputException.requireNonNull(cidrs, "vendor IP ranges")) {
+                vendorRanges.add(Ipv4Range.parse("vendor IP range", cidr));
+            }
             return this;
         }
 

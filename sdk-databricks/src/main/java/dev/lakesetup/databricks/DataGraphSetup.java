@@ -18,6 +18,7 @@ import dev.lakesetup.core.model.TableName;
 import dev.lakesetup.core.model.WarehousePermission;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.core.plan.Plan;
+import dev.lakesetup.databricks.internal.validation.Ipv4Range;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -61,6 +62,7 @@ public final class DataGraphSetup {
     private final Duration secretLifetime;
     private final List<TableName> validationTables;
     private final OAuthCredentials validationCredentials;
+    private final List<Ipv4Range> vendorRanges;
 
     private DataGraphSetup(Builder builder) {
         this.newPrincipal = builder.newPrincipal;
@@ -73,6 +75,7 @@ public final class DataGraphSetup {
         this.secretLifetime = builder.secretLifetime;
         this.validationTables = List.copyOf(builder.validationTables);
         this.validationCredentials = builder.validationCredentials;
+        this.vendorRanges = List.copyOf(builder.vendorRanges);
     }
 
     /**
@@ -250,7 +253,7 @@ public final class DataGraphSetup {
     private OAuthRecipe recipe() {
         return new OAuthRecipe("Data Graph setup", principal, warehouseId, bookkeeping,
                 (sink, schemaExists) -> blueprint(schemaExists, sink), this::addValidationChecks,
-                validationCredentials, List.of());
+                validationCredentials, vendorRanges);
     }
 
     @Override
@@ -273,6 +276,7 @@ public final class DataGraphSetup {
         private Duration secretLifetime;
         private final List<TableName> validationTables = new ArrayList<>();
         private OAuthCredentials validationCredentials;
+        private final List<Ipv4Range> vendorRanges = new ArrayList<>();
 
         private Builder() {
         }
@@ -424,6 +428,20 @@ public final class DataGraphSetup {
          */
         public Builder validateWith(OAuthCredentials credentials) {
             this.validationCredentials = InvalidInputException.requireNonNull(credentials, "validation credentials");
+            return this;
+        }
+
+        /**
+         * Adds the vendor's published IP ranges: the run then reports, as a validation check, whether the
+         * workspace's IP access lists would block any of them. Nothing in the lists is changed.
+         *
+         * @param cidrs IPv4 addresses or CIDR ranges, e.g. {@code 52.25.130.38/32}
+         * @return this builder
+         */
+        public Builder vendorIpRanges(String... cidrs) {
+            for (String cidr : InvalidInputException.requireNonNull(cidrs, "vendor IP ranges")) {
+                vendorRanges.add(Ipv4Range.parse("vendor IP range", cidr));
+            }
             return this;
         }
 

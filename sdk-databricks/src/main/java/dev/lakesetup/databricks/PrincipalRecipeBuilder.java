@@ -59,7 +59,17 @@ public abstract class PrincipalRecipeBuilder<B extends PrincipalRecipeBuilder<B>
      * @return this builder
      */
     public B existingServicePrincipal(String applicationId) {
-        this.existingPrincipal = ApplicationId.of(applicationId);
+        return existingServicePrincipal(ApplicationId.of(applicationId));
+    }
+
+    /**
+     * Uses a service principal that already exists in the workspace (as {@code DataGraphSetup.Builder} takes it).
+     *
+     * @param applicationId its application id
+     * @return this builder
+     */
+    public B existingServicePrincipal(ApplicationId applicationId) {
+        this.existingPrincipal = InvalidInputException.requireNonNull(applicationId, "application id");
         return self();
     }
 

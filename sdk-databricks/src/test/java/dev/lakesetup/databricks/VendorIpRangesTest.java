@@ -95,6 +95,34 @@ class VendorIpRangesTest {
     }
 
     @Test
+    void dataGraph_withVendorIpRanges_addsTheCheckToItsValidation() {
+        f.fake.network().enableIpAccessLists(true).seedIpAccessList("bad", "BLOCK", true, "52.25.130.38");
+        f.fake.seedTable("segment_profiles.profiles.identities", List.of("id INT"), List.of(List.of(1)));
+
+        SetupResult result = DataGraphSetup.builder().servicePrincipalNamed("segment-data-graph")
+                .warehouse(FakeFixture.WAREHOUSE).profilesSyncCatalog("segment_profiles").secretSink(vault::add)
+                .vendorIpRanges("52.25.130.38/32", "34.223.203.0/28").build()
+                .run(f.lakesetup(f.workspace.restExecutor()), f.workspace, FAKE_OPTIONS);
+
+        ValidationCheck check = result.validation().orElseThrow().check(CHECK);
+        assertThat(check.status()).isEqualTo(ValidationCheck.Status.FAILED);
+        assertThat(check.message()).contains("52.25.130.38/32 (in a BLOCK list: 52.25.130.38)");
+        assertThat(result.succeeded()).isFalse();
+    }
+
+    @Test
+    void adminChecks_withVendorIpRanges_checksTheListsAsTheAdmin() {
+        f.fake.network().enableIpAccessLists(true).seedIpAccessList("vendor", "ALLOW", true, "52.25.130.0/24",
+                "34.223.203.0/24");
+
+        ValidationReport report = AdminChecks.builder()
+                .principal(dev.lakesetup.core.model.ApplicationId.of("6f2a1c3e-0b4d-4e5f-8a9b-7c6d5e4f3a2b"))
+                .workspace(f.workspace).vendorIpRanges("52.25.130.38/32", "34.223.203.0/28").build().validate();
+
+        assertThat(report.check(CHECK).isPassed()).as(report.render()).isTrue();
+    }
+
+    @Test
     void run_withoutVendorRanges_readsNoListsAndAddsNoCheck() {
         f.fake.network().enableIpAccessLists(true).seedIpAccessList("office", "ALLOW", true, "203.0.113.0/24");
 
