@@ -14,32 +14,13 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Databricks destination recipe against the fake workspace, validated as the principal over JDBC. */
-class DatabricksDestinationSetupTest {
+class DatabricksDestinationSetupTest extends OnFakeWorkspace {
     private static final String NAME = DatabricksDestinationSetup.DEFAULT_DISPLAY_NAME;
 
-    private FakeFixture f;
     private final List<OAuthCredentials> vault = new ArrayList<>();
-
-    @BeforeEach
-    void start() {
-        f = FakeFixture.start();
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
-    }
-
-    @AfterAll
-    static void clearDriverTestMode() {
-        System.clearProperty("isFakeServiceTest");
-    }
 
     private DatabricksDestinationSetup.Builder recipe() {
         return DatabricksDestinationSetup.builder().servicePrincipalNamed(NAME).warehouse(FakeFixture.WAREHOUSE)

@@ -13,34 +13,15 @@ import dev.lakesetup.testkit.WorkspaceSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Profiles Sync recipe against the fake workspace, validated as the principal with the real JDBC driver. */
-class ProfilesSyncSetupTest {
+class ProfilesSyncSetupTest extends OnFakeWorkspace {
     private static final String NAME = "segment-profiles-sync";
     private static final Set<String> GUIDE = Set.of("USE_CATALOG", "USE_SCHEMA", "MODIFY", "SELECT", "CREATE_SCHEMA",
             "CREATE_TABLE");
 
-    private FakeFixture f;
     private final List<OAuthCredentials> vault = new ArrayList<>();
-
-    @BeforeEach
-    void start() {
-        f = FakeFixture.start();
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
-    }
-
-    @AfterAll
-    static void clearDriverTestMode() {
-        System.clearProperty("isFakeServiceTest");
-    }
 
     private ProfilesSyncSetup.Builder recipe() {
         return ProfilesSyncSetup.builder().servicePrincipalNamed(NAME).warehouse(FakeFixture.WAREHOUSE)

@@ -12,36 +12,22 @@ import dev.lakesetup.testkit.WorkspaceSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Reverse ETL source recipe against the fake workspace, validated as the principal over JDBC. */
-class ReverseEtlSourceSetupTest {
+class ReverseEtlSourceSetupTest extends OnFakeWorkspace {
     private static final String NAME = "segment-reverse-etl";
     private static final String RETL = "sales.__segment_reverse_etl";
 
-    private FakeFixture f;
     private final List<OAuthCredentials> vault = new ArrayList<>();
 
     @BeforeEach
-    void start() {
-        f = FakeFixture.start();
+    void seedTables() {
         List<String> columns = List.of("id INT", "name STRING");
         List<List<?>> rows = List.of(List.of(1, "a"));
         f.fake.seedTable("sales.orders.items", columns, rows).seedTable("sales.customers.accounts", columns, rows)
                 .seedTable("sales.finance.salaries", columns, rows);
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
-    }
-
-    @AfterAll
-    static void clearDriverTestMode() {
-        System.clearProperty("isFakeServiceTest");
     }
 
     private ReverseEtlSourceSetup.Builder recipe() {

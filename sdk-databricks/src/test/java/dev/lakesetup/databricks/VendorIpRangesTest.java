@@ -6,35 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lakesetup.core.model.OAuthCredentials;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * The IP access list note of the guides: given the vendor's published ranges, a recipe's validation report says
  * whether the workspace's IP access lists would block any of them, and nothing in the lists changes.
  */
-class VendorIpRangesTest {
+class VendorIpRangesTest extends OnFakeWorkspace {
     private static final String CHECK = "IP access lists admit the vendor's 2 published ranges";
 
-    private FakeFixture f;
     private final List<OAuthCredentials> vault = new ArrayList<>();
-
-    @BeforeEach
-    void start() {
-        f = FakeFixture.start();
-    }
-
-    @AfterEach
-    void stop() {
-        f.close();
-    }
-
-    @AfterAll
-    static void clearDriverTestMode() {
-        System.clearProperty("isFakeServiceTest");
-    }
 
     private ValidationCheck check() {
         return ProfilesSyncSetup.builder().servicePrincipalNamed("segment-profiles-sync")
