@@ -12,4 +12,5 @@ module dev.lakesetup.core {
     exports dev.lakesetup.core.plan;
     exports dev.lakesetup.core.spi;
     exports dev.lakesetup.core.apply;
+    exports dev.lakesetup.core.record;
 }

@@ -6,8 +6,9 @@ package dev.lakesetup.core.apply;
  * @param allowRevokes whether REVOKE changes (from exclusive securables) are applied
  * @param allowConflicts whether a plan with conflicts is applied anyway; conflicting objects are left as they are
  *     (reported as skipped) and the rest of the plan runs
+ * @param allowDeletes whether DELETE changes (from a teardown plan) are applied
  */
-public record ApplyOptions(boolean allowRevokes, boolean allowConflicts) {
+public record ApplyOptions(boolean allowRevokes, boolean allowConflicts, boolean allowDeletes) {
 
     /**
      * Returns the default options: refuse revokes and conflicts.
@@ -15,7 +16,7 @@ public record ApplyOptions(boolean allowRevokes, boolean allowConflicts) {
      * @return the defaults
      */
     public static ApplyOptions defaults() {
-        return new ApplyOptions(false, false);
+        return new ApplyOptions(false, false, false);
     }
 
     /**
@@ -24,7 +25,7 @@ public record ApplyOptions(boolean allowRevokes, boolean allowConflicts) {
      * @return the copy
      */
     public ApplyOptions withRevokesAllowed() {
-        return new ApplyOptions(true, allowConflicts);
+        return new ApplyOptions(true, allowConflicts, allowDeletes);
     }
 
     /**
@@ -33,6 +34,15 @@ public record ApplyOptions(boolean allowRevokes, boolean allowConflicts) {
      * @return the copy
      */
     public ApplyOptions withConflictsAllowed() {
-        return new ApplyOptions(allowRevokes, true);
+        return new ApplyOptions(allowRevokes, true, allowDeletes);
+    }
+
+    /**
+     * Returns a copy that applies deletions, as a teardown plan needs.
+     *
+     * @return the copy
+     */
+    public ApplyOptions withDeletesAllowed() {
+        return new ApplyOptions(allowRevokes, allowConflicts, true);
     }
 }

@@ -2,6 +2,7 @@ package dev.lakesetup.core.model;
 
 import dev.lakesetup.core.exception.InvalidInputException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,12 +22,19 @@ public final class OAuthSecret implements Resource {
     private final Duration lifetime;
     private final SecretSink sink;
     private final boolean rotate;
+    private final Instant expireTime;
 
     private OAuthSecret(ServicePrincipal principal, Duration lifetime, SecretSink sink, boolean rotate) {
+        this(principal, lifetime, sink, rotate, null);
+    }
+
+    private OAuthSecret(ServicePrincipal principal, Duration lifetime, SecretSink sink, boolean rotate,
+            Instant expireTime) {
         this.principal = InvalidInputException.requireNonNull(principal, "service principal");
         this.sink = InvalidInputException.requireNonNull(sink, "secret sink");
         this.lifetime = lifetime == null ? null : requireLifetime(lifetime);
         this.rotate = rotate;
+        this.expireTime = expireTime;
     }
 
     /**
@@ -76,6 +84,27 @@ public final class OAuthSecret implements Resource {
      */
     public OAuthSecret rotate() {
         return new OAuthSecret(principal, lifetime, sink, true);
+    }
+
+    /**
+     * Returns a copy carrying the expiry the service reported, as a handler builds the live state: the expiry of the
+     * principal's active secret that lasts longest. Not part of equality.
+     *
+     * @param expireTime when that secret expires
+     * @return the copy
+     */
+    public OAuthSecret withExpireTime(Instant expireTime) {
+        return new OAuthSecret(principal, lifetime, sink, rotate,
+                InvalidInputException.requireNonNull(expireTime, "secret expire time"));
+    }
+
+    /**
+     * Returns when the principal's longest-lasting active secret expires, on a live state read from the service.
+     *
+     * @return the expiry, or empty on a declaration or when the service did not say
+     */
+    public Optional<Instant> expireTime() {
+        return Optional.ofNullable(expireTime);
     }
 
     /**

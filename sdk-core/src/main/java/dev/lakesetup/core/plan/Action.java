@@ -10,6 +10,12 @@ public enum Action {
     GRANT("+"),
     /** Revoke privileges the blueprint does not declare on an exclusive securable. Shown as {@code -}. */
     REVOKE("-"),
+    /**
+     * Delete an object a teardown removes (a secret, a federation policy, a warehouse permission, a principal the
+     * caller named). Only teardown plans carry it, and apply refuses it unless deletions are allowed. Shown as
+     * {@code -}.
+     */
+    DELETE("-"),
     /** Nothing to do: the live object already matches. Shown as {@code =}. */
     NO_OP("="),
     /** An immutable setting differs; lakesetup never drops or recreates, so apply refuses it. Shown as {@code !}. */
@@ -37,7 +43,7 @@ public enum Action {
      */
     public boolean isActionable() {
         return switch (this) {
-            case CREATE, UPDATE, GRANT, REVOKE -> true;
+            case CREATE, UPDATE, GRANT, REVOKE, DELETE -> true;
             case NO_OP, CONFLICT -> false;
         };
     }

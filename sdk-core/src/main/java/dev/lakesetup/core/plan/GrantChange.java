@@ -41,7 +41,7 @@ public record GrantChange(ChangeId id, Action action, Securable securable, List<
         InvalidInputException.requireNonNull(dependsOn, "dependencies");
         switch (action) {
             case GRANT, REVOKE, NO_OP, CONFLICT -> { }
-            case CREATE, UPDATE -> throw InvalidInputException.of("grant change action", action.name(),
+            case CREATE, UPDATE, DELETE -> throw InvalidInputException.of("grant change action", action.name(),
                     "resources are changed by a ResourceChange", "GRANT, REVOKE, NO_OP or CONFLICT");
         }
         privileges = List.copyOf(privileges);

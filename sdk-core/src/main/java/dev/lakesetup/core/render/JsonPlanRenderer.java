@@ -132,7 +132,7 @@ final class JsonPlanRenderer {
             case GRANT -> add;
             case REVOKE, CONFLICT -> remove;
             case NO_OP -> node.putArray("unchanged");
-            case CREATE, UPDATE -> throw new IllegalStateException("a grant change is never " + action);
+            case CREATE, UPDATE, DELETE -> throw new IllegalStateException("a grant change is never " + action);
         };
         entry.privileges().stream().map(Privilege::sqlName).map(JsonPlanRenderer::text).forEach(target::add);
     }

@@ -69,4 +69,16 @@ public interface ResourceHandler<R extends Resource> {
      * @return what the change produced
      */
     ChangeResult apply(ResourceChange change, R resource, ExecutionContext context);
+
+    /**
+     * Tells whether this handler can apply a {@link dev.lakesetup.core.plan.Action#DELETE DELETE} of its kind. A
+     * teardown plans a deletion only through a handler that can; otherwise the plan says the object is left and why.
+     * A handler that can delete receives the change in {@link #apply}, where a delete of an object already gone
+     * counts as done (so a teardown re-run after a crash converges).
+     *
+     * @return {@code true} when {@link #apply} accepts DELETE; {@code false} by default
+     */
+    default boolean canDelete() {
+        return false;
+    }
 }

@@ -62,7 +62,7 @@ abstract class RestUcHandler<R extends Resource, I> implements ResourceHandler<R
         switch (change.action()) {
             case CREATE -> create(client.get(), resource);
             case UPDATE -> update(client.get(), change, resource);
-            case NO_OP, CONFLICT, GRANT, REVOKE -> throw Calls.unsupported(change.action() + " " + change.object()
+            case NO_OP, CONFLICT, GRANT, REVOKE, DELETE -> throw Calls.unsupported(change.action() + " " + change.object()
                     + " cannot be applied");
         }
         return ChangeResult.done();

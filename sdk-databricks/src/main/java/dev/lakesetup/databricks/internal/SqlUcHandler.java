@@ -149,7 +149,7 @@ public final class SqlUcHandler<R extends Resource> implements ResourceHandler<R
             case CREATE -> kind.create().apply(resource);
             case UPDATE -> SQL.commentOn(resource.securable().orElseThrow(), kind.comment().apply(resource)
                     .orElseThrow());
-            case NO_OP, CONFLICT, GRANT, REVOKE -> throw Calls.unsupported(change + " cannot be applied");
+            case NO_OP, CONFLICT, GRANT, REVOKE, DELETE -> throw Calls.unsupported(change + " cannot be applied");
         };
         checkUnityCatalog();
         String what = (change.action() == Action.CREATE ? "create " : "comment on ") + change.object();
