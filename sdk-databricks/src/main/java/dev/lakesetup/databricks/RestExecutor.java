@@ -10,6 +10,7 @@ import dev.lakesetup.core.spi.Executor;
 import dev.lakesetup.core.spi.GrantStore;
 import dev.lakesetup.core.spi.PrincipalDirectory;
 import dev.lakesetup.core.spi.ResourceHandler;
+import dev.lakesetup.databricks.internal.FederationPolicyHandler;
 import dev.lakesetup.databricks.internal.OAuthSecretHandler;
 import dev.lakesetup.databricks.internal.Principals;
 import dev.lakesetup.databricks.internal.RestCatalogs;
@@ -64,7 +65,8 @@ public final class RestExecutor implements Executor {
                 new RestStorageCredentials(clients::workspace, unityCatalog),
                 new RestExternalLocations(clients::workspace, unityCatalog),
                 new ServicePrincipalHandler(principals), new OAuthSecretHandler(principals),
-                new WarehousePermissionHandler(new Warehouses(clients::workspace)));
+                new WarehousePermissionHandler(new Warehouses(clients::workspace)),
+                new FederationPolicyHandler(clients, principals));
         StatementRows bulk = warehouseId == null ? null : new StatementRows(clients::workspace, warehouseId,
                 clients.limits().statementTimeout(), clients.policy());
         this.grants = new RestGrantStore(new UcGrants(clients::workspace, unityCatalog::metastoreId), unityCatalog,
@@ -146,7 +148,7 @@ public final class RestExecutor implements Executor {
         throw new IllegalArgumentException("no REST handler of " + type.getSimpleName());
     }
 
-    /** The handlers of the kinds SQL has no statement for: storage credentials, principals, secrets, warehouses. */
+    /** The handlers of the kinds SQL has no statement for: storage credentials, principals, secrets, warehouses, federation policies. */
     List<ResourceHandler<?>> handlersWithoutSql() {
         return handlers.stream().filter(h -> h.type() != Catalog.class && h.type() != Schema.class
                 && h.type() != ExternalLocation.class).toList();
