@@ -6,6 +6,7 @@
 module dev.lakesetup.testkit {
     requires wiremock.standalone;
     requires com.fasterxml.jackson.databind;
+    requires java.net.http;
     requires org.slf4j;
     requires org.junit.jupiter.api;
 

@@ -48,6 +48,7 @@ public final class WorkspaceContext {
     private final Settings settings;
     private final UnityCatalog uc;
     private final Identities identities = new Identities();
+    private final FederationPolicies federationPolicies = new FederationPolicies();
     private final IpAccessLists ipAccessLists = new IpAccessLists();
     private final Map<String, Warehouse> warehouses = new LinkedHashMap<>();
     private final Statements statements = new Statements();
@@ -231,5 +232,10 @@ public final class WorkspaceContext {
     /** Sets how storage credentials and external locations are validated. */
     public void storageAccess(StorageAccess value) {
         this.storageAccess = value;
+    }
+
+    /** Returns the service principal federation policies of the account. */
+    public FederationPolicies federationPolicies() {
+        return federationPolicies;
     }
 }

@@ -20,10 +20,12 @@ public final class WorkspaceServer {
 
     private final WorkspaceContext ctx;
     private final FakeHttpServer server;
+    private final TokenExchangeGrant exchange;
 
     /** Creates the server for a workspace state (not started). */
     public WorkspaceServer(WorkspaceContext ctx, int port) {
         this.ctx = ctx;
+        this.exchange = new TokenExchangeGrant(ctx, java.time.Instant::now);
         Router router = new Router();
         router.add("GET", "/.well-known/databricks-config", this::hostMetadata)
                 .add("GET", "/oidc/.well-known/oauth-authorization-server", this::oidcMetadata)
@@ -37,6 +39,7 @@ public final class WorkspaceServer {
         new UcApi(ctx).register(router);
         new IdentityApi(ctx).register(router);
         new AccountApi(ctx).register(router);
+        new FederationPolicyApi(ctx).register(router);
         new DirectoryApi(ctx).register(router);
         new NetworkApi(ctx).register(router);
         WarehouseApi warehouses = new WarehouseApi(ctx);
@@ -109,7 +112,7 @@ public final class WorkspaceServer {
         o.put("token_endpoint", ctx.host() + "/oidc/v1/token");
         o.put("jwks_uri", ctx.host() + "/oidc/jwks.json");
         o.putArray("grant_types_supported").add("client_credentials").add("authorization_code")
-                .add("refresh_token");
+                .add("refresh_token").add(TokenExchangeGrant.GRANT);
         o.putArray("token_endpoint_auth_methods_supported").add("client_secret_basic").add("client_secret_post");
         return Json.ok(o);
     }
@@ -117,11 +120,14 @@ public final class WorkspaceServer {
     private HttpReply token(HttpExchange ex) {
         var form = ex.form();
         String grant = first(form.get("grant_type"));
+        if (TokenExchangeGrant.GRANT.equals(grant)) {
+            return exchange.exchange(form);
+        }
         String[] basic = ex.basicCredentials();
         String clientId = basic != null ? basic[0] : first(form.get("client_id"));
         String secret = basic != null ? basic[1] : first(form.get("client_secret"));
         if (!"client_credentials".equals(grant)) {
-            return oauthError(400, "unsupported_grant_type", "Only client_credentials is supported by the fake.");
+            return oauthError(400, "unsupported_grant_type", "Only client_credentials and token exchange are supported by the fake.");
         }
         String token = clientId == null ? null
                 : ctx.identities().issueToken(clientId, secret, ctx.host() + "/oidc", TOKEN_LIFETIME_SECONDS);
