@@ -408,7 +408,7 @@ public final class DatabricksJdbc {
                 throw new IllegalStateException("DatabricksJdbc needs a warehouse id (httpPath)");
             }
             if (!credentials) {
-                throw new IllegalStateException("DatabricksJdbc needs credentials: pat(..) or oauthM2m(..)");
+                throw new IllegalStateException("DatabricksJdbc needs credentials: pat(..), oauthM2m(..) or oauthToken(..)");
             }
             Loopback.requireAllowed("JDBC host", scheme == null ? host : scheme + "://" + host, "http".equals(scheme),
                     host, plainHttpForTesting);
@@ -420,6 +420,24 @@ public final class DatabricksJdbc {
                         + "sets for a local fake workspace");
             }
             return new DatabricksJdbc(this);
+        }
+
+        /**
+         * Authenticates with an OAuth access token the caller already holds, passed through to the service
+         * ({@code AuthMech=11;Auth_Flow=0;Auth_AccessToken}): e.g. the token a service principal got by token
+         * exchange with a federation policy. The driver does not refresh it: the connection works while it is valid.
+         *
+         * @param accessToken the Databricks OAuth access token
+         * @return this builder
+         */
+        public Builder oauthToken(String accessToken) {
+            JdbcUrl.requireSecret("OAuth access token", accessToken);
+            properties.keySet().removeAll(Set.of("UID", "PWD", "OAuth2ClientId", "OAuth2Secret"));
+            properties.put("AuthMech", "11");
+            properties.put("Auth_Flow", "0");
+            properties.put("Auth_AccessToken", accessToken);
+            credentials = true;
+            return this;
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.lakesetup.databricks.internal.validation.CheckFailedException;
 import dev.lakesetup.databricks.internal.validation.JdbcSession;
 import dev.lakesetup.databricks.internal.validation.PrincipalSession;
 import dev.lakesetup.databricks.internal.validation.StatementApiSession;
+import dev.lakesetup.databricks.internal.validation.TokenExchange;
 import dev.lakesetup.databricks.internal.validation.ValidationSql;
 import dev.lakesetup.databricks.internal.validation.ValidationTarget;
 import java.util.List;
@@ -15,7 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The part of a validation made as the service principal: sign in over the chosen transport, then one statement per
+ * The part of a validation made as the service principal: sign in over the chosen transport (by token exchange
+ * first, for a principal with a federation policy), then one statement per
  * check ({@code SHOW SCHEMAS}, a sample read); every statement after a failed sign-in is reported skipped.
  */
 final class PrincipalStatements {
@@ -40,7 +42,7 @@ final class PrincipalStatements {
 
     /** Signs in and runs the statements, adding one check for the sign-in and one per statement. */
     void run(List<CatalogName> catalogs, List<TableName> tables, ProgressingChecks checks) {
-        String connectName = "connect as " + target.credentials().clientId();
+        String connectName = "connect as " + target.clientId();
         long start = System.nanoTime();
         PrincipalSession session = null;
         try {
@@ -66,6 +68,8 @@ final class PrincipalStatements {
     }
 
     private PrincipalSession open() {
+        ValidationTarget target = this.target.federated() == null ? this.target
+                : TokenExchange.signIn(this.target, policy);
         return switch (transport) {
             case JDBC -> JdbcSession.open(target, policy.rateLimiter(), () -> {
                 DatabricksJdbc jdbc = jdbc(target, proxy);
@@ -85,15 +89,20 @@ final class PrincipalStatements {
     }
 
     /**
-     * Builds the driver connection for a target: OAuth M2M with the credentials in the connection properties,
+     * Builds the driver connection for a target: OAuth M2M (or, after a token exchange, the access token passed
+     * through: {@code AuthMech=11;Auth_Flow=0}) with the credentials in the connection properties,
      * the driver's own retries left on (validation has no retry policy of its own), and the plain-HTTP test
      * switches when the target asks for them.
      */
     static DatabricksJdbc jdbc(ValidationTarget target, HttpProxy proxy) {
         DatabricksJdbc.Builder jdbc = DatabricksJdbc.builder().host(target.host().toString()).port(target.port())
                 .warehouseId(target.warehouseId())
-                .oauthM2m(target.credentials().clientId().toString(), target.credentials().secret().reveal())
                 .credentialsInProperties().driverRetries();
+        if (target.accessToken() != null) {
+            jdbc.oauthToken(target.accessToken().reveal());
+        } else {
+            jdbc.oauthM2m(target.clientId().toString(), target.credentials().secret().reveal());
+        }
         if (target.plainHttpForTesting()) {
             jdbc.plainHttpForTesting();
         }

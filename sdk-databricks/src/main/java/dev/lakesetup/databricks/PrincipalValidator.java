@@ -3,9 +3,11 @@ package dev.lakesetup.databricks;
 import dev.lakesetup.core.apply.ApplyListener;
 import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.exception.InvalidInputException;
+import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.CatalogName;
 import dev.lakesetup.core.model.OAuthCredentials;
 import dev.lakesetup.core.model.Privilege;
+import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.TableName;
 import dev.lakesetup.core.model.WarehousePermission;
@@ -13,6 +15,7 @@ import dev.lakesetup.databricks.internal.JdbcDriver;
 import dev.lakesetup.databricks.internal.Loopback;
 import dev.lakesetup.databricks.internal.ProxyTunnel;
 import dev.lakesetup.databricks.internal.validation.EffectivePrivilegesCheck;
+import dev.lakesetup.databricks.internal.validation.FederatedSignIn;
 import dev.lakesetup.databricks.internal.validation.ValidationTarget;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -21,12 +24,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Proves a setup works by acting as the service principal: it signs in with OAuth M2M (client id = application
- * id, plus the OAuth secret), runs {@code SHOW SCHEMAS IN <catalog>} for each catalog and
+ * id, plus the OAuth secret) or, for a principal with a federation policy, by token exchange
+ * ({@link Builder#tokenExchange}), runs {@code SHOW SCHEMAS IN <catalog>} for each catalog and
  * {@code SELECT * FROM <table> LIMIT 10} for each chosen table on the SQL warehouse, and, given an admin workspace,
  * checks the principal's effective privileges. Every outcome lands in a {@link ValidationReport}; a refused
  * statement or a failed sign-in is a failed check, never an exception.
@@ -96,11 +101,11 @@ public final class PrincipalValidator {
         new PrincipalStatements(transport, target, settings.proxy, policy).run(catalogs, tables, checks);
         for (EffectivePrivilegesCheck check : privilegeChecks) {
             checks.add(TimedCheck.run(check.name(), () -> {
-                check.run(settings.admin.adminClient(), target.credentials().clientId());
+                check.run(settings.admin.adminClient(), target.clientId());
                 return 0;
             }));
         }
-        ValidationReport report = new ValidationReport(target.credentials().clientId(), transport,
+        ValidationReport report = new ValidationReport(target.clientId(), transport,
                 checks.checks());
         LOG.info("validation as {} over {}: {} ({} of {} checks failed or skipped)", report.principal(),
                 report.transport(), report.passed() ? "passed" : "failed", report.failures().size(),
@@ -111,7 +116,7 @@ public final class PrincipalValidator {
     @Override
     public String toString() {
         return "PrincipalValidator[host=" + target.host() + ", warehouse=" + target.warehouseId() + ", principal="
-                + target.credentials().clientId() + ", transport=" + transport + ", catalogs=" + catalogs
+                + target.clientId() + ", transport=" + transport + ", catalogs=" + catalogs
                 + ", tables=" + tables + "]";
     }
 
@@ -120,6 +125,7 @@ public final class PrincipalValidator {
         private String host;
         private String warehouseId;
         private OAuthCredentials credentials;
+        private FederatedSignIn federated;
         /** Null until chosen: then JDBC when the driver is on the class path, else the statement execution API. */
         private ValidationTransport transport;
         private final Set<CatalogName> catalogs = new LinkedHashSet<>();
@@ -141,6 +147,7 @@ public final class PrincipalValidator {
             copy.host = host;
             copy.warehouseId = warehouseId;
             copy.credentials = credentials;
+            copy.federated = federated;
             copy.transport = transport;
             copy.catalogs.addAll(catalogs);
             copy.tables.addAll(tables);
@@ -344,7 +351,12 @@ public final class PrincipalValidator {
         public PrincipalValidator build() {
             require(host != null, "host", "host(workspaceUrl)");
             require(warehouseId != null, "warehouse id", "warehouseId(id)");
-            require(credentials != null, "credentials", "credentials(new OAuthCredentials(applicationId, secret))");
+            if (credentials != null && federated != null) {
+                throw InvalidInputException.of("credentials", "both OAuth credentials and a token exchange",
+                        "the principal signs in one way", "credentials(..) or tokenExchange(..), not both");
+            }
+            require(credentials != null || federated != null, "credentials",
+                    "credentials(new OAuthCredentials(applicationId, secret)) or tokenExchange(applicationId, token)");
             if (transport == ValidationTransport.JDBC) {
                 JdbcDriver.require("validation over JDBC (PrincipalValidator.Builder.transport(JDBC))",
                         "validate through the statement execution API: transport(ValidationTransport.STATEMENT_API)");
@@ -358,9 +370,25 @@ public final class PrincipalValidator {
                 ProxyTunnel.requireBasicAllowed(HttpProxy.settingsOf(proxy), workspaceUrl().toString());
             }
             ValidationTarget target = new ValidationTarget(workspaceUrl(), warehouseId, credentials,
-                    statementTimeout, plainHttpForTesting, HttpProxy.settingsOf(proxy));
+                    statementTimeout, plainHttpForTesting, HttpProxy.settingsOf(proxy), federated, null);
             CallPolicy chosen = policy != null ? policy : admin != null ? admin.callPolicy() : CallPolicy.defaults();
             return new PrincipalValidator(this, target, chosen);
+        }
+
+        /**
+         * Signs in by token exchange instead of OAuth M2M, for a service principal with a federation policy: when
+         * validation starts, the workload's token is fetched and exchanged at the workspace's {@code /oidc/v1/token}
+         * for a Databricks access token, which both transports then use (JDBC passes it through with
+         * {@code AuthMech=11;Auth_Flow=0}). A refused exchange is a failed connect check.
+         *
+         * @param clientId the service principal's application id
+         * @param workloadToken supplies a token of the policy's issuer for its subject (called once per validation)
+         * @return this builder
+         */
+        public Builder tokenExchange(ApplicationId clientId, Supplier<Secret> workloadToken) {
+            this.federated = new FederatedSignIn(InvalidInputException.requireNonNull(clientId, "client id"),
+                    InvalidInputException.requireNonNull(workloadToken, "workload token source"));
+            return this;
         }
 
         private URI workspaceUrl() {

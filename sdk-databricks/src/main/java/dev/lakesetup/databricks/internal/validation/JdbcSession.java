@@ -11,7 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A session through the Databricks JDBC driver, authenticated with OAuth M2M as the service principal. The caller
+ * A session through the Databricks JDBC driver, authenticated as the service principal with OAuth M2M or with the
+ * access token of a token exchange passed through. The caller
  * says how to reach the driver (a data source over {@link java.sql.DriverManager}: lakesetup compiles against no
  * driver class); this class opens, runs and closes the session.
  */
@@ -50,7 +51,7 @@ public final class JdbcSession implements PrincipalSession {
      * @throws CheckFailedException with the driver's message when the connection or sign-in fails
      */
     public static JdbcSession open(ValidationTarget target, RateLimiter limiter, Supplier<DataSource> connection) {
-        SecretScrubber scrubber = new SecretScrubber(target.credentials().secret());
+        SecretScrubber scrubber = new SecretScrubber(target.signInSecret());
         boolean fakeService = target.plainHttpForTesting() && target.port() != 443;
         boolean entered = false;
         try {

@@ -3,19 +3,19 @@ package dev.lakesetup.databricks.internal.validation;
 import dev.lakesetup.core.model.Secret;
 
 /**
- * Removes one secret from text that came from a driver or a service (error messages may echo a URL or a request),
+ * Removes secrets from text that came from a driver or a service (error messages may echo a URL or a request),
  * so that it can go into a report, a log line or an exception.
  */
 public final class SecretScrubber {
-    private final Secret secret;
+    private final java.util.List<Secret> secrets;
 
     /**
-     * Creates a scrubber for one secret.
+     * Creates a scrubber for secrets (a client secret, a federated token, an access token).
      *
-     * @param secret the secret to hide
+     * @param secrets the secrets to hide; {@code null} entries are ignored
      */
-    public SecretScrubber(Secret secret) {
-        this.secret = secret;
+    public SecretScrubber(Secret... secrets) {
+        this.secrets = java.util.Arrays.stream(secrets).filter(java.util.Objects::nonNull).toList();
     }
 
     /**
@@ -28,7 +28,11 @@ public final class SecretScrubber {
         if (text == null || text.isBlank()) {
             return "(no message)";
         }
-        return text.replace(secret.reveal(), Secret.MASK);
+        String out = text;
+        for (Secret secret : secrets) {
+            out = out.replace(secret.reveal(), Secret.MASK);
+        }
+        return out;
     }
 
     /**

@@ -10,8 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A session through the statement execution API of databricks-sdk-java, signed in with OAuth M2M as the service
- * principal. Statements run and are polled as {@link StatementRows} runs them: one that ends in any state but
+ * A session through the statement execution API of databricks-sdk-java, signed in as the service principal with
+ * OAuth M2M or with the access token of a token exchange. Statements run and are polled as {@link StatementRows} runs them: one that ends in any state but
  * SUCCEEDED fails the check, also when the HTTP status was 200, and one still running at the statement timeout is
  * cancelled and fails the check.
  */
@@ -29,7 +29,8 @@ public final class StatementApiSession implements PrincipalSession {
     }
 
     /**
-     * Creates the client as the service principal and fetches a token, so that wrong credentials fail here. Every
+     * Creates the client as the service principal (with OAuth M2M, or with the access token a token exchange gave)
+     * and fetches a token, so that wrong credentials fail here. Every
      * request takes a permit of the policy's rate limiter, and statements are polled on its clock and sleeper.
      *
      * @param target where and as whom to connect
@@ -38,17 +39,21 @@ public final class StatementApiSession implements PrincipalSession {
      * @throws CheckFailedException with the service's message when sign-in fails
      */
     public static StatementApiSession open(ValidationTarget target, CallPolicy policy) {
-        SecretScrubber scrubber = new SecretScrubber(target.credentials().secret());
-        LOG.debug("signing in to {} as {} with OAuth M2M", target.host(), target.credentials().clientId());
+        SecretScrubber scrubber = new SecretScrubber(target.signInSecret());
         try {
             DatabricksConfig config = new DatabricksConfig().setHost(target.host().toString())
-                    .setAuthType("oauth-m2m")
-                    .setClientId(target.credentials().clientId().toString())
-                    .setClientSecret(target.credentials().secret().reveal())
                     .setDisableRetries(true).setDebugHeaders(false)
                     // lakesetup's client, which logs no header: the SDK's default one logs the Basic credentials
                     // and the bearer token at DEBUG
                     .setHttpClient(new JdkHttpClient(policy.rateLimiter(), HTTP_TIMEOUT, target.proxy()));
+            if (target.accessToken() != null) {
+                LOG.debug("signing in to {} as {} with the exchanged access token", target.host(), target.clientId());
+                config.setAuthType("pat").setToken(target.accessToken().reveal());
+            } else {
+                LOG.debug("signing in to {} as {} with OAuth M2M", target.host(), target.clientId());
+                config.setAuthType("oauth-m2m").setClientId(target.clientId().toString())
+                        .setClientSecret(target.credentials().secret().reveal());
+            }
             WorkspaceClient client = new WorkspaceClient(config);
             config.authenticate();
             return new StatementApiSession(new StatementRows(() -> client, target.warehouseId(),
