@@ -63,8 +63,10 @@ public final class DataGraphSetup {
     private final List<TableName> validationTables;
     private final OAuthCredentials validationCredentials;
     private final List<Ipv4Range> vendorRanges;
+    private final FederatedCredential federated;
 
     private DataGraphSetup(Builder builder) {
+        this.federated = builder.federated;
         this.newPrincipal = builder.newPrincipal;
         this.principal = builder.newPrincipal != null ? builder.newPrincipal.principal() : builder.existingPrincipal;
         this.warehouseId = builder.warehouseId;
@@ -184,8 +186,13 @@ public final class DataGraphSetup {
         Blueprint.Builder blueprint = Blueprint.builder();
         if (newPrincipal != null) {
             blueprint.resource(newPrincipal);
-            OAuthSecret secret = OAuthSecret.forPrincipal(principal, sink);
-            blueprint.resource(secretLifetime == null ? secret : secret.lifetime(secretLifetime));
+            if (federated == null) {
+                OAuthSecret secret = OAuthSecret.forPrincipal(principal, sink);
+                blueprint.resource(secretLifetime == null ? secret : secret.lifetime(secretLifetime));
+            }
+        }
+        if (federated != null) {
+            blueprint.resource(federated.policyFor(principal));
         }
         blueprint.resource(WarehousePermission.canUse(warehouseId, principal))
                 .resource(Catalog.named(bookkeeping).comment("Data Graph bookkeeping and checkpoint tables"))
@@ -253,7 +260,7 @@ public final class DataGraphSetup {
     private OAuthRecipe recipe() {
         return new OAuthRecipe("Data Graph setup", principal, warehouseId, bookkeeping,
                 (sink, schemaExists) -> blueprint(schemaExists, sink), this::addValidationChecks,
-                validationCredentials, vendorRanges);
+                validationCredentials, vendorRanges, federated);
     }
 
     @Override
@@ -277,6 +284,7 @@ public final class DataGraphSetup {
         private final List<TableName> validationTables = new ArrayList<>();
         private OAuthCredentials validationCredentials;
         private final List<Ipv4Range> vendorRanges = new ArrayList<>();
+        private FederatedCredential federated;
 
         private Builder() {
         }
@@ -384,7 +392,8 @@ public final class DataGraphSetup {
         }
 
         /**
-         * Sets where a newly issued OAuth secret goes; required when the principal is created by name.
+         * Sets where a newly issued OAuth secret goes; required when the principal is created by name (and
+         * refused with a federated credential, which issues no secret).
          *
          * @param sink the sink
          * @return this builder
@@ -460,7 +469,8 @@ public final class DataGraphSetup {
             }
             require(warehouseId != null, "warehouse", "warehouse(id)");
             require(profilesSync != null, "Profiles Sync catalog", "profilesSyncCatalog(name)");
-            if (newPrincipal != null) {
+            FederatedValidation.refuseSecrets(federated, secretSink, secretLifetime, validationCredentials);
+            if (newPrincipal != null && federated == null) {
                 require(secretSink != null, "secret sink", "secretSink(sink): a new principal gets a new secret");
             }
             if (secretLifetime != null) {
@@ -479,6 +489,20 @@ public final class DataGraphSetup {
             }
             refuseOverlap();
             return new DataGraphSetup(this);
+        }
+
+        /**
+         * Lets the service principal sign in with its workload's own OIDC tokens instead of an OAuth secret
+         * (workload identity federation): the recipe declares a federation policy for it, issues no secret and
+         * hands none over, and validation signs in by token exchange. Needs the account
+         * ({@code DatabricksWorkspace.Builder.account}).
+         *
+         * @param credential the workload's issuer, subject, audiences and, for validation, a token source
+         * @return this builder
+         */
+        public Builder federatedCredential(FederatedCredential credential) {
+            this.federated = InvalidInputException.requireNonNull(credential, "federated credential");
+            return this;
         }
 
         private void refuseOverlap() {

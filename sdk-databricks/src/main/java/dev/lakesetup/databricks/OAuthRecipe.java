@@ -25,11 +25,12 @@ import java.util.function.UnaryOperator;
  * @param checks adds the recipe's checks to a validator
  * @param validationCredentials credentials for validation when the run issues no secret, or {@code null}
  * @param vendorRanges the vendor's published IP ranges; empty for no IP access list check
+ * @param federated the workload identity the principal signs in with instead of a secret, or {@code null}
  */
 record OAuthRecipe(String name, ServicePrincipal principal, String warehouseId, CatalogName catalog,
         BiFunction<SecretSink, Predicate<SchemaName>, Blueprint> blueprint,
         UnaryOperator<PrincipalValidator.Builder> checks, OAuthCredentials validationCredentials,
-        List<Ipv4Range> vendorRanges) {
+        List<Ipv4Range> vendorRanges, FederatedCredential federated) {
 
     /** A recipe built on {@link PrincipalRecipeBuilder}'s shared input. */
     static OAuthRecipe of(RecipePrincipal shared, CatalogName catalog,
@@ -38,6 +39,6 @@ record OAuthRecipe(String name, ServicePrincipal principal, String warehouseId, 
         return new OAuthRecipe(shared.recipe(), shared.principal(), shared.warehouseId(), catalog, blueprint,
                 validator -> checks.apply(validator).sampleTables(shared.validationTables().toArray(
                         dev.lakesetup.core.model.TableName[]::new)),
-                shared.validationCredentials(), shared.vendorRanges());
+                shared.validationCredentials(), shared.vendorRanges(), shared.federated());
     }
 }

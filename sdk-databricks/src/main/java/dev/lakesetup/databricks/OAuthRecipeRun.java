@@ -90,16 +90,24 @@ final class OAuthRecipeRun {
     }
 
     private ValidationReport validate(ApplicationId clientId, IssuedSecret issued) {
-        Optional<OAuthCredentials> credentials = issued.credentials()
-                .or(() -> Optional.ofNullable(recipe.validationCredentials()));
-        ValidationReport report = credentials.isPresent() ? asPrincipal(credentials.get()) : skipped(clientId);
+        ValidationReport report;
+        if (recipe.federated() != null) {
+            report = recipe.federated().validationToken()
+                    .map(token -> asPrincipal(validator -> validator.tokenExchange(clientId, token)))
+                    .orElseGet(() -> FederatedValidation.skipped(clientId));
+        } else {
+            Optional<OAuthCredentials> credentials = issued.credentials()
+                    .or(() -> Optional.ofNullable(recipe.validationCredentials()));
+            report = credentials.isPresent()
+                    ? asPrincipal(validator -> validator.credentials(credentials.get())) : skipped(clientId);
+        }
         return recipe.vendorRanges().isEmpty() ? report : withIpCheck(report);
     }
 
-    private ValidationReport asPrincipal(OAuthCredentials credentials) {
-        PrincipalValidator.Builder validator = recipe.checks().apply(PrincipalValidator.builder()
-                .host(workspace.host()).warehouseId(recipe.warehouseId()).credentials(credentials)
-                .callPolicy(workspace.callPolicy()).listener(lakesetup.listener()));
+    private ValidationReport asPrincipal(java.util.function.UnaryOperator<PrincipalValidator.Builder> signIn) {
+        PrincipalValidator.Builder validator = recipe.checks().apply(signIn.apply(PrincipalValidator.builder()
+                .host(workspace.host()).warehouseId(recipe.warehouseId())
+                .callPolicy(workspace.callPolicy()).listener(lakesetup.listener())));
         workspace.proxy().ifPresent(validator::proxy);
         return options.customizeValidator(validator).build().validate();
     }

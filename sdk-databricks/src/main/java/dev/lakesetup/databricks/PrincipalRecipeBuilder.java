@@ -30,6 +30,7 @@ public abstract class PrincipalRecipeBuilder<B extends PrincipalRecipeBuilder<B>
     private OAuthCredentials validationCredentials;
     private final List<TableName> validationTables = new ArrayList<>();
     private final List<Ipv4Range> vendorRanges = new ArrayList<>();
+    private FederatedCredential federated;
 
     PrincipalRecipeBuilder() {
     }
@@ -85,7 +86,8 @@ public abstract class PrincipalRecipeBuilder<B extends PrincipalRecipeBuilder<B>
     }
 
     /**
-     * Sets where a newly issued OAuth secret goes; required when the principal is created by name.
+     * Sets where a newly issued OAuth secret goes; required when the principal is created by name (and refused
+     * with a federated credential, which issues no secret).
      *
      * @param sink the sink
      * @return this builder
@@ -155,7 +157,8 @@ public abstract class PrincipalRecipeBuilder<B extends PrincipalRecipeBuilder<B>
         if (warehouseId == null) {
             throw InvalidInputException.of("warehouse", null, "it is required", "warehouse(id)");
         }
-        if (principalName != null && secretSink == null) {
+        FederatedValidation.refuseSecrets(federated, secretSink, secretLifetime, validationCredentials);
+        if (principalName != null && secretSink == null && federated == null) {
             throw InvalidInputException.of("secret sink", null, "it is required",
                     "secretSink(sink): a new principal gets a new secret");
         }
@@ -171,6 +174,19 @@ public abstract class PrincipalRecipeBuilder<B extends PrincipalRecipeBuilder<B>
                     "the application id given to existingServicePrincipal(..)");
         }
         return new RecipePrincipal(recipe, principalName, existingPrincipal, warehouseId, secretSink, secretLifetime,
-                validationCredentials, validationTables, vendorRanges);
+                validationCredentials, validationTables, vendorRanges, federated);
+    }
+
+    /**
+     * Lets the service principal sign in with its workload's own OIDC tokens instead of an OAuth secret (workload
+     * identity federation): the recipe declares a federation policy for it, issues no secret and hands none over,
+     * and validation signs in by token exchange. Needs the account ({@code DatabricksWorkspace.Builder.account}).
+     *
+     * @param credential the workload's issuer, subject, audiences and, for validation, a token source
+     * @return this builder
+     */
+    public B federatedCredential(FederatedCredential credential) {
+        this.federated = InvalidInputException.requireNonNull(credential, "federated credential");
+        return self();
     }
 }

@@ -29,10 +29,12 @@ final class RecipePrincipal {
     private final OAuthCredentials validationCredentials;
     private final List<TableName> validationTables;
     private final List<Ipv4Range> vendorRanges;
+    private final FederatedCredential federated;
 
     RecipePrincipal(String recipe, String name, ApplicationId existing, String warehouseId, SecretSink secretSink,
             Duration secretLifetime, OAuthCredentials validationCredentials, List<TableName> validationTables,
-            List<Ipv4Range> vendorRanges) {
+            List<Ipv4Range> vendorRanges, FederatedCredential federated) {
+        this.federated = federated;
         this.recipe = recipe;
         this.newPrincipal = name == null ? null : WorkspaceServicePrincipal.named(name)
                 .entitlements(Entitlement.WORKSPACE_ACCESS, Entitlement.DATABRICKS_SQL_ACCESS);
@@ -74,18 +76,29 @@ final class RecipePrincipal {
         return vendorRanges;
     }
 
+    /** The workload identity the principal signs in with instead of a secret, or {@code null}. */
+    FederatedCredential federated() {
+        return federated;
+    }
+
     /**
      * Declares the principal (when created by name, or, with {@code entitlements} given, an existing one so it gets
-     * them), its OAuth secret handed to {@code sink}, and "Can use" on the warehouse.
+     * them), its OAuth secret handed to {@code sink} or, with a federated credential, its federation policy instead,
+     * and "Can use" on the warehouse.
      */
     void declare(Blueprint.Builder blueprint, SecretSink sink, Entitlement... entitlements) {
         if (newPrincipal != null) {
             blueprint.resource(entitlements.length == 0 ? newPrincipal : newPrincipal.entitlements(entitlements));
-            OAuthSecret secret = OAuthSecret.forPrincipal(principal, sink);
-            blueprint.resource(secretLifetime == null ? secret : secret.lifetime(secretLifetime));
+            if (federated == null) {
+                OAuthSecret secret = OAuthSecret.forPrincipal(principal, sink);
+                blueprint.resource(secretLifetime == null ? secret : secret.lifetime(secretLifetime));
+            }
         } else if (entitlements.length > 0) {
             ApplicationId id = principal.applicationId().orElseThrow();
             blueprint.resource(WorkspaceServicePrincipal.ofApplication(id, id.toString()).entitlements(entitlements));
+        }
+        if (federated != null) {
+            blueprint.resource(federated.policyFor(principal));
         }
         blueprint.resource(WarehousePermission.canUse(warehouseId, principal));
     }

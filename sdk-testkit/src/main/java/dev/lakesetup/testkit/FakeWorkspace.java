@@ -391,20 +391,6 @@ public final class FakeWorkspace implements AutoCloseable {
         }
     }
 
-    /**
-     * Returns a service principal's federation policies as {@code issuer subject} pairs, in creation order.
-     *
-     * @param applicationId the principal's application id
-     * @return one {@code issuer + " " + subject} per policy; empty for an unknown principal
-     */
-    public List<String> federationPoliciesOf(String applicationId) {
-        synchronized (ctx) {
-            var p = ctx.identities().byApplicationId(applicationId);
-            return p == null ? List.of() : ctx.federationPolicies().of(p.id).stream()
-                    .map(policy -> policy.issuer + " " + policy.subject).toList();
-        }
-    }
-
     @Override
     public String toString() {
         return "FakeWorkspace[" + (started ? host() : "not started") + ", workspaceId=" + workspaceId() + "]";

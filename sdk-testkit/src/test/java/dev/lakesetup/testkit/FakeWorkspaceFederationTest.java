@@ -83,7 +83,6 @@ class FakeWorkspaceFederationTest {
                 .extracting(FederationPolicy::getPolicyId).containsExactly(created.getPolicyId());
         assertThat(a.servicePrincipalFederationPolicy().get(Long.parseLong(sp.id()), created.getPolicyId())
                 .getOidcPolicy().getSubject()).isEqualTo(SUBJECT);
-        assertThat(ws.federationPoliciesOf(sp.applicationId())).containsExactly(idp.issuer() + " " + SUBJECT);
 
         a.servicePrincipalFederationPolicy().delete(Long.parseLong(sp.id()), created.getPolicyId());
 
