@@ -1,0 +1,79 @@
+package dev.lakesetup.core.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.lakesetup.core.exception.InvalidInputException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FederationPolicyTest {
+    private static final ServicePrincipal SP = ServicePrincipal.of(
+            ApplicationId.of("11111111-1111-4111-8111-111111111111"));
+    private static final String ISSUER = "https://token.actions.githubusercontent.com";
+    private static final String SUBJECT = "repo:acme/loader:environment:prod";
+
+    @Test
+    void forPrincipal_whenValid_isIdentifiedByPrincipalIssuerAndSubjectAndRequiresThePrincipal() {
+        FederationPolicy policy = FederationPolicy.forPrincipal(SP, ISSUER, SUBJECT);
+
+        assertThat(policy.id().kind()).isEqualTo("federation_policy");
+        assertThat(policy.id()).isNotEqualTo(FederationPolicy.forPrincipal(SP, ISSUER, "other").id());
+        assertThat(policy.requires()).containsExactly(WorkspaceServicePrincipal.idOf(SP));
+        assertThat(policy.principals()).containsExactly(SP);
+        assertThat(policy.settings()).isEmpty();
+        assertThat(policy.policyId()).isEmpty();
+        assertThat(policy.toString()).contains(ISSUER).contains(SUBJECT);
+    }
+
+    @Test
+    void audiences_areOneImmutableSettingInAStableOrder_andThePolicyIdIsNotPartOfEquality() {
+        FederationPolicy a = FederationPolicy.forPrincipal(SP, ISSUER, SUBJECT).audiences("b", "a", "a");
+        FederationPolicy b = FederationPolicy.forPrincipal(SP, ISSUER, SUBJECT).audiences(List.of("a", "b"))
+                .withPolicyId("p1");
+
+        assertThat(a.audienceList()).containsExactly("b", "a");
+        assertThat(a.settings()).singleElement().satisfies(s -> {
+            assertThat(s.name()).isEqualTo("audiences");
+            assertThat(((Setting.Scalar) s).value()).isEqualTo("a, b");
+            assertThat(((Setting.Scalar) s).mutable()).isFalse();
+        });
+        assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
+        assertThat(b.policyId()).contains("p1");
+        assertThat(a).isNotEqualTo(FederationPolicy.forPrincipal(SP, ISSUER, SUBJECT));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "token.actions.githubusercontent.com", "http://idp.example.com", "ftp://idp.example",
+            "https://idp.example.com/?x=1", "https://user@idp.example.com", "https:///path"})
+    void forPrincipal_whenIssuerIsNotAnHttpsUrl_failsNamingTheIssuer(String issuer) {
+        assertThatThrownBy(() -> FederationPolicy.forPrincipal(SP, issuer, SUBJECT))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("federation issuer")
+                .hasMessageContaining("https");
+    }
+
+    @Test
+    void forPrincipal_acceptsPlainHttpOnALoopbackHostOnly() {
+        assertThat(FederationPolicy.forPrincipal(SP, "http://127.0.0.1:8123", SUBJECT).issuer())
+                .isEqualTo("http://127.0.0.1:8123");
+        assertThat(FederationPolicy.forPrincipal(SP, "http://localhost:8123/", SUBJECT).issuer())
+                .isEqualTo("http://localhost:8123/");
+    }
+
+    @Test
+    void forPrincipal_whenSubjectOrAudiencesAreEmpty_failsNamingTheField() {
+        assertThatThrownBy(() -> FederationPolicy.forPrincipal(SP, ISSUER, " "))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("federation subject");
+        assertThatThrownBy(() -> FederationPolicy.forPrincipal(SP, ISSUER, "a\nb"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("control characters");
+        assertThatThrownBy(() -> FederationPolicy.forPrincipal(null, ISSUER, SUBJECT))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("service principal");
+        FederationPolicy policy = FederationPolicy.forPrincipal(SP, ISSUER, SUBJECT);
+        assertThatThrownBy(policy::audiences).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("federation audiences");
+        assertThatThrownBy(() -> policy.audiences("ok", "")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("federation audience");
+    }
+}
