@@ -30,7 +30,7 @@ final class FederatedValidation {
 
     /** A federated principal gets no secret: refuses the settings of one (nothing without a federated credential). */
     static void refuseSecrets(FederatedCredential federated, SecretSink sink, Duration lifetime,
-            OAuthCredentials validation) {
+            OAuthCredentials validation, Duration rotateWithin) {
         if (federated == null) {
             return;
         }
@@ -41,6 +41,10 @@ final class FederatedValidation {
         }
         if (lifetime != null) {
             throw InvalidInputException.of("secret lifetime", lifetime.toString(), "the recipe issues no "
+                    + "secret with a federated credential", how);
+        }
+        if (rotateWithin != null) {
+            throw InvalidInputException.of("secret rotation window", rotateWithin.toString(), "the recipe issues no "
                     + "secret with a federated credential", how);
         }
         if (validation != null) {

@@ -68,6 +68,7 @@ public final class FakeWorkspace implements AutoCloseable {
         if (b.storage != null) {
             ctx.storageAccess(new AzureStorageAccess(b.storage));
         }
+        ctx.identities().clock(b.clock);
         this.server = new WorkspaceServer(ctx, b.port);
         this.faults = new WorkspaceFaults(server.http().faults(), ctx);
     }
@@ -409,6 +410,7 @@ public final class FakeWorkspace implements AutoCloseable {
         private final List<String> users = new ArrayList<>();
         private final List<String> groups = new ArrayList<>();
         private FakeAzure storage;
+        private java.time.Clock clock = java.time.Clock.systemUTC();
 
         private Builder() {
         }
@@ -536,6 +538,37 @@ public final class FakeWorkspace implements AutoCloseable {
          */
         public FakeWorkspace build() {
             return new FakeWorkspace(this);
+        }
+
+        /**
+         * Sets the clock the workspace reads secret creation and expiry times and access token expiry from (system
+         * UTC by default): a test moves it (a {@link VirtualClock}, or any mutable clock) to make secrets expire.
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public Builder clock(java.time.Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+    }
+
+    /**
+     * Returns a service principal's OAuth secrets as the service holds them (never their values), in creation order:
+     * id, creation and expiry times and status ({@code EXPIRED} once the expiry passed on this workspace's clock).
+     *
+     * @param applicationId the principal's application id
+     * @return the secrets, none for an unknown principal
+     */
+    public List<FakeSecret> secretsOf(String applicationId) {
+        synchronized (ctx) {
+            var p = ctx.identities().byApplicationId(applicationId);
+            if (p == null) {
+                return List.of();
+            }
+            return p.secrets.stream().map(s -> new FakeSecret(s.id, java.time.Instant.parse(s.createTime),
+                    java.time.Instant.parse(s.expireTime), ctx.identities().isExpired(s) ? "EXPIRED" : "ACTIVE"))
+                    .toList();
         }
     }
 }

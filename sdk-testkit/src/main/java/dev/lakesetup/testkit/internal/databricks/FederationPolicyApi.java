@@ -71,7 +71,7 @@ final class FederationPolicyApi {
                     + " federation policies.");
         }
         p.uid = UUID.randomUUID().toString();
-        p.createTime = Instant.now().toString();
+        p.createTime = ctx.identities().now().toString();
         policies.add(p);
         return Json.ok(json(ex, p));
     }

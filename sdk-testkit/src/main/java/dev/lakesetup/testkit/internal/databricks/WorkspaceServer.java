@@ -25,7 +25,7 @@ public final class WorkspaceServer {
     /** Creates the server for a workspace state (not started). */
     public WorkspaceServer(WorkspaceContext ctx, int port) {
         this.ctx = ctx;
-        this.exchange = new TokenExchangeGrant(ctx, java.time.Instant::now);
+        this.exchange = new TokenExchangeGrant(ctx, () -> ctx.identities().now());
         Router router = new Router();
         router.add("GET", "/.well-known/databricks-config", this::hostMetadata)
                 .add("GET", "/oidc/.well-known/oauth-authorization-server", this::oidcMetadata)
