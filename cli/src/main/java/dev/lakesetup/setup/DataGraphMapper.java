@@ -39,6 +39,8 @@ final class DataGraphMapper {
         section.optional("validateWith").ifPresent(with -> with.convert(() -> builder.validateWith(
                 new OAuthCredentials(ApplicationId.of(with.text("clientId")), with.get("secret").secret())),
                 "a client id and a secret reference"));
+        section.optional("federatedCredential").ifPresent(federated -> federated.convert(() -> builder
+                .federatedCredential(FederationMapper.credential(federated)), "a federated credential"));
         return new DataGraphRecipe(section.convert(builder::build, "the recipe's required parameters"));
     }
 }

@@ -70,6 +70,8 @@ final class OAuthRecipeMapper {
                 "a client id and a secret reference"));
         section.items("vendorIpRanges").forEach(range -> range.map(builder::vendorIpRanges,
                 "an IPv4 address or CIDR range such as 52.25.130.38/32"));
+        section.optional("federatedCredential").ifPresent(federated -> federated.convert(() -> builder
+                .federatedCredential(FederationMapper.credential(federated)), "a federated credential"));
         return builder;
     }
 }
