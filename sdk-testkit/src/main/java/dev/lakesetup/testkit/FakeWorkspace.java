@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -359,17 +357,7 @@ public final class FakeWorkspace implements AutoCloseable {
     /** {@return a copy of the state for assertions} */
     public WorkspaceSnapshot snapshot() {
         synchronized (ctx) {
-            List<String> catalogs = ctx.uc().allCatalogs().stream().map(c -> c.name).toList();
-            List<String> schemas = ctx.uc().allSchemas().stream().map(UnityCatalog.Schema::fullName).toList();
-            Map<String, Map<String, Set<String>>> grants = new TreeMap<>();
-            ctx.uc().grants().all().forEach((s, g) -> grants.put(s.type() + ":" + s.fullName(), g));
-            List<WorkspaceSnapshot.Principal> principals = ctx.identities().all(false).stream()
-                    .map(p -> new WorkspaceSnapshot.Principal(Long.toString(p.id), p.applicationId, p.displayName,
-                            p.inWorkspace, p.entitlements)).toList();
-            Map<String, Map<String, String>> acls = new TreeMap<>();
-            ctx.warehouses().forEach((id, w) -> acls.put(id, Map.copyOf(new LinkedHashMap<>(w.acl))));
-            return new WorkspaceSnapshot(catalogs, schemas, grants, principals, acls,
-                    ctx.identities().secretCounts());
+            return WorkspaceSnapshot.of(ctx);
         }
     }
 
@@ -562,13 +550,7 @@ public final class FakeWorkspace implements AutoCloseable {
      */
     public List<FakeSecret> secretsOf(String applicationId) {
         synchronized (ctx) {
-            var p = ctx.identities().byApplicationId(applicationId);
-            if (p == null) {
-                return List.of();
-            }
-            return p.secrets.stream().map(s -> new FakeSecret(s.id, java.time.Instant.parse(s.createTime),
-                    java.time.Instant.parse(s.expireTime), ctx.identities().isExpired(s) ? "EXPIRED" : "ACTIVE"))
-                    .toList();
+            return FakeSecret.of(ctx.identities(), applicationId);
         }
     }
 }
