@@ -9,8 +9,6 @@ import dev.lakesetup.core.exception.LakesetupException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.record.RecordStore;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -81,9 +79,6 @@ final class SecretRotationJournal {
                 .put("principal", state.principal().toString()).put("step", state.step().name())
                 .put("startedAt", state.startedAt().toString()).put("secretId", state.secretId());
         state.before().stream().sorted().forEach(root.putArray("before")::add);
-        if (!root.has("before")) {
-            root.putArray("before");
-        }
         store.write(key, root.toString());
     }
 
@@ -113,9 +108,5 @@ final class SecretRotationJournal {
     private LakesetupException unreadable(String why) {
         return new LakesetupException("the secret rotation journal under '" + key + "' cannot be read (" + why
                 + "); check the secrets of the principal with OAuthSecrets.list and delete the journal to start over");
-    }
-
-    static List<String> sorted(Set<String> ids) {
-        return new ArrayList<>(new TreeSet<>(ids));
     }
 }

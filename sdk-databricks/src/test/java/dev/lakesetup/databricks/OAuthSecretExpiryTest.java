@@ -96,4 +96,21 @@ class OAuthSecretExpiryTest extends SecretRotationFixture {
         assertThat(report.isSuccess()).as(report.toString()).isTrue();
         assertThat(sink).hasSize(1);
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void delete_whenPrincipalHasSecrets_deletesEveryOneAndRepeatsAsDone() {
+        OAuthSecrets.of(f.workspace).issue(principal, java.util.Optional.empty());
+        OAuthSecret secret = OAuthSecret.forPrincipal(principal, sink::add);
+        var handler = (dev.lakesetup.core.spi.ResourceHandler<OAuthSecret>) f.workspace.restExecutor()
+                .resourceHandlers().stream().filter(h -> h.type() == OAuthSecret.class).findFirst().orElseThrow();
+        var delete = new dev.lakesetup.core.plan.ResourceChange(dev.lakesetup.core.plan.ResourceChange.idOf(secret),
+                Action.DELETE, secret, List.of(), java.util.Set.of());
+
+        handler.apply(delete, secret, f.context());
+        handler.apply(delete, secret, f.context());
+
+        assertThat(handler.canDelete()).isTrue();
+        assertThat(f.fake.secretsOf(seeded.applicationId())).isEmpty();
+    }
 }

@@ -101,4 +101,18 @@ class RecipeSecretRotationTest {
         assertThatThrownBy(() -> DataGraphSetup.builder().rotateWhenExpiringWithin(OAuthSecret.MAX_LIFETIME
                 .plusDays(1))).isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    void dataGraph_withRotationWindow_declaresItsSecretWithTheWindowAndRotatesOnlyAfterARun() {
+        DataGraphSetup setup = DataGraphSetup.builder().servicePrincipalNamed("segment-graph")
+                .warehouse(FakeFixture.WAREHOUSE).profilesSyncCatalog("profiles").secretSink(vault)
+                .rotateWhenExpiringWithin(Duration.ofDays(14)).build();
+
+        assertThat(setup.blueprint(schema -> false).resources()).filteredOn(OAuthSecret.class::isInstance)
+                .singleElement().satisfies(secret -> assertThat(((OAuthSecret) secret).rotateWithin())
+                        .contains(Duration.ofDays(14)));
+        assertThatThrownBy(() -> setup.rotateSecret(lakesetup, f.workspace, FAKE_OPTIONS, rotation -> rotation
+                .vault(vault).journal(new MemoryRecordStore(), "k"))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("run the recipe first");
+    }
 }

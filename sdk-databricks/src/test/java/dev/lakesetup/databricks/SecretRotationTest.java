@@ -156,4 +156,31 @@ class SecretRotationTest extends SecretRotationFixture {
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("secret lifetime");
         assertThatThrownBy(() -> rotation().journal(journal, "../x")).isInstanceOf(InvalidInputException.class);
     }
+
+    @Test
+    void run_withDebugLogging_logsNoSecretAndTheReportShowsNone() {
+        ch.qos.logback.classic.Logger root = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ch.qos.logback.classic.Level before = root.getLevel();
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                new ch.qos.logback.core.read.ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
+        root.setLevel(ch.qos.logback.classic.Level.DEBUG);
+        RotationReport report;
+        try {
+            report = rotation().build().run();
+        } finally {
+            root.detachAppender(logs);
+            root.setLevel(before);
+        }
+        String issued = vault.current().orElseThrow().secret().reveal();
+
+        assertThat(logs.list).isNotEmpty().allSatisfy(event -> assertThat(event.getFormattedMessage())
+                .doesNotContain(issued).doesNotContain(seeded.secret()));
+        assertThat(report.render() + report).doesNotContain(issued);
+        assertThat(new NewSecret(new SecretInfo("id", "ACTIVE", java.time.Instant.EPOCH, java.time.Instant.MAX),
+                vault.current().orElseThrow()).toString()).doesNotContain(issued).contains("****");
+        assertThat(vault.toString()).doesNotContain(issued);
+    }
 }

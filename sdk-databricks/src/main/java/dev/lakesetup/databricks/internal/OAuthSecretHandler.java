@@ -80,8 +80,30 @@ public final class OAuthSecretHandler implements ResourceHandler<OAuthSecret> {
 
     @Override
     public ChangeResult apply(ResourceChange change, OAuthSecret secret, ExecutionContext context) {
+        if (change.action() == dev.lakesetup.core.plan.Action.DELETE) {
+            return deleteAll(secret, context);
+        }
         ApplicationId appId = context.resolved(secret.principal()).applicationId().orElseThrow();
         SecretsApi.Issued issued = secrets.create(appId, secret.lifetime().orElse(null));
         return ChangeResult.issuedSecret(new OAuthCredentials(appId, Secret.of(issued.value())));
+    }
+
+    @Override
+    public boolean canDelete() {
+        return true;
+    }
+
+    /**
+     * Deletes every OAuth secret of the principal (a teardown takes away the principal's ability to sign in with a
+     * secret); a principal or secret already gone counts as done, and no other principal's secret is touched.
+     */
+    private ChangeResult deleteAll(OAuthSecret secret, ExecutionContext context) {
+        Optional<ApplicationId> appId = context.applicationIdOf(secret.principal());
+        if (appId.isPresent()) {
+            for (SecretsApi.Listed listed : secrets.list(appId.get())) {
+                secrets.delete(appId.get(), listed.id());
+            }
+        }
+        return ChangeResult.done();
     }
 }
