@@ -52,6 +52,7 @@ public final class FakeWorkspace implements AutoCloseable {
     private final WorkspaceServer server;
     private final WorkspaceFaults faults;
     private boolean started;
+    private int fleetPort;
 
     private FakeWorkspace(Builder b) {
         this.ctx = new WorkspaceContext(new WorkspaceContext.Settings(b.workspaceId, b.accountId, b.adminUser,
@@ -101,13 +102,13 @@ public final class FakeWorkspace implements AutoCloseable {
     /** {@return the base URL, {@code http://127.0.0.1:PORT}} */
     public String host() {
         requireStarted();
-        return "http://127.0.0.1:" + server.http().port();
+        return "http://127.0.0.1:" + port();
     }
 
     /** {@return the bound port} */
     public int port() {
         requireStarted();
-        return server.http().port();
+        return fleetPort > 0 ? fleetPort : server.http().port();
     }
 
     /** {@return the admin's personal access token} */
@@ -537,5 +538,22 @@ public final class FakeWorkspace implements AutoCloseable {
         public FakeWorkspace build() {
             return new FakeWorkspace(this);
         }
+    }
+
+    /**
+     * Serves this workspace through a front end of its own (a {@link FakeWorkspaceFleet} member's port) instead of
+     * a WireMock server: its host becomes {@code http://127.0.0.1:port}, and the returned server handles each
+     * request (counting, faults, routing) without being started.
+     *
+     * @param port the port the front end listens on
+     * @return the server whose {@code handle} the front end calls
+     */
+    synchronized dev.lakesetup.testkit.internal.http.FakeHttpServer serveOn(int port) {
+        this.fleetPort = port;
+        synchronized (ctx) {
+            ctx.host("http://127.0.0.1:" + port);
+        }
+        started = true;
+        return server.http();
     }
 }
