@@ -33,13 +33,35 @@ import java.util.function.Consumer;
 public final class FakeWorkspaceFleet implements AutoCloseable {
     private static final long FIRST_WORKSPACE_ID = 7_000_000_000_000_001L;
 
-    /**
-     * One workspace of the fleet.
-     *
-     * @param key its name in the fleet, {@code ws-001}, {@code ws-002}, ...
-     * @param workspace the fake, to seed, inject faults and read request counts from
-     */
-    public record Member(String key, FakeWorkspace workspace) {
+    /** One workspace of the fleet: its key, its fake, and the port it is served on. */
+    public static final class Member {
+        private final String key;
+        private final FakeWorkspace workspace;
+        private final PortFrontEnd frontEnd;
+
+        private Member(String key, FakeWorkspace workspace, PortFrontEnd frontEnd) {
+            this.key = key;
+            this.workspace = workspace;
+            this.frontEnd = frontEnd;
+        }
+
+        /**
+         * Returns its name in the fleet.
+         *
+         * @return {@code ws-001}, {@code ws-002}, ...
+         */
+        public String key() {
+            return key;
+        }
+
+        /**
+         * Returns the fake, to seed, inject faults and read request counts from.
+         *
+         * @return the fake workspace
+         */
+        public FakeWorkspace workspace() {
+            return workspace;
+        }
 
         /**
          * Returns the workspace's URL, {@code http://127.0.0.1:PORT}.
@@ -66,6 +88,18 @@ public final class FakeWorkspaceFleet implements AutoCloseable {
          */
         public List<Long> requestStartTimes() {
             return workspace.requestStartTimes();
+        }
+
+        /**
+         * Returns when each request to this workspace whose path starts with a prefix arrived
+         * ({@link System#nanoTime()}), e.g. {@code /api/2.0/accounts/} for the account APIs it serves.
+         *
+         * @param pathPrefix the start of the paths counted
+         * @return the arrival times, in order, since start or the fleet's last reset
+         */
+        public List<Long> requestStartTimes(String pathPrefix) {
+            return frontEnd.arrivals().stream().filter(a -> a.path().startsWith(pathPrefix))
+                    .map(PortFrontEnd.Arrival::nanoTime).toList();
         }
 
         /**
@@ -156,7 +190,10 @@ public final class FakeWorkspaceFleet implements AutoCloseable {
 
     /** Clears every workspace's request counts and the fleet's in-flight peak. */
     public void resetRequests() {
-        members.forEach(m -> m.workspace().resetRequests());
+        members.forEach(m -> {
+            m.workspace().resetRequests();
+            m.frontEnd.clearArrivals();
+        });
         peak.set(inFlight.get());
     }
 
@@ -251,7 +288,7 @@ public final class FakeWorkspaceFleet implements AutoCloseable {
                     if (!latency.isZero()) {
                         workspace.faults().on("*", ".*").always().respond(FaultResponse.latency(latency));
                     }
-                    members.add(new Member(String.format(Locale.ROOT, "ws-%03d", i + 1), workspace));
+                    members.add(new Member(String.format(Locale.ROOT, "ws-%03d", i + 1), workspace, frontEnd));
                 }
             } catch (IOException e) {
                 frontEnds.forEach(PortFrontEnd::close);

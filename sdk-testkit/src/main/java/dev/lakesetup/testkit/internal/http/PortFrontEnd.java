@@ -10,7 +10,9 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -21,7 +23,19 @@ import java.util.function.Function;
  * one accepting thread each, not a WireMock server each.
  */
 public final class PortFrontEnd implements AutoCloseable {
+    private static final int MAX_ARRIVALS = 1_000_000;
+
+    /**
+     * When a request arrived and where it went.
+     *
+     * @param nanoTime its arrival, as {@link System#nanoTime()}
+     * @param path its path, without the query
+     */
+    public record Arrival(long nanoTime, String path) { }
+
     private final HttpServer server;
+    private final ConcurrentLinkedQueue<Arrival> arrivals = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger arrived = new AtomicInteger();
 
     /**
      * Starts a front end on a free port of 127.0.0.1.
@@ -37,26 +51,38 @@ public final class PortFrontEnd implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
         server.setExecutor(workers);
         server.createContext("/", ex -> {
+            if (arrived.incrementAndGet() <= MAX_ARRIVALS) {
+                arrivals.add(new Arrival(System.nanoTime(), ex.getRequestURI().getPath()));
+            }
             peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
             try (ex) {
-                HttpReply reply = handler.apply(exchange(ex));
-                if (reply == null) {
-                    return;   // closed without an answer: the client sees the connection end
+                HttpReply reply;
+                try {
+                    reply = handler.apply(exchange(ex));
+                } finally {
+                    // counted until the answer is ready, so a client sees no request of its as in flight here
+                    // once it has read the answer
+                    inFlight.decrementAndGet();
                 }
-                reply.headers().forEach((name, value) -> ex.getResponseHeaders().set(name, value));
-                byte[] body = reply.body() == null ? new byte[0] : reply.body().getBytes(StandardCharsets.UTF_8);
-                boolean empty = body.length == 0 || reply.status() == 204 || reply.status() == 304;
-                ex.sendResponseHeaders(reply.status(), empty ? -1 : body.length);
-                if (!empty) {
-                    try (OutputStream out = ex.getResponseBody()) {
-                        out.write(body);
-                    }
+                if (reply != null) {
+                    send(ex, reply);
                 }
-            } finally {
-                inFlight.decrementAndGet();
+                // no answer: the exchange is closed without one, and the client sees the connection end
             }
         });
         server.start();
+    }
+
+    private static void send(com.sun.net.httpserver.HttpExchange ex, HttpReply reply) throws IOException {
+        reply.headers().forEach((name, value) -> ex.getResponseHeaders().set(name, value));
+        byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+        boolean empty = body.length == 0 || reply.status() == 204 || reply.status() == 304;
+        ex.sendResponseHeaders(reply.status(), empty ? -1 : body.length);
+        if (!empty) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(body);
+            }
+        }
     }
 
     private static HttpExchange exchange(com.sun.net.httpserver.HttpExchange ex) throws IOException {
@@ -69,6 +95,22 @@ public final class PortFrontEnd implements AutoCloseable {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         return HttpExchange.of(ex.getRequestMethod(), raw, headers::getFirst, names, body);
+    }
+
+    /**
+     * Returns when each request arrived and its path, in arrival order (the first million since start or
+     * {@link #clearArrivals()}).
+     *
+     * @return the arrivals
+     */
+    public List<Arrival> arrivals() {
+        return List.copyOf(arrivals);
+    }
+
+    /** Forgets the arrivals so far. */
+    public void clearArrivals() {
+        arrivals.clear();
+        arrived.set(0);
     }
 
     /**
