@@ -226,8 +226,8 @@ public final class FakeWorkspace implements AutoCloseable {
         if (p.length != 2) {
             throw new IllegalArgumentException("schema name must be catalog.schema, was '" + fullName + "'");
         }
-        String catalog = seedName(p[0], fullName);
-        String schema = seedName(p[1], fullName);
+        String catalog = SeedNames.part(p[0], fullName);
+        String schema = SeedNames.part(p[1], fullName);
         synchronized (ctx) {
             ctx.uc().createCatalog(admin(), catalog, null, null, true);
             ctx.uc().createSchema(admin(), catalog, schema, null, null, true);
@@ -370,15 +370,6 @@ public final class FakeWorkspace implements AutoCloseable {
             ctx.warehouses().forEach((id, w) -> acls.put(id, Map.copyOf(new LinkedHashMap<>(w.acl))));
             return new WorkspaceSnapshot(catalogs, schemas, grants, principals, acls,
                     ctx.identities().secretCounts());
-        }
-    }
-
-    /** Checks one part of a seeded name as the service would, failing with an {@code IllegalArgumentException}. */
-    private static String seedName(String part, String fullName) {
-        try {
-            return UnityCatalog.name(part, "name");
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("invalid name '" + fullName + "': " + e.getMessage(), e);
         }
     }
 
@@ -549,7 +540,7 @@ public final class FakeWorkspace implements AutoCloseable {
      * @return the server whose {@code handle} the front end calls
      */
     synchronized dev.lakesetup.testkit.internal.http.FakeHttpServer serveOn(int port) {
-        this.fleetPort = port;
+        fleetPort = port;
         synchronized (ctx) {
             ctx.host("http://127.0.0.1:" + port);
         }
