@@ -13,4 +13,5 @@ module dev.lakesetup.core {
     exports dev.lakesetup.core.spi;
     exports dev.lakesetup.core.apply;
     exports dev.lakesetup.core.record;
+    exports dev.lakesetup.core.drift;
 }
