@@ -23,10 +23,12 @@ import dev.lakesetup.core.internal.read.Context;
 import dev.lakesetup.core.internal.read.Handlers;
 import dev.lakesetup.core.internal.read.LiveReader;
 import dev.lakesetup.core.internal.read.Resolutions;
+import dev.lakesetup.core.internal.teardown.TeardownPlanner;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.PrincipalNotFoundException;
 import dev.lakesetup.core.plan.SavedPlan;
+import dev.lakesetup.core.record.TeardownOptions;
 import dev.lakesetup.core.spi.Executor;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -178,6 +180,35 @@ public final class Lakesetup {
         try (Fanout fanout = fanout("apply", stopped)) {
             Context context = Context.of(new Resolutions(plan.resolvedPrincipals()), fanout);
             return new Applier(handlers, fanout, context, stopped, listener).apply(plan, options);
+        }
+    }
+
+    /**
+     * Plans the removal of what a setup of this blueprint gave, reading the live state as {@link #plan} does: the
+     * revokes (first) of the declared privileges the principals hold now (with a record, only those lakesetup
+     * granted new; without one every declared privilege held, and a {@link Plan#notes() note} says why), then the
+     * deletions, in the reverse of the setup's order, of the principal's OAuth secrets, federation policies,
+     * warehouse permissions and workspace assignment, and of the resources named in the options. Never a privilege
+     * of another principal, never a privilege the blueprint does not declare, never an object that holds data
+     * unless named (and its handler refuses one that is not empty). Objects already gone are left out, so a teardown
+     * re-planned after a crash shows only what is left. Apply the plan with
+     * {@code ApplyOptions.defaults().withRevokesAllowed().withDeletesAllowed()}.
+     *
+     * @param blueprint the blueprint the setup applied
+     * @param options the record of the setup's runs and the resources named for deletion
+     * @return a plan of REVOKE and DELETE changes only, with notes on what it leaves in place and why
+     * @throws InvalidInputException when a named resource is not declared by the blueprint
+     * @throws LakesetupException when no executor handles grants on a declared securable, or a read fails for good
+     */
+    public Plan teardown(Blueprint blueprint, TeardownOptions options) {
+        InvalidInputException.requireNonNull(blueprint, "blueprint");
+        InvalidInputException.requireNonNull(options, "teardown options");
+        try (Fanout fanout = fanout("teardown", new AtomicBoolean())) {
+            Context context = Context.of(new Resolutions(Map.of()), fanout);
+            Plan plan = new TeardownPlanner(handlers, new LiveReader(handlers, fanout), context, listener)
+                    .plan(blueprint, options);
+            listener.planned(plan);
+            return plan;
         }
     }
 

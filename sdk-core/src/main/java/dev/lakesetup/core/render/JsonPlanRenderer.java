@@ -60,6 +60,10 @@ final class JsonPlanRenderer {
         for (Change change : plan.changes()) {
             change(changes.addObject(), change, plan.resolvedPrincipals());
         }
+        if (!plan.notes().isEmpty()) {
+            ArrayNode notes = root.putArray("notes");
+            plan.notes().stream().map(JsonPlanRenderer::text).forEach(notes::add);
+        }
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
