@@ -9,6 +9,8 @@ import dev.lakesetup.core.fleet.FleetOutcome;
 import dev.lakesetup.core.fleet.FleetTask;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.plan.Plan;
+import dev.lakesetup.core.record.TeardownOptions;
+import dev.lakesetup.core.drift.DriftReport;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
@@ -22,8 +24,9 @@ import java.util.function.Function;
  * FleetReport report = fleet.run(members, FleetTasks.recipe(dataGraph::run));
  * }</pre>
  *
- * <p>Operations published later (verify, rotate, teardown) plug in through {@link #of(BiFunction)}: it takes the
- * member's engine and workspace and returns the member's outcome.
+ * <p>Besides these, {@link #verify(Function)}, {@link #rotate(BiFunction)} and
+ * {@link #teardown(Function, TeardownOptions, ApplyOptions)} cover the lifecycle; any other operation plugs in
+ * through {@link #of(BiFunction)}, which takes the member's engine and workspace and returns the member's outcome.
  */
 public final class FleetTasks {
     private FleetTasks() {
@@ -126,6 +129,68 @@ public final class FleetTasks {
             BiFunction<Lakesetup, DatabricksWorkspace, FleetOutcome> operation) {
         InvalidInputException.requireNonNull(operation, "fleet operation");
         return workspace -> operation.apply(engine(workspace), workspace);
+    }
+
+    /**
+     * Returns a task that checks each member for drift against its blueprint and changes nothing: {@code OK} when
+     * the drift report is clean, {@code DRIFT} with its summary otherwise.
+     *
+     * @param blueprint the blueprint of each member, given its workspace
+     * @return the task
+     */
+    public static FleetTask<DatabricksWorkspace> verify(Function<? super DatabricksWorkspace, Blueprint> blueprint) {
+        InvalidInputException.requireNonNull(blueprint, "blueprint");
+        return of((lakesetup, workspace) -> {
+            DriftReport report = lakesetup.verify(blueprint.apply(workspace));
+            return report.isClean() ? FleetOutcome.ok(report.summary()) : FleetOutcome.drift(report.summary());
+        });
+    }
+
+    /**
+     * Returns a task that rotates a service principal's OAuth secret in each member: {@code CHANGED} when rotated,
+     * {@code OK} when not due, {@code FAILED} when validation with the new secret failed.
+     *
+     * @param rotation makes the member's rotation, e.g.
+     *     {@code (lakesetup, workspace) -> SecretRotation.builder(lakesetup, workspace).principal(sp)...build()}
+     * @return the task
+     */
+    public static FleetTask<DatabricksWorkspace> rotate(
+            BiFunction<Lakesetup, DatabricksWorkspace, SecretRotation> rotation) {
+        InvalidInputException.requireNonNull(rotation, "secret rotation");
+        return of((lakesetup, workspace) -> {
+            RotationReport report = rotation.apply(lakesetup, workspace).run();
+            String summary = report.outcome() + ", " + report.deleted().size() + " old secrets deleted";
+            return switch (report.outcome()) {
+                case ROTATED -> FleetOutcome.changed(summary);
+                case NOT_DUE -> FleetOutcome.ok(summary);
+                case VALIDATION_FAILED -> FleetOutcome.failed(summary);
+            };
+        });
+    }
+
+    /**
+     * Returns a task that takes down what each member's blueprint set up ({@code Lakesetup.teardown}) and applies
+     * the removals: {@code OK} when nothing is left to remove, {@code CHANGED} when every removal was applied,
+     * {@code FAILED} otherwise. The apply options must allow the revokes and deletions (nothing is removed
+     * without them: the member fails, refused).
+     *
+     * @param blueprint the blueprint of each member, given its workspace
+     * @param options what to delete besides revoking
+     * @param apply the apply options, e.g. {@code ApplyOptions.defaults().withRevokesAllowed().withDeletesAllowed()}
+     * @return the task
+     */
+    public static FleetTask<DatabricksWorkspace> teardown(Function<? super DatabricksWorkspace, Blueprint> blueprint,
+            TeardownOptions options, ApplyOptions apply) {
+        InvalidInputException.requireNonNull(blueprint, "blueprint");
+        InvalidInputException.requireNonNull(options, "teardown options");
+        InvalidInputException.requireNonNull(apply, "apply options");
+        return of((lakesetup, workspace) -> {
+            Plan plan = lakesetup.teardown(blueprint.apply(workspace), options);
+            if (plan.actionableChanges().isEmpty()) {
+                return FleetOutcome.ok("nothing to remove: " + plan.summary());
+            }
+            return applied(lakesetup.apply(plan, apply));
+        });
     }
 
     /**

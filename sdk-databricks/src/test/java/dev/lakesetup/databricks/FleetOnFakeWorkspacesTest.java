@@ -122,6 +122,31 @@ class FleetOnFakeWorkspacesTest {
         }
     }
 
+    @Test
+    void verifyAndTeardown_acrossWorkspaces_reportDriftPerWorkspaceAndRemoveWhatWasSetUp() {
+        try (FakeWorkspaceFleet fakes = FakeWorkspaceFleet.builder().workspaces(2)
+                .each(ws -> ws.warehouse(WAREHOUSE, "Starter").user("analyst@example.com")).start()) {
+            fakes.members().forEach(m -> m.workspace().seedSchema("sales.orders"));
+            Fleet fleet = Fleet.builder().concurrency(4).build();
+            fleet.run(members(fakes, fleet, b -> b), FleetTasks.apply(ws -> readOnly()));
+            fakes.member(1).workspace().revokeAllGrantsOf("analyst@example.com");
+
+            FleetReport verified = fleet.run(members(fakes, fleet, b -> b), FleetTasks.verify(ws -> readOnly()));
+            FleetReport removed = fleet.run(members(fakes, fleet, b -> b), FleetTasks.teardown(ws -> readOnly(),
+                    dev.lakesetup.core.record.TeardownOptions.defaults(),
+                    dev.lakesetup.core.apply.ApplyOptions.defaults().withRevokesAllowed().withDeletesAllowed()));
+
+            assertThat(verified.line("ws-001").orElseThrow().status()).as(FleetFormat.TEXT.render(verified))
+                    .isEqualTo(FleetStatus.OK);
+            assertThat(verified.line("ws-002").orElseThrow().status()).isEqualTo(FleetStatus.DRIFT);
+            assertThat(removed.line("ws-001").orElseThrow().status()).as(FleetFormat.TEXT.render(removed))
+                    .isEqualTo(FleetStatus.CHANGED);
+            assertThat(removed.line("ws-002").orElseThrow().status()).isEqualTo(FleetStatus.OK);
+            assertThat(fakes.member(0).workspace().snapshot().grantsOn("schema", "sales.orders"))
+                    .doesNotContainKey("analyst@example.com");
+        }
+    }
+
     private static Blueprint readOnly() {
         return Blueprint.builder().grant(dev.lakesetup.core.model.Grant.on(
                 dev.lakesetup.core.model.SchemaName.of("sales", "orders"))
