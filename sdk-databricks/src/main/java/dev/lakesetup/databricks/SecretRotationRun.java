@@ -160,7 +160,7 @@ final class SecretRotationRun {
             }
             if (!newWorks) {
                 kept.add(info.id() + " (the new secret " + validated.secretId() + " is not listed as active)");
-            } else if (info.createTime().isBefore(cutoff)) {
+            } else if (!info.createTime().isAfter(cutoff)) {
                 delete(info.id(), "older than the keep window");
             } else {
                 kept.add(info.id() + " (created " + info.createTime() + ", within the keep window "

@@ -19,6 +19,8 @@ import java.util.Set;
 public final class OAuthSecret implements Resource {
     /** The longest lifetime Databricks accepts: two years. */
     public static final Duration MAX_LIFETIME = Duration.ofDays(730);
+    /** The setting a live secret reports its expiry under (never declared, so never compared). */
+    public static final String EXPIRE_TIME = "expire_time";
 
     private final ServicePrincipal principal;
     private final Duration lifetime;
@@ -236,9 +238,16 @@ public final class OAuthSecret implements Resource {
         return ResourceId.of("oauth_secret", WorkspaceServicePrincipal.idOf(principal).key());
     }
 
+    /**
+     * Returns no setting on a declaration; on a live state read from the service, the expiry of the principal's
+     * longest-lasting active secret ({@link #EXPIRE_TIME}), which plans show and a saved plan's staleness check
+     * compares.
+     *
+     * @return the settings
+     */
     @Override
     public List<Setting> settings() {
-        return List.of();
+        return expireTime == null ? List.of() : List.of(Setting.mutable(EXPIRE_TIME, expireTime.toString()));
     }
 
     @Override
