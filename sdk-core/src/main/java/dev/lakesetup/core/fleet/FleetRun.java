@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -35,6 +36,7 @@ final class FleetRun<W> {
     private final FleetListener listener;
     private final Clock clock;
     private final AtomicReferenceArray<FleetLine> lines;
+    private final AtomicIntegerArray begun;
     private final AtomicInteger started = new AtomicInteger();
     private final AtomicInteger finished = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
@@ -48,6 +50,7 @@ final class FleetRun<W> {
         this.listener = listener;
         this.clock = clock;
         this.lines = new AtomicReferenceArray<>(members.size());
+        this.begun = new AtomicIntegerArray(members.size());
     }
 
     FleetReport run() {
@@ -74,8 +77,8 @@ final class FleetRun<W> {
         }
         List<FleetLine> report = new ArrayList<>();
         for (int i = 0; i < members.size(); i++) {
-            finish(i, new FleetLine(members.get(i).key(), FleetStatus.CANCELLED,
-                    "not started: the fleet run was interrupted", Duration.ZERO));
+            finish(i, new FleetLine(members.get(i).key(), FleetStatus.CANCELLED, (begun.get(i) == 0
+                    ? "not started" : "not finished") + ": the fleet run was interrupted", Duration.ZERO));
             report.add(lines.get(i));
         }
         return FleetReport.of(report, Duration.between(begin, clock.instant()));
@@ -113,6 +116,7 @@ final class FleetRun<W> {
         if (cancelled) {
             return;
         }
+        begun.set(index, 1);
         FleetMember<W> member = members.get(index);
         Instant begin = clock.instant();
         FleetProgress atStart = progress(started.incrementAndGet(), finished.get());
