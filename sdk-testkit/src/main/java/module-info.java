@@ -9,6 +9,7 @@ module dev.lakesetup.testkit {
     requires java.net.http;
     requires org.slf4j;
     requires org.junit.jupiter.api;
+    requires jdk.httpserver;
 
     exports dev.lakesetup.testkit;
     exports dev.lakesetup.testkit.sql;
