@@ -54,7 +54,7 @@ class DriftFormatTest {
         JsonNode changed = root.path("items").get(1);
         assertThat(changed.path("status").asText()).isEqualTo(DriftStatus.CHANGED.name());
         assertThat(changed.path("kind").asText()).isEqualTo("catalog");
-        assertThat(changed.path("before").asText()).isEqualTo(HOSTILE);
+        assertThat(changed.path("before").asText()).isEqualTo("edited\\u000a\\u001b[2Jby hand");
         assertThat(changed.path("after").asText()).isEqualTo("Sales data");
         assertThat(root.path("items").get(0).has("before")).isFalse();
     }
