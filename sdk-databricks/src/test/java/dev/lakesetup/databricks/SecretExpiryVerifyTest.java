@@ -61,7 +61,7 @@ class SecretExpiryVerifyTest {
         DriftItem lapsed = secretItem(setup.verify(lakesetup, f.workspace));
 
         assertThat(month.status()).isEqualTo(DriftStatus.EXPIRING);
-        assertThat(month.reason().orElseThrow()).startsWith("expires in 19 days, within the window of 30 days");
+        assertThat(month.reason().orElseThrow()).startsWith("expires in 20 days, within the window of 30 days");
         assertThat(week.status()).isEqualTo(DriftStatus.OK);
         assertThat(week.reason().orElseThrow()).startsWith("expires 20");
         assertThat(lapsed.status()).isEqualTo(DriftStatus.MISSING);
