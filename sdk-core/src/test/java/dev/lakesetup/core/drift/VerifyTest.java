@@ -16,10 +16,14 @@ import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.ResourceId;
+import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.ServicePrincipal;
+import dev.lakesetup.core.model.StorageCredential;
+import dev.lakesetup.core.model.StorageIdentity;
 import dev.lakesetup.core.plan.PrincipalLookup;
 import dev.lakesetup.core.plan.PrincipalPrivileges;
+import dev.lakesetup.core.render.DriftFormat;
 import dev.lakesetup.core.spi.ExecutionContext;
 import dev.lakesetup.core.testing.FakeTime;
 import dev.lakesetup.core.testing.Fixtures;
@@ -209,6 +213,22 @@ class VerifyTest {
 
         assertThat(verifyReads).isEqualTo(planReads).isEqualTo(2);
         assertThat(workspace.calls()).isEmpty();
+    }
+
+    @Test
+    void verify_whenAnObjectWithASecretSettingIsMissing_showsTheSecretMaskedOnly() {
+        StorageIdentity identity = new StorageIdentity.AzureServicePrincipal("72f988bf-86f1-41af-91ab-2d7cd011db47",
+                APP, Secret.of("TOPSECRET-client-secret"));
+        Blueprint blueprint = Blueprint.builder().resource(StorageCredential.named("landing", identity)).build();
+
+        DriftReport report = lakesetup.verify(blueprint);
+
+        assertThat(report.items()).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(DriftStatus.MISSING);
+            assertThat(item.after().orElseThrow()).contains(Secret.MASK);
+        });
+        assertThat(DriftFormat.TEXT.render(report) + DriftFormat.JSON.render(report) + report)
+                .doesNotContain("TOPSECRET");
     }
 
     /** The in-memory workspace, with reads that can be denied as the service denies them (403). */
