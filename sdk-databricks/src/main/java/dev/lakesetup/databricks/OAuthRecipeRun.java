@@ -1,6 +1,7 @@
 package dev.lakesetup.databricks;
 
 import dev.lakesetup.core.Lakesetup;
+import dev.lakesetup.core.drift.DriftItem;
 import dev.lakesetup.core.drift.DriftReport;
 import dev.lakesetup.core.drift.VerifyOptions;
 import dev.lakesetup.core.exception.InvalidInputException;
@@ -52,20 +53,46 @@ final class OAuthRecipeRun {
     }
 
     /**
-     * Checks Unity Catalog, verifies the blueprint and, with credentials (the options' or the recipe's), validates
-     * as the principal: each check becomes an item of the report. Changes nothing; {@code sink} is never called.
+     * Checks Unity Catalog, verifies the blueprint and, unless the options say not to, validates as the principal
+     * when there are credentials (the options' or the recipe's) and runs the IP access list check when there are
+     * vendor ranges: each check becomes an item of the report. Changes nothing; {@code sink} is never called.
      */
     DriftReport verify(SecretSink sink, VerifyOptions verifyOptions) {
         verifying = true;
         DriftReport report = runOf(sink).build().verify(verifyOptions);
-        Optional<OAuthCredentials> credentials = verifyOptions.credentials()
-                .or(() -> Optional.ofNullable(recipe.validationCredentials()));
-        if (!verifyOptions.validates() || credentials.isEmpty()) {
+        if (!verifyOptions.validates()) {
             return report;
         }
-        ValidationReport validated = asPrincipal(credentials.get());
-        return report.plus(ValidationDrift.items(recipe.vendorRanges().isEmpty() ? validated
-                : withIpCheck(validated)));
+        List<DriftItem> items = new ArrayList<>();
+        verifyOptions.credentials().or(() -> Optional.ofNullable(recipe.validationCredentials()))
+                .ifPresent(credentials -> items.addAll(ValidationDrift.items(asPrincipal(credentials))));
+        if (!recipe.vendorRanges().isEmpty()) {
+            items.add(ipCheckAsVerifier());
+        }
+        return report.plus(items);
+    }
+
+    /**
+     * Runs the IP access list check as the identity verifying: a read it may not make is a skipped item with the
+     * permission it needs, not a failed check.
+     */
+    private DriftItem ipCheckAsVerifier() {
+        IpAccessListCheck check = new IpAccessListCheck(recipe.vendorRanges());
+        String[] denied = new String[1];
+        ValidationCheck result = TimedCheck.run(check.name(), () -> {
+            try {
+                return check.run(workspace.adminClient());
+            } catch (ServiceException e) {
+                if (!OneOffReads.isPermissionDenied(e)) {
+                    throw e;
+                }
+                denied[0] = "not readable by this identity (" + e.getMessage() + "); needs a workspace admin "
+                        + "(reads the workspace's IP access lists)";
+                return 0;
+            }
+        });
+        return ValidationDrift.item(check.name(), denied[0] == null ? result
+                : ValidationCheck.skipped(check.name(), denied[0]));
     }
 
     SetupResult run(SecretSink callerSink) {

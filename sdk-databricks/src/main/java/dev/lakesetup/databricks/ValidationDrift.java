@@ -6,8 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a validation as the principal into drift items, one per check: passed is {@code OK}, failed
- * {@code FAILED} with the check's message, skipped {@code SKIPPED} with its reason.
+ * Turns a validation as the principal (and the IP access list check) into drift items, one per check: passed is
+ * {@code OK}, failed {@code FAILED} with the check's message, skipped {@code SKIPPED} with its reason.
  */
 final class ValidationDrift {
     /** The kind every validation item carries. */
@@ -19,13 +19,17 @@ final class ValidationDrift {
     static List<DriftItem> items(ValidationReport report) {
         List<DriftItem> items = new ArrayList<>(report.checks().size());
         for (ValidationCheck check : report.checks()) {
-            String what = "as " + report.principal() + ": " + check.name();
-            items.add(switch (check.status()) {
-                case PASSED -> DriftItem.ok(KIND, what);
-                case FAILED -> DriftItem.of(KIND, what, DriftStatus.FAILED, null, null, check.message());
-                case SKIPPED -> DriftItem.skipped(KIND, what, check.message());
-            });
+            items.add(item("as " + report.principal() + ": " + check.name(), check));
         }
         return items;
+    }
+
+    /** One check as an item named {@code what}. */
+    static DriftItem item(String what, ValidationCheck check) {
+        return switch (check.status()) {
+            case PASSED -> DriftItem.ok(KIND, what);
+            case FAILED -> DriftItem.of(KIND, what, DriftStatus.FAILED, null, null, check.message());
+            case SKIPPED -> DriftItem.skipped(KIND, what, check.message());
+        };
     }
 }

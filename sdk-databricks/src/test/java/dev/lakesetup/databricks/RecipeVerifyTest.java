@@ -145,4 +145,25 @@ class RecipeVerifyTest extends OnFakeWorkspace {
                 .extracting(DriftItem::status).containsExactly(DriftStatus.OK);
         assertThat(f.fake.snapshot()).isEqualTo(before);
     }
+
+    @Test
+    void verify_withVendorRanges_checksTheIpAccessListsAndSkipsThemForAReadOnlyIdentity() {
+        f.fake.network().enableIpAccessLists(true).seedIpAccessList("vendors", "ALLOW", true, "192.0.2.0/24");
+        DatabricksDestinationSetup setup = recipe().vendorIpRanges("192.0.2.0/28").build();
+        setUp(setup);
+        FakeWorkspace.SeededPrincipal auditor = f.fake.seedServicePrincipal("auditor");
+        DatabricksWorkspace readOnly = DatabricksWorkspace.builder().host(f.fake.host()).plainHttpForTesting()
+                .oauthM2m(auditor.applicationId(), auditor.secret()).httpTimeout(Duration.ofSeconds(20)).build();
+
+        DriftReport asAdmin = setup.verify(lakesetup(), f.workspace);
+        DriftReport asAuditor = setup.verify(f.lakesetup(readOnly.restExecutor()), readOnly);
+
+        assertThat(asAdmin.items()).filteredOn(item -> item.kind().equals("validation")).singleElement()
+                .satisfies(item -> assertThat(item.status()).isEqualTo(DriftStatus.OK));
+        assertThat(asAuditor.items()).filteredOn(item -> item.kind().equals("validation")).singleElement()
+                .satisfies(item -> {
+                    assertThat(item.status()).isEqualTo(DriftStatus.SKIPPED);
+                    assertThat(item.reason().orElseThrow()).contains("needs a workspace admin");
+                });
+    }
 }
