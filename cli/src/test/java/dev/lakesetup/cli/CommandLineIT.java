@@ -260,4 +260,22 @@ class CommandLineIT {
         assertThat(verify.exit()).as(verify.toString()).isEqualTo(1);
         assertThat(verify.err()).contains("--expiring-within").doesNotContain("\tat ");
     }
+
+    @ParameterizedTest
+    @CsvSource({"blueprint.yaml,analytics", "data-graph.yaml,production", "databricks-destination.yaml,production",
+        "profiles-sync.yaml,production", "reverse-etl-source.yaml,production", "vendor-profile.yaml,customer-two",
+        "azure-delta-lake-destination.yaml,lakehouse"})
+    void verify_ofEveryExampleSetupOnSandbox_reportsWhatTheEmptySandboxLacks(String example, String workspace) {
+        Path file = Path.of(System.getProperty("lakesetup.examples.setups"), example);
+        Map<String, String> env = Map.of("CUSTOMER_ONE_HOST", "https://one.example.com",
+                "CUSTOMER_TWO_HOST", "https://two.example.com", "LAKESETUP_STORAGE_ACCOUNT", "lakeacct",
+                "LAKESETUP_RESOURCE_GROUP", "rg-data", "LAKESETUP_ACCESS_CONNECTOR_ID", "/subscriptions/"
+                        + "00000000-0000-0000-0000-000000000001/resourceGroups/rg-data/providers/"
+                        + "Microsoft.Databricks/accessConnectors/lake");
+        CommandProcess.Result verify = lakesetup.run(env, "verify", "-f", file.toString(), "--sandbox",
+                "--workspace", workspace);
+        assertThat(verify.exit()).as(verify.toString()).isEqualTo(2);
+        assertThat(verify.out()).startsWith("Drift: ").contains("missing    ");
+        assertThat(verify.err()).doesNotContain("Exception", "\tat ");
+    }
 }
