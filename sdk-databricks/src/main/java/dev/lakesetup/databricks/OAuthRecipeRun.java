@@ -64,8 +64,15 @@ final class OAuthRecipeRun {
             return report;
         }
         List<DriftItem> items = new ArrayList<>();
-        verifyOptions.credentials().or(() -> Optional.ofNullable(recipe.validationCredentials()))
-                .ifPresent(credentials -> items.addAll(ValidationDrift.items(asPrincipal(credentials))));
+        Optional<OAuthCredentials> credentials = verifyOptions.credentials()
+                .or(() -> Optional.ofNullable(recipe.validationCredentials()));
+        if (credentials.isPresent()) {
+            items.addAll(ValidationDrift.items(asPrincipal(validator -> validator.credentials(credentials.get()))));
+        } else if (recipe.federated() != null && recipe.principal().applicationId().isPresent()) {
+            ApplicationId clientId = recipe.principal().applicationId().get();
+            recipe.federated().validationToken().ifPresent(token -> items.addAll(ValidationDrift.items(
+                    asPrincipal(validator -> validator.tokenExchange(clientId, token)))));
+        }
         if (!recipe.vendorRanges().isEmpty()) {
             items.add(ipCheckAsVerifier());
         }
