@@ -50,4 +50,11 @@ public final class RestCatalogs extends RestUcHandler<Catalog, CatalogInfo> {
         catalog.comment().filter(c -> changes(change, "comment")).ifPresent(update::setComment);
         Calls.run("update catalog " + name, () -> client.catalogs().update(update));
     }
+
+    @Override
+    void delete(WorkspaceClient client, Catalog declared) {
+        String name = declared.name().name().value();
+        String path = PathNames.segment("catalog name", name);
+        Calls.delete(deleting("catalog " + name), () -> client.catalogs().delete(path));
+    }
 }
