@@ -5,6 +5,7 @@ import dev.lakesetup.core.model.ExternalLocation;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.ResourceId;
 import dev.lakesetup.core.model.Schema;
+import dev.lakesetup.core.model.SchemaName;
 import dev.lakesetup.core.plan.Action;
 import dev.lakesetup.core.plan.ResourceChange;
 import dev.lakesetup.core.plan.SettingChange;
@@ -23,7 +24,8 @@ import java.util.function.Predicate;
  * Reads and changes catalogs, schemas or external locations with SQL: {@code DESCRIBE} (one statement per object,
  * each on a session borrowed for it, fanned out with {@link ExecutionContext#runAll} after the first, see
  * {@link WarmFirst}), {@code CREATE}, {@code COMMENT ON} and {@code DROP ... IF EXISTS} (never {@code CASCADE}: the
- * service refuses a catalog or schema that is not empty, and a drop of one already gone succeeds).
+ * service refuses a catalog or schema that is not empty, and a drop of one already gone succeeds). A catalog's drop
+ * first drops its {@code default} schema, which the service created with it, the same way (only when empty).
  *
  * <p>A change with no SQL form goes to the REST handler of the same kind given as its twin (a decorator, not a
  * router): an UPDATE of more than the comment, any UPDATE of an external location ({@code COMMENT ON} and
@@ -160,6 +162,11 @@ public final class SqlUcHandler<R extends Resource> implements ResourceHandler<R
             default -> "comment on ";
         } + change.object();
         sessions.inSession(session -> {
+            if (change.action() == Action.DELETE && resource instanceof Catalog catalog) {
+                SchemaName defaultSchema = SchemaName.of(catalog.name().name().value(), RestCatalogs.DEFAULT_SCHEMA);
+                session.execute("drop schema " + defaultSchema.fullName() + ", which the service created with "
+                        + change.object(), SQL.drop(Schema.named(defaultSchema).securable().orElseThrow()));
+            }
             session.execute(what, statement);
             return null;
         });
