@@ -1,5 +1,8 @@
 package dev.lakesetup.testkit.internal.databricks;
 
+import dev.lakesetup.testkit.internal.http.HttpExchange;
+import dev.lakesetup.testkit.internal.http.HttpReply;
+import dev.lakesetup.testkit.internal.http.Router;
 import java.util.List;
 
 /**
@@ -15,6 +18,25 @@ final class UcDeletes {
 
     UcDeletes(WorkspaceContext ctx) {
         this.ctx = ctx;
+    }
+
+    /** Registers the DELETE routes of catalogs, schemas, storage credentials and external locations. */
+    void register(Router r) {
+        String uc = "/api/2.1/unity-catalog";
+        r.add("DELETE", uc + "/catalogs/{name}", ex -> done(() -> catalog(ex.param("name"), force(ex))))
+                .add("DELETE", uc + "/schemas/{full_name}", ex -> done(() -> schema(ex.param("full_name"), force(ex))))
+                .add("DELETE", uc + "/storage-credentials/{name}",
+                        ex -> done(() -> credential(ex.param("name"), force(ex))))
+                .add("DELETE", uc + "/external-locations/{name}", ex -> done(() -> location(ex.param("name"))));
+    }
+
+    private static HttpReply done(Runnable delete) {
+        delete.run();
+        return Json.ok(Json.object());
+    }
+
+    private static boolean force(HttpExchange ex) {
+        return "true".equalsIgnoreCase(ex.queryParam("force"));
     }
 
     /** Deletes a catalog; with {@code force} its schemas (and their tables) too. */
