@@ -362,6 +362,11 @@ public final class FakeWorkspace implements AutoCloseable {
         }
     }
 
+    /** {@return the storage credentials, external locations and workspace files, to seed and to assert on} */
+    public WorkspaceContents contents() {
+        return new WorkspaceContents(ctx);
+    }
+
     private Caller admin() {
         return new Caller(ctx.settings().adminUser(), true);
     }

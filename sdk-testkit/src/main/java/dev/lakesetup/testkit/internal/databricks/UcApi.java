@@ -54,8 +54,10 @@ final class UcApi {
                         ctx.uc().storage().location(ctx.caller(), ex.param("name")))))
                 .add("PATCH", UC + "/external-locations/{name}", ex -> Json.ok(locationJson(
                         updates.updateLocation(ex.param("name"), Json.parseBody(ex.body())))));
+        new UcDeletes(ctx).register(r);
         permissions.register(r);
     }
+
 
     private HttpReply currentMetastore(HttpExchange ex) {
         WorkspaceContext.Settings s = ctx.settings();

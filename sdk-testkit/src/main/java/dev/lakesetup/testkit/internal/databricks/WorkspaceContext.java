@@ -51,6 +51,7 @@ public final class WorkspaceContext {
     private final FederationPolicies federationPolicies = new FederationPolicies();
     private final IpAccessLists ipAccessLists = new IpAccessLists();
     private final Map<String, Warehouse> warehouses = new LinkedHashMap<>();
+    private final WorkspaceFiles files = new WorkspaceFiles();
     private final Statements statements = new Statements();
     private final Map<String, int[]> invisiblePrincipals = new HashMap<>();
     private final List<StatementFailure> statementFailures = new ArrayList<>();
@@ -237,5 +238,10 @@ public final class WorkspaceContext {
     /** Returns the service principal federation policies of the account. */
     public FederationPolicies federationPolicies() {
         return federationPolicies;
+    }
+
+    /** Returns the workspace file tree the Workspace API serves. */
+    public WorkspaceFiles files() {
+        return files;
     }
 }
