@@ -13,6 +13,7 @@ import dev.lakesetup.core.model.SecurableType;
 import dev.lakesetup.core.model.ServicePrincipal;
 import dev.lakesetup.core.model.StorageCredential;
 import dev.lakesetup.core.model.WarehousePermission;
+import dev.lakesetup.core.model.WorkspaceAssignment;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.plan.GrantChange;
@@ -46,7 +47,7 @@ public abstract class BundleExecutor implements Executor {
     /** Every resource kind of the model. */
     public static final List<Class<? extends Resource>> KINDS = List.of(Catalog.class, Schema.class,
             StorageCredential.class, ExternalLocation.class, WorkspaceServicePrincipal.class, OAuthSecret.class,
-            WarehousePermission.class);
+            WarehousePermission.class, WorkspaceAssignment.class);
 
     /** Reads resources of one kind; the answer holds those that exist, live, keyed by declared id. */
     public abstract Map<ResourceId, Resource> readResources(Collection<? extends Resource> resources,
@@ -72,6 +73,11 @@ public abstract class BundleExecutor implements Executor {
     /** Returns the most objects one read call carries. */
     public int readBatchSize() {
         return Integer.MAX_VALUE;
+    }
+
+    /** Tells whether the handler of a kind can delete (receives DELETE changes); by default none can. */
+    protected boolean canDelete(Class<? extends Resource> kind) {
+        return false;
     }
 
     /** Returns the kinds this executor handles; by default every model kind. */
@@ -104,6 +110,11 @@ public abstract class BundleExecutor implements Executor {
             @Override
             public ChangeResult apply(ResourceChange change, R resource, ExecutionContext context) {
                 return BundleExecutor.this.apply(change, context);
+            }
+
+            @Override
+            public boolean canDelete() {
+                return BundleExecutor.this.canDelete(kind);
             }
         };
     }

@@ -12,6 +12,7 @@ import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.ServicePrincipal;
 import dev.lakesetup.core.model.WarehousePermission;
+import dev.lakesetup.core.model.WorkspaceAssignment;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.core.plan.Action;
 import dev.lakesetup.core.plan.Change;
@@ -66,6 +67,7 @@ public class InMemoryWorkspace extends BundleExecutor {
     private volatile Consumer<Collection<? extends Securable>> onReadGrants = securables -> { };
     private volatile int readBatchSize = Integer.MAX_VALUE;
     private volatile ObservedAnswer observedAnswer = ObservedAnswer.NONE;
+    private final Set<Class<? extends Resource>> deletable = ConcurrentHashMap.newKeySet();
 
     /** What a grant change reports about the grants after it. */
     public enum ObservedAnswer {
@@ -295,6 +297,9 @@ public class InMemoryWorkspace extends BundleExecutor {
 
     private ChangeResult applyResource(ResourceChange change, ExecutionContext context) {
         Resource resource = change.resource();
+        if (change.action() == Action.DELETE) {
+            return delete(resource);
+        }
         if (change.action() == Action.CREATE && objects.containsKey(resource.id())
                 && !(resource instanceof OAuthSecret)) {
             throw ServiceException.builder(ServiceException.Failure.ALREADY_EXISTS, resource.id() + " exists")
@@ -311,6 +316,10 @@ public class InMemoryWorkspace extends BundleExecutor {
         }
         // the declared settings now hold; members the live object had beyond them are not kept
         objects.put(resource.id(), resource);
+        if (resource instanceof WorkspaceServicePrincipal sp && sp.isThroughAccount()) {
+            WorkspaceAssignment assignment = WorkspaceAssignment.of(sp);
+            objects.put(assignment.id(), assignment);
+        }
         if (resource instanceof WorkspaceServicePrincipal sp && change.action() == Action.CREATE) {
             ApplicationId id = sp.principal().applicationId().orElseGet(() -> idFor(sp.displayName()));
             principals.put(sp.displayName().toLowerCase(Locale.ROOT), id);
@@ -330,6 +339,29 @@ public class InMemoryWorkspace extends BundleExecutor {
 
     private static String key(Principal principal) {
         return principal.grantName().toLowerCase(Locale.ROOT);
+    }
+
+    /** Makes the handlers of these kinds able to delete: a DELETE removes the object (gone already is done). */
+    @SafeVarargs
+    public final InMemoryWorkspace deletable(Class<? extends Resource>... kinds) {
+        deletable.addAll(List.of(kinds));
+        return this;
+    }
+
+    @Override
+    protected boolean canDelete(Class<? extends Resource> kind) {
+        return deletable.contains(kind);
+    }
+
+    private ChangeResult delete(Resource resource) {
+        if (!deletable.contains(resource.getClass())) {
+            throw new IllegalStateException("DELETE reached a handler that cannot delete: " + resource.id());
+        }
+        objects.remove(resource.id());
+        if (resource instanceof WorkspaceServicePrincipal sp) {
+            principals.remove(sp.displayName().toLowerCase(Locale.ROOT));
+        }
+        return ChangeResult.done();
     }
 
     /** Returns every change id applied, for order checks. */
