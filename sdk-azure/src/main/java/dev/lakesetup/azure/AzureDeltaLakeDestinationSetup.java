@@ -18,6 +18,7 @@ import dev.lakesetup.core.model.StorageIdentity;
 import dev.lakesetup.core.model.StorageUrl;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.core.plan.Plan;
+import dev.lakesetup.core.record.TeardownOptions;
 import dev.lakesetup.databricks.AdminChecks;
 import dev.lakesetup.databricks.ConnectionDetails;
 import dev.lakesetup.databricks.DatabricksWorkspace;
@@ -237,6 +238,42 @@ public final class AzureDeltaLakeDestinationSetup {
     public ConnectionDetails connectionDetails(DatabricksWorkspace workspace) {
         return ConnectionDetails.builder(workspace, catalog.name())
                 .clientId(principal().applicationId().orElseThrow()).build();
+    }
+
+    /**
+     * Plans the removal of what this setup gave ({@link Lakesetup#teardown}): the revokes of its grants on the
+     * storage credential and the catalog (with the record of its runs, only what they granted new), then the
+     * principal's workspace assignment. The account principal, the Entra principal, the role assignment, the
+     * catalog, the external location, the storage credential and the container are deleted only when named, e.g.
+     * {@code TeardownOptions.defaults().deletePrincipal(setup.principal()).delete(setup.roleAssignment())}; a
+     * catalog or container that still holds data is refused by the service (nothing cascades). Apply the plan with
+     * {@code ApplyOptions.defaults().withRevokesAllowed().withDeletesAllowed()}.
+     *
+     * @param lakesetup the engine, with an {@link AzureExecutor} and the workspace's REST executor
+     * @param options the record of the setup's runs and what else to delete
+     * @return a plan of revokes and deletions, with notes on what it leaves in place
+     */
+    public Plan teardown(Lakesetup lakesetup, TeardownOptions options) {
+        InvalidInputException.requireNonNull(lakesetup, "lakesetup");
+        return lakesetup.teardown(blueprint(), InvalidInputException.requireNonNull(options, "teardown options"));
+    }
+
+    /**
+     * Returns the Entra service principal the setup declares, to name it for deletion in a teardown.
+     *
+     * @return the declaration
+     */
+    public EntraServicePrincipal entraPrincipal() {
+        return entraPrincipal;
+    }
+
+    /**
+     * Returns the role assignment on the container the setup declares, to name it for deletion in a teardown.
+     *
+     * @return the declaration
+     */
+    public RoleAssignment roleAssignment() {
+        return roleAssignment;
     }
 
     @Override

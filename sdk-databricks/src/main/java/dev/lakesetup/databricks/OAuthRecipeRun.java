@@ -2,6 +2,7 @@ package dev.lakesetup.databricks;
 
 import dev.lakesetup.core.Lakesetup;
 import dev.lakesetup.core.exception.InvalidInputException;
+import dev.lakesetup.core.record.TeardownOptions;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.OAuthCredentials;
 import dev.lakesetup.core.model.Schema;
@@ -48,9 +49,15 @@ final class OAuthRecipeRun {
 
     SetupResult run(SecretSink callerSink) {
         IssuedSecret issued = new IssuedSecret(callerSink);
-        return runOf(issued).applyOptions(options.applyOptions())
+        return runOf(issued).applyOptions(options.applyOptions()).record(options)
                 .validation(outcome -> applicationId(issued, outcome).map(clientId -> validate(clientId, issued)))
                 .build().run(outcome -> handOver(outcome, issued));
+    }
+
+    /** Plans the removal of what the recipe's setup gave (see {@code Lakesetup.teardown}). */
+    Plan teardown(SecretSink sink, TeardownOptions teardown) {
+        return lakesetup.teardown(recipe.blueprint().apply(sink, this::schemaExists),
+                InvalidInputException.requireNonNull(teardown, "teardown options"));
     }
 
     private RecipeRun.Builder runOf(SecretSink sink) {

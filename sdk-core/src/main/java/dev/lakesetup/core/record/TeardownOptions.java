@@ -3,6 +3,8 @@ package dev.lakesetup.core.record;
 import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.ResourceId;
+import dev.lakesetup.core.model.ServicePrincipal;
+import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
@@ -21,7 +23,7 @@ import java.util.TreeSet;
  * <pre>{@code
  * TeardownOptions options = TeardownOptions.defaults()
  *     .record(RunRecords.load(store, "customers/acme").orElseThrow())
- *     .delete(principal);                    // also delete the service principal
+ *     .deletePrincipal(setup.principal());   // also delete the service principal
  * Plan plan = lakesetup.teardown(blueprint, options);
  * }</pre>
  */
@@ -86,6 +88,19 @@ public final class TeardownOptions {
             all.add(InvalidInputException.requireNonNull(resource, "resource").id());
         }
         return new TeardownOptions(record, all);
+    }
+
+    /**
+     * Returns a copy that also deletes the workspace service principal a recipe declared for this principal (and,
+     * for one created through the account, the account's principal), after its secrets, permissions and
+     * assignment.
+     *
+     * @param principal the recipe's principal, e.g. {@code setup.principal()}
+     * @return the copy
+     */
+    public TeardownOptions deletePrincipal(ServicePrincipal principal) {
+        return delete(WorkspaceServicePrincipal.idOf(InvalidInputException.requireNonNull(principal,
+                "service principal")));
     }
 
     /**
