@@ -1,0 +1,61 @@
+package dev.lakesetup.databricks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.lakesetup.core.Lakesetup;
+import dev.lakesetup.core.apply.ApplyOptions;
+import dev.lakesetup.core.apply.ApplyReport;
+import dev.lakesetup.core.model.OAuthCredentials;
+import dev.lakesetup.core.plan.Action;
+import dev.lakesetup.core.plan.Change;
+import dev.lakesetup.core.plan.Plan;
+import dev.lakesetup.core.record.MemoryRecordStore;
+import dev.lakesetup.core.record.RunRecord;
+import dev.lakesetup.core.record.RunRecords;
+import dev.lakesetup.core.record.TeardownOptions;
+import dev.lakesetup.core.render.PlanFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** A Data Graph setup that keeps its run record, then its teardown with that record, on the fake workspace. */
+class DataGraphTeardownTest extends OnFakeWorkspace {
+    private static final String NAME = "acme-data-graph";
+    private final List<OAuthCredentials> vault = new ArrayList<>();
+
+    private DataGraphSetup setup() {
+        return DataGraphSetup.builder().servicePrincipalNamed(NAME).warehouse(FakeFixture.WAREHOUSE)
+                .profilesSyncCatalog("segment_profiles").readOnlyCatalogs("marketing").secretSink(vault::add).build();
+    }
+
+    @Test
+    void run_withRecord_keepsARecordWithoutSecretThatTeardownUndoesExactly() {
+        f.fake.seedCatalog("marketing").seedCatalog("segment_profiles").seedGroup("analysts")
+                .seedGrant("catalog", "marketing", "analysts", "USE_CATALOG", "SELECT");
+        MemoryRecordStore store = new MemoryRecordStore();
+        Lakesetup lakesetup = f.lakesetup(f.workspace.restExecutor());
+        DataGraphSetup setup = setup();
+
+        SetupResult result = setup.run(lakesetup, f.workspace,
+                RecipeTestRuns.FAKE_OPTIONS.record(store, "customers/acme"));
+        String sp = RecipeTestRuns.appId(f.fake.snapshot(), NAME);
+        String json = store.read("customers/acme").orElseThrow();
+        RunRecord record = RunRecords.load(store, "customers/acme").orElseThrow();
+        Plan teardown = setup.teardown(lakesetup, f.workspace, TeardownOptions.defaults().record(record));
+        ApplyReport report = lakesetup.apply(teardown, ApplyOptions.defaults().withRevokesAllowed()
+                .withDeletesAllowed());
+
+        assertThat(result.succeeded()).as(result.toString()).isTrue();
+        assertThat(json).doesNotContain(vault.get(0).secret().reveal()).contains("service_principal");
+        assertThat(teardown.changes()).extracting(Change::action)
+                .allMatch(action -> action == Action.REVOKE || action == Action.DELETE);
+        assertThat(report.isSuccess()).as(report.toString()).isTrue();
+        assertThat(f.fake.snapshot().grantsOn("catalog", "marketing")).doesNotContainKey(sp)
+                .containsEntry("analysts", Set.of("USE_CATALOG", "SELECT"));
+        assertThat(f.fake.snapshot().grantsOn("catalog", "segment_profiles")).doesNotContainKey(sp);
+        assertThat(PlanFormat.TEXT.render(teardown)).doesNotContain(vault.get(0).secret().reveal());
+        assertThat(setup.teardown(lakesetup, f.workspace, TeardownOptions.defaults().record(record)).changes())
+                .noneMatch(change -> change.action() == Action.REVOKE);
+    }
+}
