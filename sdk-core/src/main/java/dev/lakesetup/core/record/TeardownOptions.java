@@ -15,10 +15,11 @@ import java.util.TreeSet;
  * principal's own objects, and the record of the setup it undoes. Immutable; each method returns a copy.
  *
  * <p>By default a teardown revokes the declared privileges the principals hold, and deletes the principal's OAuth
- * secrets, federation policies, warehouse permissions and workspace assignment. Anything else (the service
- * principal itself, an Entra service principal, a role assignment, a catalog, a schema, a container, an external
- * location) is deleted only when named here, and an object that holds data only when it is empty (the handlers
- * never cascade). With a {@link #record(RunRecord) record}, only the privileges the setup granted new are revoked,
+ * secrets, federation policies and warehouse permissions, and the workspace assignment of a principal created
+ * through the account (the account principal stays: other workspaces may use it). Anything else (a service
+ * principal created in the workspace, an Entra service principal, a role assignment, a catalog, a schema, a
+ * container, an external location, a storage credential) is deleted only when named here, and an object that holds
+ * data only when it is empty (the handlers never cascade). With a {@link #record(RunRecord) record}, only the privileges the setup granted new are revoked,
  * and resources the setup adopted are left in place.
  * <pre>{@code
  * TeardownOptions options = TeardownOptions.defaults()
@@ -28,10 +29,6 @@ import java.util.TreeSet;
  * }</pre>
  */
 public final class TeardownOptions {
-    /** The kinds a teardown deletes without being named: what belongs to the principal alone. */
-    private static final Set<String> OWNED_BY_PRINCIPAL =
-            Set.of("oauth_secret", "federation_policy", "warehouse_permission", "workspace_assignment");
-
     private final RunRecord record;
     private final Set<ResourceId> named;
 
@@ -91,9 +88,9 @@ public final class TeardownOptions {
     }
 
     /**
-     * Returns a copy that also deletes the workspace service principal a recipe declared for this principal (and,
-     * for one created through the account, the account's principal), after its secrets, permissions and
-     * assignment.
+     * Returns a copy that also deletes the workspace service principal a recipe declared for this principal, after
+     * its secrets and permissions. (For a principal created through the account, a teardown removes its workspace
+     * assignment anyway, and the account principal stays.)
      *
      * @param principal the recipe's principal, e.g. {@code setup.principal()}
      * @return the copy
@@ -119,17 +116,6 @@ public final class TeardownOptions {
      */
     public Set<ResourceId> named() {
         return named;
-    }
-
-    /**
-     * Tells whether a teardown deletes a resource of this id when it exists: it belongs to the principal alone (an
-     * OAuth secret, a federation policy, a warehouse permission, a workspace assignment) or it was named.
-     *
-     * @param id the resource id
-     * @return {@code true} when it is to be deleted
-     */
-    public boolean deletes(ResourceId id) {
-        return OWNED_BY_PRINCIPAL.contains(id.kind()) || named.contains(id);
     }
 
     @Override

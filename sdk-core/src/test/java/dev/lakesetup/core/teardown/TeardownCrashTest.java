@@ -14,7 +14,6 @@ import dev.lakesetup.core.model.OAuthSecret;
 import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.ServicePrincipal;
 import dev.lakesetup.core.model.WarehousePermission;
-import dev.lakesetup.core.model.WorkspaceAssignment;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.record.RunRecord;
@@ -35,7 +34,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** A teardown stopped after each of its changes, before or after sending the next, then re-planned and re-run. */
 class TeardownCrashTest {
-    private static final int CHANGES = 7;   // 2 revokes, permission, secret, assignment, principal, catalog
+    private static final int CHANGES = 6;   // 2 revokes, permission, secret, catalog, workspace assignment
 
     static List<Arguments> crashes() {
         List<Arguments> all = new ArrayList<>();
@@ -51,7 +50,7 @@ class TeardownCrashTest {
     void teardown_whenStoppedAfterAnyChangeAndRunAgain_converges(int k, Crash crash) {
         FakeTime time = new FakeTime();
         InMemoryWorkspace workspace = new InMemoryWorkspace(time).deletable(OAuthSecret.class,
-                WarehousePermission.class, WorkspaceAssignment.class, WorkspaceServicePrincipal.class, Catalog.class);
+                WarehousePermission.class, WorkspaceServicePrincipal.class, Catalog.class);
         Lakesetup lakesetup = Fixtures.lakesetup(workspace, time).concurrency(1).build();
         List<OAuthCredentials> sink = new CopyOnWriteArrayList<>();
         WorkspaceServicePrincipal principal = WorkspaceServicePrincipal.named("acme").throughAccount();

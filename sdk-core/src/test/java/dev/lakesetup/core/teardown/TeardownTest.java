@@ -23,7 +23,6 @@ import dev.lakesetup.core.model.ResourceId;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.ServicePrincipal;
 import dev.lakesetup.core.model.WarehousePermission;
-import dev.lakesetup.core.model.WorkspaceAssignment;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.core.plan.Action;
 import dev.lakesetup.core.plan.Change;
@@ -49,11 +48,11 @@ class TeardownTest {
 
     private final FakeTime time = new FakeTime();
     private final InMemoryWorkspace workspace = new InMemoryWorkspace(time).deletable(OAuthSecret.class,
-            WarehousePermission.class, WorkspaceAssignment.class, WorkspaceServicePrincipal.class, Catalog.class);
+            WarehousePermission.class, WorkspaceServicePrincipal.class, Catalog.class);
     private final Lakesetup lakesetup = Fixtures.lakesetup(workspace, time).build();
     private final List<OAuthCredentials> sink = new CopyOnWriteArrayList<>();
     private final WorkspaceServicePrincipal principal = WorkspaceServicePrincipal.named("acme-graph")
-            .entitlements(Entitlement.DATABRICKS_SQL_ACCESS).throughAccount();
+            .entitlements(Entitlement.DATABRICKS_SQL_ACCESS);
     private final ServicePrincipal named = principal.principal();
     private final Blueprint blueprint = Blueprint.builder()
             .resource(principal)
@@ -122,7 +121,7 @@ class TeardownTest {
 
         assertThat(plan.changes()).allMatch(c -> c.action() == Action.REVOKE || c.action() == Action.DELETE);
         assertThat(ids(plan, Action.DELETE)).containsExactly("warehouse_permission:wh1/acme-graph",
-                "oauth_secret:named:acme-graph", "workspace_assignment:named:acme-graph");
+                "oauth_secret:named:acme-graph");
         assertThat(plan.notes()).anyMatch(note -> note.startsWith("left in place, not named for deletion")
                 && note.contains("catalog profiles") && note.contains("service principal named:acme-graph"));
     }
@@ -137,17 +136,31 @@ class TeardownTest {
 
         List<String> order = plan.changes().stream().map(c -> c.id().value()).toList();
         assertThat(order.subList(0, 2)).allMatch(id -> id.startsWith("revoke:"));
-        assertThat(order.indexOf("workspace_assignment:named:acme-graph"))
+        assertThat(order.indexOf("warehouse_permission:wh1/acme-graph"))
                 .isLessThan(order.indexOf("service_principal:named:acme-graph"));
         assertThat(order.indexOf("oauth_secret:named:acme-graph"))
                 .isLessThan(order.indexOf("service_principal:named:acme-graph"));
         assertThat(plan.change(ChangeId.of("service_principal:named:acme-graph")).orElseThrow().dependsOn())
-                .contains(ChangeId.of("workspace_assignment:named:acme-graph"),
+                .contains(ChangeId.of("warehouse_permission:wh1/acme-graph"),
                         ChangeId.of("oauth_secret:named:acme-graph"), GrantChange.idOf(Action.REVOKE, SALES));
         assertThat(report.isSuccess()).as(report.toString()).isTrue();
         assertThat(workspace.object(principal.id())).isEmpty();
         assertThat(workspace.object(ResourceId.of("catalog", "profiles"))).isEmpty();
         assertThat(lakesetup.teardown(blueprint, TeardownOptions.defaults().delete(principal)).changes()).isEmpty();
+    }
+
+    @Test
+    void teardown_whenPrincipalCameThroughTheAccount_removesItsWorkspaceAssignmentByDefault() {
+        WorkspaceServicePrincipal account = WorkspaceServicePrincipal.named("acme-account").throughAccount();
+        Blueprint onAccount = Blueprint.builder().resource(account)
+                .grant(Grant.on(SALES).to(account.principal()).privileges(USE_CATALOG)).build();
+        lakesetup.apply(lakesetup.plan(onAccount));
+
+        Plan plan = lakesetup.teardown(onAccount, TeardownOptions.defaults());
+
+        assertThat(ids(plan, Action.DELETE)).containsExactly("service_principal:named:acme-account");
+        assertThat(PlanFormat.SQL.render(plan)).contains("permissionassignments/principals/{id} (the account "
+                + "principal stays)");
     }
 
     @Test

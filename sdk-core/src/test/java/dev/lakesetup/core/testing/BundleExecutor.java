@@ -13,7 +13,6 @@ import dev.lakesetup.core.model.SecurableType;
 import dev.lakesetup.core.model.ServicePrincipal;
 import dev.lakesetup.core.model.StorageCredential;
 import dev.lakesetup.core.model.WarehousePermission;
-import dev.lakesetup.core.model.WorkspaceAssignment;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.plan.GrantChange;
@@ -47,7 +46,7 @@ public abstract class BundleExecutor implements Executor {
     /** Every resource kind of the model. */
     public static final List<Class<? extends Resource>> KINDS = List.of(Catalog.class, Schema.class,
             StorageCredential.class, ExternalLocation.class, WorkspaceServicePrincipal.class, OAuthSecret.class,
-            WarehousePermission.class, WorkspaceAssignment.class);
+            WarehousePermission.class);
 
     /** Reads resources of one kind; the answer holds those that exist, live, keyed by declared id. */
     public abstract Map<ResourceId, Resource> readResources(Collection<? extends Resource> resources,

@@ -12,7 +12,6 @@ import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.ServicePrincipal;
 import dev.lakesetup.core.model.WarehousePermission;
-import dev.lakesetup.core.model.WorkspaceAssignment;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.core.plan.Action;
 import dev.lakesetup.core.plan.Change;
@@ -316,10 +315,6 @@ public class InMemoryWorkspace extends BundleExecutor {
         }
         // the declared settings now hold; members the live object had beyond them are not kept
         objects.put(resource.id(), resource);
-        if (resource instanceof WorkspaceServicePrincipal sp && sp.isThroughAccount()) {
-            WorkspaceAssignment assignment = WorkspaceAssignment.of(sp);
-            objects.put(assignment.id(), assignment);
-        }
         if (resource instanceof WorkspaceServicePrincipal sp && change.action() == Action.CREATE) {
             ApplicationId id = sp.principal().applicationId().orElseGet(() -> idFor(sp.displayName()));
             principals.put(sp.displayName().toLowerCase(Locale.ROOT), id);
