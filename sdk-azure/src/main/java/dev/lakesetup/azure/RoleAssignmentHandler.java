@@ -9,6 +9,7 @@ import dev.lakesetup.azure.internal.AzureFailures;
 import dev.lakesetup.azure.internal.BoundedListing;
 import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.model.ResourceId;
+import dev.lakesetup.core.plan.Action;
 import dev.lakesetup.core.plan.ResourceChange;
 import dev.lakesetup.core.spi.ChangeResult;
 import dev.lakesetup.core.spi.ExecutionContext;
@@ -28,7 +29,10 @@ import org.slf4j.LoggerFactory;
  * Reads and creates Azure role assignments of a service principal on a container or storage account. The
  * assignment's name is a name-based UUID of scope, principal and role, so a repeated create sends the same name;
  * {@code RoleAssignmentExists} (the same assignment under another name) is reported as already existing, and
- * {@code PrincipalNotFound} (a principal Resource Manager does not see yet) is retried as not yet visible.
+ * {@code PrincipalNotFound} (a principal Resource Manager does not see yet) is retried as not yet visible. A DELETE
+ * removes the principal's assignment of that role at that exact scope (ARM DELETE by the assignment's name, as
+ * listed), and no other: not another principal's, not one inherited from above; one already gone, or a principal
+ * Graph no longer knows, counts as deleted.
  */
 final class RoleAssignmentHandler implements ResourceHandler<RoleAssignment> {
     private static final Logger LOG = LoggerFactory.getLogger(RoleAssignmentHandler.class);
@@ -64,6 +68,9 @@ final class RoleAssignmentHandler implements ResourceHandler<RoleAssignment> {
 
     @Override
     public ChangeResult apply(ResourceChange change, RoleAssignment ra, ExecutionContext context) {
+        if (change.action() == Action.DELETE) {
+            return delete(ra);
+        }
         String objectId = graph.objectIdOf(ra.principal()).orElseThrow(() -> ServiceException.builder(
                 ServiceException.Failure.NOT_YET_VISIBLE, "service principal of application "
                         + ra.principal().applicationId() + " is not visible in Microsoft Graph yet").build());
@@ -116,5 +123,24 @@ final class RoleAssignmentHandler implements ResourceHandler<RoleAssignment> {
         String seed = scope.toLowerCase(Locale.ROOT) + "|" + principalObjectId.toLowerCase(Locale.ROOT) + "|"
                 + role.id();
         return UUID.nameUUIDFromBytes(seed.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+
+    @Override
+    public boolean canDelete() {
+        return true;
+    }
+
+    private ChangeResult delete(RoleAssignment ra) {
+        Optional<RoleAssignmentInner> found = graph.objectIdOf(ra.principal()).flatMap(oid -> find(ra, oid));
+        if (found.isPresent()) {
+            AzureClients clients = connection.clients();
+            String scope = ra.scope(clients.subscriptionId());
+            String name = found.get().name();
+            AzureFailures.delete("remove " + ra.role().name() + " of principal " + found.get().principalId() + " on "
+                    + scope, () -> clients.authorization().roleServiceClient().getRoleAssignments()
+                    .deleteWithResponse(scope, name, null, Context.NONE));
+            LOG.info("applied DELETE {}", ra.id());
+        }
+        return ChangeResult.done();
     }
 }

@@ -30,6 +30,15 @@ final class DirectCalls implements ExecutionContext {
         return handler(executor, resource).apply(ResourceChange.create(resource, Set.of()), resource, CONTEXT);
     }
 
+    static <R extends Resource> ChangeResult delete(AzureExecutor executor, R resource) {
+        ResourceHandler<R> handler = handler(executor, resource);
+        if (!handler.canDelete()) {
+            throw new AssertionError(handler + " cannot delete");
+        }
+        return handler.apply(new ResourceChange(ResourceChange.idOf(resource), dev.lakesetup.core.plan.Action.DELETE,
+                resource, List.of(), Set.of()), resource, CONTEXT);
+    }
+
     @SuppressWarnings("unchecked")
     private static <R extends Resource> ResourceHandler<R> handler(AzureExecutor executor, R resource) {
         return executor.handler((Class<R>) resource.getClass());

@@ -266,6 +266,22 @@ public final class FakeAzure implements AutoCloseable {
     }
 
     /**
+     * Seeds a file in a container (a path such as {@code raw/2026/part-0.parquet}), so the container is not empty.
+     *
+     * @param account the storage account name
+     * @param container the container name (seeded when missing)
+     * @param path the file's path in the container
+     * @return this fake
+     */
+    public FakeAzure seedPath(String account, String container, String path) {
+        synchronized (state) {
+            seedContainer(account, container);
+            requireAccount(account).paths().computeIfAbsent(container, c -> new java.util.TreeSet<>()).add(path);
+        }
+        return this;
+    }
+
+    /**
      * Seeds a role assignment with a random name and returns that name.
      *
      * @param scope the scope (a Resource Manager id)

@@ -372,6 +372,11 @@ public final class FakeWorkspace implements AutoCloseable {
         }
     }
 
+    /** {@return the storage credentials, external locations and workspace files, to seed and to assert on} */
+    public WorkspaceContents contents() {
+        return new WorkspaceContents(ctx);
+    }
+
     /** Checks one part of a seeded name as the service would, failing with an {@code IllegalArgumentException}. */
     private static String seedName(String part, String fullName) {
         try {

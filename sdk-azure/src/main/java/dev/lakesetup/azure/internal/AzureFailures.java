@@ -144,4 +144,26 @@ public final class AzureFailures {
         }
         return "";
     }
+
+    /**
+     * Makes one delete call; a 404 answer (the object is gone already) counts as done, so a teardown re-run after a
+     * crash converges. Other failures are wrapped as {@link #call} does.
+     *
+     * @param operation what is deleted, naming the object, for the message
+     * @param body the call
+     * @return {@code true} when the call deleted the object, {@code false} when it was gone already
+     * @throws ServiceException when the call fails otherwise
+     */
+    public static boolean delete(String operation, Runnable body) {
+        try {
+            body.run();
+            return true;
+        } catch (RuntimeException e) {
+            ServiceException wrapped = wrap(operation, e);
+            if (wrapped.status() == 404) {
+                return false;
+            }
+            throw wrapped;
+        }
+    }
 }

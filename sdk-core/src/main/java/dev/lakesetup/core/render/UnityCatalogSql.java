@@ -325,4 +325,26 @@ public final class UnityCatalogSql {
                     "a catalog, schema, table, storage credential or external location");
         }
     }
+
+    /**
+     * Renders a {@code DROP} that never removes data: {@code DROP CATALOG IF EXISTS name RESTRICT},
+     * {@code DROP SCHEMA IF EXISTS name RESTRICT} (the service refuses one that is not empty) or
+     * {@code DROP EXTERNAL LOCATION IF EXISTS name}; never {@code CASCADE} or {@code FORCE}. {@code IF EXISTS} makes a
+     * repeated drop succeed, so a teardown re-run converges.
+     *
+     * @param securable the catalog, schema or external location
+     * @return the statement
+     * @throws InvalidInputException for another securable type
+     */
+    public String drop(Securable securable) {
+        requireNamed(securable, "DROP");
+        SecurableType type = securable.type();
+        if (type != SecurableType.CATALOG && type != SecurableType.SCHEMA
+                && type != SecurableType.EXTERNAL_LOCATION) {
+            throw InvalidInputException.of("securable", type.sqlName() + " " + securable.fullName(),
+                    "lakesetup drops no other securable type with SQL", "a catalog, schema or external location");
+        }
+        SqlBuilder sql = sql().keyword("DROP").keyword(type.sqlName()).keyword("IF EXISTS").name(securable);
+        return type == SecurableType.EXTERNAL_LOCATION ? sql.toString() : sql.keyword("RESTRICT").toString();
+    }
 }

@@ -95,4 +95,20 @@ public final class Calls {
     public static ServiceException unsupported(String what) {
         return ServiceException.builder(ServiceException.Failure.FATAL, what).build();
     }
+
+    /**
+     * Runs a delete whose object may be gone already: a "not found" answer counts as done, so a teardown re-run
+     * after a crash converges. Any other failure is wrapped once, as {@link #run} does.
+     *
+     * @param what the delete and object, for messages
+     * @param call the call
+     * @return {@code true} when the call deleted the object, {@code false} when it was gone already
+     */
+    public static boolean delete(String what, Runnable call) {
+        Optional<Boolean> deleted = read(what, () -> {
+            call.run();
+            return Boolean.TRUE;
+        });
+        return deleted.isPresent();
+    }
 }

@@ -78,6 +78,9 @@ public final class OAuthSecretHandler implements ResourceHandler<OAuthSecret> {
 
     @Override
     public ChangeResult apply(ResourceChange change, OAuthSecret secret, ExecutionContext context) {
+        if (change.action() == dev.lakesetup.core.plan.Action.DELETE) {
+            return deleteAll(secret, context);
+        }
         dev.lakesetup.core.model.ServicePrincipal principal = context.resolved(secret.principal());
         ApplicationId appId = principal.applicationId().orElseThrow();
         ServicePrincipal sp = principals.findInWorkspace(principal, null).orElseThrow(() -> ServiceException.builder(
@@ -93,5 +96,40 @@ public final class OAuthSecretHandler implements ResourceHandler<OAuthSecret> {
                     "create OAuth secret for " + appId + " returned no secret").build();
         }
         return ChangeResult.issuedSecret(new OAuthCredentials(appId, Secret.of(response.getSecret())));
+    }
+
+    @Override
+    public boolean canDelete() {
+        return true;
+    }
+
+    /**
+     * Deletes every OAuth secret of the principal (a teardown takes away the principal's ability to sign in with a
+     * secret); a principal or secret already gone counts as done, and no other principal's secret is touched.
+     */
+    private ChangeResult deleteAll(OAuthSecret secret, ExecutionContext context) {
+        Optional<ServicePrincipal> sp = context.applicationIdOf(secret.principal()).flatMap(appId -> principals
+                .findInWorkspace(dev.lakesetup.core.model.ServicePrincipal.of(appId), null));
+        if (sp.isEmpty()) {
+            return ChangeResult.done();
+        }
+        String id = PathNames.segment("service principal id", sp.get().getId());
+        String what = "list OAuth secrets of " + sp.get().getApplicationId();
+        List<String> secretIds = new java.util.ArrayList<>();
+        Calls.run(what, () -> GuardedPages.eachByToken(what, GuardedPages.MAX_PAGES, token -> principals.workspace()
+                        .servicePrincipalSecretsProxy().impl().list(new ListServicePrincipalSecretsRequest()
+                                .setServicePrincipalId(id).setPageToken(token)),
+                com.databricks.sdk.service.oauth2.ListServicePrincipalSecretsResponse::getNextPageToken, page -> {
+                    if (page.getSecrets() != null) {
+                        page.getSecrets().forEach(info -> secretIds.add(info.getId()));
+                    }
+                    return false;
+                }));
+        for (String secretId : secretIds) {
+            String path = PathNames.segment("secret id", secretId);
+            Calls.delete("delete OAuth secret " + secretId + " of " + sp.get().getApplicationId(), () -> principals
+                    .workspace().servicePrincipalSecretsProxy().delete(id, path));
+        }
+        return ChangeResult.done();
     }
 }

@@ -9,8 +9,14 @@ import dev.lakesetup.core.plan.ResourceChange;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** Reads, creates and comments catalogs through the Unity Catalog REST API. */
+/**
+ * Reads, creates, comments and deletes catalogs through the Unity Catalog REST API. The service gives a new catalog
+ * a {@code default} schema; a delete first deletes that schema without {@code force} (so only when it is empty),
+ * then the catalog, which the service refuses while any other schema is in it.
+ */
 public final class RestCatalogs extends RestUcHandler<Catalog, CatalogInfo> {
+    /** The schema the service creates in every new catalog. */
+    static final String DEFAULT_SCHEMA = "default";
 
     /**
      * Creates the handler.
@@ -49,5 +55,15 @@ public final class RestCatalogs extends RestUcHandler<Catalog, CatalogInfo> {
         UpdateCatalog update = new UpdateCatalog().setName(PathNames.segment("catalog name", name));
         catalog.comment().filter(c -> changes(change, "comment")).ifPresent(update::setComment);
         Calls.run("update catalog " + name, () -> client.catalogs().update(update));
+    }
+
+    @Override
+    void delete(WorkspaceClient client, Catalog declared) {
+        String name = declared.name().name().value();
+        String path = PathNames.segment("catalog name", name);
+        String defaultSchema = PathNames.segment("schema name", name + "." + DEFAULT_SCHEMA);
+        Calls.delete(deleting("schema " + name + "." + DEFAULT_SCHEMA + ", which the service created with catalog "
+                + name), () -> client.schemas().delete(defaultSchema));
+        Calls.delete(deleting("catalog " + name), () -> client.catalogs().delete(path));
     }
 }

@@ -54,4 +54,11 @@ public final class RestExternalLocations extends RestUcHandler<ExternalLocation,
         location.readOnly().filter(r -> changes(change, "read only")).ifPresent(update::setReadOnly);
         Calls.run("update external location " + name, () -> client.externalLocations().update(update));
     }
+
+    @Override
+    void delete(WorkspaceClient client, ExternalLocation declared) {
+        String name = declared.name().name().value();
+        String path = PathNames.segment("external location name", name);
+        Calls.delete(deleting("external location " + name), () -> client.externalLocations().delete(path));
+    }
 }

@@ -51,4 +51,11 @@ public final class RestSchemas extends RestUcHandler<Schema, SchemaInfo> {
         schema.comment().filter(c -> changes(change, "comment")).ifPresent(update::setComment);
         Calls.run("update schema " + fullName, () -> client.schemas().update(update));
     }
+
+    @Override
+    void delete(WorkspaceClient client, Schema declared) {
+        String name = declared.name().fullName();
+        String path = PathNames.segment("schema name", name);
+        Calls.delete(deleting("schema " + name), () -> client.schemas().delete(path));
+    }
 }

@@ -78,4 +78,11 @@ public final class RestStorageCredentials extends RestUcHandler<StorageCredentia
         credential.readOnly().filter(r -> changes(change, "read only")).ifPresent(update::setReadOnly);
         Calls.run("update storage credential " + name, () -> client.storageCredentials().update(update));
     }
+
+    @Override
+    void delete(WorkspaceClient client, StorageCredential declared) {
+        String name = declared.name().name().value();
+        String path = PathNames.segment("storage credential name", name);
+        Calls.delete(deleting("storage credential " + name), () -> client.storageCredentials().delete(path));
+    }
 }

@@ -16,8 +16,10 @@ import java.util.function.Supplier;
 
 /**
  * What the REST handlers of Unity Catalog objects share: the metastore check before the first read or change, one
- * GET per object fanned out with {@link ExecutionContext#runAll}, and the CREATE / UPDATE switch. Names in paths are
- * percent-encoded; names in bodies travel as declared.
+ * GET per object fanned out with {@link ExecutionContext#runAll}, and the CREATE / UPDATE / DELETE switch. Names in
+ * paths are percent-encoded; names in bodies travel as declared. A DELETE never sends {@code force}, so the service
+ * refuses an object that still holds others (a catalog with schemas, a schema with tables, a credential that
+ * external locations use), and an object already gone counts as deleted.
  *
  * @param <R> the resource kind
  * @param <I> the SDK's description of the live object
@@ -62,7 +64,8 @@ abstract class RestUcHandler<R extends Resource, I> implements ResourceHandler<R
         switch (change.action()) {
             case CREATE -> create(client.get(), resource);
             case UPDATE -> update(client.get(), change, resource);
-            case NO_OP, CONFLICT, GRANT, REVOKE, DELETE -> throw Calls.unsupported(change.action() + " " + change.object()
+            case DELETE -> delete(client.get(), resource);
+            case NO_OP, CONFLICT, GRANT, REVOKE -> throw Calls.unsupported(change.action() + " " + change.object()
                     + " cannot be applied");
         }
         return ChangeResult.done();
@@ -79,6 +82,24 @@ abstract class RestUcHandler<R extends Resource, I> implements ResourceHandler<R
 
     /** Updates the settings the change lists. */
     abstract void update(WorkspaceClient client, ResourceChange change, R declared);
+
+    /** Deletes the object without {@code force}; one already gone counts as deleted. */
+    abstract void delete(WorkspaceClient client, R declared);
+
+    @Override
+    public final boolean canDelete() {
+        return true;
+    }
+
+    /**
+     * Describes a delete for messages, with the reason the service may refuse it.
+     *
+     * @param object the kind and name, e.g. {@code catalog sales}
+     * @return the description
+     */
+    static String deleting(String object) {
+        return "delete " + object + " (without force: the service refuses one that is not empty or still in use)";
+    }
 
     /**
      * Tells whether a change writes a setting.

@@ -14,6 +14,7 @@ import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Entitlement;
 import dev.lakesetup.core.model.ResourceId;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
+import dev.lakesetup.core.plan.Action;
 import dev.lakesetup.core.plan.ResourceChange;
 import dev.lakesetup.core.spi.ChangeResult;
 import dev.lakesetup.core.spi.ExecutionContext;
@@ -33,6 +34,11 @@ import java.util.TreeSet;
  * {@link WorkspaceServicePrincipal#throughAccount()}. Creating looks the principal up first, so a repeated create
  * adopts it instead of making a second one with the same display name; only missing entitlements are added, with
  * one SCIM PATCH.
+ *
+ * <p>A DELETE undoes what the create did, and nothing more: a principal created in the workspace is deleted there
+ * (SCIM DELETE); one created through the account loses its assignment to this workspace (account API DELETE of the
+ * permission assignment), while the account principal, which other workspaces may use, stays. A principal (or
+ * assignment) already gone counts as deleted.
  */
 public final class ServicePrincipalHandler implements ResourceHandler<WorkspaceServicePrincipal> {
     private final Principals principals;
@@ -105,6 +111,9 @@ public final class ServicePrincipalHandler implements ResourceHandler<WorkspaceS
 
     @Override
     public ChangeResult apply(ResourceChange change, WorkspaceServicePrincipal declared, ExecutionContext context) {
+        if (change.action() == Action.DELETE) {
+            return delete(declared, context);
+        }
         ServicePrincipal sp = declared.isThroughAccount() ? ensureInAccount(declared) : ensureInWorkspace(declared);
         ApplicationId appId = ApplicationId.of(sp.getApplicationId());
         Set<String> missing = new TreeSet<>();
@@ -169,5 +178,35 @@ public final class ServicePrincipalHandler implements ResourceHandler<WorkspaceS
         List<ComplexValue> out = new ArrayList<>();
         entitlements.forEach(e -> out.add(new ComplexValue().setValue(e.value())));
         return out;
+    }
+
+    @Override
+    public boolean canDelete() {
+        return true;
+    }
+
+    private ChangeResult delete(WorkspaceServicePrincipal declared, ExecutionContext context) {
+        dev.lakesetup.core.model.ServicePrincipal ref = context.applicationIdOf(declared.principal())
+                .map(dev.lakesetup.core.model.ServicePrincipal::of).orElse(declared.principal());
+        if (declared.isThroughAccount()) {
+            WorkspaceServicePrincipal byRef = ref.applicationId().map(id -> WorkspaceServicePrincipal.ofApplication(id,
+                    declared.displayName())).orElse(declared);
+            principals.findInAccount(byRef).ifPresent(this::unassign);
+            return ChangeResult.done();
+        }
+        principals.findInWorkspace(ref, declared.displayName()).ifPresent(sp -> Calls.delete(
+                "delete service principal " + sp.getApplicationId() + " from the workspace",
+                () -> principals.workspace().servicePrincipals().delete(
+                        PathNames.segment("service principal id", sp.getId()))));
+        return ChangeResult.done();
+    }
+
+    private void unassign(ServicePrincipal inAccount) {
+        AccountClient account = principals.requireAccount("removing a workspace assignment");
+        long principalId = Long.parseLong(inAccount.getId());
+        if (principals.assignedAsUser(principalId)) {
+            Calls.delete("remove service principal " + inAccount.getApplicationId() + " from the workspace",
+                    () -> account.workspaceAssignment().delete(principals.workspaceId(), principalId));
+        }
     }
 }

@@ -5,6 +5,7 @@ import dev.lakesetup.core.model.ExternalLocation;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.ResourceId;
 import dev.lakesetup.core.model.Schema;
+import dev.lakesetup.core.model.SchemaName;
 import dev.lakesetup.core.plan.Action;
 import dev.lakesetup.core.plan.ResourceChange;
 import dev.lakesetup.core.plan.SettingChange;
@@ -22,7 +23,9 @@ import java.util.function.Predicate;
 /**
  * Reads and changes catalogs, schemas or external locations with SQL: {@code DESCRIBE} (one statement per object,
  * each on a session borrowed for it, fanned out with {@link ExecutionContext#runAll} after the first, see
- * {@link WarmFirst}), {@code CREATE} and {@code COMMENT ON}.
+ * {@link WarmFirst}), {@code CREATE}, {@code COMMENT ON} and {@code DROP ... IF EXISTS} (never {@code CASCADE}: the
+ * service refuses a catalog or schema that is not empty, and a drop of one already gone succeeds). A catalog's drop
+ * first drops its {@code default} schema, which the service created with it, the same way (only when empty).
  *
  * <p>A change with no SQL form goes to the REST handler of the same kind given as its twin (a decorator, not a
  * router): an UPDATE of more than the comment, any UPDATE of an external location ({@code COMMENT ON} and
@@ -149,11 +152,21 @@ public final class SqlUcHandler<R extends Resource> implements ResourceHandler<R
             case CREATE -> kind.create().apply(resource);
             case UPDATE -> SQL.commentOn(resource.securable().orElseThrow(), kind.comment().apply(resource)
                     .orElseThrow());
-            case NO_OP, CONFLICT, GRANT, REVOKE, DELETE -> throw Calls.unsupported(change + " cannot be applied");
+            case DELETE -> SQL.drop(resource.securable().orElseThrow());
+            case NO_OP, CONFLICT, GRANT, REVOKE -> throw Calls.unsupported(change + " cannot be applied");
         };
         checkUnityCatalog();
-        String what = (change.action() == Action.CREATE ? "create " : "comment on ") + change.object();
+        String what = switch (change.action()) {
+            case CREATE -> "create ";
+            case DELETE -> "drop ";
+            default -> "comment on ";
+        } + change.object();
         sessions.inSession(session -> {
+            if (change.action() == Action.DELETE && resource instanceof Catalog catalog) {
+                SchemaName defaultSchema = SchemaName.of(catalog.name().name().value(), RestCatalogs.DEFAULT_SCHEMA);
+                session.execute("drop schema " + defaultSchema.fullName() + ", which the service created with "
+                        + change.object(), SQL.drop(Schema.named(defaultSchema).securable().orElseThrow()));
+            }
             session.execute(what, statement);
             return null;
         });
@@ -162,6 +175,9 @@ public final class SqlUcHandler<R extends Resource> implements ResourceHandler<R
 
     /** An UPDATE of more than the comment, and the changes the kind has no SQL for, need the REST API. */
     private boolean needsRest(ResourceChange change) {
+        if (change.action() == Action.DELETE) {
+            return false;
+        }
         if (kind.restOnly().test(change)) {
             return true;
         }
@@ -184,5 +200,10 @@ public final class SqlUcHandler<R extends Resource> implements ResourceHandler<R
     @Override
     public String toString() {
         return "SqlUcHandler[" + kind.name() + (twin == null ? "" : ", REST for changes with no SQL form") + "]";
+    }
+
+    @Override
+    public boolean canDelete() {
+        return true;
     }
 }

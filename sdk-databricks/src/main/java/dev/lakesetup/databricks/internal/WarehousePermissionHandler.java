@@ -2,6 +2,7 @@ package dev.lakesetup.databricks.internal;
 
 import dev.lakesetup.core.model.ResourceId;
 import dev.lakesetup.core.model.WarehousePermission;
+import dev.lakesetup.core.plan.Action;
 import dev.lakesetup.core.plan.ResourceChange;
 import dev.lakesetup.core.spi.ChangeResult;
 import dev.lakesetup.core.spi.ExecutionContext;
@@ -14,7 +15,9 @@ import java.util.Optional;
 /**
  * SQL warehouse permissions: read as the highest level the principal holds (directly or inherited; the model counts
  * a higher level as satisfying a lower one), one GET of the access list per declared permission, and added with a
- * PATCH, never the PUT that replaces the access list.
+ * PATCH, never the PUT that replaces the access list. A DELETE removes the principal's direct entry at the declared
+ * level, and nothing else: the permissions API has no call that removes one entry, so it reads the access list and
+ * writes it back whole (PUT) without that entry; see {@link Warehouses#revoke}.
  */
 public final class WarehousePermissionHandler implements ResourceHandler<WarehousePermission> {
     private final Warehouses warehouses;
@@ -50,7 +53,16 @@ public final class WarehousePermissionHandler implements ResourceHandler<Warehou
 
     @Override
     public ChangeResult apply(ResourceChange change, WarehousePermission permission, ExecutionContext context) {
-        warehouses.grant(permission, context);
+        if (change.action() == Action.DELETE) {
+            warehouses.revoke(permission, context);
+        } else {
+            warehouses.grant(permission, context);
+        }
         return ChangeResult.done();
+    }
+
+    @Override
+    public boolean canDelete() {
+        return true;
     }
 }

@@ -13,6 +13,7 @@ import dev.lakesetup.core.model.ServicePrincipal;
 import dev.lakesetup.core.model.User;
 import dev.lakesetup.core.model.WarehousePermission.Level;
 import dev.lakesetup.core.spi.ExecutionContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -122,5 +123,65 @@ public final class Warehouses {
             return group.name().equalsIgnoreCase(entry.getGroupName());
         }
         return false;
+    }
+
+    /**
+     * Removes a principal's direct entry at the declared level from a warehouse's access list, leaving every other
+     * entry as it is. The permissions API has no call that removes one entry (PATCH only adds or raises), so this
+     * reads the list and writes it back whole with PUT, without that entry: direct entries only (inherited ones,
+     * such as the {@code admins} group's, are not the warehouse's to write), the owner included. A principal
+     * that is gone or holds no such entry leaves nothing to do. Between the read and the write another writer's
+     * change to the list can be lost (the API offers no condition on the write); the window is one round trip.
+     *
+     * @param permission the declared permission
+     * @param context resolves service principals
+     */
+    public void revoke(dev.lakesetup.core.model.WarehousePermission permission, ExecutionContext context) {
+        Optional<Principal> principal = resolvedOrEmpty(permission.principal(), context);
+        if (principal.isEmpty()) {
+            return;
+        }
+        String id = PathNames.segment("warehouse id", permission.warehouseId());
+        String what = "remove " + permission.level() + " on warehouse " + permission.warehouseId() + " from "
+                + principal.get().grantName();
+        Optional<WarehousePermissions> acl = Calls.read("get permissions of warehouse " + permission.warehouseId(),
+                () -> client.get().warehouses().getPermissions(id));
+        if (acl.isEmpty() || acl.get().getAccessControlList() == null) {
+            return;
+        }
+        List<WarehouseAccessControlRequest> kept = new ArrayList<>();
+        boolean found = false;
+        for (WarehouseAccessControlResponse entry : acl.get().getAccessControlList()) {
+            for (WarehousePermission p : direct(entry)) {
+                if (matches(entry, principal.get()) && level(p).filter(permission.level()::equals).isPresent()) {
+                    found = true;
+                } else {
+                    kept.add(request(entry, p));
+                }
+            }
+        }
+        if (found) {
+            Calls.delete(what, () -> client.get().warehouses().setPermissions(
+                    new WarehousePermissionsRequest().setWarehouseId(id).setAccessControlList(kept)));
+        }
+    }
+
+    private static List<WarehousePermission> direct(WarehouseAccessControlResponse entry) {
+        List<WarehousePermission> out = new ArrayList<>();
+        if (entry.getAllPermissions() != null) {
+            for (WarehousePermission p : entry.getAllPermissions()) {
+                if (!Boolean.TRUE.equals(p.getInherited()) && p.getPermissionLevel() != null) {
+                    out.add(p);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static WarehouseAccessControlRequest request(WarehouseAccessControlResponse entry,
+            WarehousePermission permission) {
+        return new WarehouseAccessControlRequest().setUserName(entry.getUserName())
+                .setGroupName(entry.getGroupName()).setServicePrincipalName(entry.getServicePrincipalName())
+                .setPermissionLevel(permission.getPermissionLevel());
     }
 }

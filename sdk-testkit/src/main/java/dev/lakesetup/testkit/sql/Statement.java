@@ -7,5 +7,6 @@ package dev.lakesetup.testkit.sql;
  * must be handled.
  */
 public sealed interface Statement permits CreateCatalog, CreateSchema, CreateExternalLocation, GrantStatement,
-        RevokeStatement, ShowGrants, ShowSchemas, ShowCatalogs, Describe, Select, Use, SetConfig, CommentOn {
+        RevokeStatement, ShowGrants, ShowSchemas, ShowCatalogs, Describe, Select, Use, SetConfig, CommentOn,
+        Drop {
 }

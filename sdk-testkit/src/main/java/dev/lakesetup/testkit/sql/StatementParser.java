@@ -55,7 +55,45 @@ final class StatementParser {
         if (in.acceptWord("COMMENT")) {
             return commentOn();
         }
+        if (in.acceptWord("DROP")) {
+            return drop();
+        }
         throw in.error(null);
+    }
+
+    /** {@code DROP CATALOG|SCHEMA|DATABASE|EXTERNAL LOCATION [IF EXISTS] name [RESTRICT|CASCADE|FORCE]}. */
+    private Statement drop() {
+        String type;
+        int parts;
+        if (in.acceptWord("CATALOG")) {
+            type = "CATALOG";
+            parts = 1;
+        } else if (in.acceptWord("SCHEMA") || in.acceptWord("DATABASE")) {
+            type = "SCHEMA";
+            parts = 2;
+        } else if (in.acceptWord("EXTERNAL")) {
+            in.expectWord("LOCATION");
+            type = "EXTERNAL LOCATION";
+            parts = 1;
+        } else {
+            throw in.error("DROP CATALOG, SCHEMA or EXTERNAL LOCATION");
+        }
+        boolean ifExists = false;
+        if (in.acceptWord("IF")) {
+            in.expectWord("EXISTS");
+            ifExists = true;
+        }
+        List<String> name = in.name(parts);
+        boolean cascade;
+        if (type.equals("EXTERNAL LOCATION")) {
+            cascade = in.acceptWord("FORCE");
+        } else {
+            cascade = in.acceptWord("CASCADE");
+            if (!cascade) {
+                in.acceptWord("RESTRICT");
+            }
+        }
+        return new Drop(type, name, ifExists, cascade);
     }
 
     /**

@@ -100,6 +100,7 @@ public final class AzureState {
         final String resourceGroup;
         final String key;
         final Map<String, Container> containers = new TreeMap<>();
+        final Map<String, java.util.TreeSet<String>> paths = new TreeMap<>();
 
         StorageAccount(String name, String resourceGroup, String key) {
             this.name = name;
@@ -125,6 +126,11 @@ public final class AzureState {
         /** Returns the containers by name. */
         public Map<String, Container> containers() {
             return containers;
+        }
+
+        /** Returns the paths (files, {@code dir/file}) written in each container, by container name. */
+        public Map<String, java.util.TreeSet<String>> paths() {
+            return paths;
         }
     }
 

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * The blob endpoint of storage accounts, path-style ({@code /{account}/{container}}, as the storage emulator
- * serves it): create, read properties of, delete and list containers (ADLS Gen2 file systems).
+ * serves it): create, read properties of, delete and list containers (ADLS Gen2 file systems), and the DFS listing
+ * of a file system's paths ({@link DfsPaths}).
  */
 final class StorageApi {
 
@@ -90,6 +91,9 @@ final class StorageApi {
 
     private HttpReply properties(HttpExchange ex) {
         AzureState.StorageAccount account = authorize(ex);
+        if ("filesystem".equals(ex.queryParam("resource")) && "GET".equals(ex.method())) {
+            return DfsPaths.list(ex, account, standard(ex));
+        }
         requireContainerResource(ex);
         AzureState.Container c = account.containers().get(ex.param("container"));
         if (c == null) {
@@ -110,6 +114,7 @@ final class StorageApi {
     private HttpReply delete(HttpExchange ex) {
         AzureState.StorageAccount account = authorize(ex);
         requireContainerResource(ex);
+        account.paths().remove(ex.param("container"));
         if (account.containers().remove(ex.param("container")) == null) {
             throw AzureError.notFound("ContainerNotFound", "The specified container does not exist.");
         }

@@ -180,4 +180,9 @@ public final class Grants {
         }
         return false;
     }
+
+    /** Drops every grant on a securable, as the service does when the securable is deleted. */
+    void forget(Securable s) {
+        grants.remove(s);
+    }
 }

@@ -6,6 +6,7 @@ import dev.lakesetup.testkit.sql.CreateCatalog;
 import dev.lakesetup.testkit.sql.CreateExternalLocation;
 import dev.lakesetup.testkit.sql.CreateSchema;
 import dev.lakesetup.testkit.sql.Describe;
+import dev.lakesetup.testkit.sql.Drop;
 import dev.lakesetup.testkit.sql.GrantStatement;
 import dev.lakesetup.testkit.sql.RevokeStatement;
 import dev.lakesetup.testkit.sql.SecurableRef;
@@ -70,6 +71,10 @@ final class SqlExecutor {
             return SqlResult.EMPTY;
         } else if (statement instanceof CommentOn c) {
             return commentOn(c, session);
+        } else if (statement instanceof Drop d) {
+            List<String> name = d.type().equals("SCHEMA") ? qualify(d.name(), 2, session) : d.name();
+            new UcDeletes(ctx).drop(d.type(), String.join(".", name), d.ifExists(), d.cascade());
+            return SqlResult.EMPTY;
         }
         throw new IllegalStateException("unhandled statement type " + statement.getClass().getName());
     }

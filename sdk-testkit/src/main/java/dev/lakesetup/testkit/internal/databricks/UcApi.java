@@ -54,7 +54,25 @@ final class UcApi {
                         ctx.uc().storage().location(ctx.caller(), ex.param("name")))))
                 .add("PATCH", UC + "/external-locations/{name}", ex -> Json.ok(locationJson(
                         updates.updateLocation(ex.param("name"), Json.parseBody(ex.body())))));
+        UcDeletes deletes = new UcDeletes(ctx);
+        r.add("DELETE", UC + "/catalogs/{name}", ex -> {
+            deletes.catalog(ex.param("name"), force(ex));
+            return Json.ok(Json.object());
+        }).add("DELETE", UC + "/schemas/{full_name}", ex -> {
+            deletes.schema(ex.param("full_name"), force(ex));
+            return Json.ok(Json.object());
+        }).add("DELETE", UC + "/storage-credentials/{name}", ex -> {
+            deletes.credential(ex.param("name"), force(ex));
+            return Json.ok(Json.object());
+        }).add("DELETE", UC + "/external-locations/{name}", ex -> {
+            deletes.location(ex.param("name"));
+            return Json.ok(Json.object());
+        });
         permissions.register(r);
+    }
+
+    private static boolean force(HttpExchange ex) {
+        return "true".equalsIgnoreCase(ex.queryParam("force"));
     }
 
     private HttpReply currentMetastore(HttpExchange ex) {

@@ -156,4 +156,19 @@ public final class UcStorage {
                 .filter(e -> access.canSee(caller, new Securable(type, e.getKey()), owner.apply(e.getValue())))
                 .map(Map.Entry::getValue).toList();
     }
+
+    /** Removes a storage credential (no checks: {@link UcDeletes} makes them). */
+    void removeCredential(Credential c) {
+        credentials.remove(c.name);
+    }
+
+    /** Removes an external location (no checks: {@link UcDeletes} makes them). */
+    void removeLocation(Location l) {
+        locations.remove(l.name);
+    }
+
+    /** Returns the names of the external locations that use a credential. */
+    List<String> locationsUsing(Credential c) {
+        return locations.values().stream().filter(l -> c.name.equals(l.credentialName)).map(l -> l.name).toList();
+    }
 }

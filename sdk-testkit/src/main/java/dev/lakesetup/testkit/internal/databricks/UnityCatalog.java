@@ -312,4 +312,22 @@ public final class UnityCatalog {
     void requireMetastorePrivilege(Caller caller, String privilege) {
         access.requireMetastorePrivilege(caller, privilege);
     }
+
+    /** Removes a catalog and the grants on it (no checks: {@link UcDeletes} makes them). */
+    void removeCatalog(Catalog c) {
+        catalogs.remove(c.name);
+        grants.forget(new Securable("catalog", c.name));
+    }
+
+    /** Removes a schema and the grants on it (no checks: {@link UcDeletes} makes them). */
+    void removeSchema(Schema s) {
+        schemas.remove(s.fullName());
+        grants.forget(new Securable("schema", s.fullName()));
+    }
+
+    /** Returns the number of tables in a schema. */
+    long tablesIn(Schema s) {
+        String prefix = s.fullName() + ".";
+        return tables.keySet().stream().filter(t -> t.startsWith(prefix)).count();
+    }
 }

@@ -50,6 +50,7 @@ public final class WorkspaceContext {
     private final Identities identities = new Identities();
     private final IpAccessLists ipAccessLists = new IpAccessLists();
     private final Map<String, Warehouse> warehouses = new LinkedHashMap<>();
+    private final WorkspaceFiles files = new WorkspaceFiles();
     private final Statements statements = new Statements();
     private final Map<String, int[]> invisiblePrincipals = new HashMap<>();
     private final List<StatementFailure> statementFailures = new ArrayList<>();
@@ -231,5 +232,10 @@ public final class WorkspaceContext {
     /** Sets how storage credentials and external locations are validated. */
     public void storageAccess(StorageAccess value) {
         this.storageAccess = value;
+    }
+
+    /** Returns the workspace file tree the Workspace API serves. */
+    public WorkspaceFiles files() {
+        return files;
     }
 }

@@ -39,6 +39,7 @@ public final class WorkspaceServer {
         new AccountApi(ctx).register(router);
         new DirectoryApi(ctx).register(router);
         new NetworkApi(ctx).register(router);
+        new WorkspaceFilesApi(ctx).register(router);
         WarehouseApi warehouses = new WarehouseApi(ctx);
         warehouses.register(router);
         new StatementApi(ctx, warehouses).register(router);
