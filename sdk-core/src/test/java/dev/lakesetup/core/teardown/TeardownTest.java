@@ -217,7 +217,7 @@ class TeardownTest {
 
         assertThat(PlanFormat.TEXT.render(plan)).contains("- oauth secret named:acme-graph  (delete)")
                 .contains("- catalog profiles  (delete)").contains("- grants on catalog sales  (revoke)");
-        assertThat(PlanFormat.SQL.render(plan)).contains("DROP CATALOG IF EXISTS `profiles`;")
+        assertThat(PlanFormat.SQL.render(plan)).contains("DROP CATALOG IF EXISTS `profiles` RESTRICT;")
                 .doesNotContain("CASCADE")
                 .contains("-- API: DELETE /api/2.0/accounts/{account_id}/servicePrincipals/{id}/credentials/secrets/")
                 .contains("REVOKE");
