@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.lakesetup.core.Lakesetup;
 import dev.lakesetup.core.apply.ApplyOptions;
 import dev.lakesetup.core.apply.ApplyReport;
+import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.model.OAuthCredentials;
 import dev.lakesetup.core.plan.Action;
 import dev.lakesetup.core.plan.Change;
@@ -55,7 +56,37 @@ class DataGraphTeardownTest extends OnFakeWorkspace {
                 .containsEntry("analysts", Set.of("USE_CATALOG", "SELECT"));
         assertThat(f.fake.snapshot().grantsOn("catalog", "segment_profiles")).doesNotContainKey(sp);
         assertThat(PlanFormat.TEXT.render(teardown)).doesNotContain(vault.get(0).secret().reveal());
+        assertThat(f.fake.snapshot().secretsPerPrincipal().getOrDefault(sp, 0)).isZero();
+        assertThat(f.fake.snapshot().warehouseAcls().get(FakeFixture.WAREHOUSE))
+                .doesNotContainKey("service_principal_name:" + sp);
+        // created in the workspace and not named: it stays
+        assertThat(f.fake.snapshot().principals()).filteredOn(p -> p.applicationId().equals(sp)).singleElement()
+                .satisfies(p -> assertThat(p.inWorkspace()).isTrue());
+        assertThat(teardown.notes()).anyMatch(note -> note.contains("not named for deletion")
+                && note.contains("service principal named:" + NAME));
         assertThat(setup.teardown(lakesetup, f.workspace, TeardownOptions.defaults().record(record)).changes())
-                .noneMatch(change -> change.action() == Action.REVOKE);
+                .isEmpty();
+    }
+
+    @Test
+    void teardown_whenPrincipalAndBookkeepingCatalogNamed_removesEverythingTheSetupMade() {
+        Lakesetup lakesetup = f.lakesetup(f.workspace.restExecutor());
+        DataGraphSetup setup = setup();
+        f.fake.seedCatalog("marketing").seedCatalog("segment_profiles");
+        MemoryRecordStore store = new MemoryRecordStore();
+        setup.run(lakesetup, f.workspace, RecipeTestRuns.FAKE_OPTIONS.record(store, "acme"));
+        String sp = RecipeTestRuns.appId(f.fake.snapshot(), NAME);
+        TeardownOptions options = TeardownOptions.defaults().record(RunRecords.load(store, "acme").orElseThrow())
+                .deletePrincipal(setup.principal()).delete(Catalog.named(setup.bookkeepingCatalog()));
+
+        Plan plan = setup.teardown(lakesetup, f.workspace, options);
+        ApplyReport report = lakesetup.apply(plan, ApplyOptions.defaults().withRevokesAllowed()
+                .withDeletesAllowed());
+
+        assertThat(report.isSuccess()).as(report + "\n" + PlanFormat.TEXT.render(plan)).isTrue();
+        assertThat(f.fake.snapshot().principals()).noneMatch(p -> p.applicationId().equals(sp) && p.inWorkspace());
+        assertThat(f.fake.snapshot().catalogs()).doesNotContain(setup.bookkeepingCatalog().name().value())
+                .contains("marketing", "segment_profiles");
+        assertThat(setup.teardown(lakesetup, f.workspace, options).changes()).isEmpty();
     }
 }
