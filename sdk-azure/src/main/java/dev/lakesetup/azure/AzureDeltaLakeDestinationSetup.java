@@ -23,6 +23,7 @@ import dev.lakesetup.databricks.AdminChecks;
 import dev.lakesetup.databricks.ConnectionDetails;
 import dev.lakesetup.databricks.DatabricksWorkspace;
 import dev.lakesetup.databricks.RecipeRun;
+import dev.lakesetup.databricks.RunOptions;
 import dev.lakesetup.databricks.ValidationReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -186,7 +187,24 @@ public final class AzureDeltaLakeDestinationSetup {
      *     another storage URL or credential), before any change
      */
     public DestinationSetupResult run(Lakesetup lakesetup, DatabricksWorkspace workspace) {
-        return recipe(lakesetup, workspace)
+        return run(lakesetup, workspace, RunOptions.defaults());
+    }
+
+    /**
+     * Runs the whole procedure as {@link #run(Lakesetup, DatabricksWorkspace)} does, with the options' apply options
+     * and, when they name one, keeping the run's record in their store ({@link RunOptions#record}) for a later
+     * {@link #teardown(Lakesetup, TeardownOptions) teardown}. The validator settings do not apply: this recipe
+     * validates as the admin.
+     *
+     * @param lakesetup the applier, with an {@link AzureExecutor} and the workspace's REST executor
+     * @param workspace the workspace
+     * @param options apply options and the record store
+     * @return the plan, the report, the re-plan, the validation and the connection details
+     * @throws ServiceException when the workspace has no Unity Catalog, before any change
+     */
+    public DestinationSetupResult run(Lakesetup lakesetup, DatabricksWorkspace workspace, RunOptions options) {
+        InvalidInputException.requireNonNull(options, "run options");
+        return recipe(lakesetup, workspace).applyOptions(options.applyOptions()).record(options)
                 .validation(outcome -> outcome.report().isSuccess()
                         ? Optional.of(checks.admin(workspace).listener(lakesetup.listener()).build().validate())
                         : Optional.empty())

@@ -107,7 +107,7 @@ final class Deletions {
     List<ResourceChange> changes(List<Resource> candidates, Map<ResourceId, Resource> live, Set<ChangeId> revokes) {
         List<ResourceChange> changes = new ArrayList<>();
         for (Resource resource : candidates) {
-            if (!live.containsKey(resource.id())) {
+            if (!present(resource, live.get(resource.id()))) {
                 continue;   // gone already: nothing to do, so a re-run after a crash converges
             }
             Set<ChangeId> dependsOn = new TreeSet<>(revokes);
@@ -119,5 +119,19 @@ final class Deletions {
             changes.add(ResourceChange.delete(resource, dependsOn));
         }
         return changes;
+    }
+
+    /**
+     * Tells whether there is still something to delete: the live object exists, and for a principal created through
+     * the account (whose DELETE removes its workspace assignment) it is still assigned to the workspace.
+     */
+    private static boolean present(Resource declared, Resource live) {
+        if (live == null) {
+            return false;
+        }
+        if (declared instanceof WorkspaceServicePrincipal principal && principal.isThroughAccount()) {
+            return live instanceof WorkspaceServicePrincipal found && found.isThroughAccount();
+        }
+        return true;
     }
 }
