@@ -168,4 +168,14 @@ class UnityCatalogSqlTest {
         assertThat(SQL.withUnresolvedPrincipalsAs(sp -> "${" + sp.displayName().orElseThrow() + "}").grant(grant))
                 .isEqualTo("GRANT USE CATALOG ON CATALOG `c` TO `${etl}`");
     }
+
+    @Test
+    void drop_neverCascadesAndToleratesAGoneObject() {
+        assertThat(SQL.drop(Securable.catalog("sales"))).isEqualTo("DROP CATALOG IF EXISTS `sales` RESTRICT");
+        assertThat(SQL.drop(Securable.schema("sales", "r`aw")))
+                .isEqualTo("DROP SCHEMA IF EXISTS `sales`.`r``aw` RESTRICT");
+        assertThat(SQL.drop(Securable.externalLocation("lake"))).isEqualTo("DROP EXTERNAL LOCATION IF EXISTS `lake`");
+        assertThatThrownBy(() -> SQL.drop(Securable.storageCredential("cred")))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("STORAGE CREDENTIAL cred");
+    }
 }

@@ -30,7 +30,8 @@ final class WorkspaceFilesApi {
         r.add("POST", WS + "/import", this::importFile)
                 .add("GET", WS + "/export", this::export)
                 .add("GET", WS + "/list", this::list)
-                .add("GET", WS + "/get-status", ex -> Json.ok(status(path(ex.queryParam("path")), ex.queryParam("path"))))
+                .add("GET", WS + "/get-status", ex -> Json.ok(status(path(ex.queryParam("path")),
+                        ex.queryParam("path"))))
                 .add("POST", WS + "/mkdirs", ex -> {
                     files().mkdirs(path(Json.requiredText(Json.parseBody(ex.body()), "path")));
                     return Json.ok(Json.object());
