@@ -125,8 +125,8 @@ final class SqlPlanRenderer {
             return "PUT /api/2.0/permissions/warehouses/" + permission.warehouseId()
                     + " (the access control list without the principal)";
         } else if (resource instanceof OAuthSecret) {
-            return "DELETE /api/2.0/accounts/{account_id}/servicePrincipals/{id}/credentials/secrets/{secret_id} "
-                    + "(each of the principal's secrets)";
+            return "DELETE /api/2.0/accounts/servicePrincipals/{id}/credentials/secrets/{secret_id} (each of the "
+                    + "principal's secrets)";
         }
         return "DELETE " + resource.id().kind();
     }

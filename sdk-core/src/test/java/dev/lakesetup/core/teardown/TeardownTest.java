@@ -219,7 +219,7 @@ class TeardownTest {
                 .contains("- catalog profiles  (delete)").contains("- grants on catalog sales  (revoke)");
         assertThat(PlanFormat.SQL.render(plan)).contains("DROP CATALOG IF EXISTS `profiles` RESTRICT;")
                 .doesNotContain("CASCADE")
-                .contains("-- API: DELETE /api/2.0/accounts/{account_id}/servicePrincipals/{id}/credentials/secrets/")
+                .contains("-- API: DELETE /api/2.0/accounts/servicePrincipals/{id}/credentials/secrets/{secret_id}")
                 .contains("REVOKE");
         assertThat(PlanFormat.JSON.render(plan)).contains("\"action\" : \"DELETE\"");
         assertThat(PlanFormat.TEXT.render(plan) + PlanFormat.JSON.render(plan) + PlanFormat.SQL.render(plan))
