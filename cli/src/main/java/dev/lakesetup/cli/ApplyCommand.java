@@ -4,6 +4,7 @@ import dev.lakesetup.core.apply.ApplyOptions;
 import dev.lakesetup.core.apply.ApplyReport;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.SavedPlan;
+import dev.lakesetup.core.record.RunRecord;
 import dev.lakesetup.databricks.ValidationReport;
 import dev.lakesetup.setup.WorkspaceSetup;
 import java.nio.file.Path;
@@ -46,6 +47,11 @@ final class ApplyCommand implements Callable<Integer> {
             + "declares exclusive (refused by default).")
     private boolean allowRevokes;
 
+    @Option(names = "--record", paramLabel = "FILE", description = {"Keep the record of this run (what it "
+            + "created, granted new and adopted; no secret) in FILE, merged with the runs already there, for "
+            + "lakesetup teardown --record FILE."})
+    private Path record;
+
     @Mixin
     private OutputOptions output;
 
@@ -69,6 +75,7 @@ final class ApplyCommand implements Callable<Integer> {
 
     private int apply(WorkspaceSetup setup, Session session, Printer printer) {
         Applied outcome = Applied.apply(setup, session, options());
+        keepRecord(outcome.plan(), outcome.report());
         printer.applying(outcome.plan());
         printer.report(outcome.report());
         printer.validation(outcome.validation());
@@ -80,11 +87,19 @@ final class ApplyCommand implements Callable<Integer> {
 
     private int applySaved(SavedPlan saved, WorkspaceSetup setup, Session session, Printer printer) {
         ApplyReport report = session.lakesetup().apply(saved, setup.blueprint(), options());
+        keepRecord(saved.toPlan(setup.blueprint()), report);
         printer.report(report);
         Optional<Plan> replan = report.isSuccess()
                 ? Optional.of(setup.plan(session.lakesetup(), session.workspace())) : Optional.empty();
         printer.replan(replan);
         return status(report, replan, true);
+    }
+
+    private void keepRecord(Plan plan, ApplyReport report) {
+        if (record != null) {
+            RecordFile.save(record, RunRecord.of(plan, report));
+            root.console().err().println("Kept the run record in " + record);
+        }
     }
 
     private int status(ApplyReport report, Optional<Plan> replan, boolean validated) {

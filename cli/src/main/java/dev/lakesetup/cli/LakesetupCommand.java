@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "lakesetup", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Declare Databricks and Azure access in a setup file; plan it, apply it, check it.",
             "Try it without an account: lakesetup plan --sandbox -f examples/setups/data-graph.yaml"},
-        subcommands = {PlanCommand.class, ApplyCommand.class, ValidateCommand.class, VerifyCommand.class,
+        subcommands = {PlanCommand.class, ApplyCommand.class, ValidateCommand.class, VerifyCommand.class, TeardownCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:clean: no changes pending, applied with nothing left to do, or a valid file",
@@ -40,7 +40,7 @@ final class LakesetupCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Name a command: plan, apply, validate or verify "
+        throw new ParameterException(spec.commandLine(), "Name a command: plan, apply, validate, verify or teardown "
                 + "(lakesetup --help lists them).");
     }
 

@@ -61,9 +61,9 @@ class CommandLineIT {
     void help_whenAskedOfEveryCommand_describesItAndExitsClean() {
         CommandProcess.Result root = lakesetup.run("--help");
         assertThat(root.exit()).as(root.toString()).isZero();
-        assertThat(root.out()).contains("plan", "apply", "validate", "verify", "Exit codes", "--sandbox")
-                .doesNotContain("teardown");
-        for (String command : new String[] {"plan", "apply", "validate", "verify"}) {
+        assertThat(root.out()).contains("plan", "apply", "validate", "verify", "teardown", "Exit codes",
+                "--sandbox");
+        for (String command : new String[] {"plan", "apply", "validate", "verify", "teardown"}) {
             CommandProcess.Result help = lakesetup.run(command, "--help");
             assertThat(help.exit()).as(help.toString()).isZero();
             assertThat(help.out()).contains("Usage: lakesetup " + command, "--file", "--json");
@@ -89,6 +89,52 @@ class CommandLineIT {
         String secret = JSON.readTree(sink.toFile()).findValue("client_secret").asText();
         assertThat(secret).isNotBlank();
         assertThat(apply.out() + apply.err()).doesNotContain(secret);
+    }
+
+    @Test
+    void teardown_onSandbox_printsTheRevokesAndDeletionsAndExitsWithChangesPending() {
+        CommandProcess.Result teardown = lakesetup.run("teardown", "-f", "setup.yaml", "--sandbox");
+        assertThat(teardown.exit()).as(teardown.toString()).isEqualTo(2);
+        assertThat(teardown.out()).contains("- grants on catalog sales  (revoke)", "USE CATALOG",
+                "- oauth secret named:reporting-app  (delete)", "(delete)", "left in place, not named for deletion",
+                "catalog sales");
+        assertThat(teardown.err()).contains("--apply --allow-revokes --allow-deletes");
+    }
+
+    @Test
+    void teardown_applyWithoutAllowingRevokesAndDeletes_isRefusedBeforeAnyChange() {
+        CommandProcess.Result teardown = lakesetup.run("teardown", "-f", "setup.yaml", "--sandbox", "--apply");
+        assertThat(teardown.exit()).as(teardown.toString()).isEqualTo(1);
+        assertThat(teardown.err()).contains("--allow-revokes --allow-deletes", "nothing was applied")
+                .doesNotContain("at dev.lakesetup");
+        assertThat(teardown.out()).doesNotContain("== Apply");
+    }
+
+    @Test
+    void teardown_applyWithEverythingNamed_removesItAndPlansAgainEmpty() throws IOException {
+        CommandProcess.Result teardown = lakesetup.run("teardown", "-f", "setup.yaml", "--sandbox", "--apply",
+                "--allow-revokes", "--allow-deletes", "--delete", "service_principal:named:reporting-app",
+                "--delete", "schema:sales.orders", "--delete", "catalog:sales", "--json");
+        assertThat(teardown.exit()).as(teardown.toString()).isZero();
+        String secret = JSON.readTree(directory.resolve("reporting-app.json").toFile()).findValue("client_secret")
+                .asText();
+        assertThat(teardown.out() + teardown.err()).doesNotContain(secret);
+        assertThat(teardown.out()).contains("\"DELETE\"");
+    }
+
+    @Test
+    void apply_withRecord_keepsARecordWithoutSecretThatTeardownReads() throws IOException {
+        CommandProcess.Result apply = lakesetup.run("apply", "-f", "setup.yaml", "--sandbox", "--record",
+                "record.json");
+        assertThat(apply.exit()).as(apply.toString()).isZero();
+        String record = Files.readString(directory.resolve("record.json"));
+        String secret = JSON.readTree(directory.resolve("reporting-app.json").toFile()).findValue("client_secret")
+                .asText();
+        assertThat(record).contains("lakesetup-run-record", "grantedNew").doesNotContain(secret);
+        CommandProcess.Result teardown = lakesetup.run("teardown", "-f", "setup.yaml", "--sandbox", "--record",
+                "record.json");
+        assertThat(teardown.exit()).as(teardown.toString()).isEqualTo(2);
+        assertThat(teardown.out()).contains("(revoke)").doesNotContain("cannot tell");
     }
 
     @Test

@@ -20,10 +20,12 @@ import dev.lakesetup.core.model.StorageIdentity;
 import dev.lakesetup.core.model.StorageUrl;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.core.plan.Plan;
+import dev.lakesetup.core.record.TeardownOptions;
 import dev.lakesetup.databricks.AdminChecks;
 import dev.lakesetup.databricks.ConnectionDetails;
 import dev.lakesetup.databricks.DatabricksWorkspace;
 import dev.lakesetup.databricks.RecipeRun;
+import dev.lakesetup.databricks.RunOptions;
 import dev.lakesetup.databricks.ValidationReport;
 import java.util.ArrayList;
 import java.util.List;
@@ -217,7 +219,24 @@ public final class AzureDeltaLakeDestinationSetup {
      *     another storage URL or credential), before any change
      */
     public DestinationSetupResult run(Lakesetup lakesetup, DatabricksWorkspace workspace) {
-        return recipe(lakesetup, workspace)
+        return run(lakesetup, workspace, RunOptions.defaults());
+    }
+
+    /**
+     * Runs the whole procedure as {@link #run(Lakesetup, DatabricksWorkspace)} does, with the options' apply options
+     * and, when they name one, keeping the run's record in their store ({@link RunOptions#record}) for a later
+     * {@link #teardown(Lakesetup, TeardownOptions) teardown}. The validator settings do not apply: this recipe
+     * validates as the admin.
+     *
+     * @param lakesetup the applier, with an {@link AzureExecutor} and the workspace's REST executor
+     * @param workspace the workspace
+     * @param options apply options and the record store
+     * @return the plan, the report, the re-plan, the validation and the connection details
+     * @throws ServiceException when the workspace has no Unity Catalog, before any change
+     */
+    public DestinationSetupResult run(Lakesetup lakesetup, DatabricksWorkspace workspace, RunOptions options) {
+        InvalidInputException.requireNonNull(options, "run options");
+        return recipe(lakesetup, workspace).applyOptions(options.applyOptions()).record(options)
                 .validation(outcome -> outcome.report().isSuccess()
                         ? Optional.of(checks.admin(workspace).listener(lakesetup.listener()).build().validate())
                         : Optional.empty())
@@ -269,6 +288,42 @@ public final class AzureDeltaLakeDestinationSetup {
     public ConnectionDetails connectionDetails(DatabricksWorkspace workspace) {
         return ConnectionDetails.builder(workspace, catalog.name())
                 .clientId(principal().applicationId().orElseThrow()).build();
+    }
+
+    /**
+     * Plans the removal of what this setup gave ({@link Lakesetup#teardown}): the revokes of its grants on the
+     * storage credential and the catalog (with the record of its runs, only what they granted new), then the
+     * principal's workspace assignment. The account principal, the Entra principal, the role assignment, the
+     * catalog, the external location, the storage credential and the container are deleted only when named, e.g.
+     * {@code TeardownOptions.defaults().deletePrincipal(setup.principal()).delete(setup.roleAssignment())}; a
+     * catalog or container that still holds data is refused by the service (nothing cascades). Apply the plan with
+     * {@code ApplyOptions.defaults().withRevokesAllowed().withDeletesAllowed()}.
+     *
+     * @param lakesetup the engine, with an {@link AzureExecutor} and the workspace's REST executor
+     * @param options the record of the setup's runs and what else to delete
+     * @return a plan of revokes and deletions, with notes on what it leaves in place
+     */
+    public Plan teardown(Lakesetup lakesetup, TeardownOptions options) {
+        InvalidInputException.requireNonNull(lakesetup, "lakesetup");
+        return lakesetup.teardown(blueprint(), InvalidInputException.requireNonNull(options, "teardown options"));
+    }
+
+    /**
+     * Returns the Entra service principal the setup declares, to name it for deletion in a teardown.
+     *
+     * @return the declaration
+     */
+    public EntraServicePrincipal entraPrincipal() {
+        return entraPrincipal;
+    }
+
+    /**
+     * Returns the role assignment on the container the setup declares, to name it for deletion in a teardown.
+     *
+     * @return the declaration
+     */
+    public RoleAssignment roleAssignment() {
+        return roleAssignment;
     }
 
     @Override

@@ -170,8 +170,8 @@ public final class Lakesetup {
      * @param plan the plan
      * @param options what the apply may do beyond adding
      * @return the report of every change
-     * @throws ApplyRefusedException before any change when the plan holds disallowed revokes or conflicts, or a
-     *     change no executor applies
+     * @throws ApplyRefusedException before any change when the plan holds disallowed revokes, deletions (a teardown
+     *     plan needs {@link ApplyOptions#withDeletesAllowed()}) or conflicts, or a change no executor applies
      */
     public ApplyReport apply(Plan plan, ApplyOptions options) {
         InvalidInputException.requireNonNull(plan, "plan");

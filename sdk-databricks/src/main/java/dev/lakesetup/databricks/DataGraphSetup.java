@@ -20,6 +20,7 @@ import dev.lakesetup.core.model.TableName;
 import dev.lakesetup.core.model.WarehousePermission;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.core.plan.Plan;
+import dev.lakesetup.core.record.TeardownOptions;
 import dev.lakesetup.databricks.internal.validation.Ipv4Range;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -312,6 +313,22 @@ public final class DataGraphSetup {
         return new OAuthRecipe("Data Graph setup", principal, warehouseId, bookkeeping,
                 (sink, schemaExists) -> blueprint(schemaExists, sink), this::addValidationChecks,
                 validationCredentials, vendorRanges, federated);
+    }
+
+    /**
+     * Plans the removal of what this setup gave ({@link Lakesetup#teardown}): the revokes of its grants (with the
+     * record of its runs, only the privileges they granted new), then the principal's OAuth secrets, warehouse
+     * permission and workspace assignment; the service principal only when named
+     * ({@code TeardownOptions.defaults().deletePrincipal(setup.principal())}). Apply the plan with
+     * {@code ApplyOptions.defaults().withRevokesAllowed().withDeletesAllowed()}.
+     *
+     * @param lakesetup the engine, with an executor of {@code workspace} registered
+     * @param workspace the workspace
+     * @param options the record of the setup's runs and what else to delete
+     * @return a plan of revokes and deletions, with notes on what it leaves in place
+     */
+    public Plan teardown(Lakesetup lakesetup, DatabricksWorkspace workspace, TeardownOptions options) {
+        return new OAuthRecipeRun(recipe(), lakesetup, workspace, RunOptions.defaults()).teardown(secretSink, options);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.lakesetup.core.drift.DriftReport;
 import dev.lakesetup.core.drift.VerifyOptions;
 import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.exception.ServiceException;
+import dev.lakesetup.core.record.TeardownOptions;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.OAuthCredentials;
 import dev.lakesetup.core.model.Schema;
@@ -104,9 +105,15 @@ final class OAuthRecipeRun {
 
     SetupResult run(SecretSink callerSink) {
         IssuedSecret issued = new IssuedSecret(callerSink);
-        return runOf(issued).applyOptions(options.applyOptions())
+        return runOf(issued).applyOptions(options.applyOptions()).record(options)
                 .validation(outcome -> applicationId(issued, outcome).map(clientId -> validate(clientId, issued)))
                 .build().run(outcome -> handOver(outcome, issued));
+    }
+
+    /** Plans the removal of what the recipe's setup gave (see {@code Lakesetup.teardown}). */
+    Plan teardown(SecretSink sink, TeardownOptions teardown) {
+        return lakesetup.teardown(recipe.blueprint().apply(sink, this::schemaExists),
+                InvalidInputException.requireNonNull(teardown, "teardown options"));
     }
 
     private RecipeRun.Builder runOf(SecretSink sink) {

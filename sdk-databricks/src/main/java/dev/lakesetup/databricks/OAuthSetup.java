@@ -7,6 +7,7 @@ import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.ServicePrincipal;
 import dev.lakesetup.core.plan.Plan;
+import dev.lakesetup.core.record.TeardownOptions;
 
 /**
  * What the OAuth M2M recipes share ({@link DatabricksDestinationSetup}, {@link ProfilesSyncSetup},
@@ -170,5 +171,21 @@ public abstract class OAuthSetup {
             java.util.function.UnaryOperator<SecretRotation.Builder> rotation) {
         return SecretRotationRecipes.rotate(principal(), () -> plan(lakesetup, workspace), recipe().warehouseId(),
                 recipe().checks(), lakesetup, workspace, options, rotation);
+    }
+
+    /**
+     * Plans the removal of what this setup gave ({@link Lakesetup#teardown}): the revokes of its grants (with the
+     * record of its runs, only the privileges they granted new), then the principal's OAuth secrets, warehouse
+     * permission and workspace assignment; the service principal only when named
+     * ({@code TeardownOptions.defaults().deletePrincipal(setup.principal())}). Apply the plan with
+     * {@code ApplyOptions.defaults().withRevokesAllowed().withDeletesAllowed()}.
+     *
+     * @param lakesetup the engine, with an executor of {@code workspace} registered
+     * @param workspace the workspace
+     * @param options the record of the setup's runs and what else to delete
+     * @return a plan of revokes and deletions, with notes on what it leaves in place
+     */
+    public Plan teardown(Lakesetup lakesetup, DatabricksWorkspace workspace, TeardownOptions options) {
+        return new OAuthRecipeRun(recipe(), lakesetup, workspace, RunOptions.defaults()).teardown(shared.secretSink(), options);
     }
 }

@@ -6,6 +6,10 @@ import dev.lakesetup.core.apply.ApplyReport;
 import dev.lakesetup.core.drift.DriftReport;
 import dev.lakesetup.core.drift.VerifyOptions;
 import dev.lakesetup.core.exception.InvalidInputException;
+import dev.lakesetup.core.record.MemoryRecordStore;
+import dev.lakesetup.core.record.RecordStore;
+import dev.lakesetup.core.record.RunRecord;
+import dev.lakesetup.core.record.RunRecords;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.plan.Plan;
 import java.util.Optional;
@@ -43,6 +47,8 @@ public final class RecipeRun {
     private final Supplier<Blueprint> blueprint;
     private final ApplyOptions applyOptions;
     private final Function<Outcome, Optional<ValidationReport>> validation;
+    private final RecordStore recordStore;
+    private final String recordKey;
 
     private RecipeRun(Builder b) {
         this.lakesetup = b.lakesetup;
@@ -52,6 +58,8 @@ public final class RecipeRun {
         this.blueprint = b.blueprint;
         this.applyOptions = b.applyOptions;
         this.validation = b.validation;
+        this.recordStore = b.recordStore;
+        this.recordKey = b.recordKey;
     }
 
     /**
@@ -110,6 +118,7 @@ public final class RecipeRun {
         Plan plan = plan();
         LOG.info("{}: {}", name, plan.summary());
         ApplyReport report = lakesetup.apply(plan, applyOptions);
+        keepRecord(plan, report);
         Plan replan = null;
         if (report.isSuccess()) {
             replan = lakesetup.plan(blueprint.get());
@@ -120,6 +129,24 @@ public final class RecipeRun {
         Outcome applied = new Outcome(plan, report, replan, null);
         ValidationReport validated = validation.apply(applied).orElse(null);
         return handOver.apply(new Outcome(plan, report, replan, validated));
+    }
+
+    /**
+     * Saves the run's record, merged with the stored one, when a store was given. A store that fails does not fail
+     * the run (what the apply did, and a secret it issued, still reach the caller): it is logged with the key, so
+     * the record can be made again from the report.
+     */
+    private void keepRecord(Plan plan, ApplyReport report) {
+        if (recordStore == null) {
+            return;
+        }
+        try {
+            RunRecords.save(recordStore, recordKey, RunRecord.of(plan, report));
+            LOG.info("{}: run record saved under {}", name, recordKey);
+        } catch (RuntimeException e) {
+            LOG.warn("{}: the run record could not be saved under {} in {}: {}", name, recordKey, recordStore,
+                    e.getMessage());
+        }
     }
 
     @Override
@@ -194,6 +221,8 @@ public final class RecipeRun {
         private Supplier<Blueprint> blueprint;
         private ApplyOptions applyOptions = ApplyOptions.defaults();
         private Function<Outcome, Optional<ValidationReport>> validation = outcome -> Optional.empty();
+        private RecordStore recordStore;
+        private String recordKey;
 
         private Builder(Lakesetup lakesetup) {
             this.lakesetup = lakesetup;
@@ -254,6 +283,32 @@ public final class RecipeRun {
          */
         public Builder validation(Function<Outcome, Optional<ValidationReport>> value) {
             this.validation = InvalidInputException.requireNonNull(value, "validation");
+            return this;
+        }
+
+        /**
+         * Sets the store the run keeps its record in, under a key: after the apply, the record of the run
+         * ({@link RunRecord#of}) is merged into the one already there.
+         *
+         * @param store the store
+         * @param key the key
+         * @return this builder
+         */
+        public Builder record(RecordStore store, String key) {
+            this.recordStore = InvalidInputException.requireNonNull(store, "record store");
+            this.recordKey = MemoryRecordStore.requireKey(key);
+            return this;
+        }
+
+        /**
+         * Takes the record store and key of run options, when they name one.
+         *
+         * @param options the run options
+         * @return this builder
+         */
+        public Builder record(RunOptions options) {
+            InvalidInputException.requireNonNull(options, "run options");
+            options.recordStore().ifPresent(store -> record(store, options.recordKey().orElseThrow()));
             return this;
         }
 

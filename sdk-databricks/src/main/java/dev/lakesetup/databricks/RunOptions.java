@@ -2,6 +2,11 @@ package dev.lakesetup.databricks;
 
 import dev.lakesetup.core.apply.ApplyOptions;
 import dev.lakesetup.core.exception.InvalidInputException;
+import dev.lakesetup.core.record.MemoryRecordStore;
+import dev.lakesetup.core.record.RecordStore;
+import dev.lakesetup.core.record.RunRecord;
+import dev.lakesetup.core.record.RunRecords;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -22,10 +27,20 @@ public final class RunOptions {
 
     private final ApplyOptions applyOptions;
     private final UnaryOperator<PrincipalValidator.Builder> validator;
+    /** Where the run keeps its record; {@code null} when it keeps none. */
+    private final RecordStore recordStore;
+    private final String recordKey;
 
     private RunOptions(ApplyOptions applyOptions, UnaryOperator<PrincipalValidator.Builder> validator) {
+        this(applyOptions, validator, null, null);
+    }
+
+    private RunOptions(ApplyOptions applyOptions, UnaryOperator<PrincipalValidator.Builder> validator,
+            RecordStore recordStore, String recordKey) {
         this.applyOptions = applyOptions;
         this.validator = validator;
+        this.recordStore = recordStore;
+        this.recordKey = recordKey;
     }
 
     /**
@@ -44,7 +59,8 @@ public final class RunOptions {
      * @return the copy
      */
     public RunOptions withApplyOptions(ApplyOptions options) {
-        return new RunOptions(InvalidInputException.requireNonNull(options, "apply options"), validator);
+        return new RunOptions(InvalidInputException.requireNonNull(options, "apply options"), validator,
+                recordStore, recordKey);
     }
 
     /**
@@ -56,7 +72,8 @@ public final class RunOptions {
      * @return the copy
      */
     public RunOptions withValidator(UnaryOperator<PrincipalValidator.Builder> customizer) {
-        return new RunOptions(applyOptions, InvalidInputException.requireNonNull(customizer, "validator customizer"));
+        return new RunOptions(applyOptions, InvalidInputException.requireNonNull(customizer, "validator customizer"),
+                recordStore, recordKey);
     }
 
     /**
@@ -78,8 +95,41 @@ public final class RunOptions {
         return InvalidInputException.requireNonNull(validator.apply(builder), "customized validator builder");
     }
 
+    /**
+     * Returns a copy whose run keeps the record of what it gave ({@link RunRecord}) in a store: after the apply,
+     * merged into the record already under the key ({@link RunRecords#save}), so a later
+     * {@code teardown} with that record removes exactly what the setup's runs gave. The record holds no secret.
+     *
+     * @param store the store, e.g. a {@link dev.lakesetup.core.record.FileRecordStore}
+     * @param key the key, e.g. {@code customers/acme}
+     * @return the copy
+     */
+    public RunOptions record(RecordStore store, String key) {
+        return new RunOptions(applyOptions, validator, InvalidInputException.requireNonNull(store, "record store"),
+                MemoryRecordStore.requireKey(key));
+    }
+
+    /**
+     * Returns the store the run keeps its record in.
+     *
+     * @return the store, or empty when the run keeps no record
+     */
+    public Optional<RecordStore> recordStore() {
+        return Optional.ofNullable(recordStore);
+    }
+
+    /**
+     * Returns the key the run keeps its record under.
+     *
+     * @return the key, or empty when the run keeps no record
+     */
+    public Optional<String> recordKey() {
+        return Optional.ofNullable(recordKey);
+    }
+
     @Override
     public String toString() {
-        return "RunOptions[" + applyOptions + (validator == DEFAULTS.validator ? "" : ", validator customized") + "]";
+        return "RunOptions[" + applyOptions + (validator == DEFAULTS.validator ? "" : ", validator customized")
+                + (recordStore == null ? "" : ", record " + recordKey + " in " + recordStore) + "]";
     }
 }

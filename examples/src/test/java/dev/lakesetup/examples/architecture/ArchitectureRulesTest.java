@@ -33,7 +33,7 @@ class ArchitectureRulesTest {
     }
 
     /**
-     * The value packages (model, plan, spi) are the public contract: they never reach into an implementation.
+     * The value packages (model, plan, spi, record) are the public contract: they never reach into an implementation.
      *
      * @param classes the library modules' main classes
      */
@@ -41,9 +41,9 @@ class ArchitectureRulesTest {
     static void valuePackages_whenCompiled_importNoInternalPackage(JavaClasses classes) {
         noClasses()
                 .that().resideInAnyPackage("dev.lakesetup.core.model..", "dev.lakesetup.core.plan..",
-                        "dev.lakesetup.core.spi..")
+                        "dev.lakesetup.core.spi..", "dev.lakesetup.core.record..")
                 .should().dependOnClassesThat().resideInAPackage("..internal..")
-                .because("model, plan and spi are the public values and contract; implementations live in internal")
+                .because("model, plan, spi and record are the public values and contract; implementations live in internal")
                 .check(classes);
     }
 

@@ -64,8 +64,8 @@ public final class RunRecord {
      * Derives the record of a run from its plan and its apply report: only changes that succeeded count. A create
      * that was applied is "created"; a resource that existed (a no-op, an update, a conflict, a create that found
      * it there) is "adopted"; the privileges of a grant change that succeeded are "granted new", and the
-     * privileges their principals held on the securable when the plan was made (and the declared privileges of a
-     * no-op grant change) are "held before".
+     * privileges principals held on its securable when the plan was made (and the declared privileges of a no-op
+     * grant change) are "held before".
      *
      * @param plan the plan that was applied
      * @param report the report of applying it
@@ -118,13 +118,10 @@ public final class RunRecord {
         if (change.action() == Action.NO_OP) {
             change.privileges().forEach(entry -> heldBefore.add(recorded(securable, entry)));
         } else if (change.action() == Action.GRANT && outcome.filter(ChangeOutcome::succeeded).isPresent()) {
-            List<PrincipalPrivileges> before = basis.map(b -> b.grantsOn(securable)).orElse(List.of());
-            for (PrincipalPrivileges entry : change.privileges()) {
-                grantedNew.add(recorded(securable, entry));
-                String key = GrantLedger.key(entry.principal());
-                before.stream().filter(held -> GrantLedger.key(held.principal()).equals(key))
-                        .forEach(held -> heldBefore.add(recorded(securable, held)));
-            }
+            change.privileges().forEach(entry -> grantedNew.add(recorded(securable, entry)));
+            // what every principal held on the securable when planned: the declared privileges held among them
+            basis.map(b -> b.grantsOn(securable)).orElse(List.of())
+                    .forEach(held -> heldBefore.add(recorded(securable, held)));
         }
     }
 

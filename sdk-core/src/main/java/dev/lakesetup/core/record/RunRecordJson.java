@@ -13,6 +13,8 @@ import dev.lakesetup.core.model.Privilege;
 import dev.lakesetup.core.model.ResourceId;
 import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.SecurableType;
+import dev.lakesetup.core.model.ServicePrincipal;
+import dev.lakesetup.core.model.User;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -64,6 +66,7 @@ final class RunRecordJson {
             ArrayNode parts = securable.putArray("parts");
             grant.securable().parts().stream().map(Identifier::value).forEach(parts::add);
             node.put("principal", grant.principal().grantName());
+            node.put("principalType", principalType(grant.principal()));
             ArrayNode privileges = node.putArray("privileges");
             grant.privileges().stream().map(Privilege::sqlName).forEach(privileges::add);
         }
@@ -124,7 +127,8 @@ final class RunRecordJson {
             for (JsonNode privilege : array(node, "privileges", at)) {
                 privileges.add(Privilege.observed(privilege.asText(), securable.type()));
             }
-            ledger.add(new RecordedGrant(securable, principal(text(node, "principal", at)), privileges));
+            ledger.add(new RecordedGrant(securable, principal(text(node, "principal", at),
+                    text(node, "principalType", at), at), privileges));
         }
         return ledger;
     }
@@ -155,13 +159,23 @@ final class RunRecordJson {
         };
     }
 
-    /** Reads a principal by the name grants use: an application id is a service principal, an email a user. */
-    private static Principal principal(String grantName) {
-        String name = grantName.trim();
-        if (UUID.matcher(name).matches()) {
-            return Principal.servicePrincipal(ApplicationId.of(name));
+    private static String principalType(Principal principal) {
+        if (principal instanceof ServicePrincipal) {
+            return "service_principal";
         }
-        return name.contains("@") ? Principal.user(name) : Principal.group(name);
+        return principal instanceof User ? "user" : "group";
+    }
+
+    /** Reads a principal by the name grants use; a service principal the run created is named by display name. */
+    private static Principal principal(String name, String type, String where) {
+        return switch (type) {
+            case "service_principal" -> UUID.matcher(name).matches()
+                    ? Principal.servicePrincipal(ApplicationId.of(name)) : Principal.servicePrincipalNamed(name);
+            case "user" -> Principal.user(name);
+            case "group" -> Principal.group(name);
+            default -> throw InvalidInputException.of(where + ".principalType", type, "it is no principal type",
+                    "service_principal, user, group");
+        };
     }
 
     private static JsonNode field(JsonNode node, String name, String where) {

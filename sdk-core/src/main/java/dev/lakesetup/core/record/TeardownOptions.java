@@ -3,6 +3,8 @@ package dev.lakesetup.core.record;
 import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.ResourceId;
+import dev.lakesetup.core.model.ServicePrincipal;
+import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import java.util.Collections;
 import java.util.Optional;
 import java.util.Set;
@@ -13,23 +15,20 @@ import java.util.TreeSet;
  * principal's own objects, and the record of the setup it undoes. Immutable; each method returns a copy.
  *
  * <p>By default a teardown revokes the declared privileges the principals hold, and deletes the principal's OAuth
- * secrets, federation policies, warehouse permissions and workspace assignment. Anything else (the service
- * principal itself, an Entra service principal, a role assignment, a catalog, a schema, a container, an external
- * location) is deleted only when named here, and an object that holds data only when it is empty (the handlers
- * never cascade). With a {@link #record(RunRecord) record}, only the privileges the setup granted new are revoked,
+ * secrets, federation policies and warehouse permissions, and the workspace assignment of a principal created
+ * through the account (the account principal stays: other workspaces may use it). Anything else (a service
+ * principal created in the workspace, an Entra service principal, a role assignment, a catalog, a schema, a
+ * container, an external location, a storage credential) is deleted only when named here, and an object that holds
+ * data only when it is empty (the handlers never cascade). With a {@link #record(RunRecord) record}, only the privileges the setup granted new are revoked,
  * and resources the setup adopted are left in place.
  * <pre>{@code
  * TeardownOptions options = TeardownOptions.defaults()
  *     .record(RunRecords.load(store, "customers/acme").orElseThrow())
- *     .delete(principal);                    // also delete the service principal
+ *     .deletePrincipal(setup.principal());   // also delete the service principal
  * Plan plan = lakesetup.teardown(blueprint, options);
  * }</pre>
  */
 public final class TeardownOptions {
-    /** The kinds a teardown deletes without being named: what belongs to the principal alone. */
-    private static final Set<String> OWNED_BY_PRINCIPAL =
-            Set.of("oauth_secret", "federation_policy", "warehouse_permission", "workspace_assignment");
-
     private final RunRecord record;
     private final Set<ResourceId> named;
 
@@ -89,6 +88,19 @@ public final class TeardownOptions {
     }
 
     /**
+     * Returns a copy that also deletes the workspace service principal a recipe declared for this principal, after
+     * its secrets and permissions. (For a principal created through the account, a teardown removes its workspace
+     * assignment anyway, and the account principal stays.)
+     *
+     * @param principal the recipe's principal, e.g. {@code setup.principal()}
+     * @return the copy
+     */
+    public TeardownOptions deletePrincipal(ServicePrincipal principal) {
+        return delete(WorkspaceServicePrincipal.idOf(InvalidInputException.requireNonNull(principal,
+                "service principal")));
+    }
+
+    /**
      * Returns the record of the setup's runs.
      *
      * @return the record, or empty when none was given
@@ -104,17 +116,6 @@ public final class TeardownOptions {
      */
     public Set<ResourceId> named() {
         return named;
-    }
-
-    /**
-     * Tells whether a teardown deletes a resource of this id when it exists: it belongs to the principal alone (an
-     * OAuth secret, a federation policy, a warehouse permission, a workspace assignment) or it was named.
-     *
-     * @param id the resource id
-     * @return {@code true} when it is to be deleted
-     */
-    public boolean deletes(ResourceId id) {
-        return OWNED_BY_PRINCIPAL.contains(id.kind()) || named.contains(id);
     }
 
     @Override

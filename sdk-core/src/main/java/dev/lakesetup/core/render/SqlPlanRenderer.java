@@ -14,7 +14,6 @@ import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.Setting;
 import dev.lakesetup.core.model.StorageCredential;
 import dev.lakesetup.core.model.WarehousePermission;
-import dev.lakesetup.core.model.WorkspaceAssignment;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.core.plan.Action;
 import dev.lakesetup.core.plan.Change;
@@ -99,13 +98,13 @@ final class SqlPlanRenderer {
     }
 
     /**
-     * A deletion: {@code DROP} (never cascading) for a catalog, schema, storage credential or external location the
-     * caller named, and a comment naming the REST call for the others.
+     * A deletion: {@code DROP} (never cascading) for a catalog, schema or external location the caller named, and a
+     * comment naming the REST call for the others.
      */
     private static void delete(StringBuilder out, UnityCatalogSql sql, ResourceChange change) {
         Resource resource = change.resource();
         boolean droppable = resource instanceof Catalog || resource instanceof Schema
-                || resource instanceof StorageCredential || resource instanceof ExternalLocation;
+                || resource instanceof ExternalLocation;
         if (droppable) {
             out.append(sql.drop(resource.securable().orElseThrow())).append(";\n");
         } else {
@@ -117,17 +116,17 @@ final class SqlPlanRenderer {
     /** Names the REST call that deletes an object SQL cannot drop. */
     private static String deleteCall(Resource resource) {
         if (resource instanceof WorkspaceServicePrincipal sp) {
-            return sp.isThroughAccount() ? "DELETE /api/2.0/accounts/{account_id}/scim/v2/ServicePrincipals/{id}"
+            return sp.isThroughAccount() ? "DELETE /api/2.0/accounts/{account_id}/workspaces/{workspace_id}/"
+                    + "permissionassignments/principals/{id} (the account principal stays)"
                     : "DELETE /api/2.0/preview/scim/v2/ServicePrincipals/{id}";
-        } else if (resource instanceof WorkspaceAssignment) {
-            return "DELETE /api/2.0/accounts/{account_id}/workspaces/{workspace_id}/permissionassignments/"
-                    + "principals/{id}";
+        } else if (resource instanceof StorageCredential) {
+            return "DELETE " + CATALOGS + "storage-credentials/{name}";
         } else if (resource instanceof WarehousePermission permission) {
             return "PUT /api/2.0/permissions/warehouses/" + permission.warehouseId()
                     + " (the access control list without the principal)";
         } else if (resource instanceof OAuthSecret) {
-            return "DELETE /api/2.0/accounts/{account_id}/servicePrincipals/{id}/credentials/secrets/{secret_id} "
-                    + "(each of the principal's secrets)";
+            return "DELETE /api/2.0/accounts/servicePrincipals/{id}/credentials/secrets/{secret_id} (each of the "
+                    + "principal's secrets)";
         }
         return "DELETE " + resource.id().kind();
     }

@@ -74,6 +74,11 @@ public abstract class BundleExecutor implements Executor {
         return Integer.MAX_VALUE;
     }
 
+    /** Tells whether the handler of a kind can delete (receives DELETE changes); by default none can. */
+    protected boolean canDelete(Class<? extends Resource> kind) {
+        return false;
+    }
+
     /** Returns the kinds this executor handles; by default every model kind. */
     protected List<Class<? extends Resource>> kinds() {
         return KINDS;
@@ -104,6 +109,11 @@ public abstract class BundleExecutor implements Executor {
             @Override
             public ChangeResult apply(ResourceChange change, R resource, ExecutionContext context) {
                 return BundleExecutor.this.apply(change, context);
+            }
+
+            @Override
+            public boolean canDelete() {
+                return BundleExecutor.this.canDelete(kind);
             }
         };
     }

@@ -66,6 +66,7 @@ public class InMemoryWorkspace extends BundleExecutor {
     private volatile Consumer<Collection<? extends Securable>> onReadGrants = securables -> { };
     private volatile int readBatchSize = Integer.MAX_VALUE;
     private volatile ObservedAnswer observedAnswer = ObservedAnswer.NONE;
+    private final Set<Class<? extends Resource>> deletable = ConcurrentHashMap.newKeySet();
 
     /** What a grant change reports about the grants after it. */
     public enum ObservedAnswer {
@@ -295,6 +296,9 @@ public class InMemoryWorkspace extends BundleExecutor {
 
     private ChangeResult applyResource(ResourceChange change, ExecutionContext context) {
         Resource resource = change.resource();
+        if (change.action() == Action.DELETE) {
+            return delete(resource);
+        }
         if (change.action() == Action.CREATE && objects.containsKey(resource.id())
                 && !(resource instanceof OAuthSecret)) {
             throw ServiceException.builder(ServiceException.Failure.ALREADY_EXISTS, resource.id() + " exists")
@@ -330,6 +334,29 @@ public class InMemoryWorkspace extends BundleExecutor {
 
     private static String key(Principal principal) {
         return principal.grantName().toLowerCase(Locale.ROOT);
+    }
+
+    /** Makes the handlers of these kinds able to delete: a DELETE removes the object (gone already is done). */
+    @SafeVarargs
+    public final InMemoryWorkspace deletable(Class<? extends Resource>... kinds) {
+        deletable.addAll(List.of(kinds));
+        return this;
+    }
+
+    @Override
+    protected boolean canDelete(Class<? extends Resource> kind) {
+        return deletable.contains(kind);
+    }
+
+    private ChangeResult delete(Resource resource) {
+        if (!deletable.contains(resource.getClass())) {
+            throw new IllegalStateException("DELETE reached a handler that cannot delete: " + resource.id());
+        }
+        objects.remove(resource.id());
+        if (resource instanceof WorkspaceServicePrincipal sp) {
+            principals.remove(sp.displayName().toLowerCase(Locale.ROOT));
+        }
+        return ChangeResult.done();
     }
 
     /** Returns every change id applied, for order checks. */

@@ -55,6 +55,11 @@ public class InterceptingExecutor extends BundleExecutor {
     }
 
     @Override
+    protected boolean canDelete(Class<? extends Resource> kind) {
+        return delegate.resourceHandlers().stream().anyMatch(h -> h.type() == kind && h.canDelete());
+    }
+
+    @Override
     @SuppressWarnings({"unchecked", "rawtypes"})
     public Map<ResourceId, Resource> readResources(Collection<? extends Resource> resources,
             ExecutionContext context) {

@@ -5,7 +5,6 @@ import dev.lakesetup.core.internal.read.Handlers;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.ResourceId;
-import dev.lakesetup.core.model.WorkspaceAssignment;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.core.plan.ChangeId;
 import dev.lakesetup.core.plan.ResourceChange;
@@ -24,6 +23,10 @@ import java.util.TreeSet;
  * left in place is noted with the reason).
  */
 final class Deletions {
+    /** The kinds a teardown deletes without being named: what belongs to the principal alone. */
+    private static final Set<String> OWNED_BY_PRINCIPAL =
+            Set.of("oauth_secret", "federation_policy", "warehouse_permission");
+
     private final Blueprint blueprint;
     private final Handlers handlers;
     private final TeardownOptions options;
@@ -47,7 +50,7 @@ final class Deletions {
         List<String> notNamed = new ArrayList<>();
         for (Resource resource : order) {
             String name = ResourceChange.nameOf(resource);
-            if (!options.deletes(resource.id())) {
+            if (!deletes(resource)) {
                 notNamed.add(name);
             } else if (adopted(resource)) {
                 notes.add("left in place: " + name + " existed before lakesetup's first recorded run (the record "
@@ -67,9 +70,19 @@ final class Deletions {
     }
 
     private boolean adopted(Resource resource) {
-        ResourceId id = resource instanceof WorkspaceAssignment assignment
-                ? WorkspaceServicePrincipal.idOf(assignment.principal()) : resource.id();
-        return options.record().map(RunRecord::adopted).map(adopted -> adopted.contains(id)).orElse(false);
+        return options.record().map(RunRecord::adopted).map(adopted -> adopted.contains(resource.id()))
+                .orElse(false);
+    }
+
+    /**
+     * Tells whether a teardown deletes a resource when it exists: it belongs to the principal alone (an OAuth
+     * secret, a federation policy, a warehouse permission, the workspace assignment of a principal created through
+     * the account, which a DELETE of that principal removes while the account principal stays), or it was named.
+     */
+    private boolean deletes(Resource resource) {
+        boolean assignment = resource instanceof WorkspaceServicePrincipal principal && principal.isThroughAccount();
+        return assignment || OWNED_BY_PRINCIPAL.contains(resource.id().kind())
+                || options.named().contains(resource.id());
     }
 
     private boolean canDelete(Resource resource) {
@@ -94,17 +107,31 @@ final class Deletions {
     List<ResourceChange> changes(List<Resource> candidates, Map<ResourceId, Resource> live, Set<ChangeId> revokes) {
         List<ResourceChange> changes = new ArrayList<>();
         for (Resource resource : candidates) {
-            if (!live.containsKey(resource.id())) {
+            if (!present(resource, live.get(resource.id()))) {
                 continue;   // gone already: nothing to do, so a re-run after a crash converges
             }
             Set<ChangeId> dependsOn = new TreeSet<>(revokes);
             for (ResourceChange earlier : changes) {
-                if (TeardownOrder.prerequisites(blueprint, earlier.resource()).contains(resource.id())) {
+                if (blueprint.prerequisitesOf(earlier.resource()).contains(resource.id())) {
                     dependsOn.add(earlier.id());
                 }
             }
             changes.add(ResourceChange.delete(resource, dependsOn));
         }
         return changes;
+    }
+
+    /**
+     * Tells whether there is still something to delete: the live object exists, and for a principal created through
+     * the account (whose DELETE removes its workspace assignment) it is still assigned to the workspace.
+     */
+    private static boolean present(Resource declared, Resource live) {
+        if (live == null) {
+            return false;
+        }
+        if (declared instanceof WorkspaceServicePrincipal principal && principal.isThroughAccount()) {
+            return live instanceof WorkspaceServicePrincipal found && found.isThroughAccount();
+        }
+        return true;
     }
 }

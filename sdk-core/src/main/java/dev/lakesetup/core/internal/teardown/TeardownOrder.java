@@ -3,9 +3,6 @@ package dev.lakesetup.core.internal.teardown;
 import dev.lakesetup.core.internal.diff.Ordering;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.Resource;
-import dev.lakesetup.core.model.ResourceId;
-import dev.lakesetup.core.model.WorkspaceAssignment;
-import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.plan.ChangeId;
 import dev.lakesetup.core.plan.ResourceChange;
@@ -21,9 +18,8 @@ final class TeardownOrder {
     }
 
     /**
-     * Returns the blueprint's resources, and the workspace assignment of each principal created through the account,
-     * each before the resources it requires: the reverse of the setup order (dependency order, ties in blueprint
-     * order).
+     * Returns the blueprint's resources, each before the resources it requires: the reverse of the setup order
+     * (dependency order, ties in blueprint order).
      *
      * @param blueprint the blueprint
      * @return the resources, to remove in this order
@@ -37,26 +33,9 @@ final class TeardownOrder {
         }
         List<Resource> setup = new ArrayList<>();
         for (Change change : Ordering.topological(creates)) {
-            Resource resource = ((ResourceChange) change).resource();
-            setup.add(resource);
-            if (resource instanceof WorkspaceServicePrincipal principal && principal.isThroughAccount()) {
-                setup.add(WorkspaceAssignment.of(principal));
-            }
+            setup.add(((ResourceChange) change).resource());
         }
         Collections.reverse(setup);
         return setup;
-    }
-
-    /**
-     * Returns the ids of the resources a resource needs: its declared prerequisites, or for one the blueprint does
-     * not declare (a workspace assignment) what it requires.
-     *
-     * @param blueprint the blueprint
-     * @param resource the resource
-     * @return the ids
-     */
-    static Set<ResourceId> prerequisites(Blueprint blueprint, Resource resource) {
-        return blueprint.resource(resource.id()).isPresent() ? blueprint.prerequisitesOf(resource)
-                : resource.requires();
     }
 }

@@ -70,15 +70,22 @@ final class TeardownRevokes {
         }
         List<Privilege> revoke = new ArrayList<>();
         for (Privilege privilege : grant.privileges()) {
-            if (held.contains(privilege) && grantedByLakesetup(grant.securable(), principal, privilege)) {
+            if (held.contains(privilege) && grantedByLakesetup(grant.securable(), grant.principal(), principal,
+                    privilege)) {
                 revoke.add(privilege);
             }
         }
         return Privilege.canonicalSet(revoke);
     }
 
-    private boolean grantedByLakesetup(Securable securable, Principal principal, Privilege privilege) {
-        return record.map(r -> r.grantedNew(securable, principal).contains(privilege)).orElse(true);
+    /**
+     * Tells whether the record says lakesetup granted the privilege new (always, without a record). A principal
+     * created by the run it records is named there as the plan named it (by display name), so both names count.
+     */
+    private boolean grantedByLakesetup(Securable securable, Principal declared, Principal principal,
+            Privilege privilege) {
+        return record.map(r -> r.grantedNew(securable, principal).contains(privilege)
+                || declared != principal && r.grantedNew(securable, declared).contains(privilege)).orElse(true);
     }
 
     /** Returns the principal as grants name it, or {@code null} for one known by name that was not found. */
