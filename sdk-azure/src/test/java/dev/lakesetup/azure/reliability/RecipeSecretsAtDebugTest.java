@@ -101,7 +101,9 @@ class RecipeSecretsAtDebugTest {
 
     /** Data Graph with an OAuth admin, a throttled token endpoint, validation over JDBC and the statement API. */
     private void runDataGraph() {
-        try (FakeWorkspace fake = FakeWorkspace.builder().warehouse(WAREHOUSE, "Starter").build().start()) {
+        VirtualClock time = new VirtualClock(); // the service's and the engine's: secret expiry is read on it
+        try (FakeWorkspace fake = FakeWorkspace.builder().warehouse(WAREHOUSE, "Starter").clock(time).build()
+                .start()) {
             List<String> columns = List.of("id INT", "name STRING");
             fake.seedTable("segment_profiles.profiles.identities", columns, List.of(List.of(1, "a")))
                     .seedTable("marketing.campaigns.sends", columns, List.of(List.of(2, "b")));
@@ -116,7 +118,7 @@ class RecipeSecretsAtDebugTest {
             DataGraphSetup setup = DataGraphSetup.builder().servicePrincipalNamed("segment-data-graph")
                     .warehouse(WAREHOUSE).profilesSyncCatalog("segment_profiles").readOnlyCatalogs("marketing")
                     .validateWithTables("segment_profiles.profiles.identities").secretSink(vault::add).build();
-            Lakesetup lakesetup = lakesetup(workspace.restExecutor());
+            Lakesetup lakesetup = lakesetup(time, workspace.restExecutor());
 
             Plan plan = setup.plan(lakesetup, workspace);
             SetupResult result = setup.run(lakesetup, workspace, RunOptions.defaults()
@@ -155,7 +157,7 @@ class RecipeSecretsAtDebugTest {
                     .credentialServicePrincipal(f.azure.tenantId(), "22222222-2222-4222-8222-222222222222",
                             Secret.of(STORAGE_CLIENT_SECRET))
                     .externalLocation("segment_location").catalog("segment").build();
-            Lakesetup lakesetup = lakesetup(f.connection.executor(), f.workspace.restExecutor());
+            Lakesetup lakesetup = lakesetup(new VirtualClock(), f.connection.executor(), f.workspace.restExecutor());
 
             Plan plan = setup.plan(lakesetup, f.workspace);
             DestinationSetupResult result = setup.run(lakesetup, f.workspace);
@@ -178,8 +180,7 @@ class RecipeSecretsAtDebugTest {
         }
     }
 
-    private static Lakesetup lakesetup(Executor... executors) {
-        VirtualClock time = new VirtualClock();
+    private static Lakesetup lakesetup(VirtualClock time, Executor... executors) {
         Lakesetup.Builder builder = Lakesetup.builder().concurrency(4)
                 .retryPolicy(RetryPolicy.defaults()).clock(time).sleeper(time::sleep);
         Arrays.stream(executors).forEach(builder::executor);
