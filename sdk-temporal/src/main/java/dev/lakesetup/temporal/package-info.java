@@ -1,0 +1,2 @@
+/** lakesetup on Temporal (work in progress). */
+package dev.lakesetup.temporal;
