@@ -3,6 +3,7 @@ package dev.lakesetup.temporal;
 import dev.lakesetup.core.record.MemoryRecordStore;
 import io.temporal.client.WorkflowClient;
 import io.temporal.client.WorkflowOptions;
+import io.temporal.testing.TestEnvironmentOptions;
 import io.temporal.testing.TestWorkflowEnvironment;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
@@ -25,6 +26,15 @@ final class TemporalRig implements AutoCloseable {
 
     static TemporalRig start() {
         return new TemporalRig(TestWorkflowEnvironment.newInstance());
+    }
+
+    /**
+     * The in-memory service on real time: for tests where an attempt is lost with its worker and must time out,
+     * which time skipping would otherwise fire while other attempts run.
+     */
+    static TemporalRig startOnRealTime() {
+        return new TemporalRig(TestWorkflowEnvironment.newInstance(TestEnvironmentOptions.newBuilder()
+                .setUseTimeskipping(false).build()));
     }
 
     WorkflowClient client() {
@@ -52,7 +62,7 @@ final class TemporalRig implements AutoCloseable {
 
     <T> T workflow(Class<T> type, LakesetupWorkers workers, String id) {
         return client().newWorkflowStub(type, WorkflowOptions.newBuilder().setTaskQueue(workers.taskQueue())
-                .setWorkflowId(id).build());
+                .setWorkflowId(id).setWorkflowTaskTimeout(Duration.ofSeconds(2)).build());
     }
 
     /** Few attempts and a short attempt timeout (a lost attempt is retried after it, in real time). */
