@@ -60,6 +60,7 @@ public final class DataGraphSetup {
     private final boolean reverseEtl;
     private final SecretSink secretSink;
     private final Duration secretLifetime;
+    private final Duration rotateWithin;
     private final List<TableName> validationTables;
     private final OAuthCredentials validationCredentials;
     private final List<Ipv4Range> vendorRanges;
@@ -73,6 +74,7 @@ public final class DataGraphSetup {
         this.reverseEtl = builder.reverseEtl;
         this.secretSink = builder.secretSink;
         this.secretLifetime = builder.secretLifetime;
+        this.rotateWithin = builder.rotateWithin;
         this.validationTables = List.copyOf(builder.validationTables);
         this.validationCredentials = builder.validationCredentials;
         this.vendorRanges = List.copyOf(builder.vendorRanges);
@@ -185,7 +187,8 @@ public final class DataGraphSetup {
         if (newPrincipal != null) {
             blueprint.resource(newPrincipal);
             OAuthSecret secret = OAuthSecret.forPrincipal(principal, sink);
-            blueprint.resource(secretLifetime == null ? secret : secret.lifetime(secretLifetime));
+            secret = secretLifetime == null ? secret : secret.lifetime(secretLifetime);
+            blueprint.resource(rotateWithin == null ? secret : secret.rotateWhenExpiringWithin(rotateWithin));
         }
         blueprint.resource(WarehousePermission.canUse(warehouseId, principal))
                 .resource(Catalog.named(bookkeeping).comment("Data Graph bookkeeping and checkpoint tables"))
@@ -274,6 +277,7 @@ public final class DataGraphSetup {
         private boolean reverseEtl = true;
         private SecretSink secretSink;
         private Duration secretLifetime;
+        private Duration rotateWithin;
         private final List<TableName> validationTables = new ArrayList<>();
         private OAuthCredentials validationCredentials;
         private final List<Ipv4Range> vendorRanges = new ArrayList<>();
@@ -463,6 +467,11 @@ public final class DataGraphSetup {
             if (newPrincipal != null) {
                 require(secretSink != null, "secret sink", "secretSink(sink): a new principal gets a new secret");
             }
+            if (existingPrincipal != null && rotateWithin != null) {
+                throw InvalidInputException.of("secret rotation window", rotateWithin.toString(),
+                        "the recipe declares no secret for an existing service principal",
+                        "rotateWhenExpiringWithin(..) only with servicePrincipalNamed(..)");
+            }
             if (secretLifetime != null) {
                 OAuthSecret.requireLifetime(secretLifetime);
                 if (existingPrincipal != null) {
@@ -506,5 +515,35 @@ public final class DataGraphSetup {
                 throw InvalidInputException.of(field, null, "it is required", how);
             }
         }
+
+        /**
+         * Issues a new OAuth secret on a run only when the principal has no active secret or its longest-lasting one
+         * expires within a window ({@link OAuthSecret#rotateWhenExpiringWithin(Duration)}); only with
+         * {@link #servicePrincipalNamed(String)}.
+         *
+         * @param window more than zero, at most {@link OAuthSecret#MAX_LIFETIME}
+         * @return this builder
+         */
+        public Builder rotateWhenExpiringWithin(Duration window) {
+            this.rotateWithin = OAuthSecret.requireWindow(window);
+            return this;
+        }
+    }
+
+    /**
+     * Rotates the principal's OAuth secret with overlap ({@link SecretRotation}), validated with this recipe's
+     * checks as the principal on its warehouse; old secrets are deleted only once the new one works.
+     *
+     * @param lakesetup the engine, with an executor of {@code workspace} registered
+     * @param workspace the workspace, signed in as an admin who may manage the principal's secrets
+     * @param options the validator settings ({@link RunOptions#withValidator})
+     * @param rotation sets the vault and journal (required) and the lifetime and windows on the rotation
+     * @return what the rotation did
+     * @throws InvalidInputException when the principal does not exist yet
+     */
+    public RotationReport rotateSecret(Lakesetup lakesetup, DatabricksWorkspace workspace, RunOptions options,
+            java.util.function.UnaryOperator<SecretRotation.Builder> rotation) {
+        return SecretRotationRecipes.rotate(principal, () -> plan(lakesetup, workspace), warehouseId,
+                this::addValidationChecks, lakesetup, workspace, options, rotation);
     }
 }

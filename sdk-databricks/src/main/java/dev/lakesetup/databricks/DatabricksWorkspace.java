@@ -254,6 +254,18 @@ public final class DatabricksWorkspace {
         return clients.workspace();
     }
 
+    /**
+     * Returns the OAuth secrets API of this workspace, called as its admin, for {@link OAuthSecrets}.
+     *
+     * @return a new client
+     */
+    dev.lakesetup.databricks.internal.SecretsApi secretsApi() {
+        return new dev.lakesetup.databricks.internal.SecretsApi(new dev.lakesetup.databricks.internal.Principals(
+                clients, () -> {
+                    throw new IllegalStateException("the OAuth secrets API needs no workspace id");
+                }));
+    }
+
     @Override
     public String toString() {
         return "DatabricksWorkspace[" + host + ", " + auth + (warehouseId == null ? "" : ", warehouse " + warehouseId)

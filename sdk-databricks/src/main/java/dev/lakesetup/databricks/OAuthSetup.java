@@ -85,4 +85,42 @@ public abstract class OAuthSetup {
     public SetupResult run(Lakesetup lakesetup, DatabricksWorkspace workspace) {
         return run(lakesetup, workspace, RunOptions.defaults());
     }
+
+    /**
+     * Rotates the principal's OAuth secret with overlap ({@link SecretRotation}): a new secret is issued, handed to
+     * the vault, validated with this recipe's checks as the principal on its warehouse, and only then are old secrets
+     * deleted per the keep window; an interrupted rotation is finished from its journal.
+     *
+     * <pre>{@code
+     * RotationReport report = setup.rotateSecret(lakesetup, workspace, rotation -> rotation
+     *     .vault(vault).journal(store, "rotations/destination").keepWindow(Duration.ofHours(1))
+     *     .onlyWhenExpiringWithin(Duration.ofDays(14)));
+     * }</pre>
+     *
+     * @param lakesetup the engine, with an executor of {@code workspace} registered
+     * @param workspace the workspace, signed in as an admin who may manage the principal's secrets
+     * @param rotation sets the vault and journal (required) and the lifetime and windows on the rotation
+     * @return what the rotation did
+     * @throws dev.lakesetup.core.exception.InvalidInputException when the principal does not exist yet
+     */
+    public RotationReport rotateSecret(Lakesetup lakesetup, DatabricksWorkspace workspace,
+            java.util.function.UnaryOperator<SecretRotation.Builder> rotation) {
+        return rotateSecret(lakesetup, workspace, RunOptions.defaults(), rotation);
+    }
+
+    /**
+     * Rotates the principal's OAuth secret with overlap, with validator settings (see
+     * {@link #rotateSecret(Lakesetup, DatabricksWorkspace, java.util.function.UnaryOperator)}).
+     *
+     * @param lakesetup the engine, with an executor of {@code workspace} registered
+     * @param workspace the workspace, signed in as an admin who may manage the principal's secrets
+     * @param options the validator settings ({@link RunOptions#withValidator})
+     * @param rotation sets the vault and journal (required) and the lifetime and windows on the rotation
+     * @return what the rotation did
+     */
+    public RotationReport rotateSecret(Lakesetup lakesetup, DatabricksWorkspace workspace, RunOptions options,
+            java.util.function.UnaryOperator<SecretRotation.Builder> rotation) {
+        return SecretRotationRecipes.rotate(principal(), () -> plan(lakesetup, workspace), recipe().warehouseId(),
+                recipe().checks(), lakesetup, workspace, options, rotation);
+    }
 }

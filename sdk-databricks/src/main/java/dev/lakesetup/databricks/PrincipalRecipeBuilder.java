@@ -26,6 +26,7 @@ public abstract class PrincipalRecipeBuilder<B extends PrincipalRecipeBuilder<B>
     private ApplicationId existingPrincipal;
     private String warehouseId;
     private SecretSink secretSink;
+    private Duration rotateWithin;
     private Duration secretLifetime;
     private OAuthCredentials validationCredentials;
     private final List<TableName> validationTables = new ArrayList<>();
@@ -170,7 +171,27 @@ public abstract class PrincipalRecipeBuilder<B extends PrincipalRecipeBuilder<B>
                     validationCredentials.clientId().toString(), "it is not the recipe's service principal",
                     "the application id given to existingServicePrincipal(..)");
         }
+        if (existingPrincipal != null && rotateWithin != null) {
+            throw InvalidInputException.of("secret rotation window", rotateWithin.toString(),
+                    "the recipe declares no secret for an existing service principal",
+                    "rotateWhenExpiringWithin(..) only with servicePrincipalNamed(..); rotateSecret(..) rotates an "
+                            + "existing principal's secret");
+        }
         return new RecipePrincipal(recipe, principalName, existingPrincipal, warehouseId, secretSink, secretLifetime,
-                validationCredentials, validationTables, vendorRanges);
+                validationCredentials, validationTables, vendorRanges).rotatingWithin(rotateWithin);
+    }
+
+    /**
+     * Issues a new OAuth secret on a run only when the principal has no active secret or its longest-lasting one
+     * expires within a window, so a scheduled run rotates only when needed
+     * ({@link OAuthSecret#rotateWhenExpiringWithin(Duration)}); the plan says why it rotates. Old secrets stay until
+     * they expire; {@code rotateSecret(..)} also deletes them once the new one works.
+     *
+     * @param window more than zero, at most {@link OAuthSecret#MAX_LIFETIME}
+     * @return this builder
+     */
+    public B rotateWhenExpiringWithin(Duration window) {
+        this.rotateWithin = OAuthSecret.requireWindow(window);
+        return self();
     }
 }

@@ -29,6 +29,7 @@ final class RecipePrincipal {
     private final OAuthCredentials validationCredentials;
     private final List<TableName> validationTables;
     private final List<Ipv4Range> vendorRanges;
+    private Duration rotateWithin;
 
     RecipePrincipal(String recipe, String name, ApplicationId existing, String warehouseId, SecretSink secretSink,
             Duration secretLifetime, OAuthCredentials validationCredentials, List<TableName> validationTables,
@@ -82,7 +83,8 @@ final class RecipePrincipal {
         if (newPrincipal != null) {
             blueprint.resource(entitlements.length == 0 ? newPrincipal : newPrincipal.entitlements(entitlements));
             OAuthSecret secret = OAuthSecret.forPrincipal(principal, sink);
-            blueprint.resource(secretLifetime == null ? secret : secret.lifetime(secretLifetime));
+            secret = secretLifetime == null ? secret : secret.lifetime(secretLifetime);
+            blueprint.resource(rotateWithin == null ? secret : secret.rotateWhenExpiringWithin(rotateWithin));
         } else if (entitlements.length > 0) {
             ApplicationId id = principal.applicationId().orElseThrow();
             blueprint.resource(WorkspaceServicePrincipal.ofApplication(id, id.toString()).entitlements(entitlements));
@@ -94,5 +96,16 @@ final class RecipePrincipal {
     public String toString() {
         return "principal=" + principal + ", warehouse=" + warehouseId
                 + (vendorRanges.isEmpty() ? "" : ", vendorIpRanges=" + vendorRanges);
+    }
+
+    /**
+     * Declares the new principal's secret with a rotation window; set once, while the recipe is built.
+     *
+     * @param window the window, or {@code null} for none
+     * @return this
+     */
+    RecipePrincipal rotatingWithin(Duration window) {
+        this.rotateWithin = window;
+        return this;
     }
 }

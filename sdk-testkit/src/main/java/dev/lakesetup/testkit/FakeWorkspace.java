@@ -15,8 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 
 /**
@@ -68,6 +66,7 @@ public final class FakeWorkspace implements AutoCloseable {
         if (b.storage != null) {
             ctx.storageAccess(new AzureStorageAccess(b.storage));
         }
+        ctx.identities().clock(b.clock);
         this.server = new WorkspaceServer(ctx, b.port);
         this.faults = new WorkspaceFaults(server.http().faults(), ctx);
     }
@@ -358,17 +357,7 @@ public final class FakeWorkspace implements AutoCloseable {
     /** {@return a copy of the state for assertions} */
     public WorkspaceSnapshot snapshot() {
         synchronized (ctx) {
-            List<String> catalogs = ctx.uc().allCatalogs().stream().map(c -> c.name).toList();
-            List<String> schemas = ctx.uc().allSchemas().stream().map(UnityCatalog.Schema::fullName).toList();
-            Map<String, Map<String, Set<String>>> grants = new TreeMap<>();
-            ctx.uc().grants().all().forEach((s, g) -> grants.put(s.type() + ":" + s.fullName(), g));
-            List<WorkspaceSnapshot.Principal> principals = ctx.identities().all(false).stream()
-                    .map(p -> new WorkspaceSnapshot.Principal(Long.toString(p.id), p.applicationId, p.displayName,
-                            p.inWorkspace, p.entitlements)).toList();
-            Map<String, Map<String, String>> acls = new TreeMap<>();
-            ctx.warehouses().forEach((id, w) -> acls.put(id, Map.copyOf(new LinkedHashMap<>(w.acl))));
-            return new WorkspaceSnapshot(catalogs, schemas, grants, principals, acls,
-                    ctx.identities().secretCounts());
+            return WorkspaceSnapshot.of(ctx);
         }
     }
 
@@ -409,6 +398,7 @@ public final class FakeWorkspace implements AutoCloseable {
         private final List<String> users = new ArrayList<>();
         private final List<String> groups = new ArrayList<>();
         private FakeAzure storage;
+        private java.time.Clock clock = java.time.Clock.systemUTC();
 
         private Builder() {
         }
@@ -536,6 +526,31 @@ public final class FakeWorkspace implements AutoCloseable {
          */
         public FakeWorkspace build() {
             return new FakeWorkspace(this);
+        }
+
+        /**
+         * Sets the clock the workspace reads secret creation and expiry times and access token expiry from (system
+         * UTC by default): a test moves it (a {@link VirtualClock}, or any mutable clock) to make secrets expire.
+         *
+         * @param value the clock
+         * @return this builder
+         */
+        public Builder clock(java.time.Clock value) {
+            this.clock = Objects.requireNonNull(value, "clock");
+            return this;
+        }
+    }
+
+    /**
+     * Returns a service principal's OAuth secrets as the service holds them (never their values), in creation order:
+     * id, creation and expiry times and status ({@code EXPIRED} once the expiry passed on this workspace's clock).
+     *
+     * @param applicationId the principal's application id
+     * @return the secrets, none for an unknown principal
+     */
+    public List<FakeSecret> secretsOf(String applicationId) {
+        synchronized (ctx) {
+            return FakeSecret.of(ctx.identities(), applicationId);
         }
     }
 }

@@ -1,8 +1,12 @@
 package dev.lakesetup.testkit;
 
+import dev.lakesetup.testkit.internal.databricks.UnityCatalog;
+import dev.lakesetup.testkit.internal.databricks.WorkspaceContext;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * A copy of a {@link FakeWorkspace}'s state, for assertions.
@@ -75,5 +79,19 @@ public record WorkspaceSnapshot(List<String> catalogs, List<String> schemas,
         public Principal {
             entitlements = Set.copyOf(entitlements);
         }
+    }
+
+    /** Copies a fake workspace's state; the caller holds the context's lock. */
+    static WorkspaceSnapshot of(WorkspaceContext ctx) {
+        List<String> catalogs = ctx.uc().allCatalogs().stream().map(c -> c.name).toList();
+        List<String> schemas = ctx.uc().allSchemas().stream().map(UnityCatalog.Schema::fullName).toList();
+        Map<String, Map<String, Set<String>>> grants = new TreeMap<>();
+        ctx.uc().grants().all().forEach((s, g) -> grants.put(s.type() + ":" + s.fullName(), g));
+        List<WorkspaceSnapshot.Principal> principals = ctx.identities().all(false).stream()
+                .map(p -> new WorkspaceSnapshot.Principal(Long.toString(p.id), p.applicationId, p.displayName,
+                        p.inWorkspace, p.entitlements)).toList();
+        Map<String, Map<String, String>> acls = new TreeMap<>();
+        ctx.warehouses().forEach((id, w) -> acls.put(id, Map.copyOf(new LinkedHashMap<>(w.acl))));
+        return new WorkspaceSnapshot(catalogs, schemas, grants, principals, acls, ctx.identities().secretCounts());
     }
 }

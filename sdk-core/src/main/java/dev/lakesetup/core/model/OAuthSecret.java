@@ -12,29 +12,37 @@ import java.util.Set;
  * An OAuth secret a service principal should have, handed once to a {@link SecretSink}.
  *
  * <p>A principal that already has an active secret gets no new one, so re-applying a blueprint never issues a
- * second secret; {@link #rotate()} asks for a new one on every apply. The sink is not part of equality.
+ * second secret; {@link #rotate()} asks for a new one on every apply, {@link #rotateWhenExpiringWithin(Duration)}
+ * only when the active secret is about to lapse. A live state read from the service carries the expiry of the
+ * principal's longest-lasting active secret ({@link #expireTime()}). The sink is not part of equality.
  */
 public final class OAuthSecret implements Resource {
     /** The longest lifetime Databricks accepts: two years. */
     public static final Duration MAX_LIFETIME = Duration.ofDays(730);
+    /** The setting a live secret reports its expiry under (never declared, so never compared). */
+    public static final String EXPIRE_TIME = "expire_time";
 
     private final ServicePrincipal principal;
     private final Duration lifetime;
     private final SecretSink sink;
     private final boolean rotate;
+    private final Duration rotateWithin;
     private final Instant expireTime;
+    private final Instant readAt;
 
     private OAuthSecret(ServicePrincipal principal, Duration lifetime, SecretSink sink, boolean rotate) {
-        this(principal, lifetime, sink, rotate, null);
+        this(principal, lifetime, sink, rotate, null, null, null);
     }
 
     private OAuthSecret(ServicePrincipal principal, Duration lifetime, SecretSink sink, boolean rotate,
-            Instant expireTime) {
+            Duration rotateWithin, Instant expireTime, Instant readAt) {
         this.principal = InvalidInputException.requireNonNull(principal, "service principal");
         this.sink = InvalidInputException.requireNonNull(sink, "secret sink");
         this.lifetime = lifetime == null ? null : requireLifetime(lifetime);
         this.rotate = rotate;
+        this.rotateWithin = rotateWithin;
         this.expireTime = expireTime;
+        this.readAt = readAt;
     }
 
     /**
@@ -73,7 +81,7 @@ public final class OAuthSecret implements Resource {
      */
     public OAuthSecret lifetime(Duration lifetime) {
         return new OAuthSecret(principal, InvalidInputException.requireNonNull(lifetime, "secret lifetime"), sink,
-                rotate);
+                rotate, rotateWithin, expireTime, readAt);
     }
 
     /**
@@ -83,7 +91,89 @@ public final class OAuthSecret implements Resource {
      * @return the copy
      */
     public OAuthSecret rotate() {
-        return new OAuthSecret(principal, lifetime, sink, true);
+        return new OAuthSecret(principal, lifetime, sink, true, rotateWithin, expireTime, readAt);
+    }
+
+    /**
+     * Returns a copy that issues a new secret only when the principal has no active secret or its longest-lasting
+     * active secret expires within a window, so that a scheduled apply rotates only when needed. The window is
+     * measured from the moment the live state is read, on the engine's clock. Old secrets stay valid until they
+     * expire or are deleted (see {@code SecretRotation} in {@code lakesetup-databricks} for a rotation that
+     * deletes them).
+     *
+     * @param window how long before expiry a new secret is issued: more than zero, at most {@link #MAX_LIFETIME}
+     * @return the copy
+     * @throws InvalidInputException naming the window and the accepted range
+     */
+    public OAuthSecret rotateWhenExpiringWithin(Duration window) {
+        return new OAuthSecret(principal, lifetime, sink, rotate, requireWindow(window), expireTime, readAt);
+    }
+
+    /**
+     * Checks a rotation window: more than zero and at most {@link #MAX_LIFETIME}.
+     *
+     * @param window the window
+     * @return the window
+     * @throws InvalidInputException naming the window and the accepted range
+     */
+    public static Duration requireWindow(Duration window) {
+        InvalidInputException.requireNonNull(window, "rotation window");
+        if (window.isNegative() || window.isZero() || window.compareTo(MAX_LIFETIME) > 0) {
+            throw InvalidInputException.of("rotation window", window.toString(), "it is out of range",
+                    "more than zero, up to " + MAX_LIFETIME.toDays() + " days");
+        }
+        return window;
+    }
+
+    /**
+     * Returns the rotation window, when declared with {@link #rotateWhenExpiringWithin(Duration)}.
+     *
+     * @return the window, or empty
+     */
+    public Optional<Duration> rotateWithin() {
+        return Optional.ofNullable(rotateWithin);
+    }
+
+    /**
+     * Returns a copy carrying the moment a handler read the live state, on the engine's clock, against which a
+     * rotation window is measured. Not part of equality.
+     *
+     * @param time when the live state was read
+     * @return the copy
+     */
+    public OAuthSecret readAt(Instant time) {
+        return new OAuthSecret(principal, lifetime, sink, rotate, rotateWithin, expireTime,
+                InvalidInputException.requireNonNull(time, "read time"));
+    }
+
+    /**
+     * Tells whether a new secret is due given the live state: when rotating on every apply, or when a rotation
+     * window is declared and the live secret's expiry falls within it (measured from when the live state was read).
+     * A live secret with no known expiry never falls due.
+     *
+     * @param live the live state, as the handler read it
+     * @return {@code true} when a new secret is due
+     */
+    public boolean isDueGiven(OAuthSecret live) {
+        InvalidInputException.requireNonNull(live, "live secret");
+        if (rotate) {
+            return true;
+        }
+        if (rotateWithin == null || live.expireTime == null || live.readAt == null) {
+            return false;
+        }
+        return !live.expireTime.isAfter(live.readAt.plus(rotateWithin));
+    }
+
+    /**
+     * Tells whether a new secret is due given the live state (see {@link #isDueGiven(OAuthSecret)}).
+     *
+     * @param live the live state read for this resource
+     * @return {@code true} when a new secret is due
+     */
+    @Override
+    public boolean createsAgainGiven(Resource live) {
+        return live instanceof OAuthSecret secret ? isDueGiven(secret) : rotate;
     }
 
     /**
@@ -94,8 +184,8 @@ public final class OAuthSecret implements Resource {
      * @return the copy
      */
     public OAuthSecret withExpireTime(Instant expireTime) {
-        return new OAuthSecret(principal, lifetime, sink, rotate,
-                InvalidInputException.requireNonNull(expireTime, "secret expire time"));
+        return new OAuthSecret(principal, lifetime, sink, rotate, rotateWithin,
+                InvalidInputException.requireNonNull(expireTime, "secret expire time"), readAt);
     }
 
     /**
@@ -148,9 +238,16 @@ public final class OAuthSecret implements Resource {
         return ResourceId.of("oauth_secret", WorkspaceServicePrincipal.idOf(principal).key());
     }
 
+    /**
+     * Returns no setting on a declaration; on a live state read from the service, the expiry of the principal's
+     * longest-lasting active secret ({@link #EXPIRE_TIME}), which plans show and a saved plan's staleness check
+     * compares.
+     *
+     * @return the settings
+     */
     @Override
     public List<Setting> settings() {
-        return List.of();
+        return expireTime == null ? List.of() : List.of(Setting.mutable(EXPIRE_TIME, expireTime.toString()));
     }
 
     @Override
@@ -191,7 +288,8 @@ public final class OAuthSecret implements Resource {
     @Override
     public boolean equals(Object o) {
         return o instanceof OAuthSecret other && principal.equals(other.principal)
-                && Objects.equals(lifetime, other.lifetime) && rotate == other.rotate;
+                && Objects.equals(lifetime, other.lifetime) && rotate == other.rotate
+                && Objects.equals(rotateWithin, other.rotateWithin);
     }
 
     @Override
@@ -201,6 +299,7 @@ public final class OAuthSecret implements Resource {
 
     @Override
     public String toString() {
-        return "OAuth secret for " + principal + (rotate ? " (rotate)" : "");
+        return "OAuth secret for " + principal + (rotate ? " (rotate)" : "")
+                + (rotateWithin == null ? "" : " (rotate when expiring within " + rotateWithin + ")");
     }
 }

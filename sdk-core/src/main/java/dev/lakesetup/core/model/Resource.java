@@ -103,4 +103,17 @@ public interface Resource {
     default boolean alwaysCreate() {
         return false;
     }
+
+    /**
+     * Tells whether the object is issued anew although it exists, given its live state: by default when
+     * {@link #alwaysCreate()}. A kind that renews itself when its live state falls due (an OAuth secret about to
+     * expire) overrides it; the diff then plans a create, and a create whose answer was lost is sent again only
+     * while this still holds.
+     *
+     * @param live the live state read for this resource
+     * @return {@code true} when a create is planned although the object exists
+     */
+    default boolean createsAgainGiven(Resource live) {
+        return alwaysCreate();
+    }
 }

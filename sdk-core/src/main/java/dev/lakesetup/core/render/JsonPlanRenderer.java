@@ -17,6 +17,7 @@ import dev.lakesetup.core.model.User;
 import dev.lakesetup.core.plan.Action;
 import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.plan.ChangeId;
+import dev.lakesetup.core.model.OAuthSecret;
 import dev.lakesetup.core.plan.GrantChange;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.PlanSummary;
@@ -58,7 +59,11 @@ final class JsonPlanRenderer {
                         .put("application_id", entry.getValue().toString()));
         ArrayNode changes = root.putArray("changes");
         for (Change change : plan.changes()) {
-            change(changes.addObject(), change, plan.resolvedPrincipals());
+            ObjectNode node = changes.addObject();
+            change(node, change, plan.resolvedPrincipals());
+            if (change instanceof ResourceChange rc) {
+                secretExpiry(node, plan, rc);
+            }
         }
         try {
             return MAPPER.writeValueAsString(root) + "\n";
@@ -92,6 +97,21 @@ final class JsonPlanRenderer {
                 ArrayNode privileges = node.putArray("privileges");
                 c.privileges().forEach(entry -> privileges(privileges.addObject(), entry, c.action(), resolved));
                 return null;
+            }
+        });
+    }
+
+    /** Adds, to an OAuth secret's change, the live expiry and the new secret's lifetime ({@code secret_expiry}). */
+    private static void secretExpiry(ObjectNode node, Plan plan, ResourceChange change) {
+        SecretExpiry.secretOf(change).ifPresent(secret -> {
+            ObjectNode expiry = node.putObject("secret_expiry");
+            expiry.put("active_secret", SecretExpiry.liveExists(plan, change));
+            expiry.put("expire_time", SecretExpiry.liveExpiry(plan, change).orElse(null));
+            if (change.action() == Action.CREATE) {
+                expiry.put("new_secret_lifetime_seconds", secret.lifetime().orElse(OAuthSecret.MAX_LIFETIME)
+                        .toSeconds());
+                expiry.put("reason", SecretExpiry.reason(plan, change, secret, SecretExpiry.liveExpiry(plan, change))
+                        .orElse(null));
             }
         });
     }

@@ -43,16 +43,28 @@ final class TextPlanRenderer {
             }
         }
         StringBuilder out = new StringBuilder();
-        groups.values().forEach(group -> group.forEach(change -> line(out, change)));
-        loose.forEach(change -> line(out, change));
+        groups.values().forEach(group -> group.forEach(change -> line(out, plan, change)));
+        loose.forEach(change -> line(out, plan, change));
         if (out.length() == 0) {
             out.append("No changes: the live state matches the blueprint.\n");
         }
+        keptSecrets(out, plan);
         out.append('\n').append("Plan: ").append(plan.summary()).append('\n');
         return out.toString();
     }
 
-    private static void line(StringBuilder out, Change change) {
+    /** Lists each OAuth secret kept as it is, with when its active secret expires. */
+    private static void keptSecrets(StringBuilder out, Plan plan) {
+        for (Change change : plan.changes()) {
+            if (change.action() == Action.NO_OP && change instanceof ResourceChange rc
+                    && SecretExpiry.secretOf(rc).isPresent()) {
+                out.append(Action.NO_OP.symbol()).append(' ').append(ServiceText.escape(change.object()))
+                        .append("  (").append(SecretExpiry.lines(plan, rc).get(0)).append(")\n");
+            }
+        }
+    }
+
+    private static void line(StringBuilder out, Plan plan, Change change) {
         if (change.action() == Action.NO_OP) {
             return;
         }
@@ -65,6 +77,9 @@ final class TextPlanRenderer {
         out.append('\n');
         for (String detail : ChangeLines.of(change)) {
             out.append("    ").append(ServiceText.escape(detail)).append('\n');
+        }
+        if (change instanceof ResourceChange rc) {
+            SecretExpiry.lines(plan, rc).forEach(detail -> out.append("    ").append(detail).append('\n'));
         }
     }
 }

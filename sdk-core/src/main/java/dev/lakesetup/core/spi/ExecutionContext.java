@@ -93,4 +93,14 @@ public interface ExecutionContext {
         return principal.equals(grant.principal()) ? grant
                 : Grant.on(grant.securable()).to(principal).privileges(grant.privileges());
     }
+
+    /**
+     * Returns the engine's clock (its call policy's), for handlers that compare live times with now, such as the
+     * expiry of an OAuth secret. By default the system clock.
+     *
+     * @return the clock
+     */
+    default java.time.Clock clock() {
+        return java.time.Clock.systemUTC();
+    }
 }

@@ -140,6 +140,7 @@ class PlanJsonTest {
                 "update" : 2,
                 "grant" : 1,
                 "revoke" : 1,
+                "delete" : 0,
                 "no_op" : 1,
                 "conflict" : 1
               },

@@ -80,6 +80,7 @@ class PlanRenderTest {
                 + warehouse permission abc123/graph
                     permission level = CAN_USE
                 + oauth secret named:graph
+                    new secret expires after 730 days (the service default)
 
                 Plan: 5 to create, 1 to update, 1 to grant, 1 to revoke, 0 conflicts, 1 unchanged
                 """);

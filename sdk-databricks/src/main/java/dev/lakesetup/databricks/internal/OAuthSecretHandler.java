@@ -1,10 +1,5 @@
 package dev.lakesetup.databricks.internal;
 
-import com.databricks.sdk.service.iam.ServicePrincipal;
-import com.databricks.sdk.service.oauth2.CreateServicePrincipalSecretRequest;
-import com.databricks.sdk.service.oauth2.CreateServicePrincipalSecretResponse;
-import com.databricks.sdk.service.oauth2.ListServicePrincipalSecretsRequest;
-import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.OAuthCredentials;
 import dev.lakesetup.core.model.OAuthSecret;
@@ -14,19 +9,23 @@ import dev.lakesetup.core.plan.ResourceChange;
 import dev.lakesetup.core.spi.ChangeResult;
 import dev.lakesetup.core.spi.ExecutionContext;
 import dev.lakesetup.core.spi.ResourceHandler;
+import java.time.Instant;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Tells whether service principals have an active OAuth secret, and issues new ones. A secret's live state is its
- * existence alone (the service never shows a secret again), so reading answers the declared value when the principal
- * has an active secret. An issued secret goes to the engine, which hands it to the declared sink and forgets it.
+ * Reads service principals' active OAuth secrets and issues new ones. A secret's live state is the existence of an
+ * active secret (status {@code ACTIVE}, or none sent, and not expired on the engine's clock) with the expiry of the
+ * one that lasts longest, and the moment it was read, against which a rotation window is measured
+ * ({@link OAuthSecret#isDueGiven}); the service never shows a secret again. An issued secret goes to the engine,
+ * which hands it to the declared sink and forgets it.
  */
 public final class OAuthSecretHandler implements ResourceHandler<OAuthSecret> {
-    private final Principals principals;
+    private final SecretsApi secrets;
 
     /**
      * Creates the handler.
@@ -34,7 +33,7 @@ public final class OAuthSecretHandler implements ResourceHandler<OAuthSecret> {
      * @param principals the SCIM look-ups
      */
     public OAuthSecretHandler(Principals principals) {
-        this.principals = principals;
+        this.secrets = new SecretsApi(principals);
     }
 
     @Override
@@ -47,51 +46,64 @@ public final class OAuthSecretHandler implements ResourceHandler<OAuthSecret> {
         if (resources.isEmpty()) {
             return Map.of();
         }
-        List<Boolean> active = context.runAll("list OAuth secrets", resources, secret -> hasActive(secret, context));
+        List<Optional<OAuthSecret>> live = context.runAll("list OAuth secrets", resources,
+                secret -> live(secret, context));
         Map<ResourceId, OAuthSecret> out = new LinkedHashMap<>();
         for (int i = 0; i < resources.size(); i++) {
-            if (active.get(i)) {
-                out.put(resources.get(i).id(), resources.get(i));
-            }
+            live.get(i).ifPresent(secret -> out.put(secret.id(), secret));
         }
         return out;
     }
 
-    private boolean hasActive(OAuthSecret secret, ExecutionContext context) {
-        Optional<ApplicationId> appId = context.applicationIdOf(secret.principal());
+    private Optional<OAuthSecret> live(OAuthSecret declared, ExecutionContext context) {
+        Optional<ApplicationId> appId = context.applicationIdOf(declared.principal());
         if (appId.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
-        Optional<ServicePrincipal> sp = principals.findInWorkspace(
-                dev.lakesetup.core.model.ServicePrincipal.of(appId.get()), null);
-        if (sp.isEmpty()) {
-            return false;
+        Instant now = context.clock().instant();
+        List<SecretsApi.Listed> active = secrets.list(appId.get()).stream().filter(s -> isActive(s, now)).toList();
+        if (active.isEmpty()) {
+            return Optional.empty();
         }
-        String id = PathNames.segment("service principal id", sp.get().getId());
-        String what = "list OAuth secrets of " + appId.get();
-        return Calls.run(what, () -> GuardedPages.findByToken(what, token -> principals.workspace()
-                        .servicePrincipalSecretsProxy().impl().list(new ListServicePrincipalSecretsRequest()
-                                .setServicePrincipalId(id).setPageToken(token)),
-                info -> info.getStatus() == null || info.getStatus().toUpperCase(Locale.ROOT).equals("ACTIVE"))
-                .isPresent());
+        OAuthSecret live = declared.readAt(now);
+        if (active.stream().anyMatch(s -> s.expireTime() == null)) {
+            return Optional.of(live);
+        }
+        return Optional.of(live.withExpireTime(active.stream().map(SecretsApi.Listed::expireTime)
+                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElseThrow()));
+    }
+
+    private static boolean isActive(SecretsApi.Listed secret, Instant now) {
+        boolean activeStatus = secret.status().isEmpty() || secret.status().equals("ACTIVE");
+        return activeStatus && (secret.expireTime() == null || secret.expireTime().isAfter(now));
     }
 
     @Override
     public ChangeResult apply(ResourceChange change, OAuthSecret secret, ExecutionContext context) {
-        dev.lakesetup.core.model.ServicePrincipal principal = context.resolved(secret.principal());
-        ApplicationId appId = principal.applicationId().orElseThrow();
-        ServicePrincipal sp = principals.findInWorkspace(principal, null).orElseThrow(() -> ServiceException.builder(
-                ServiceException.Failure.NOT_YET_VISIBLE, "service principal " + appId + " is not in the workspace yet")
-                .build());
-        CreateServicePrincipalSecretRequest request = new CreateServicePrincipalSecretRequest()
-                .setServicePrincipalId(PathNames.segment("service principal id", sp.getId()));
-        secret.lifetime().ifPresent(l -> request.setLifetime(l.toSeconds() + "s"));
-        CreateServicePrincipalSecretResponse response = Calls.run("create OAuth secret for " + appId,
-                () -> principals.workspace().servicePrincipalSecretsProxy().create(request));
-        if (response.getSecret() == null || response.getSecret().isEmpty()) {
-            throw ServiceException.builder(ServiceException.Failure.FATAL,
-                    "create OAuth secret for " + appId + " returned no secret").build();
+        if (change.action() == dev.lakesetup.core.plan.Action.DELETE) {
+            return deleteAll(secret, context);
         }
-        return ChangeResult.issuedSecret(new OAuthCredentials(appId, Secret.of(response.getSecret())));
+        ApplicationId appId = context.resolved(secret.principal()).applicationId().orElseThrow();
+        SecretsApi.Issued issued = secrets.create(appId, secret.lifetime().orElse(null));
+        return ChangeResult.issuedSecret(new OAuthCredentials(appId, Secret.of(issued.value())));
+    }
+
+    @Override
+    public boolean canDelete() {
+        return true;
+    }
+
+    /**
+     * Deletes every OAuth secret of the principal (a teardown takes away the principal's ability to sign in with a
+     * secret); a principal or secret already gone counts as done, and no other principal's secret is touched.
+     */
+    private ChangeResult deleteAll(OAuthSecret secret, ExecutionContext context) {
+        Optional<ApplicationId> appId = context.applicationIdOf(secret.principal());
+        if (appId.isPresent()) {
+            for (SecretsApi.Listed listed : secrets.list(appId.get())) {
+                secrets.delete(appId.get(), listed.id());
+            }
+        }
+        return ChangeResult.done();
     }
 }

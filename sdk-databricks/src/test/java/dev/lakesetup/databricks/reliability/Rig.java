@@ -31,7 +31,9 @@ final class Rig implements AutoCloseable {
     final FakeWorkspace.SeededPrincipal admin;
 
     private Rig(boolean oauth) {
-        this.fake = FakeWorkspace.builder().warehouse(WAREHOUSE, "Starter").group("analysts").group("engineers").build().start();
+        // the fake's secret and token times on the engine's clock, which judges secret expiry
+        this.fake = FakeWorkspace.builder().warehouse(WAREHOUSE, "Starter").group("analysts").group("engineers")
+                .clock(time).build().start();
         DatabricksWorkspace.Builder builder = DatabricksWorkspace.builder().host(fake.host()).plainHttpForTesting()
                 .httpTimeout(Duration.ofSeconds(10)).callPolicy(CallPolicy.builder().rateLimitPerSecond(10_000).build());
         if (oauth) {

@@ -161,7 +161,10 @@ final class ChangeRunner {
         boolean create = change instanceof ResourceChange rc && rc.action() == Action.CREATE;
         if (create && outcomeUnknown.get()) {
             Resource resource = ((ResourceChange) change).resource();
-            if (handlers.handlerOf(resource).read(List.of(resource), context).containsKey(resource.id())) {
+            Resource live = handlers.handlerOf(resource).read(List.of(resource), context).get(resource.id());
+            // an object issued anew while one exists (a rotated secret) is applied only when the live state no
+            // longer asks for it: the old one existing proves nothing
+            if (live != null && !resource.createsAgainGiven(live)) {
                 throw new AppliedMeanwhile();
             }
             LOG.debug("{}: not found after a failure with unknown outcome; sending it again", change.object());

@@ -17,7 +17,8 @@ import java.util.TreeSet;
  * Compares one declared resource with its live state, a value of the same kind, setting by setting name: a scalar
  * is satisfied when the declared resource says the live value satisfies it ({@link Resource#isSatisfiedBy}), a set
  * when the live members include the declared ones; secrets are never compared. A resource that is created on every
- * apply ({@link Resource#alwaysCreate()}) is created again.
+ * apply ({@link Resource#alwaysCreate()}) or whose live state fell due ({@link Resource#createsAgainGiven}) is created
+ * again.
  */
 public final class ResourceDiff {
 
@@ -36,7 +37,7 @@ public final class ResourceDiff {
         if (live == null) {
             return ResourceChange.create(declared, dependsOn);
         }
-        if (declared.alwaysCreate()) {
+        if (declared.createsAgainGiven(live)) {
             return new ResourceChange(ResourceChange.idOf(declared), Action.CREATE, declared, List.of(), dependsOn);
         }
         Map<String, Setting> liveSettings = new HashMap<>();

@@ -70,4 +70,9 @@ public record Context(Resolutions resolutions, Fanout fanout, Predicate<Securabl
     public boolean needsEveryGrant(Securable securable) {
         return complete.test(securable);
     }
+
+    @Override
+    public java.time.Clock clock() {
+        return fanout.retrier().clock();
+    }
 }

@@ -106,7 +106,7 @@ final class AccountApi {
         }
         String[] created = ids().createSecret(p, seconds);
         Identities.Secret s = p.secrets.get(p.secrets.size() - 1);
-        ObjectNode o = secretJson(s);
+        ObjectNode o = secretJson(s, false);
         o.put("secret", created[1]);
         return Json.ok(o);
     }
@@ -116,7 +116,7 @@ final class AccountApi {
         Identities.Principal p = ids().byIdForApi(ex.param("id"));
         ObjectNode out = Json.object();
         ArrayNode arr = out.putArray("secrets");
-        p.secrets.forEach(s -> arr.add(secretJson(s)));
+        p.secrets.forEach(s -> arr.add(secretJson(s, ids().isExpired(s))));
         return Json.ok(out);
     }
 
@@ -130,11 +130,11 @@ final class AccountApi {
         return Json.ok(Json.object());
     }
 
-    private static ObjectNode secretJson(Identities.Secret s) {
+    private static ObjectNode secretJson(Identities.Secret s, boolean expired) {
         ObjectNode o = Json.object();
         o.put("id", s.id);
         o.put("secret_hash", s.hash.substring(0, 12));
-        o.put("status", "ACTIVE");
+        o.put("status", expired ? "EXPIRED" : "ACTIVE");
         o.put("create_time", s.createTime);
         o.put("update_time", s.createTime);
         o.put("expire_time", s.expireTime);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -42,7 +43,11 @@ public final class Identities {
 
     private record Token(String applicationId, long expiresAtEpochSecond) { }
 
+    /** The most OAuth secrets one service principal may have. */
+    public static final int MAX_SECRETS = 5;
+
     private final SecureRandom random = new SecureRandom();
+    private volatile Clock clock = Clock.systemUTC();
     private final Map<Long, Principal> principals = new TreeMap<>();
     private final Map<String, Token> tokens = new LinkedHashMap<>();
     private final Set<String> users = new LinkedHashSet<>();
@@ -166,15 +171,38 @@ public final class Identities {
         principals.remove(p.id);
     }
 
-    /** Creates a secret for a principal and returns its value (shown once). */
+    /** Sets the clock secret and token times are read from. */
+    public void clock(Clock value) {
+        this.clock = value;
+    }
+
+    /** Returns the time on this fake's clock. */
+    public Instant now() {
+        return clock.instant();
+    }
+
+    /** Tells whether a secret has expired at the fake's current time. */
+    public boolean isExpired(Secret s) {
+        return !Instant.parse(s.expireTime).isAfter(now());
+    }
+
+    /**
+     * Creates a secret for a principal and returns its id and value (shown once).
+     *
+     * @throws ApiException 400 when the principal has {@link #MAX_SECRETS} secrets already
+     */
     public String[] createSecret(Principal p, long lifetimeSeconds) {
+        if (p.secrets.size() >= MAX_SECRETS) {
+            throw ApiException.invalid("Service principal " + p.id + " already has the maximum number of secrets ("
+                    + MAX_SECRETS + "); delete one before creating another.");
+        }
         byte[] bytes = new byte[24];
         random.nextBytes(bytes);
         String value = "dose" + HexFormat.of().formatHex(bytes);
         Secret s = new Secret();
         s.id = UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         s.hash = sha256(value);
-        Instant now = Instant.now();
+        Instant now = now();
         s.createTime = now.toString();
         s.expireTime = now.plusSeconds(lifetimeSeconds).toString();
         p.secrets.add(s);
@@ -188,10 +216,10 @@ public final class Identities {
             return null;
         }
         String hash = sha256(clientSecret);
-        if (p.secrets.stream().noneMatch(s -> s.hash.equals(hash))) {
+        if (p.secrets.stream().noneMatch(s -> s.hash.equals(hash) && !isExpired(s))) {
             return null;
         }
-        long exp = Instant.now().getEpochSecond() + lifetimeSeconds;
+        long exp = now().getEpochSecond() + lifetimeSeconds;
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"fake\"}"
                 .getBytes(StandardCharsets.UTF_8));
@@ -213,7 +241,7 @@ public final class Identities {
     /** Returns the application id a valid, unexpired token was issued to, or null. */
     public String principalOfToken(String token) {
         Token t = tokens.get(token);
-        if (t == null || t.expiresAtEpochSecond() < Instant.now().getEpochSecond()) {
+        if (t == null || t.expiresAtEpochSecond() < now().getEpochSecond()) {
             return null;
         }
         Principal p = byApplicationId(t.applicationId());
