@@ -13,4 +13,6 @@ module dev.lakesetup.core {
     exports dev.lakesetup.core.spi;
     exports dev.lakesetup.core.apply;
     exports dev.lakesetup.core.record;
+    exports dev.lakesetup.core.fleet;
+    exports dev.lakesetup.core.drift;
 }

@@ -8,6 +8,7 @@ module dev.lakesetup.testkit {
     requires com.fasterxml.jackson.databind;
     requires org.slf4j;
     requires org.junit.jupiter.api;
+    requires jdk.httpserver;
 
     exports dev.lakesetup.testkit;
     exports dev.lakesetup.testkit.sql;

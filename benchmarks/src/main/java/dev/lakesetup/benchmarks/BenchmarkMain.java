@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 /**
  * Runs the benchmarks and prints a Markdown table, the goals and one summary line per workload.
  *
- * <p>Arguments: {@code --mode quick|full} (default quick) and {@code --only W1,W1-rate,W3} to pick workloads
+ * <p>Arguments: {@code --mode quick|full} (default quick) and {@code --only W1,W1-rate,W3,W4} to pick workloads
  * ({@code W1} also runs W2, which re-applies W1's blueprint).
  */
 public final class BenchmarkMain {
@@ -24,14 +24,14 @@ public final class BenchmarkMain {
      */
     public static void main(String[] args) {
         Mode mode = Mode.QUICK;
-        Set<String> only = Set.of("W1", "W1-RATE", "W3");
+        Set<String> only = Set.of("W1", "W1-RATE", "W3", "W4");
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--mode" -> mode = Mode.named(value(args, ++i));
                 case "--only" -> only = Arrays.stream(value(args, ++i).split(","))
                         .map(s -> s.trim().toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
                 default -> throw new IllegalArgumentException("unknown argument '" + args[i]
-                        + "'; use --mode quick|full and --only W1,W1-rate,W3");
+                        + "'; use --mode quick|full and --only W1,W1-rate,W3,W4");
             }
         }
         Runtime runtime = Runtime.getRuntime();
@@ -49,11 +49,19 @@ public final class BenchmarkMain {
         if (only.contains("W3")) {
             results.add(new PlannerGrowth(mode).run());
         }
+        List<String> notes = new ArrayList<>();
+        if (only.contains("W4")) {
+            // the Temporal path joins here as a second FleetPath, measured in the same run
+            FleetWorkload fleet = new FleetWorkload(mode, List.of(new InProcessFleet()));
+            results.addAll(fleet.run());
+            notes.addAll(fleet.notes());
+        }
         System.out.print(ReportTable.render(results));
-        if (!api.notes().isEmpty()) {
+        notes.addAll(0, api.notes());
+        if (!notes.isEmpty()) {
             System.out.println();
             System.out.println("Requests per endpoint:");
-            api.notes().forEach(note -> System.out.println("  " + note));
+            notes.forEach(note -> System.out.println("  " + note));
         }
     }
 

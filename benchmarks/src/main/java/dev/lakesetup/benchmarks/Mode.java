@@ -18,17 +18,19 @@ import java.util.Locale;
  * @param concurrency lakesetup's concurrency for W1 and W2
  * @param warmUpRounds unmeasured W1 + W2 rounds of each contender before measuring (JIT, connections)
  * @param rounds measured W1 + W2 rounds of each contender; the median round is reported
+ * @param fleetWorkspaces workspaces of the fleet run (W4)
  */
 public record Mode(String name, int catalogs, int schemasPerCatalog, int rateCatalogs, int rateSchemasPerCatalog,
-        int smallGrants, int largeGrants, Duration latency, int concurrency, int warmUpRounds, int rounds) {
+        int smallGrants, int largeGrants, Duration latency, int concurrency, int warmUpRounds, int rounds,
+        int fleetWorkspaces) {
 
     /** Scaled down: about a minute on two cores. */
     public static final Mode QUICK = new Mode("quick", 12, 10, 8, 10, 10_000, 100_000, Duration.ofMillis(20), 16, 3,
-            3);
+            3, 40);
 
     /** The sizes of the issue: 50 catalogs x 10 schemas, 10k and 100k grants. */
     public static final Mode FULL = new Mode("full", 50, 10, 50, 10, 10_000, 100_000, Duration.ofMillis(20), 16, 3,
-            5);
+            5, 200);
 
     /**
      * Returns the mode with this name.

@@ -8,6 +8,8 @@ import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.apply.RetryPolicy;
 import dev.lakesetup.core.apply.Sleeper;
 import dev.lakesetup.core.apply.StalePlanException;
+import dev.lakesetup.core.drift.DriftReport;
+import dev.lakesetup.core.drift.VerifyOptions;
 import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.exception.LakesetupException;
 import dev.lakesetup.core.internal.apply.Applier;
@@ -16,14 +18,17 @@ import dev.lakesetup.core.internal.call.Fanout;
 import dev.lakesetup.core.internal.call.Retrier;
 import dev.lakesetup.core.internal.plan.Planner;
 import dev.lakesetup.core.internal.plan.StalenessCheck;
+import dev.lakesetup.core.internal.plan.Verifier;
 import dev.lakesetup.core.internal.read.Context;
 import dev.lakesetup.core.internal.read.Handlers;
 import dev.lakesetup.core.internal.read.LiveReader;
 import dev.lakesetup.core.internal.read.Resolutions;
+import dev.lakesetup.core.internal.teardown.TeardownPlanner;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.PrincipalNotFoundException;
 import dev.lakesetup.core.plan.SavedPlan;
+import dev.lakesetup.core.record.TeardownOptions;
 import dev.lakesetup.core.spi.Executor;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -33,7 +38,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
- * Plans blueprints against the live state and applies plans: the entry point of lakesetup.
+ * Plans blueprints against the live state, applies plans and verifies what changed since: the entry point of
+ * lakesetup.
  *
  * <p>Immutable and thread-safe; build once and share, derive variants with {@link #toBuilder()}. It holds no state
  * between calls: each plan or apply runs its calls under the {@link CallPolicy}'s concurrency and retry policy, on
@@ -109,6 +115,41 @@ public final class Lakesetup {
     }
 
     /**
+     * Verifies a blueprint with the default options: {@link #verify(Blueprint, VerifyOptions)}.
+     *
+     * @param blueprint the declared state
+     * @return what differs from it, item by item
+     */
+    public DriftReport verify(Blueprint blueprint) {
+        return verify(blueprint, VerifyOptions.defaults());
+    }
+
+    /**
+     * Reads the live state of what the blueprint touches, as {@link #plan(Blueprint)} does (the same reads, in one
+     * parallel pass, in bulk where the handlers read in bulk), and reports each declared item without changing
+     * anything: {@code OK}, {@code MISSING}, {@code CHANGED} (with the live and the declared value),
+     * {@code UNDECLARED} privileges on exclusive securables, OAuth secrets {@code EXPIRING} within the options'
+     * window (on this instance's clock). Meant to run on a schedule, also as a read-only identity: a read the
+     * identity may not make (a permission error) does not fail the verify; the items it would have checked are
+     * {@code SKIPPED} with the service's message and the permission the read needs. A principal the blueprint names
+     * that does not exist is a {@code MISSING} item, not an exception.
+     *
+     * @param blueprint the declared state
+     * @param options the secret expiry window (the validation options are for the recipes)
+     * @return what differs from it, item by item
+     * @throws LakesetupException before anything is read when no executor handles some declared kinds, or when a
+     *     read fails for good for another reason than a missing permission
+     */
+    public DriftReport verify(Blueprint blueprint, VerifyOptions options) {
+        InvalidInputException.requireNonNull(blueprint, "blueprint");
+        InvalidInputException.requireNonNull(options, "verify options");
+        try (Fanout fanout = fanout("verify", new AtomicBoolean())) {
+            Context context = Context.of(new Resolutions(Map.of()), fanout);
+            return new Verifier(handlers, fanout, context, listener, policy.clock()).verify(blueprint, options);
+        }
+    }
+
+    /**
      * Applies a plan with the default options, which refuse revokes and conflicts.
      *
      * @param plan the plan
@@ -139,6 +180,35 @@ public final class Lakesetup {
         try (Fanout fanout = fanout("apply", stopped)) {
             Context context = Context.of(new Resolutions(plan.resolvedPrincipals()), fanout);
             return new Applier(handlers, fanout, context, stopped, listener).apply(plan, options);
+        }
+    }
+
+    /**
+     * Plans the removal of what a setup of this blueprint gave, reading the live state as {@link #plan} does: the
+     * revokes (first) of the declared privileges the principals hold now (with a record, only those lakesetup
+     * granted new; without one every declared privilege held, and a {@link Plan#notes() note} says why), then the
+     * deletions, in the reverse of the setup's order, of the principal's OAuth secrets, federation policies,
+     * warehouse permissions and workspace assignment, and of the resources named in the options. Never a privilege
+     * of another principal, never a privilege the blueprint does not declare, never an object that holds data
+     * unless named (and its handler refuses one that is not empty). Objects already gone are left out, so a teardown
+     * re-planned after a crash shows only what is left. Apply the plan with
+     * {@code ApplyOptions.defaults().withRevokesAllowed().withDeletesAllowed()}.
+     *
+     * @param blueprint the blueprint the setup applied
+     * @param options the record of the setup's runs and the resources named for deletion
+     * @return a plan of REVOKE and DELETE changes only, with notes on what it leaves in place and why
+     * @throws InvalidInputException when a named resource is not declared by the blueprint
+     * @throws LakesetupException when no executor handles grants on a declared securable, or a read fails for good
+     */
+    public Plan teardown(Blueprint blueprint, TeardownOptions options) {
+        InvalidInputException.requireNonNull(blueprint, "blueprint");
+        InvalidInputException.requireNonNull(options, "teardown options");
+        try (Fanout fanout = fanout("teardown", new AtomicBoolean())) {
+            Context context = Context.of(new Resolutions(Map.of()), fanout);
+            Plan plan = new TeardownPlanner(handlers, new LiveReader(handlers, fanout), context, listener)
+                    .plan(blueprint, options);
+            listener.planned(plan);
+            return plan;
         }
     }
 

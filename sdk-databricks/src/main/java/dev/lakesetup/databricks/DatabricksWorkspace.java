@@ -3,6 +3,8 @@ package dev.lakesetup.databricks;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
 import dev.lakesetup.core.apply.CallPolicy;
+import dev.lakesetup.core.apply.RateLimiter;
+import dev.lakesetup.core.fleet.CallGate;
 import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.databricks.internal.Auth;
@@ -12,6 +14,7 @@ import dev.lakesetup.databricks.internal.JdkHttpClient;
 import dev.lakesetup.databricks.internal.Loopback;
 import dev.lakesetup.databricks.internal.ProxyTunnel;
 import dev.lakesetup.databricks.internal.SdkClients;
+import dev.lakesetup.databricks.internal.SharedLimits;
 import dev.lakesetup.databricks.internal.StatementRows;
 import dev.lakesetup.databricks.internal.TransportLimits;
 import java.net.URI;
@@ -68,7 +71,8 @@ public final class DatabricksWorkspace {
         this.plainHttpForTesting = builder.plainHttpForTesting;
         this.clients = new SdkClients(builder.host, builder.auth, builder.accountHost, builder.accountId,
                 builder.httpTimeout, new TransportLimits(builder.maxResponseBytes, builder.deadline(),
-                        builder.statementTimeout), HttpProxy.settingsOf(builder.proxy), builder.policy);
+                        builder.statementTimeout), HttpProxy.settingsOf(builder.proxy), builder.policy,
+                new SharedLimits(builder.accountRateLimiter, builder.callGate));
         this.rest = new RestExecutor(clients, workspaceId, builder.warehouseId);
     }
 
@@ -288,6 +292,8 @@ public final class DatabricksWorkspace {
         private Duration statementTimeout = TransportLimits.DEFAULT_STATEMENT_TIMEOUT;
         private boolean plainHttpForTesting;
         private CallPolicy policy = CallPolicy.defaults();
+        private RateLimiter accountRateLimiter;
+        private CallGate callGate;
 
         private Builder() {
         }
@@ -574,6 +580,36 @@ public final class DatabricksWorkspace {
             URI uri = URI.create(url);
             Loopback.requireAllowed(field, url, "http".equalsIgnoreCase(uri.getScheme()), uri.getHost(),
                     plainHttpForTesting);
+        }
+
+        /**
+         * Shares a rate limit across connections for account-level APIs: every request this workspace's account
+         * client sends (to {@link #account(String, String) the account host}) takes a permit of this limiter too,
+         * after one of its own call policy's. Give one limiter to all the members of a fleet, so that their
+         * account-API requests together stay under the account's quota while each workspace keeps its own limit.
+         * Requests to the workspace host do not take it.
+         *
+         * @param limiter a limiter shared by the connections, e.g.
+         *     {@code CallPolicy.builder().rateLimitPerSecond(10).build().rateLimiter()}
+         * @return this builder
+         */
+        public Builder accountRateLimiter(RateLimiter limiter) {
+            this.accountRateLimiter = InvalidInputException.requireNonNull(limiter, "account rate limiter");
+            return this;
+        }
+
+        /**
+         * Bounds the calls in flight across connections: every HTTP request of this workspace (workspace and account
+         * hosts) takes a slot of the gate while it is on the wire. Give a fleet's gate
+         * ({@code Fleet.callGate()}) to each member's connection. Requests of the JDBC driver and of validation as
+         * the service principal do not take it.
+         *
+         * @param gate the shared gate
+         * @return this builder
+         */
+        public Builder callGate(CallGate gate) {
+            this.callGate = InvalidInputException.requireNonNull(gate, "call gate");
+            return this;
         }
     }
 }

@@ -50,6 +50,7 @@ public final class FakeWorkspace implements AutoCloseable {
     private final WorkspaceServer server;
     private final WorkspaceFaults faults;
     private boolean started;
+    private int fleetPort;
 
     private FakeWorkspace(Builder b) {
         this.ctx = new WorkspaceContext(new WorkspaceContext.Settings(b.workspaceId, b.accountId, b.adminUser,
@@ -100,13 +101,13 @@ public final class FakeWorkspace implements AutoCloseable {
     /** {@return the base URL, {@code http://127.0.0.1:PORT}} */
     public String host() {
         requireStarted();
-        return "http://127.0.0.1:" + server.http().port();
+        return "http://127.0.0.1:" + port();
     }
 
     /** {@return the bound port} */
     public int port() {
         requireStarted();
-        return server.http().port();
+        return fleetPort > 0 ? fleetPort : server.http().port();
     }
 
     /** {@return the admin's personal access token} */
@@ -224,8 +225,8 @@ public final class FakeWorkspace implements AutoCloseable {
         if (p.length != 2) {
             throw new IllegalArgumentException("schema name must be catalog.schema, was '" + fullName + "'");
         }
-        String catalog = seedName(p[0], fullName);
-        String schema = seedName(p[1], fullName);
+        String catalog = SeedNames.part(p[0], fullName);
+        String schema = SeedNames.part(p[1], fullName);
         synchronized (ctx) {
             ctx.uc().createCatalog(admin(), catalog, null, null, true);
             ctx.uc().createSchema(admin(), catalog, schema, null, null, true);
@@ -358,15 +359,6 @@ public final class FakeWorkspace implements AutoCloseable {
     public WorkspaceSnapshot snapshot() {
         synchronized (ctx) {
             return WorkspaceSnapshot.of(ctx);
-        }
-    }
-
-    /** Checks one part of a seeded name as the service would, failing with an {@code IllegalArgumentException}. */
-    private static String seedName(String part, String fullName) {
-        try {
-            return UnityCatalog.name(part, "name");
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("invalid name '" + fullName + "': " + e.getMessage(), e);
         }
     }
 
@@ -552,5 +544,22 @@ public final class FakeWorkspace implements AutoCloseable {
         synchronized (ctx) {
             return FakeSecret.of(ctx.identities(), applicationId);
         }
+    }
+
+    /**
+     * Serves this workspace through a front end of its own (a {@link FakeWorkspaceFleet} member's port) instead of
+     * a WireMock server: its host becomes {@code http://127.0.0.1:port}, and the returned server handles each
+     * request (counting, faults, routing) without being started.
+     *
+     * @param port the port the front end listens on
+     * @return the server whose {@code handle} the front end calls
+     */
+    synchronized dev.lakesetup.testkit.internal.http.FakeHttpServer serveOn(int port) {
+        fleetPort = port;
+        synchronized (ctx) {
+            ctx.host("http://127.0.0.1:" + port);
+        }
+        started = true;
+        return server.http();
     }
 }

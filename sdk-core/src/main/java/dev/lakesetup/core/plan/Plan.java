@@ -32,13 +32,21 @@ public final class Plan {
     private final Map<ServicePrincipal, ApplicationId> resolvedPrincipals;
     /** The live state planned against; {@code null} for a plan made by hand. */
     private final PlanBasis basis;
+    /** What the planner says beside the changes (a teardown: what it leaves in place and why). */
+    private final List<String> notes;
 
     private Plan(List<Change> changes, Map<ChangeId, Integer> positions,
             Map<ServicePrincipal, ApplicationId> resolved, PlanBasis basis) {
+        this(changes, positions, resolved, basis, List.of());
+    }
+
+    private Plan(List<Change> changes, Map<ChangeId, Integer> positions,
+            Map<ServicePrincipal, ApplicationId> resolved, PlanBasis basis, List<String> notes) {
         this.changes = changes;
         this.positions = positions;
         this.resolvedPrincipals = resolved;
         this.basis = basis;
+        this.notes = notes;
     }
 
     /**
@@ -231,6 +239,28 @@ public final class Plan {
      */
     public boolean isEmpty() {
         return changes.stream().allMatch(change -> change.action() == Action.NO_OP);
+    }
+
+    /**
+     * Returns a copy of this plan carrying notes for the people who review it, which every renderer shows: a
+     * teardown says here what it leaves in place and why, and why it cannot tell which privileges were held before.
+     *
+     * @param notes the notes, in the order to show them (no secret in them)
+     * @return the copy
+     */
+    public Plan withNotes(List<String> notes) {
+        InvalidInputException.requireNonNull(notes, "plan notes");
+        notes.forEach(note -> InvalidInputException.requireNonNull(note, "plan note"));
+        return new Plan(changes, positions, resolvedPrincipals, basis, List.copyOf(notes));
+    }
+
+    /**
+     * Returns the notes the planner left beside the changes.
+     *
+     * @return the notes, possibly empty
+     */
+    public List<String> notes() {
+        return notes;
     }
 
     @Override

@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Creates a resource, updates its mutable settings, or reports that it already matches ({@link Action#NO_OP}) or
+ * Creates a resource, updates its mutable settings, deletes it (in a teardown plan), or reports that it already matches ({@link Action#NO_OP}) or
  * differs in an immutable setting ({@link Action#CONFLICT}).
  *
  * <p>The executor writes from {@link #resource()} (which holds secret values); {@link #settings()} lists, for a
@@ -18,7 +18,8 @@ import java.util.TreeSet;
  * it replaces. Secret values show masked everywhere.
  *
  * @param id the stable id, the resource id's text (e.g. {@code catalog:sales})
- * @param action {@link Action#CREATE}, {@link Action#UPDATE}, {@link Action#NO_OP} or {@link Action#CONFLICT}
+ * @param action {@link Action#CREATE}, {@link Action#UPDATE}, {@link Action#DELETE}, {@link Action#NO_OP} or
+     *     {@link Action#CONFLICT}
  * @param resource the declared resource
  * @param settings the settings to write or that differ
  * @param dependsOn the changes that must succeed first
@@ -30,7 +31,8 @@ public record ResourceChange(ChangeId id, Action action, Resource resource, List
      * Validates and copies the components.
      *
      * @param id the stable id, the resource id's text (e.g. {@code catalog:sales})
-     * @param action {@link Action#CREATE}, {@link Action#UPDATE}, {@link Action#NO_OP} or {@link Action#CONFLICT}
+     * @param action {@link Action#CREATE}, {@link Action#UPDATE}, {@link Action#DELETE}, {@link Action#NO_OP} or
+     *     {@link Action#CONFLICT}
      * @param resource the declared resource
      * @param settings the settings to write or that differ
      * @param dependsOn the changes that must succeed first
@@ -42,9 +44,9 @@ public record ResourceChange(ChangeId id, Action action, Resource resource, List
         InvalidInputException.requireNonNull(settings, "settings");
         InvalidInputException.requireNonNull(dependsOn, "dependencies");
         switch (action) {
-            case CREATE, UPDATE, NO_OP, CONFLICT -> { }
+            case CREATE, UPDATE, DELETE, NO_OP, CONFLICT -> { }
             case GRANT, REVOKE -> throw InvalidInputException.of("resource change action", action.name(),
-                    "grants are changed by a GrantChange", "CREATE, UPDATE, NO_OP or CONFLICT");
+                    "grants are changed by a GrantChange", "CREATE, UPDATE, DELETE, NO_OP or CONFLICT");
         }
         settings = List.copyOf(settings);
         dependsOn = Collections.unmodifiableSet(new TreeSet<>(dependsOn));
@@ -77,6 +79,17 @@ public record ResourceChange(ChangeId id, Action action, Resource resource, List
 
     private static Set<String> missingOnCreate(Setting setting) {
         return setting instanceof Setting.Members members ? members.members() : Set.of();
+    }
+
+    /**
+     * Creates a change that deletes a resource, as a teardown plans it; it lists no settings.
+     *
+     * @param resource the resource (as declared)
+     * @param dependsOn the changes that must succeed first
+     * @return the change
+     */
+    public static ResourceChange delete(Resource resource, Set<ChangeId> dependsOn) {
+        return new ResourceChange(idOf(resource), Action.DELETE, resource, List.of(), dependsOn);
     }
 
     @Override

@@ -65,7 +65,7 @@ public final class ChangeLines {
                 case CREATE -> lines.add(setting.name() + " = " + setting.after());
                 case CONFLICT -> lines.add(setting.name() + ": " + setting.beforeText() + " -> " + setting.after()
                         + (setting.isImmutable() ? " (cannot change in place)" : ""));
-                case UPDATE, NO_OP, GRANT, REVOKE -> lines.add(setting.name() + ": " + setting.beforeText() + " -> "
+                case UPDATE, DELETE, NO_OP, GRANT, REVOKE -> lines.add(setting.name() + ": " + setting.beforeText() + " -> "
                         + setting.after());
             }
         }

@@ -65,6 +65,10 @@ final class JsonPlanRenderer {
                 secretExpiry(node, plan, rc);
             }
         }
+        if (!plan.notes().isEmpty()) {
+            ArrayNode notes = root.putArray("notes");
+            plan.notes().stream().map(JsonPlanRenderer::text).forEach(notes::add);
+        }
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

@@ -14,6 +14,7 @@ import dev.lakesetup.core.model.Securable;
 import dev.lakesetup.core.model.Setting;
 import dev.lakesetup.core.model.StorageCredential;
 import dev.lakesetup.core.model.WarehousePermission;
+import dev.lakesetup.core.model.WorkspaceAssignment;
 import dev.lakesetup.core.model.WorkspaceServicePrincipal;
 import dev.lakesetup.core.plan.Action;
 import dev.lakesetup.core.plan.Change;
@@ -41,11 +42,13 @@ final class SqlPlanRenderer {
             return id != null ? id.toString() : "<application id of " + sp.displayName().orElse(sp.grantName()) + ">";
         });
         StringBuilder out = new StringBuilder("-- lakesetup plan: ").append(plan.summary()).append('\n');
+        plan.notes().forEach(note -> out.append("-- note: ").append(comment(note)).append('\n'));
         for (Change change : plan.changes()) {
             switch (change.action()) {
                 case NO_OP -> { }
                 case CONFLICT -> out.append("-- CONFLICT, not applied: ").append(comment(change.object()))
                         .append(": ").append(comment(String.join("; ", ChangeLines.of(change)))).append('\n');
+                case DELETE -> delete(out, sql, (ResourceChange) change);
                 case CREATE, UPDATE, GRANT, REVOKE -> {
                     if (change instanceof GrantChange grants) {
                         grants(out, sql, grants);
@@ -93,6 +96,40 @@ final class SqlPlanRenderer {
             }
             out.append(")\n");
         }
+    }
+
+    /**
+     * A deletion: {@code DROP} (never cascading) for a catalog, schema, storage credential or external location the
+     * caller named, and a comment naming the REST call for the others.
+     */
+    private static void delete(StringBuilder out, UnityCatalogSql sql, ResourceChange change) {
+        Resource resource = change.resource();
+        boolean droppable = resource instanceof Catalog || resource instanceof Schema
+                || resource instanceof StorageCredential || resource instanceof ExternalLocation;
+        if (droppable) {
+            out.append(sql.drop(resource.securable().orElseThrow())).append(";\n");
+        } else {
+            out.append("-- API: ").append(comment(deleteCall(resource))).append(" (delete ")
+                    .append(comment(change.object())).append(")\n");
+        }
+    }
+
+    /** Names the REST call that deletes an object SQL cannot drop. */
+    private static String deleteCall(Resource resource) {
+        if (resource instanceof WorkspaceServicePrincipal sp) {
+            return sp.isThroughAccount() ? "DELETE /api/2.0/accounts/{account_id}/scim/v2/ServicePrincipals/{id}"
+                    : "DELETE /api/2.0/preview/scim/v2/ServicePrincipals/{id}";
+        } else if (resource instanceof WorkspaceAssignment) {
+            return "DELETE /api/2.0/accounts/{account_id}/workspaces/{workspace_id}/permissionassignments/"
+                    + "principals/{id}";
+        } else if (resource instanceof WarehousePermission permission) {
+            return "PUT /api/2.0/permissions/warehouses/" + permission.warehouseId()
+                    + " (the access control list without the principal)";
+        } else if (resource instanceof OAuthSecret) {
+            return "DELETE /api/2.0/accounts/{account_id}/servicePrincipals/{id}/credentials/secrets/{secret_id} "
+                    + "(each of the principal's secrets)";
+        }
+        return "DELETE " + resource.id().kind();
     }
 
     /** Text inside a {@code --} comment: escaped, so no line break ends the comment and starts a statement. */

@@ -50,6 +50,10 @@ final class TextPlanRenderer {
         }
         keptSecrets(out, plan);
         out.append('\n').append("Plan: ").append(plan.summary()).append('\n');
+        if (!plan.notes().isEmpty()) {
+            out.append('\n').append("Notes:").append('\n');
+            plan.notes().forEach(note -> out.append("  * ").append(ServiceText.escape(note)).append('\n'));
+        }
         return out.toString();
     }
 
@@ -73,6 +77,8 @@ final class TextPlanRenderer {
             out.append("  (conflict: will not be applied)");
         } else if (change.action() == Action.REVOKE) {
             out.append("  (revoke)");
+        } else if (change.action() == Action.DELETE) {
+            out.append("  (delete)");
         }
         out.append('\n');
         for (String detail : ChangeLines.of(change)) {

@@ -129,6 +129,23 @@ public final class UnityCatalogSql {
     }
 
     /**
+     * Renders {@code DROP <type> IF EXISTS name} for a catalog, schema, storage credential or external location,
+     * never with {@code CASCADE} or {@code FORCE}: the service refuses to drop one that still holds objects.
+     *
+     * @param securable the securable to drop
+     * @return the statement
+     * @throws InvalidInputException for the metastore or a table
+     */
+    public String drop(Securable securable) {
+        requireNamed(securable, "DROP");
+        if (securable.type() == SecurableType.TABLE) {
+            throw InvalidInputException.of("securable", "TABLE " + securable.fullName(),
+                    "lakesetup never drops tables", "a catalog, schema, storage credential or external location");
+        }
+        return sql().keyword("DROP " + securable.type().sqlName() + " IF EXISTS").name(securable).toString();
+    }
+
+    /**
      * Renders {@code GRANT privileges ON <securable> TO principal}.
      *
      * @param grant the grant

@@ -4,6 +4,7 @@ import com.databricks.sdk.core.http.HttpClient;
 import com.databricks.sdk.core.http.Request;
 import com.databricks.sdk.core.http.Response;
 import dev.lakesetup.core.apply.RateLimiter;
+import dev.lakesetup.core.fleet.CallGate;
 import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.exception.ServiceException.Failure;
 import java.io.IOException;
@@ -83,6 +84,8 @@ public final class JdkHttpClient implements HttpClient {
     private final String proxyAuthorization;
     private final java.net.http.HttpClient client;
     private final RateLimiter limiter;
+    private final RateLimiter sharedLimiter;
+    private final CallGate gate;
 
     /**
      * Creates the client with the default answer size limit and request deadline, without a proxy of its own.
@@ -134,7 +137,26 @@ public final class JdkHttpClient implements HttpClient {
      */
     public JdkHttpClient(RateLimiter limiter, Duration timeout, long maxResponseBytes, Duration deadline,
             ProxySettings proxy) {
+        this(limiter, SharedLimits.NONE, timeout, maxResponseBytes, deadline, proxy);
+    }
+
+    /**
+     * Creates the client with limits shared with other connections: before each request it takes a permit of the
+     * connection's own limiter, then one of the shared limiter (a budget shared by many connections' account-API
+     * requests), then a slot of the shared call gate, which it gives back when the answer is read.
+     *
+     * @param limiter gives one permit before each request (the connection's rate limit)
+     * @param shared the shared limiter and call gate, either absent
+     * @param timeout the connect timeout and the time allowed until each response starts
+     * @param maxResponseBytes the most bytes of one answer's body; a longer answer fails, and is not retried
+     * @param deadline the time one request may take in all (redirects and the whole body included)
+     * @param proxy the proxy every request goes through, or {@code null} for the JVM's default proxy selector
+     */
+    public JdkHttpClient(RateLimiter limiter, SharedLimits shared, Duration timeout, long maxResponseBytes,
+            Duration deadline, ProxySettings proxy) {
         this.limiter = Objects.requireNonNull(limiter, "rate limiter");
+        this.sharedLimiter = shared.limiter();
+        this.gate = shared.gate();
         this.timeout = timeout;
         this.maxResponseBytes = maxResponseBytes;
         this.deadline = deadline;
@@ -159,7 +181,7 @@ public final class JdkHttpClient implements HttpClient {
         for (int hop = 0; ; hop++) {
             // one permit per request on the wire: a redirect followed is a request of its own
             limiter.acquire();
-            HttpResponse<Object> response = send(in, uri, method, withBody, until);
+            HttpResponse<Object> response = gated(in, uri, method, withBody, until);
             LOG.debug("{} {} -> {}", method, uri.getPath(), response.statusCode());
             String location = response.headers().firstValue("Location").orElse(null);
             if (!REDIRECTS.contains(response.statusCode()) || location == null
@@ -190,6 +212,23 @@ public final class JdkHttpClient implements HttpClient {
             throw ServiceException.builder(Failure.FATAL, in.getMethod() + " " + uri.getPath() + " was not sent: "
                     + Redirects.origin(uri) + " is not https, and plain http goes to a loopback host only (a local "
                     + "fake), so that no request crosses the network unencrypted").build();
+        }
+    }
+
+    /** Takes the shared permit and a slot of the shared gate (when given) around one request on the wire. */
+    private HttpResponse<Object> gated(Request in, URI uri, String method, boolean withBody, long until)
+            throws IOException {
+        if (sharedLimiter != null) {
+            sharedLimiter.acquire();
+        }
+        if (gate == null) {
+            return send(in, uri, method, withBody, until);
+        }
+        gate.enter();
+        try {
+            return send(in, uri, method, withBody, until);
+        } finally {
+            gate.exit();
         }
     }
 

@@ -28,6 +28,7 @@ public final class SdkClients {
     private final ProxySettings proxy;
     private final TransportLimits limits;
     private final CallPolicy policy;
+    private final SharedLimits shared;
     private WorkspaceClient workspace;
     private AccountClient account;
 
@@ -45,6 +46,26 @@ public final class SdkClients {
      */
     public SdkClients(String host, Auth auth, String accountHost, String accountId, Duration timeout,
             TransportLimits limits, ProxySettings proxy, CallPolicy policy) {
+        this(host, auth, accountHost, accountId, timeout, limits, proxy, policy, SharedLimits.NONE);
+    }
+
+    /**
+     * Describes the clients to build, with limits shared with other connections: every request takes a slot of the
+     * shared gate, and the account client's requests also a permit of the shared limiter.
+     *
+     * @param host the workspace URL
+     * @param auth how to authenticate
+     * @param accountHost the account console URL, or {@code null} without account-level steps
+     * @param accountId the account id, or {@code null}
+     * @param timeout the HTTP timeout per request
+     * @param limits the bounds on answers, requests and statements
+     * @param proxy the proxy every request goes through, or {@code null} for the JVM's default proxy selector
+     * @param policy the rate limiter every request takes a permit of, and the clock and sleeper of statement polls
+     * @param shared the limiter and gate shared with other connections
+     */
+    public SdkClients(String host, Auth auth, String accountHost, String accountId, Duration timeout,
+            TransportLimits limits, ProxySettings proxy, CallPolicy policy, SharedLimits shared) {
+        this.shared = shared;
         this.policy = policy;
         this.proxy = proxy;
         this.host = host;
@@ -80,7 +101,7 @@ public final class SdkClients {
      */
     public synchronized WorkspaceClient workspace() {
         if (workspace == null) {
-            DatabricksConfig config = configure(auth.newConfig(host));
+            DatabricksConfig config = configure(auth.newConfig(host), shared.withoutLimiter());
             try {
                 workspace = new WorkspaceClient(config);
             } catch (RuntimeException e) {
@@ -100,7 +121,7 @@ public final class SdkClients {
             return Optional.empty();
         }
         if (account == null) {
-            DatabricksConfig config = configure(auth.newConfig(accountHost).setAccountId(accountId));
+            DatabricksConfig config = configure(auth.newConfig(accountHost).setAccountId(accountId), shared);
             try {
                 account = new AccountClient(config);
             } catch (RuntimeException e) {
@@ -132,7 +153,7 @@ public final class SdkClients {
      */
     public static DatabricksConfig resolve(Auth auth, Duration timeout, ProxySettings proxy, CallPolicy policy) {
         DatabricksConfig config = configure(auth.newConfig(null), timeout, TransportLimits.defaults(), proxy,
-                policy);
+                policy, SharedLimits.NONE);
         try {
             return config.resolve();
         } catch (RuntimeException e) {
@@ -140,18 +161,18 @@ public final class SdkClients {
         }
     }
 
-    private DatabricksConfig configure(DatabricksConfig config) {
-        return configure(config, timeout, limits, proxy, policy);
+    private DatabricksConfig configure(DatabricksConfig config, SharedLimits limitsShared) {
+        return configure(config, timeout, limits, proxy, policy, limitsShared);
     }
 
     private static DatabricksConfig configure(DatabricksConfig config, Duration timeout, TransportLimits limits,
-            ProxySettings proxy, CallPolicy policy) {
+            ProxySettings proxy, CallPolicy policy, SharedLimits shared) {
         int seconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
         config.setDisableRetries(true).setDebugHeaders(false).setDebugTruncateBytes(0).setHttpTimeoutSeconds(seconds)
                 .setDisableAsyncTokenRefresh(true);
         return config.setHttpClient(new RetryAfterRelay(new TokenEndpointGuard(
-                new JdkHttpClient(policy.rateLimiter(), Duration.ofSeconds(seconds), limits.maxResponseBytes(),
-                        limits.requestDeadline(), proxy), policy.clock()), policy.clock()));
+                new JdkHttpClient(policy.rateLimiter(), shared, Duration.ofSeconds(seconds),
+                        limits.maxResponseBytes(), limits.requestDeadline(), proxy), policy.clock()), policy.clock()));
     }
 
     /**

@@ -91,6 +91,16 @@ public final class Applier {
 
     private void check(Plan plan, ApplyOptions options) {
         List<ChangeId> revokes = ids(plan, Action.REVOKE);
+        List<ChangeId> deletes = ids(plan, Action.DELETE);
+        if (!deletes.isEmpty() && (!options.allowDeletes() || !revokes.isEmpty() && !options.allowRevokes())) {
+            List<ChangeId> refused = new ArrayList<>(revokes.isEmpty() || options.allowRevokes() ? List.of()
+                    : revokes);
+            refused.addAll(deletes);
+            throw new ApplyRefusedException("the plan deletes objects" + (revokes.isEmpty() ? "" : " and revokes "
+                    + "privileges") + " (" + refused + "); nothing was applied. Review the plan and apply with "
+                    + "ApplyOptions.defaults()" + (revokes.isEmpty() ? "" : ".withRevokesAllowed()")
+                    + ".withDeletesAllowed()", refused);
+        }
         if (!revokes.isEmpty() && !options.allowRevokes()) {
             throw new ApplyRefusedException("the plan revokes privileges (" + revokes + "); nothing was applied. "
                     + "Review the revokes and apply with ApplyOptions.defaults().withRevokesAllowed()", revokes);
@@ -204,7 +214,7 @@ public final class Applier {
                             "unchanged"));
                     case CONFLICT -> complete(new ChangeOutcome(change, Outcome.SKIPPED, 0, Duration.ZERO,
                             "conflict left as it is: " + String.join("; ", ChangeLines.of(change))));
-                    case CREATE, UPDATE, GRANT, REVOKE -> {
+                    case CREATE, UPDATE, GRANT, REVOKE, DELETE -> {
                         boolean defer = change.action() == Action.GRANT && !dependents.containsKey(change.id());
                         completions.submit(() -> runner.run(change, defer));
                         inFlight++;

@@ -23,25 +23,40 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Reads live state through the handlers, in parallel through one {@link Fanout}: one read call per resource
  * handler and per grant store (each decides its own batches), one look-up per principal, each call retried on its
- * own. Shared by planning, apply's read-backs and the saved-plan staleness check.
+ * own. Shared by planning, apply's read-backs, the saved-plan staleness check and verify (which alone tolerates
+ * reads the identity may not make, through {@link ReadDenials}).
  */
 public final class LiveReader {
     private final Handlers handlers;
     private final Fanout fanout;
+    private final ReadDenials denials;
 
     /**
-     * Creates a reader.
+     * Creates a reader whose reads fail on any failure.
      *
      * @param handlers the handlers, by kind and type
      * @param fanout runs the reads in parallel, each retried
      */
     public LiveReader(Handlers handlers, Fanout fanout) {
+        this(handlers, fanout, null);
+    }
+
+    /**
+     * Creates a reader; with denials, a read denied for lack of permission answers empty and is recorded there.
+     *
+     * @param handlers the handlers, by kind and type
+     * @param fanout runs the reads in parallel, each retried
+     * @param denials where denied reads are recorded, or {@code null} to fail on them
+     */
+    public LiveReader(Handlers handlers, Fanout fanout, ReadDenials denials) {
         this.handlers = handlers;
         this.fanout = fanout;
+        this.denials = denials;
     }
 
     /**
@@ -69,7 +84,8 @@ public final class LiveReader {
      */
     public Map<ServicePrincipal, ApplicationId> resolve(List<ServicePrincipal> named, Context context) {
         List<Optional<ApplicationId>> ids = fanout.runAll(context.stopped(), principal -> "resolve " + principal,
-                named, (principal, stop) -> resolveOne(principal, context.within(stop)));
+                named, (principal, stop) -> guarded(List.of(principal),
+                        () -> resolveOne(principal, context.within(stop)), Optional.empty()));
         Map<ServicePrincipal, ApplicationId> resolved = new HashMap<>();
         for (int i = 0; i < named.size(); i++) {
             ServicePrincipal principal = named.get(i);
@@ -111,7 +127,8 @@ public final class LiveReader {
         int resourceTasks = addResourceReads(tasks, resources);
         int readTasks = resourceTasks + addGrantReads(tasks, securables);
         for (Principal principal : principals) {
-            tasks.add(new Task("look up " + principal, 1, within -> lookUp(principal, within)));
+            tasks.add(new Task("look up " + principal, 1,
+                    within -> guarded(List.of(principal), () -> lookUp(principal, within), Optional.empty())));
         }
         ReadProgress progress = new ReadProgress(listener, resources.size() + securables.size() + principals.size());
         List<Object> answers = fanout.runAll(context.stopped(), Task::what, tasks,
@@ -160,15 +177,20 @@ public final class LiveReader {
     private int addResourceReads(List<Task> tasks, List<Resource> resources) {
         Map<ResourceHandler<Resource>, List<Resource>> byHandler = group(resources, handlers::handlerOf);
         byHandler.forEach((handler, list) -> tasks.add(new Task("read " + describe(list), list.size(),
-                within -> handler.read(list, within))));
+                within -> guarded(list, () -> handler.read(list, within), Map.of()))));
         return byHandler.size();
     }
 
     private int addGrantReads(List<Task> tasks, Collection<Securable> securables) {
         Map<GrantStore, List<Securable>> byStore = group(securables, handlers::storeOf);
         byStore.forEach((store, list) -> tasks.add(new Task("read grants on " + describe(list), list.size(),
-                within -> store.read(list, within))));
+                within -> guarded(list, () -> store.read(list, within), Map.of()))));
         return byStore.size();
+    }
+
+    /** Makes a read call, tolerating a permission error when this reader records denials. */
+    private <T> T guarded(List<?> items, Supplier<T> call, T empty) {
+        return denials == null ? call.get() : denials.guard(items, call, empty);
     }
 
     /** Looks a principal up through the first directory that can check; empty when none can. */

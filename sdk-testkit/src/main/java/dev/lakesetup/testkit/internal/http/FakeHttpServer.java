@@ -127,10 +127,25 @@ public final class FakeHttpServer implements AutoCloseable {
     }
 
     private ResponseDefinition serve(Request request) {
+        HttpExchange exchange = HttpExchange.of(request.getMethod().getName(), request.getUrl(),
+                request::getHeader, request.getAllHeaderKeys(), request.getBodyAsString());
+        HttpReply reply = handle(exchange);
+        return reply == null
+                ? ResponseDefinitionBuilder.responseDefinition().withFault(Fault.CONNECTION_RESET_BY_PEER).build()
+                : toDefinition(reply);
+    }
+
+    /**
+     * Serves one request: counts it, routes it, applies the fault rules (a latency waits on this thread) and runs
+     * the matched handler. The WireMock server calls it for each request it receives; a front end of its own (the
+     * many-workspaces server) may call it too, without starting WireMock.
+     *
+     * @param exchange the request as received
+     * @return the reply, or {@code null} when a fault asks for the connection to be reset instead
+     */
+    public HttpReply handle(HttpExchange exchange) {
         counter.started();
         try {
-            HttpExchange exchange = HttpExchange.of(request.getMethod().getName(), request.getUrl(),
-                    request::getHeader, request.getAllHeaderKeys(), request.getBodyAsString());
             Router.Match match = router.route(exchange);
             counter.endpoint(match == null ? exchange.method() + " " + exchange.path() : match.template());
             InjectedFault fault = faults.fire(exchange.method(), exchange.path());
@@ -138,18 +153,17 @@ public final class FakeHttpServer implements AutoCloseable {
                 sleep(fault.delay());
                 switch (fault.kind()) {
                     case CONNECTION_RESET:
-                        return ResponseDefinitionBuilder.responseDefinition()
-                                .withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+                        return null;
                     case STATUS:
-                        return toDefinition(faultReply(exchange, fault));
+                        return faultReply(exchange, fault);
                     case LATENCY:
                     case RESET_AFTER_APPLYING:
                         break;
                 }
             }
             if (match == null) {
-                return toDefinition(errors.error(exchange, 404, "ENDPOINT_NOT_FOUND",
-                        "No API found for '" + exchange.method() + " " + exchange.path() + "'"));
+                return errors.error(exchange, 404, "ENDPOINT_NOT_FOUND",
+                        "No API found for '" + exchange.method() + " " + exchange.path() + "'");
             }
             return dispatch(exchange, match, fault);
         } finally {
@@ -158,18 +172,16 @@ public final class FakeHttpServer implements AutoCloseable {
     }
 
     /** Runs the matched handler; a handler that throws answers 500, and a reset-after-applying fault drops the reply. */
-    private ResponseDefinition dispatch(HttpExchange exchange, Router.Match match, InjectedFault fault) {
+    private HttpReply dispatch(HttpExchange exchange, Router.Match match, InjectedFault fault) {
         try {
             HttpReply reply = dispatcher.dispatch(match);
             if (fault != null && fault.kind() == InjectedFault.Kind.RESET_AFTER_APPLYING) {
-                return ResponseDefinitionBuilder.responseDefinition()
-                        .withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+                return null;
             }
-            return toDefinition(reply);
+            return reply;
         } catch (RuntimeException e) {
             LOG.warn("{} handler for {} failed", name, match.template(), e);
-            return toDefinition(errors.error(exchange, 500, "INTERNAL_ERROR",
-                    "fake failed: " + e.getClass().getName()));
+            return errors.error(exchange, 500, "INTERNAL_ERROR", "fake failed: " + e.getClass().getName());
         }
     }
 

@@ -1,0 +1,50 @@
+package dev.lakesetup.core.render;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lakesetup.core.drift.DriftItem;
+import dev.lakesetup.core.drift.DriftReport;
+import dev.lakesetup.core.exception.LakesetupException;
+import java.util.Locale;
+
+/**
+ * Renders drift reports as the versioned JSON document of {@code docs/report-json.md}; Jackson escapes every
+ * string, so text a service sent cannot break the document.
+ */
+final class JsonDriftRenderer {
+    /** The schema of a drift report; the version changes only for incompatible changes. */
+    static final String SCHEMA = "lakesetup.drift-report/v1";
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private JsonDriftRenderer() {
+    }
+
+    static String render(DriftReport report) {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schema", SCHEMA);
+        root.put("checked_at", report.checkedAt().toString());
+        root.put("clean", report.isClean());
+        root.put("complete", report.isComplete());
+        root.put("summary", report.summary());
+        ObjectNode counts = root.putObject("counts");
+        report.counts().forEach((status, count) -> counts.put(status.name().toLowerCase(Locale.ROOT), count));
+        ArrayNode items = root.putArray("items");
+        for (DriftItem item : report.items()) {
+            ObjectNode node = items.addObject();
+            node.put("status", item.status().name());
+            node.put("kind", item.kind());
+            node.put("what", item.what());
+            item.before().ifPresent(value -> node.put("before", value));
+            item.after().ifPresent(value -> node.put("after", value));
+            item.reason().ifPresent(value -> node.put("reason", value));
+        }
+        try {
+            return MAPPER.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new LakesetupException("rendering the drift report as JSON failed", e);
+        }
+    }
+}
