@@ -51,8 +51,8 @@ public final class BenchmarkMain {
         }
         List<String> notes = new ArrayList<>();
         if (only.contains("W4")) {
-            // the Temporal path joins here as a second FleetPath, measured in the same run
-            FleetWorkload fleet = new FleetWorkload(mode, List.of(new InProcessFleet()));
+            // the Temporal path is the second FleetPath, measured in the same run and compared with the first
+            FleetWorkload fleet = new FleetWorkload(mode, List.of(new InProcessFleet(), new TemporalFleet()));
             results.addAll(fleet.run());
             notes.addAll(fleet.notes());
         }
