@@ -52,9 +52,11 @@ public final class BenchmarkMain {
         List<String> notes = new ArrayList<>();
         if (only.contains("W4")) {
             // the Temporal path is the second FleetPath, measured in the same run and compared with the first
-            FleetWorkload fleet = new FleetWorkload(mode, List.of(new InProcessFleet(), new TemporalFleet()));
-            results.addAll(fleet.run());
-            notes.addAll(fleet.notes());
+            try (TemporalFleet temporal = new TemporalFleet()) {
+                FleetWorkload fleet = new FleetWorkload(mode, List.of(new InProcessFleet(), temporal));
+                results.addAll(fleet.run());
+                notes.addAll(fleet.notes());
+            }
         }
         System.out.print(ReportTable.render(results));
         notes.addAll(0, api.notes());

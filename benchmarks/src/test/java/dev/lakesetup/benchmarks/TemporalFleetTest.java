@@ -12,9 +12,10 @@ class TemporalFleetTest {
 
     @Test
     void run_onTheInMemoryService_runsEveryWorkspaceAndIsComparedWithTheInProcessPath() {
-        FleetWorkload workload = new FleetWorkload(TINY, List.of(new InProcessFleet(), new TemporalFleet()));
-
-        List<WorkloadResult> results = workload.run();
+        List<WorkloadResult> results;
+        try (TemporalFleet temporal = new TemporalFleet()) {
+            results = new FleetWorkload(TINY, List.of(new InProcessFleet(), temporal)).run();
+        }
 
         assertThat(results).extracting(WorkloadResult::workload).containsExactly("W4-in-process", "W4-temporal");
         WorkloadResult temporal = results.get(1);
