@@ -12,8 +12,10 @@ import java.util.List;
  *
  * <p>{@link #verify} has a default: the blueprint's actionable changes against the live state are its drift.
  * Rotation and teardown have none yet and throw {@link UnsupportedOperationException} until the worker is given an
- * implementation (the SDK's secret rotation and teardown are adapted here as they land); an implementation must be
- * idempotent, because Temporal retries an activity that failed or whose worker died.
+ * implementation. For rotation, {@code SecretRotation} (module {@code lakesetup-databricks}) fits: one per declared
+ * secret, {@code onlyWhenExpiringWithin(window)}, the sink as its {@code SecretVault}, and its journal in the
+ * workers' shared record store, which makes a retried or resumed rotation finish instead of starting over. An
+ * implementation must be idempotent, because Temporal retries an activity that failed or whose worker died.
  */
 public interface FleetLifecycle {
 

@@ -66,8 +66,9 @@
  *
  * <h2>Verify, rotate and teardown</h2>
  * The activities call a {@link dev.lakesetup.temporal.FleetLifecycle} on the worker. Verify defaults to the
- * blueprint's actionable changes; rotation and teardown are supplied by the application until the SDK's secret
- * rotation and teardown (issue 16) are adapted here.
+ * blueprint's actionable changes; rotation and teardown are supplied by the application (rotation fits the SDK's
+ * {@code SecretRotation}, with its journal in the shared record store; teardown the SDK's teardown once released),
+ * and must be idempotent. Adapters for both are the next step of this module.
  *
  * <h2>No module-info</h2>
  * This module has no {@code module-info.java}: the Temporal SDK is an automatic module at best, and gRPC (which it
