@@ -6,7 +6,10 @@ final class ExitStatus {
     static final int CLEAN = 0;
     /** An error: bad input, a failed sign-in, a change that failed. */
     static final int ERROR = 1;
-    /** Changes are pending (plan), or the workspace still differs from the file after an apply (drift). */
+    /**
+     * Changes are pending (plan), or the workspace differs from the file: still after an apply, or as verify found
+     * it (drift).
+     */
     static final int CHANGES = 2;
 
     private ExitStatus() {

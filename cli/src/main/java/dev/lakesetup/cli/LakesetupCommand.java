@@ -11,12 +11,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "lakesetup", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = {"Declare Databricks and Azure access in a setup file; plan it, apply it, check it.",
             "Try it without an account: lakesetup plan --sandbox -f examples/setups/data-graph.yaml"},
-        subcommands = {PlanCommand.class, ApplyCommand.class, ValidateCommand.class,
+        subcommands = {PlanCommand.class, ApplyCommand.class, ValidateCommand.class, VerifyCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n", exitCodeList = {
             "0:clean: no changes pending, applied with nothing left to do, or a valid file",
             "1:error (bad file or options, sign-in, a change that failed)",
-            "2:changes pending (plan), or drift found after an apply"},
+            "2:changes pending (plan), drift found after an apply, or drift found (verify)"},
         footerHeading = "%nSign-in:%n", footer = {
             "Like the Databricks CLI: the DATABRICKS_* environment variables (DATABRICKS_HOST with DATABRICKS_TOKEN, "
             + "or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET, ...), else the DEFAULT profile of "
@@ -40,7 +40,7 @@ final class LakesetupCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Name a command: plan, apply or validate "
+        throw new ParameterException(spec.commandLine(), "Name a command: plan, apply, validate or verify "
                 + "(lakesetup --help lists them).");
     }
 

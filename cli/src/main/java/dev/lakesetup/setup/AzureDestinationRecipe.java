@@ -3,6 +3,8 @@ package dev.lakesetup.setup;
 import dev.lakesetup.azure.AzureDeltaLakeDestinationSetup;
 import dev.lakesetup.azure.DestinationSetupResult;
 import dev.lakesetup.core.Lakesetup;
+import dev.lakesetup.core.drift.DriftReport;
+import dev.lakesetup.core.drift.VerifyOptions;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.databricks.DatabricksWorkspace;
@@ -40,5 +42,11 @@ record AzureDestinationRecipe(AzureDeltaLakeDestinationSetup setup) implements S
         DestinationSetupResult result = setup.run(lakesetup, workspace);
         return new SetupOutcome(result.plan(), result.report(), result.replan().orElse(null),
                 result.validation().orElse(null), result.connectionDetails());
+    }
+
+    @Override
+    public DriftReport verify(Lakesetup lakesetup, DatabricksWorkspace workspace, VerifyOptions options,
+            RunOptions runOptions) {
+        return setup.verify(lakesetup, workspace, options);
     }
 }

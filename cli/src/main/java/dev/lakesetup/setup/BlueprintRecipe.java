@@ -4,6 +4,8 @@ import dev.lakesetup.azure.AdlsContainer;
 import dev.lakesetup.azure.EntraServicePrincipal;
 import dev.lakesetup.azure.RoleAssignment;
 import dev.lakesetup.core.Lakesetup;
+import dev.lakesetup.core.drift.DriftReport;
+import dev.lakesetup.core.drift.VerifyOptions;
 import dev.lakesetup.core.apply.ApplyReport;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.plan.Plan;
@@ -37,5 +39,11 @@ record BlueprintRecipe(SetupKind kind, Blueprint blueprint) implements SetupReci
         ApplyReport report = lakesetup.apply(plan, options.applyOptions());
         Plan replan = report.isSuccess() ? lakesetup.plan(blueprint) : null;
         return new SetupOutcome(plan, report, replan, null, null);
+    }
+
+    @Override
+    public DriftReport verify(Lakesetup lakesetup, DatabricksWorkspace workspace, VerifyOptions options,
+            RunOptions runOptions) {
+        return lakesetup.verify(blueprint, options);
     }
 }

@@ -1,6 +1,8 @@
 package dev.lakesetup.setup;
 
 import dev.lakesetup.core.Lakesetup;
+import dev.lakesetup.core.drift.DriftReport;
+import dev.lakesetup.core.drift.VerifyOptions;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.databricks.DataGraphSetup;
@@ -40,5 +42,11 @@ record DataGraphRecipe(DataGraphSetup setup) implements SetupRecipe {
         SetupResult result = setup.run(lakesetup, workspace, options);
         return new SetupOutcome(result.plan(), result.applyReport(), result.confirmationPlan().orElse(null),
                 result.validation().orElse(null), result.connectionDetails());
+    }
+
+    @Override
+    public DriftReport verify(Lakesetup lakesetup, DatabricksWorkspace workspace, VerifyOptions options,
+            RunOptions runOptions) {
+        return setup.verify(lakesetup, workspace, options, runOptions);
     }
 }

@@ -1,9 +1,12 @@
 package dev.lakesetup.setup;
 
 import dev.lakesetup.core.Lakesetup;
+import dev.lakesetup.core.drift.DriftReport;
+import dev.lakesetup.core.drift.VerifyOptions;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.databricks.DatabricksWorkspace;
+import dev.lakesetup.databricks.OAuthSetup;
 import dev.lakesetup.databricks.RunOptions;
 import dev.lakesetup.databricks.SetupResult;
 
@@ -47,5 +50,11 @@ record OAuthSetupRecipe(SetupKind kind, Object target, Blueprint blueprint, Plan
         SetupResult result = runner.run(lakesetup, workspace, options);
         return new SetupOutcome(result.plan(), result.applyReport(), result.confirmationPlan().orElse(null),
                 result.validation().orElse(null), result.connectionDetails());
+    }
+
+    @Override
+    public DriftReport verify(Lakesetup lakesetup, DatabricksWorkspace workspace, VerifyOptions options,
+            RunOptions runOptions) {
+        return ((OAuthSetup) target).verify(lakesetup, workspace, options, runOptions);
     }
 }

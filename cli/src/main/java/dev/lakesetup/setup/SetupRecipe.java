@@ -1,6 +1,8 @@
 package dev.lakesetup.setup;
 
 import dev.lakesetup.core.Lakesetup;
+import dev.lakesetup.core.drift.DriftReport;
+import dev.lakesetup.core.drift.VerifyOptions;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.databricks.DatabricksWorkspace;
@@ -25,4 +27,8 @@ interface SetupRecipe {
 
     /** Plans, applies, re-plans and (for recipes) validates and hands over. */
     SetupOutcome apply(Lakesetup lakesetup, DatabricksWorkspace workspace, RunOptions options);
+
+    /** Reports what differs from the setup (and, for recipes with credentials, validates), changing nothing. */
+    DriftReport verify(Lakesetup lakesetup, DatabricksWorkspace workspace, VerifyOptions options,
+            RunOptions runOptions);
 }

@@ -2,6 +2,8 @@ package dev.lakesetup.setup;
 
 import dev.lakesetup.core.Lakesetup;
 import dev.lakesetup.core.apply.ApplyOptions;
+import dev.lakesetup.core.drift.DriftReport;
+import dev.lakesetup.core.drift.VerifyOptions;
 import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.plan.Plan;
@@ -156,6 +158,24 @@ public final class WorkspaceSetup {
     public SetupOutcome apply(Lakesetup lakesetup, DatabricksWorkspace workspace, RunOptions options) {
         InvalidInputException.requireNonNull(options, "run options");
         return recipe.apply(requireEngine(lakesetup), requireWorkspace(workspace), options);
+    }
+
+    /**
+     * Reports what differs from the setup, changing nothing: {@link Lakesetup#verify(Blueprint, VerifyOptions)} for
+     * a blueprint or profile, the recipe's {@code verify} for a recipe (which also validates as the principal when
+     * the file gives {@code validateWith} credentials, unless the options say not to).
+     *
+     * @param lakesetup the engine, with the workspace's executor registered
+     * @param workspace the workspace
+     * @param options the secret expiry window and whether to validate
+     * @param runOptions the validator's settings (a sandbox passes {@code PrincipalValidator.Builder::plainHttpForTesting})
+     * @return the drift report
+     */
+    public DriftReport verify(Lakesetup lakesetup, DatabricksWorkspace workspace, VerifyOptions options,
+            RunOptions runOptions) {
+        InvalidInputException.requireNonNull(options, "verify options");
+        InvalidInputException.requireNonNull(runOptions, "run options");
+        return recipe.verify(requireEngine(lakesetup), requireWorkspace(workspace), options, runOptions);
     }
 
     private static Lakesetup requireEngine(Lakesetup lakesetup) {

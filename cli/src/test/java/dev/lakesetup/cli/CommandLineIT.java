@@ -61,9 +61,9 @@ class CommandLineIT {
     void help_whenAskedOfEveryCommand_describesItAndExitsClean() {
         CommandProcess.Result root = lakesetup.run("--help");
         assertThat(root.exit()).as(root.toString()).isZero();
-        assertThat(root.out()).contains("plan", "apply", "validate", "Exit codes", "--sandbox")
-                .doesNotContain("verify", "teardown");
-        for (String command : new String[] {"plan", "apply", "validate"}) {
+        assertThat(root.out()).contains("plan", "apply", "validate", "verify", "Exit codes", "--sandbox")
+                .doesNotContain("teardown");
+        for (String command : new String[] {"plan", "apply", "validate", "verify"}) {
             CommandProcess.Result help = lakesetup.run(command, "--help");
             assertThat(help.exit()).as(help.toString()).isZero();
             assertThat(help.out()).contains("Usage: lakesetup " + command, "--file", "--json");
@@ -209,5 +209,73 @@ class CommandLineIT {
         assertThat(plan.exit()).as(plan.toString()).isEqualTo(1);
         assertThat(plan.err()).contains("Error: ").doesNotContain("\tat ", "Exception:", "not-a-token");
         assertThat(plan.out()).isEmpty();
+    }
+
+    @Test
+    void verify_onSandbox_reportsWhatIsMissingAndExitsWithDrift() {
+        CommandProcess.Result verify = lakesetup.run("verify", "-f", "setup.yaml", "--sandbox");
+        assertThat(verify.exit()).as(verify.toString()).isEqualTo(2);
+        assertThat(verify.out()).startsWith("Drift: ").contains("missing    catalog sales",
+                "missing    grants on catalog sales to reporting-app: USE CATALOG");
+        assertThat(verify.err()).contains("Verifying demo", "sandbox", "lakesetup plan -f setup.yaml --sandbox");
+        assertThat(directory.resolve("reporting-app.json")).doesNotExist();
+    }
+
+    @Test
+    void verify_whenTheWorkspaceIsAsDeclared_exitsClean_andJsonHasItsSchema() throws IOException {
+        Files.writeString(directory.resolve("users.yaml"), """
+                apiVersion: lakesetup/v1
+                workspaces:
+                  - name: users
+                    setup:
+                      blueprint:
+                        grants:
+                          - on: {catalog: main}
+                            to: {user: ana@example.com}
+                            privileges: [USE CATALOG]
+                """);
+        CommandProcess.Result missing = lakesetup.run("verify", "-f", "users.yaml", "--sandbox", "--json");
+        assertThat(missing.exit()).as(missing.toString()).isEqualTo(2);
+        JsonNode report = JSON.readTree(missing.out());
+        assertThat(report.path("schema").asText()).isEqualTo("lakesetup.drift-report/v1");
+        assertThat(report.path("clean").asBoolean()).isFalse();
+        assertThat(report.path("items").get(0).path("status").asText()).isEqualTo("MISSING");
+
+        Files.writeString(directory.resolve("empty.yaml"), """
+                apiVersion: lakesetup/v1
+                workspaces:
+                  - name: empty
+                    setup:
+                      blueprint: {}
+                """);
+        CommandProcess.Result clean = lakesetup.run("verify", "-f", "empty.yaml", "--sandbox");
+        assertThat(clean.exit()).as(clean.toString()).isZero();
+        assertThat(clean.out()).startsWith("Clean: nothing checked");
+    }
+
+    @Test
+    void verify_whenTheWindowIsNegative_exitsWithAnErrorNamingTheOption() {
+        CommandProcess.Result verify = lakesetup.run("verify", "-f", "setup.yaml", "--sandbox",
+                "--expiring-within", "-1");
+        assertThat(verify.exit()).as(verify.toString()).isEqualTo(1);
+        assertThat(verify.err()).contains("--expiring-within").doesNotContain("\tat ");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"blueprint.yaml,analytics", "data-graph.yaml,production", "databricks-destination.yaml,production",
+        "profiles-sync.yaml,production", "reverse-etl-source.yaml,production", "vendor-profile.yaml,customer-two",
+        "azure-delta-lake-destination.yaml,lakehouse"})
+    void verify_ofEveryExampleSetupOnSandbox_reportsWhatTheEmptySandboxLacks(String example, String workspace) {
+        Path file = Path.of(System.getProperty("lakesetup.examples.setups"), example);
+        Map<String, String> env = Map.of("CUSTOMER_ONE_HOST", "https://one.example.com",
+                "CUSTOMER_TWO_HOST", "https://two.example.com", "LAKESETUP_STORAGE_ACCOUNT", "lakeacct",
+                "LAKESETUP_RESOURCE_GROUP", "rg-data", "LAKESETUP_ACCESS_CONNECTOR_ID", "/subscriptions/"
+                        + "00000000-0000-0000-0000-000000000001/resourceGroups/rg-data/providers/"
+                        + "Microsoft.Databricks/accessConnectors/lake");
+        CommandProcess.Result verify = lakesetup.run(env, "verify", "-f", file.toString(), "--sandbox",
+                "--workspace", workspace);
+        assertThat(verify.exit()).as(verify.toString()).isEqualTo(2);
+        assertThat(verify.out()).startsWith("Drift: ").contains("missing    ");
+        assertThat(verify.err()).doesNotContain("Exception", "\tat ");
     }
 }

@@ -89,6 +89,6 @@ class MainTest {
     void run_withoutACommand_failsWithTheCommandsToChooseFrom() {
         int status = run(Map.of());
         assertThat(status).isEqualTo(ExitStatus.ERROR);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("plan, apply or validate");
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("plan, apply, validate or verify");
     }
 }

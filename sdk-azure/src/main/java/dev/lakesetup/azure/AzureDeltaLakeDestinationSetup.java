@@ -1,6 +1,8 @@
 package dev.lakesetup.azure;
 
 import dev.lakesetup.core.Lakesetup;
+import dev.lakesetup.core.drift.DriftReport;
+import dev.lakesetup.core.drift.VerifyOptions;
 import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.model.ApplicationId;
@@ -170,6 +172,36 @@ public final class AzureDeltaLakeDestinationSetup {
      */
     public Plan plan(Lakesetup lakesetup, DatabricksWorkspace workspace) {
         return recipe(lakesetup, workspace).build().plan();
+    }
+
+    /**
+     * Verifies the procedure with the default options: {@link #verify(Lakesetup, DatabricksWorkspace, VerifyOptions)}.
+     *
+     * @param lakesetup the engine, with an {@link AzureExecutor} and the workspace's REST executor
+     * @param workspace the workspace
+     * @return what differs from the procedure, item by item
+     */
+    public DriftReport verify(Lakesetup lakesetup, DatabricksWorkspace workspace) {
+        return verify(lakesetup, workspace, VerifyOptions.defaults());
+    }
+
+    /**
+     * Runs the preflight check and reports what changed since setup, changing nothing: the Entra principal, the
+     * container and its role assignment, the principal in the workspace (a workspace assignment gone, missing
+     * entitlements), the storage credential, external location and catalog (a changed URL or credential), and every
+     * grant, as {@link Lakesetup#verify(Blueprint, VerifyOptions)} reports them; reads a read-only identity may not
+     * make are skipped with the permission they need. Nothing signs in as the vendor's principal (the vendor
+     * authenticates as its own application), so the options' validation credentials are not used; the admin-side
+     * {@link #validate(DatabricksWorkspace)} checks effective privileges when wanted.
+     *
+     * @param lakesetup the engine, with an {@link AzureExecutor} and the workspace's REST executor
+     * @param workspace the workspace
+     * @param options the verify options
+     * @return what differs from the procedure, item by item
+     * @throws ServiceException when the workspace has no Unity Catalog
+     */
+    public DriftReport verify(Lakesetup lakesetup, DatabricksWorkspace workspace, VerifyOptions options) {
+        return recipe(lakesetup, workspace).build().verify(options);
     }
 
     /**

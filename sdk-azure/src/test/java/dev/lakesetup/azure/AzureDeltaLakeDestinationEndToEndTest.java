@@ -188,4 +188,23 @@ class AzureDeltaLakeDestinationEndToEndTest {
                     .doesNotContainKey("POST /api/2.1/unity-catalog/catalogs");
         }
     }
+
+    @Test
+    void verify_afterSetup_isCleanOverBothCloudsAndWritesNothing() {
+        try (DestinationFixture f = DestinationFixture.start()) {
+            AzureDeltaLakeDestinationSetup setup = setup();
+            assertThat(setup.run(f.lakesetup(), f.workspace).isSuccess()).isTrue();
+            f.azure.resetRequests();
+            f.databricks.resetRequests();
+
+            dev.lakesetup.core.drift.DriftReport report = setup.verify(f.lakesetup(), f.workspace);
+
+            assertThat(report.isClean()).as(dev.lakesetup.core.render.DriftFormat.TEXT.render(report)).isTrue();
+            assertThat(report.items()).extracting(dev.lakesetup.core.drift.DriftItem::kind)
+                    .contains("entra_service_principal", "adls_container", "role_assignment", "service_principal",
+                            "storage_credential", "external_location", "catalog", "grants");
+            assertThat(writes(f.azure.requests())).isEmpty();
+            assertThat(writes(f.databricks.requests())).isEmpty();
+        }
+    }
 }

@@ -1,7 +1,11 @@
 package dev.lakesetup.databricks;
 
 import dev.lakesetup.core.Lakesetup;
+import dev.lakesetup.core.drift.DriftItem;
+import dev.lakesetup.core.drift.DriftReport;
+import dev.lakesetup.core.drift.VerifyOptions;
 import dev.lakesetup.core.exception.InvalidInputException;
+import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.OAuthCredentials;
 import dev.lakesetup.core.model.Schema;
@@ -33,6 +37,8 @@ final class OAuthRecipeRun {
     private final DatabricksWorkspace workspace;
     private final RunOptions options;
     private final Map<SchemaName, Boolean> schemasSeen = new ConcurrentHashMap<>();
+    /** Set while verifying: a schema look-up the identity may not make counts the schema as existing. */
+    private volatile boolean verifying;
 
     OAuthRecipeRun(OAuthRecipe recipe, Lakesetup lakesetup, DatabricksWorkspace workspace, RunOptions options) {
         this.recipe = recipe;
@@ -44,6 +50,49 @@ final class OAuthRecipeRun {
     /** Checks Unity Catalog and plans with {@code sink} for a new secret. */
     Plan plan(SecretSink sink) {
         return runOf(sink).build().plan();
+    }
+
+    /**
+     * Checks Unity Catalog, verifies the blueprint and, unless the options say not to, validates as the principal
+     * when there are credentials (the options' or the recipe's) and runs the IP access list check when there are
+     * vendor ranges: each check becomes an item of the report. Changes nothing; {@code sink} is never called.
+     */
+    DriftReport verify(SecretSink sink, VerifyOptions verifyOptions) {
+        verifying = true;
+        DriftReport report = runOf(sink).build().verify(verifyOptions);
+        if (!verifyOptions.validates()) {
+            return report;
+        }
+        List<DriftItem> items = new ArrayList<>();
+        verifyOptions.credentials().or(() -> Optional.ofNullable(recipe.validationCredentials()))
+                .ifPresent(credentials -> items.addAll(ValidationDrift.items(asPrincipal(credentials))));
+        if (!recipe.vendorRanges().isEmpty()) {
+            items.add(ipCheckAsVerifier());
+        }
+        return report.plus(items);
+    }
+
+    /**
+     * Runs the IP access list check as the identity verifying: a read it may not make is a skipped item with the
+     * permission it needs, not a failed check.
+     */
+    private DriftItem ipCheckAsVerifier() {
+        IpAccessListCheck check = new IpAccessListCheck(recipe.vendorRanges());
+        String[] denied = new String[1];
+        ValidationCheck result = TimedCheck.run(check.name(), () -> {
+            try {
+                return check.run(workspace.adminClient());
+            } catch (ServiceException e) {
+                if (!OneOffReads.isPermissionDenied(e)) {
+                    throw e;
+                }
+                denied[0] = "not readable by this identity (" + e.getMessage() + "); needs a workspace admin "
+                        + "(reads the workspace's IP access lists)";
+                return 0;
+            }
+        });
+        return ValidationDrift.item(check.name(), denied[0] == null ? result
+                : ValidationCheck.skipped(check.name(), denied[0]));
     }
 
     SetupResult run(SecretSink callerSink) {
@@ -69,8 +118,17 @@ final class OAuthRecipeRun {
 
     private boolean schemaExists(SchemaName schema) {
         return schemasSeen.computeIfAbsent(schema, name -> {
-            boolean exists = lakesetup.call("read schema " + name, () -> OneOffReads.read(
-                    workspace.restExecutor(), Schema.named(name))).isPresent();
+            boolean exists;
+            try {
+                exists = lakesetup.call("read schema " + name, () -> OneOffReads.read(
+                        workspace.restExecutor(), Schema.named(name))).isPresent();
+            } catch (ServiceException e) {
+                if (!verifying || !OneOffReads.isPermissionDenied(e)) {
+                    throw e;
+                }
+                LOG.debug("schema {} may not be read by this identity; verified as if it existed", name);
+                exists = true;
+            }
             LOG.debug("schema {} {}", name, exists ? "exists" : "does not exist");
             return exists;
         });

@@ -1,6 +1,8 @@
 package dev.lakesetup.databricks;
 
 import dev.lakesetup.core.Lakesetup;
+import dev.lakesetup.core.drift.DriftReport;
+import dev.lakesetup.core.drift.VerifyOptions;
 import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.model.ServicePrincipal;
@@ -58,6 +60,52 @@ public abstract class OAuthSetup {
      */
     public Plan plan(Lakesetup lakesetup, DatabricksWorkspace workspace) {
         return new OAuthRecipeRun(recipe(), lakesetup, workspace, RunOptions.defaults()).plan(shared.secretSink());
+    }
+
+    /**
+     * Verifies the procedure with the default options: {@link #verify(Lakesetup, DatabricksWorkspace, VerifyOptions,
+     * RunOptions)}.
+     *
+     * @param lakesetup the engine, with an executor of {@code workspace} registered
+     * @param workspace the workspace
+     * @return what differs from the procedure, item by item
+     */
+    public DriftReport verify(Lakesetup lakesetup, DatabricksWorkspace workspace) {
+        return verify(lakesetup, workspace, VerifyOptions.defaults());
+    }
+
+    /**
+     * Verifies the procedure with options: {@link #verify(Lakesetup, DatabricksWorkspace, VerifyOptions,
+     * RunOptions)} with the default validator settings.
+     *
+     * @param lakesetup the engine, with an executor of {@code workspace} registered
+     * @param workspace the workspace
+     * @param options the secret expiry window and the credentials to validate with
+     * @return what differs from the procedure, item by item
+     */
+    public DriftReport verify(Lakesetup lakesetup, DatabricksWorkspace workspace, VerifyOptions options) {
+        return verify(lakesetup, workspace, options, RunOptions.defaults());
+    }
+
+    /**
+     * Checks that Unity Catalog is enabled and reports what changed since setup, changing nothing: the principal
+     * (gone from the workspace, missing entitlements), its OAuth secret (none active, or expiring within the
+     * window), its warehouse permission and grants, each as {@link Lakesetup#verify(Blueprint, VerifyOptions)}
+     * reports it (reads a read-only identity may not make are skipped with the permission they need). With
+     * credentials ({@link VerifyOptions#validateWith} or the builder's {@code validateWith}) it also validates as
+     * the principal, and each check becomes an item ({@code OK}, {@code FAILED} or {@code SKIPPED}).
+     *
+     * @param lakesetup the engine, with an executor of {@code workspace} registered
+     * @param workspace the workspace
+     * @param options the secret expiry window and the credentials to validate with
+     * @param runOptions the validator's settings (its apply options are not used)
+     * @return what differs from the procedure, item by item
+     * @throws dev.lakesetup.core.exception.ServiceException when the workspace has no Unity Catalog metastore
+     */
+    public DriftReport verify(Lakesetup lakesetup, DatabricksWorkspace workspace, VerifyOptions options,
+            RunOptions runOptions) {
+        InvalidInputException.requireNonNull(options, "verify options");
+        return new OAuthRecipeRun(recipe(), lakesetup, workspace, runOptions).verify(shared.secretSink(), options);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.lakesetup.databricks;
 
+import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.Resource;
 import dev.lakesetup.core.model.ServicePrincipal;
@@ -66,6 +67,17 @@ final class OneOffReads {
             }
         }
         return Set.of();
+    }
+
+    /**
+     * Tells whether a read failed because the identity may not make it: HTTP 403 or the error code
+     * {@code PERMISSION_DENIED}, as the REST API answers it.
+     *
+     * @param failure the read's failure
+     * @return {@code true} for a permission error
+     */
+    static boolean isPermissionDenied(ServiceException failure) {
+        return failure.status() == 403 || "PERMISSION_DENIED".equals(failure.errorCode());
     }
 
     private static Optional<ResourceHandler<?>> handler(Executor executor, Resource resource) {

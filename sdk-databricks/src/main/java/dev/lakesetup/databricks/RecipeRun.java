@@ -3,6 +3,8 @@ package dev.lakesetup.databricks;
 import dev.lakesetup.core.Lakesetup;
 import dev.lakesetup.core.apply.ApplyOptions;
 import dev.lakesetup.core.apply.ApplyReport;
+import dev.lakesetup.core.drift.DriftReport;
+import dev.lakesetup.core.drift.VerifyOptions;
 import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.plan.Plan;
@@ -74,6 +76,23 @@ public final class RecipeRun {
             LOG.debug("{}: {} answered {}", name, preflightName, answer);
         }
         return lakesetup.plan(blueprint.get());
+    }
+
+    /**
+     * Runs the preflight check, then verifies the blueprint ({@link Lakesetup#verify(Blueprint, VerifyOptions)});
+     * changes nothing.
+     *
+     * @param options the secret expiry window
+     * @return the drift report
+     * @throws RuntimeException the preflight's failure, when it fails for good
+     */
+    public DriftReport verify(VerifyOptions options) {
+        InvalidInputException.requireNonNull(options, "verify options");
+        if (preflight != null) {
+            Object answer = lakesetup.call(preflightName, preflight::get);
+            LOG.debug("{}: {} answered {}", name, preflightName, answer);
+        }
+        return lakesetup.verify(blueprint.get(), options);
     }
 
     /**

@@ -200,4 +200,33 @@ class DataGraphRunTest {
         return new WorkspaceClient(new DatabricksConfig().setHost(f.fake.host()).setToken(f.fake.adminToken())
                 .setAuthType("pat").setDisableRetries(true));
     }
+
+    @Test
+    void verify_whenAnEntitlementWasRemoved_reportsItChangedAndValidatesAsThePrincipal() {
+        run(recipe().build());
+        String sp = appId(f.fake.snapshot());
+        com.databricks.sdk.WorkspaceClient admin = new com.databricks.sdk.WorkspaceClient(
+                new com.databricks.sdk.core.DatabricksConfig().setHost(f.fake.host()).setToken(f.fake.adminToken())
+                        .setAuthType("pat").setDisableRetries(true));
+        String scimId = f.fake.snapshot().principals().stream().filter(p -> p.applicationId().equals(sp))
+                .findFirst().orElseThrow().id();
+        admin.servicePrincipals().patch(new com.databricks.sdk.service.iam.PartialUpdate().setId(scimId)
+                .setSchemas(List.of(com.databricks.sdk.service.iam.PatchSchema.URN_IETF_PARAMS_SCIM_API_MESSAGES_2_0_PATCH_OP))
+                .setOperations(List.of(new com.databricks.sdk.service.iam.Patch()
+                        .setOp(com.databricks.sdk.service.iam.PatchOp.REMOVE)
+                        .setPath("entitlements[value eq \"databricks-sql-access\"]"))));
+
+        dev.lakesetup.core.drift.DriftReport report = recipe().validateWith(vault.get(0)).build()
+                .verify(f.lakesetup(f.workspace.restExecutor()), f.workspace,
+                        dev.lakesetup.core.drift.VerifyOptions.defaults(), FAKE_OPTIONS);
+
+        assertThat(report.drift()).singleElement().satisfies(item -> {
+            assertThat(item.status()).isEqualTo(dev.lakesetup.core.drift.DriftStatus.CHANGED);
+            assertThat(item.what()).isEqualTo("service principal named:" + NAME + ": entitlements");
+            assertThat(item.before()).contains("[workspace-access]");
+            assertThat(item.after()).contains("[databricks-sql-access, workspace-access]");
+            assertThat(item.reason()).contains("missing databricks-sql-access");
+        });
+        assertThat(report.items()).filteredOn(item -> item.kind().equals("validation")).isNotEmpty();
+    }
 }

@@ -377,6 +377,16 @@ public final class FakeWorkspace implements AutoCloseable {
         return "FakeWorkspace[" + (started ? host() : "not started") + ", workspaceId=" + workspaceId() + "]";
     }
 
+    /**
+     * Returns the text of every SQL statement sent through the statement execution API since start (the count is
+     * not reset by {@link #resetRequests()}), in arrival order: tests check with it that a run only read.
+     *
+     * @return the statements' text
+     */
+    public List<String> statementsRun() {
+        return ctx.statements().texts();
+    }
+
     /** Configures a {@link FakeWorkspace}. */
     public static final class Builder {
         private int port;

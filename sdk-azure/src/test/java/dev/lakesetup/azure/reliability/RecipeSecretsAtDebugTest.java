@@ -101,7 +101,10 @@ class RecipeSecretsAtDebugTest {
 
     /** Data Graph with an OAuth admin, a throttled token endpoint, validation over JDBC and the statement API. */
     private void runDataGraph() {
-        try (FakeWorkspace fake = FakeWorkspace.builder().warehouse(WAREHOUSE, "Starter").build().start()) {
+        // the fake issues secrets on the engine's clock, which judges their expiry
+        VirtualClock time = new VirtualClock();
+        try (FakeWorkspace fake = FakeWorkspace.builder().warehouse(WAREHOUSE, "Starter").clock(time).build()
+                .start()) {
             List<String> columns = List.of("id INT", "name STRING");
             fake.seedTable("segment_profiles.profiles.identities", columns, List.of(List.of(1, "a")))
                     .seedTable("marketing.campaigns.sends", columns, List.of(List.of(2, "b")));
@@ -116,7 +119,7 @@ class RecipeSecretsAtDebugTest {
             DataGraphSetup setup = DataGraphSetup.builder().servicePrincipalNamed("segment-data-graph")
                     .warehouse(WAREHOUSE).profilesSyncCatalog("segment_profiles").readOnlyCatalogs("marketing")
                     .validateWithTables("segment_profiles.profiles.identities").secretSink(vault::add).build();
-            Lakesetup lakesetup = lakesetup(workspace.restExecutor());
+            Lakesetup lakesetup = lakesetup(time, workspace.restExecutor());
 
             Plan plan = setup.plan(lakesetup, workspace);
             SetupResult result = setup.run(lakesetup, workspace, RunOptions.defaults()
@@ -179,7 +182,10 @@ class RecipeSecretsAtDebugTest {
     }
 
     private static Lakesetup lakesetup(Executor... executors) {
-        VirtualClock time = new VirtualClock();
+        return lakesetup(new VirtualClock(), executors);
+    }
+
+    private static Lakesetup lakesetup(VirtualClock time, Executor... executors) {
         Lakesetup.Builder builder = Lakesetup.builder().concurrency(4)
                 .retryPolicy(RetryPolicy.defaults()).clock(time).sleeper(time::sleep);
         Arrays.stream(executors).forEach(builder::executor);

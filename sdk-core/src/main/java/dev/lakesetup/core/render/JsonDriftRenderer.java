@@ -8,11 +8,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lakesetup.core.drift.DriftItem;
 import dev.lakesetup.core.drift.DriftReport;
 import dev.lakesetup.core.exception.LakesetupException;
+import dev.lakesetup.core.exception.ServiceText;
 import java.util.Locale;
 
 /**
- * Renders drift reports as the versioned JSON document of {@code docs/report-json.md}; Jackson escapes every
- * string, so text a service sent cannot break the document.
+ * Renders drift reports as the versioned JSON document of {@code docs/report-json.md}. Every text passes through
+ * {@link ServiceText} as in the plan JSON (a control character a service sent is shown as escape text, as in the
+ * text rendering), and Jackson escapes what remains, so service text cannot break the document or a terminal.
  */
 final class JsonDriftRenderer {
     /** The schema of a drift report; the version changes only for incompatible changes. */
@@ -35,11 +37,11 @@ final class JsonDriftRenderer {
         for (DriftItem item : report.items()) {
             ObjectNode node = items.addObject();
             node.put("status", item.status().name());
-            node.put("kind", item.kind());
-            node.put("what", item.what());
-            item.before().ifPresent(value -> node.put("before", value));
-            item.after().ifPresent(value -> node.put("after", value));
-            item.reason().ifPresent(value -> node.put("reason", value));
+            node.put("kind", ServiceText.escape(item.kind()));
+            node.put("what", ServiceText.escape(item.what()));
+            item.before().ifPresent(value -> node.put("before", ServiceText.escape(value)));
+            item.after().ifPresent(value -> node.put("after", ServiceText.escape(value)));
+            item.reason().ifPresent(value -> node.put("reason", ServiceText.escape(value)));
         }
         try {
             return MAPPER.writeValueAsString(root) + "\n";

@@ -66,6 +66,7 @@ final class StatementApi {
     private HttpReply execute(HttpExchange ex) {
         ObjectNode body = Json.parseBody(ex.body());
         String sql = Json.requiredText(body, "statement");
+        ctx.statements().logText(sql);
         Statements.Session session = ctx.statements().session(Json.text(body, "session_id"));
         String warehouseId = Json.text(body, "warehouse_id");
         if (warehouseId == null && session != null) {

@@ -62,4 +62,17 @@ public final class Statements {
     public boolean close(String id) {
         return sessions.remove(id) != null;
     }
+
+    /** The text of every statement run since start, in arrival order (tests check that a run only read). */
+    private final java.util.List<String> texts = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /** Records the text of a statement about to run. */
+    public void logText(String sql) {
+        texts.add(sql);
+    }
+
+    /** Returns the text of every statement run since start, in arrival order. */
+    public java.util.List<String> texts() {
+        return java.util.List.copyOf(texts);
+    }
 }
