@@ -2,7 +2,6 @@ package dev.lakesetup.temporal;
 
 import dev.lakesetup.core.Lakesetup;
 import dev.lakesetup.core.model.Blueprint;
-import dev.lakesetup.core.plan.Change;
 import java.time.Duration;
 import java.util.List;
 
@@ -10,7 +9,8 @@ import java.util.List;
  * Verifies, rotates and tears down one workspace, inside an activity: the worker-side operations of the
  * maintenance and offboarding workflows.
  *
- * <p>{@link #verify} has a default: the blueprint's actionable changes against the live state are its drift.
+ * <p>{@link #verify} has a default: {@code Lakesetup.verify(blueprint)}, its drift items as {@code kind what:
+ * status} lines (read-only: nothing is changed).
  * Rotation and teardown have none yet and throw {@link UnsupportedOperationException} until the worker is given an
  * implementation. For rotation, {@code SecretRotation} (module {@code lakesetup-databricks}) fits: one per declared
  * secret, {@code onlyWhenExpiringWithin(window)}, the sink as its {@code SecretVault}, and its journal in the
@@ -28,7 +28,8 @@ public interface FleetLifecycle {
      * @return the drift found
      */
     default VerifySummary verify(WorkspaceTarget target, Lakesetup lakesetup, Blueprint blueprint) {
-        List<String> drift = lakesetup.plan(blueprint).actionableChanges().stream().map(Change::object).toList();
+        List<String> drift = lakesetup.verify(blueprint).drift().stream()
+                .map(item -> item.kind() + " " + item.what() + ": " + item.status()).toList();
         return new VerifySummary(target.workspaceRef(), drift);
     }
 

@@ -65,8 +65,8 @@
  * polling the queue, so the account's quota holds however many workers run.
  *
  * <h2>Verify, rotate and teardown</h2>
- * The activities call a {@link dev.lakesetup.temporal.FleetLifecycle} on the worker. Verify defaults to the
- * blueprint's actionable changes; rotation and teardown are supplied by the application (rotation fits the SDK's
+ * The activities call a {@link dev.lakesetup.temporal.FleetLifecycle} on the worker. Verify defaults to
+ * {@code Lakesetup.verify(blueprint)} (read-only; its drift items); rotation and teardown are supplied by the application (rotation fits the SDK's
  * {@code SecretRotation}, with its journal in the shared record store; teardown the SDK's teardown once released),
  * and must be idempotent. Adapters for both are the next step of this module.
  *
