@@ -51,10 +51,12 @@ public final class BenchmarkMain {
         }
         List<String> notes = new ArrayList<>();
         if (only.contains("W4")) {
-            // the Temporal path joins here as a second FleetPath, measured in the same run
-            FleetWorkload fleet = new FleetWorkload(mode, List.of(new InProcessFleet()));
-            results.addAll(fleet.run());
-            notes.addAll(fleet.notes());
+            // the Temporal path is the second FleetPath, measured in the same run and compared with the first
+            try (TemporalFleet temporal = new TemporalFleet()) {
+                FleetWorkload fleet = new FleetWorkload(mode, List.of(new InProcessFleet(), temporal));
+                results.addAll(fleet.run());
+                notes.addAll(fleet.notes());
+            }
         }
         System.out.print(ReportTable.render(results));
         notes.addAll(0, api.notes());
