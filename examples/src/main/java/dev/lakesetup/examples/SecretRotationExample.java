@@ -103,7 +103,7 @@ public final class SecretRotationExample {
                 .vault(vault)
                 .journal(journals, "rotations/segment-destination")
                 .lifetime(Duration.ofDays(90))
-                .onlyWhenExpiringWithin(Duration.ofDays(14))
+                .rotateWhenExpiringWithin(Duration.ofDays(14))
                 .keepWindow(Duration.ofHours(1)));
     }
 }

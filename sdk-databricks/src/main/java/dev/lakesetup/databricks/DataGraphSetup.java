@@ -568,13 +568,35 @@ public final class DataGraphSetup {
     }
 
     /**
+     * Rotates the principal's OAuth secret with overlap ({@link SecretRotation}) with the default validator settings,
+     * validated with this recipe's checks as the principal on its warehouse; old secrets are deleted only once the new
+     * one works, per the keep window the caller sets.
+     *
+     * <pre>{@code
+     * RotationReport report = setup.rotateSecret(lakesetup, workspace, rotation -> rotation
+     *     .vault(vault).journal(store, "rotations/data-graph").keepWindow(Duration.ofHours(1))
+     *     .rotateWhenExpiringWithin(Duration.ofDays(14)));
+     * }</pre>
+     *
+     * @param lakesetup the engine, with an executor of {@code workspace} registered
+     * @param workspace the workspace, signed in as an admin who may manage the principal's secrets
+     * @param rotation sets the vault, journal and keep window (required) and the lifetime and expiry window
+     * @return what the rotation did
+     * @throws InvalidInputException when the principal does not exist yet
+     */
+    public RotationReport rotateSecret(Lakesetup lakesetup, DatabricksWorkspace workspace,
+            java.util.function.UnaryOperator<SecretRotation.Builder> rotation) {
+        return rotateSecret(lakesetup, workspace, RunOptions.defaults(), rotation);
+    }
+
+    /**
      * Rotates the principal's OAuth secret with overlap ({@link SecretRotation}), validated with this recipe's
      * checks as the principal on its warehouse; old secrets are deleted only once the new one works.
      *
      * @param lakesetup the engine, with an executor of {@code workspace} registered
      * @param workspace the workspace, signed in as an admin who may manage the principal's secrets
      * @param options the validator settings ({@link RunOptions#withValidator})
-     * @param rotation sets the vault and journal (required) and the lifetime and windows on the rotation
+     * @param rotation sets the vault, journal and keep window (required) and the lifetime and expiry window
      * @return what the rotation did
      * @throws InvalidInputException when the principal does not exist yet
      */

@@ -80,6 +80,7 @@ public final class OAuthSecrets {
         return new NewSecret(info(issued.listed()), new OAuthCredentials(appId, Secret.of(issued.value())));
     }
 
+    /** Maps a listed secret; an unknown create time becomes EPOCH, which {@link SecretInfo#createTimeKnown()} tells. */
     static SecretInfo info(SecretsApi.Listed listed) {
         return new SecretInfo(listed.id(), listed.status(),
                 listed.createTime() == null ? Instant.EPOCH : listed.createTime(),

@@ -143,12 +143,12 @@ public abstract class OAuthSetup {
      * <pre>{@code
      * RotationReport report = setup.rotateSecret(lakesetup, workspace, rotation -> rotation
      *     .vault(vault).journal(store, "rotations/destination").keepWindow(Duration.ofHours(1))
-     *     .onlyWhenExpiringWithin(Duration.ofDays(14)));
+     *     .rotateWhenExpiringWithin(Duration.ofDays(14)));
      * }</pre>
      *
      * @param lakesetup the engine, with an executor of {@code workspace} registered
      * @param workspace the workspace, signed in as an admin who may manage the principal's secrets
-     * @param rotation sets the vault and journal (required) and the lifetime and windows on the rotation
+     * @param rotation sets the vault, journal and keep window (required) and the lifetime and expiry window
      * @return what the rotation did
      * @throws dev.lakesetup.core.exception.InvalidInputException when the principal does not exist yet
      */
@@ -164,7 +164,7 @@ public abstract class OAuthSetup {
      * @param lakesetup the engine, with an executor of {@code workspace} registered
      * @param workspace the workspace, signed in as an admin who may manage the principal's secrets
      * @param options the validator settings ({@link RunOptions#withValidator})
-     * @param rotation sets the vault and journal (required) and the lifetime and windows on the rotation
+     * @param rotation sets the vault, journal and keep window (required) and the lifetime and expiry window
      * @return what the rotation did
      */
     public RotationReport rotateSecret(Lakesetup lakesetup, DatabricksWorkspace workspace, RunOptions options,

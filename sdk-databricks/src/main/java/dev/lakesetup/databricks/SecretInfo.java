@@ -10,7 +10,8 @@ import java.util.Locale;
  * @param id the secret id
  * @param status the service's status, upper case ({@code ACTIVE}; the service documents no other value, and an
  *     empty status means it sent none)
- * @param createTime when the secret was created ({@link Instant#EPOCH} when the service did not say)
+ * @param createTime when the secret was created ({@link Instant#EPOCH} when the service did not say: see
+ *     {@link #createTimeKnown()})
  * @param expireTime when it expires ({@link Instant#MAX} when the service sent no expiry: such a secret does not
  *     expire)
  */
@@ -29,6 +30,16 @@ public record SecretInfo(String id, String status, Instant createTime, Instant e
         status = InvalidInputException.requireNonNull(status, "secret status").toUpperCase(Locale.ROOT);
         InvalidInputException.requireNonNull(createTime, "secret create time");
         InvalidInputException.requireNonNull(expireTime, "secret expire time");
+    }
+
+    /**
+     * Tells whether the service sent the secret's create time.
+     *
+     * @return {@code false} when it did not ({@link #createTime()} is then {@link Instant#EPOCH}); a rotation keeps
+     *     such a secret, since its age is unknown
+     */
+    public boolean createTimeKnown() {
+        return !Instant.EPOCH.equals(createTime);
     }
 
     /**

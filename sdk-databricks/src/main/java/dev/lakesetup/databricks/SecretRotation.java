@@ -13,16 +13,21 @@ import java.util.function.UnaryOperator;
 /**
  * Rotates a service principal's OAuth secret with overlap: issues a new secret, hands it to the caller's
  * {@link SecretVault}, validates by signing in as the principal with the secret the vault holds
- * ({@link PrincipalValidator}), and only then deletes the old secrets created before now minus a keep window (never
- * the new one, and nothing when the new one is not listed as active). A failed validation deletes nothing and the
- * report says so. At the service's limit of {@value OAuthSecrets#MAX_SECRETS} secrets, expired ones are deleted
+ * ({@link PrincipalValidator}), and only then deletes the secrets that existed when it started and were created before
+ * now minus a keep window the caller chooses ({@link Builder#keepWindow}, required: there is no default, because how
+ * long replicas need the old secret is the caller's to know). It never deletes the new secret, nothing when the new
+ * one is not listed as active, no secret created by others while it ran, and no secret whose create time the service
+ * did not send: those are kept and the report names them. A failed validation deletes nothing and the report says
+ * so. At the service's limit of {@value OAuthSecrets#MAX_SECRETS} secrets, expired ones are deleted
  * first; when all five still work, the rotation refuses before issuing and names them.
  *
  * <p>Each step is recorded in a journal (a {@link RecordStore} document under a key the caller chooses; ids and
  * times only, never a secret), so a run interrupted at any step is finished by running the same rotation again:
  * <ul>
- *   <li>started, nothing recorded as issued: any secret not listed before the start is an orphan whose value never
- *   arrived; it is deleted and a new secret issued;</li>
+ *   <li>started, nothing recorded as issued: the journal holds the time of each issue attempt; for each attempt,
+ *   the first secret not listed before the start and created at or after that time (before the next attempt) is
+ *   the orphan of an answer that never arrived and is deleted, at most one per attempt; any other new secret (made
+ *   by hand while the journal waited) is kept and reported; then a new secret is issued;</li>
  *   <li>issued but not handed: the new secret may never have reached the vault; it is deleted and another issued;</li>
  *   <li>handed but not validated: validation runs with the credentials the vault returns
  *   ({@link SecretVault#current()}); nothing is issued;</li>
@@ -38,7 +43,7 @@ import java.util.function.UnaryOperator;
  *     .journal(store, "rotations/segment-data-graph")
  *     .lifetime(Duration.ofDays(90))
  *     .keepWindow(Duration.ofDays(1))
- *     .onlyWhenExpiringWithin(Duration.ofDays(14))
+ *     .rotateWhenExpiringWithin(Duration.ofDays(14))
  *     .build()
  *     .run();
  * }</pre>
@@ -113,7 +118,7 @@ public final class SecretRotation {
                 + (expiringWithin == null ? "" : ", when expiring within " + expiringWithin) + "]";
     }
 
-    /** Builds a {@link SecretRotation}; principal, vault and journal are required. */
+    /** Builds a {@link SecretRotation}; principal, vault, journal and keep window are required. */
     public static final class Builder {
         private final Lakesetup lakesetup;
         private final DatabricksWorkspace workspace;
@@ -122,7 +127,7 @@ public final class SecretRotation {
         private RecordStore store;
         private String key;
         private Duration lifetime;
-        private Duration keepWindow = Duration.ZERO;
+        private Duration keepWindow;
         private Duration expiringWithin;
         private UnaryOperator<PrincipalValidator.Builder> validator = UnaryOperator.identity();
 
@@ -183,8 +188,10 @@ public final class SecretRotation {
         }
 
         /**
-         * Sets how long old secrets created recently are kept after the new one works: secrets created before the
-         * cleaning time minus this window are deleted. By default zero (every old secret is deleted).
+         * Sets how long old secrets created recently are kept after the new one works (required, no default):
+         * secrets that existed when the rotation started and were created before the cleaning time minus this window
+         * are deleted. Choose at least how long your replicas take to pick up the new secret from the vault;
+         * {@code Duration.ZERO} deletes every old secret as soon as the new one validates.
          *
          * @param value zero or more, at most {@link OAuthSecret#MAX_LIFETIME}
          * @return this builder
@@ -207,7 +214,7 @@ public final class SecretRotation {
          * @param window more than zero, at most {@link OAuthSecret#MAX_LIFETIME}
          * @return this builder
          */
-        public Builder onlyWhenExpiringWithin(Duration window) {
+        public Builder rotateWhenExpiringWithin(Duration window) {
             this.expiringWithin = OAuthSecret.requireWindow(window);
             return this;
         }
@@ -229,12 +236,15 @@ public final class SecretRotation {
          * Builds the rotation.
          *
          * @return the rotation
-         * @throws InvalidInputException naming the missing principal, vault or journal
+         * @throws InvalidInputException naming the missing principal, vault, journal or keep window
          */
         public SecretRotation build() {
             require(principal != null, "service principal", "principal(ServicePrincipal.of(applicationId))");
             require(vault != null, "secret vault", "vault(vault)");
             require(store != null, "journal", "journal(recordStore, key)");
+            require(keepWindow != null, "keep window", "keepWindow(duration): how long old secrets stay after the new "
+                    + "one validates, zero up to " + OAuthSecret.MAX_LIFETIME.toDays() + " days (Duration.ZERO deletes "
+                    + "them at once)");
             return new SecretRotation(this);
         }
 

@@ -9,13 +9,15 @@ import dev.lakesetup.core.exception.LakesetupException;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.record.RecordStore;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
  * The journal of one secret rotation in a {@link RecordStore}: the step reached, the ids of the secrets that existed
- * before, the new secret's id and the times, as a small JSON document ({@code lakesetup.secret-rotation/v1}). It never
+ * before, the time of each issue attempt, the new secret's id and the start time, as a small JSON document ({@code lakesetup.secret-rotation/v1}). It never
  * holds a secret value. A journal under the key means a rotation that has not finished; a finished one deletes it.
  */
 final class SecretRotationJournal {
@@ -42,14 +44,27 @@ final class SecretRotationJournal {
      * @param startedAt when the rotation started
      * @param before the ids of the secrets that existed before issuing
      * @param secretId the new secret's id, or empty before it is issued
+     * @param attempts when each issue attempt of this step started, oldest first (written before the attempt)
      */
-    record State(ApplicationId principal, Step step, Instant startedAt, Set<String> before, String secretId) {
+    record State(ApplicationId principal, Step step, Instant startedAt, Set<String> before, String secretId,
+            List<Instant> attempts) {
         State {
             before = Set.copyOf(before);
+            attempts = List.copyOf(attempts);
         }
 
         State at(Step next, String id) {
-            return new State(principal, next, startedAt, before, id);
+            return new State(principal, next, startedAt, before, id, attempts);
+        }
+
+        State withAttempt(Instant at) {
+            List<Instant> more = new ArrayList<>(attempts);
+            more.add(at);
+            return new State(principal, step, startedAt, before, secretId, more);
+        }
+
+        State withoutAttempts() {
+            return new State(principal, step, startedAt, before, secretId, List.of());
         }
     }
 
@@ -79,6 +94,7 @@ final class SecretRotationJournal {
                 .put("principal", state.principal().toString()).put("step", state.step().name())
                 .put("startedAt", state.startedAt().toString()).put("secretId", state.secretId());
         state.before().stream().sorted().forEach(root.putArray("before")::add);
+        state.attempts().forEach(at -> root.withArray("attempts").add(at.toString()));
         store.write(key, root.toString());
     }
 
@@ -94,9 +110,11 @@ final class SecretRotationJournal {
             }
             Set<String> before = new TreeSet<>();
             root.path("before").forEach(id -> before.add(id.asText()));
+            List<Instant> attempts = new ArrayList<>();
+            root.path("attempts").forEach(at -> attempts.add(Instant.parse(at.asText())));
             return new State(ApplicationId.of(root.path("principal").asText()),
                     Step.valueOf(root.path("step").asText()), Instant.parse(root.path("startedAt").asText()),
-                    before, root.path("secretId").asText(""));
+                    before, root.path("secretId").asText(""), attempts);
         } catch (JsonProcessingException | RuntimeException e) {
             if (e instanceof LakesetupException lakesetup) {
                 throw lakesetup;

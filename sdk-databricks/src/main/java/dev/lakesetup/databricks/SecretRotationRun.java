@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -26,6 +28,7 @@ final class SecretRotationRun {
     private final ApplicationId appId;
     private final List<String> deleted = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final Map<String, String> kept = new LinkedHashMap<>();
 
     SecretRotationRun(SecretRotation rotation) {
         this.rotation = rotation;
@@ -49,10 +52,10 @@ final class SecretRotationRun {
         }
         List<SecretInfo> listed = list();
         if (rotation.expiringWithin != null && !isDue(listed)) {
-            return report(RotationReport.Outcome.NOT_DUE, "", List.of(), null);
+            return report(RotationReport.Outcome.NOT_DUE, "", null);
         }
         Set<String> before = makeRoom(listed);
-        State started = new State(appId, Step.STARTED, now(), before, "");
+        State started = new State(appId, Step.STARTED, now(), before, "", List.of());
         rotation.journal.write(started);
         return issue(started);
     }
@@ -101,38 +104,68 @@ final class SecretRotationRun {
     }
 
     private RotationReport issue(State started) {
+        State[] journaled = {started};
         NewSecret issued = call("issue OAuth secret for " + appId, () -> {
-            deleteOrphans(started.before());
+            deleteOrphans(journaled[0]);
+            journaled[0] = journaled[0].withoutAttempts().withAttempt(now());
+            rotation.journal.write(journaled[0]);
             return secrets.issue(rotation.principal, Optional.ofNullable(rotation.lifetime));
         });
         String id = issued.info().id();
-        rotation.journal.write(started.at(Step.ISSUED, id));
+        State issuedState = journaled[0].withoutAttempts().at(Step.ISSUED, id);
+        rotation.journal.write(issuedState);
         rotation.vault.accept(issued.credentials());
-        State handed = started.at(Step.HANDED, id);
+        State handed = issuedState.at(Step.HANDED, id);
         rotation.journal.write(handed);
         LOG.info("secret rotation for {}: new secret {} issued and handed to the vault", appId, id);
         return validate(handed, Optional.of(issued.credentials()));
     }
 
-    /** Deletes secrets not listed before the start: ones issued by an attempt whose answer never arrived. */
-    private void deleteOrphans(Set<String> before) {
-        for (SecretInfo info : secrets.list(rotation.principal)) {
-            if (!before.contains(info.id())) {
+    /**
+     * Deletes the orphans of the journaled issue attempts: for each attempt, the first secret not listed before the
+     * start that was created at or after the attempt's time (and before the next attempt), at most one per attempt.
+     * Any other new secret (made by hand while the journal waited, or of unknown create time) is kept.
+     */
+    private void deleteOrphans(State state) {
+        if (state.attempts().isEmpty()) {
+            return;
+        }
+        List<SecretInfo> fresh = secrets.list(rotation.principal).stream()
+                .filter(s -> !state.before().contains(s.id())).sorted(Comparator.comparing(SecretInfo::createTime))
+                .toList();
+        Set<String> orphans = new HashSet<>();
+        List<Instant> attempts = state.attempts();
+        for (int i = 0; i < attempts.size(); i++) {
+            Instant from = attempts.get(i);
+            Instant until = i + 1 < attempts.size() ? attempts.get(i + 1) : Instant.MAX;
+            fresh.stream().filter(s -> s.createTimeKnown() && !orphans.contains(s.id())
+                    && !s.createTime().isBefore(from) && s.createTime().isBefore(until))
+                    .findFirst().ifPresent(s -> orphans.add(s.id()));
+        }
+        for (SecretInfo info : fresh) {
+            if (orphans.contains(info.id())) {
                 delete(info.id(), "issued by an earlier attempt whose answer never arrived");
+            } else {
+                keep(info, notMadeByThisRotation(info));
             }
         }
+    }
+
+    private static String notMadeByThisRotation(SecretInfo info) {
+        return info.createTimeKnown() ? "created " + info.createTime() + " by others while the rotation ran"
+                : "not listed before the rotation started and the service sent no create time";
     }
 
     private RotationReport validate(State handed, Optional<OAuthCredentials> credentials) {
         if (credentials.isEmpty() || !credentials.get().clientId().equals(appId)) {
             notes.add("the vault holds no credentials of " + appId + ": nothing was validated or deleted");
-            return report(RotationReport.Outcome.VALIDATION_FAILED, handed.secretId(), List.of(), null);
+            return report(RotationReport.Outcome.VALIDATION_FAILED, handed.secretId(), null);
         }
         ValidationReport validation = rotation.validator.apply(validatorFor(credentials.get())).build().validate();
         if (!validation.passed()) {
             notes.add("no old secret was deleted: signing in with the new secret failed; fix the cause and run again"
                     + " to validate again");
-            return report(RotationReport.Outcome.VALIDATION_FAILED, handed.secretId(), List.of(), validation);
+            return report(RotationReport.Outcome.VALIDATION_FAILED, handed.secretId(), validation);
         }
         State validated = handed.at(Step.VALIDATED, handed.secretId());
         rotation.journal.write(validated);
@@ -152,23 +185,29 @@ final class SecretRotationRun {
         List<SecretInfo> listed = list();
         Instant now = now();
         boolean newWorks = listed.stream().anyMatch(s -> s.id().equals(validated.secretId()) && s.isActiveAt(now));
-        List<String> kept = new ArrayList<>();
         Instant cutoff = now.minus(rotation.keepWindow);
         for (SecretInfo info : listed) {
             if (info.id().equals(validated.secretId())) {
                 continue;
             }
             if (!newWorks) {
-                kept.add(info.id() + " (the new secret " + validated.secretId() + " is not listed as active)");
+                keep(info, "the new secret " + validated.secretId() + " is not listed as active");
+            } else if (!validated.before().contains(info.id())) {
+                keep(info, notMadeByThisRotation(info));
+            } else if (!info.createTimeKnown()) {
+                keep(info, "the service sent no create time, so its age against the keep window is unknown");
             } else if (!info.createTime().isAfter(cutoff)) {
                 delete(info.id(), "older than the keep window");
             } else {
-                kept.add(info.id() + " (created " + info.createTime() + ", within the keep window "
-                        + rotation.keepWindow + ")");
+                keep(info, "created " + info.createTime() + ", within the keep window " + rotation.keepWindow);
             }
         }
         rotation.journal.finish();
-        return report(RotationReport.Outcome.ROTATED, validated.secretId(), kept, validation);
+        return report(RotationReport.Outcome.ROTATED, validated.secretId(), validation);
+    }
+
+    private void keep(SecretInfo info, String why) {
+        kept.putIfAbsent(info.id(), why);
     }
 
     private List<SecretInfo> list() {
@@ -193,8 +232,8 @@ final class SecretRotationRun {
         return rotation.lakesetup.callPolicy().clock().instant();
     }
 
-    private RotationReport report(RotationReport.Outcome outcome, String newId, List<String> kept,
-            ValidationReport validation) {
-        return new RotationReport(appId, outcome, newId, deleted, kept, validation, notes);
+    private RotationReport report(RotationReport.Outcome outcome, String newId, ValidationReport validation) {
+        List<String> keptLines = kept.entrySet().stream().map(e -> e.getKey() + " (" + e.getValue() + ")").toList();
+        return new RotationReport(appId, outcome, newId, deleted, keptLines, validation, notes);
     }
 }

@@ -21,7 +21,7 @@ class FleetRotationTest extends SecretRotationFixture {
 
     @Test
     void rotate_whenNotDue_isOkAndWhenDue_isChanged() {
-        FleetReport notDue = run(rotation().onlyWhenExpiringWithin(Duration.ofDays(14)).build());
+        FleetReport notDue = run(rotation().rotateWhenExpiringWithin(Duration.ofDays(14)).build());
         FleetReport due = run(rotation().build());
 
         assertThat(notDue.line("customer-a").orElseThrow().status()).as(notDue.lines().toString())

@@ -76,7 +76,7 @@ class RecipeSecretRotationTest {
         clock.sleep(Duration.ofDays(1));
 
         RotationReport report = setup.rotateSecret(lakesetup, f.workspace, FAKE_OPTIONS, rotation -> rotation
-                .vault(vault).journal(new MemoryRecordStore(), "rotations/destination"));
+                .vault(vault).journal(new MemoryRecordStore(), "rotations/destination").keepWindow(Duration.ZERO));
 
         assertThat(report.outcome()).isEqualTo(RotationReport.Outcome.ROTATED);
         assertThat(report.deleted()).containsExactly(old);
@@ -88,7 +88,7 @@ class RecipeSecretRotationTest {
     @Test
     void rotateSecret_beforeThePrincipalExists_saysToRunTheRecipeFirst() {
         assertThatThrownBy(() -> recipe().rotateSecret(lakesetup, f.workspace, rotation -> rotation.vault(vault)
-                .journal(new MemoryRecordStore(), "k"))).isInstanceOf(InvalidInputException.class)
+                .journal(new MemoryRecordStore(), "k").keepWindow(Duration.ofHours(1)))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("run the recipe first");
     }
 
@@ -112,7 +112,17 @@ class RecipeSecretRotationTest {
                 .singleElement().satisfies(secret -> assertThat(((OAuthSecret) secret).rotateWithin())
                         .contains(Duration.ofDays(14)));
         assertThatThrownBy(() -> setup.rotateSecret(lakesetup, f.workspace, FAKE_OPTIONS, rotation -> rotation
-                .vault(vault).journal(new MemoryRecordStore(), "k"))).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("run the recipe first");
+                .vault(vault).journal(new MemoryRecordStore(), "k").keepWindow(Duration.ofHours(1))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("run the recipe first");
+    }
+
+    @Test
+    void dataGraphRotateSecret_withoutRunOptions_rotatesLikeTheOAuthSetupRecipes() {
+        DataGraphSetup setup = DataGraphSetup.builder().servicePrincipalNamed("segment-graph")
+                .warehouse(FakeFixture.WAREHOUSE).profilesSyncCatalog("profiles").secretSink(vault).build();
+
+        assertThatThrownBy(() -> setup.rotateSecret(lakesetup, f.workspace, rotation -> rotation
+                .vault(vault).journal(new MemoryRecordStore(), "k").keepWindow(Duration.ofHours(1))))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("run the recipe first");
     }
 }

@@ -70,7 +70,7 @@ abstract class SecretRotationFixture {
 
     SecretRotation.Builder rotation() {
         return SecretRotation.builder(lakesetup, f.workspace).principal(principal).vault(vault)
-                .journal(journal, KEY).validator(b -> b.plainHttpForTesting()
+                .journal(journal, KEY).keepWindow(Duration.ZERO).validator(b -> b.plainHttpForTesting()
                         .transport(ValidationTransport.STATEMENT_API));
     }
 

@@ -7,6 +7,8 @@ import dev.lakesetup.core.model.OAuthCredentials;
 import dev.lakesetup.core.record.MemoryRecordStore;
 import dev.lakesetup.core.record.RecordStore;
 import dev.lakesetup.testkit.FaultResponse;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,7 +23,10 @@ import org.junit.jupiter.api.Test;
  */
 class SecretRotationResumeTest extends SecretRotationFixture {
 
-    /** A journal store that fails once, at the n-th write (1 started, 2 issued, 3 handed, 4 validated). */
+    /**
+     * A journal store that fails once, at the n-th write (1 started, 2 issue attempt, 3 issued, 4 handed,
+     * 5 validated).
+     */
     static final class CrashingStore implements RecordStore {
         final MemoryRecordStore inner;
         final int failingWrite;
@@ -74,7 +79,7 @@ class SecretRotationResumeTest extends SecretRotationFixture {
     }
 
     @ParameterizedTest(name = "crash at journal write {0}")
-    @ValueSource(ints = {1, 2, 3, 4})
+    @ValueSource(ints = {1, 2, 3, 4, 5})
     void run_whenStoppedAfterAStepAndRunAgain_endsWithOneNewWorkingSecret(int step) {
         String old = ids().get(0);
         CrashingStore crashing = new CrashingStore(journal, step, false);
@@ -145,5 +150,93 @@ class SecretRotationResumeTest extends SecretRotationFixture {
         assertConverged(old, resumed);
         assertThat(resumed.deleted()).containsExactly(old);
         assertThat(resumed.validationReport()).isEmpty();
+    }
+
+    @Test
+    void run_whenASecretIsMadeByHandWhileTheJournalSitsAtStarted_deletesOnlyTheOrphanAndKeepsTheOther() {
+        String old = ids().get(0);
+        assertThatThrownBy(() -> rotation().journal(new CrashingStore(journal, 3, false), KEY).build().run())
+                .hasMessageContaining("crash");
+        String orphan = ids().get(1);
+        clock.sleep(Duration.ofDays(3));
+        String byHand = OAuthSecrets.of(f.workspace).issue(principal, Optional.empty()).info().id();
+
+        RotationReport resumed = rotation().build().run();
+
+        assertThat(resumed.outcome()).isEqualTo(RotationReport.Outcome.ROTATED);
+        assertThat(resumed.deleted()).containsExactlyInAnyOrder(orphan, old);
+        assertThat(ids()).containsExactlyInAnyOrder(resumed.newSecretId(), byHand);
+        assertThat(resumed.kept()).singleElement().asString().startsWith(byHand).contains("by others");
+        assertThat(journal.keys("")).isEmpty();
+    }
+
+    @Test
+    void run_whenASecretIsMadeByHandBeforeAnyIssueAttemptWasJournaled_deletesNoNewSecret() {
+        String old = ids().get(0);
+        assertThatThrownBy(() -> rotation().journal(new CrashingStore(journal, 2, false), KEY).build().run())
+                .hasMessageContaining("crash");
+        assertThat(ids()).containsExactly(old);
+        clock.sleep(Duration.ofDays(3));
+        String byHand = OAuthSecrets.of(f.workspace).issue(principal, Optional.empty()).info().id();
+
+        RotationReport resumed = rotation().build().run();
+
+        assertThat(resumed.deleted()).containsExactly(old);
+        assertThat(ids()).containsExactlyInAnyOrder(resumed.newSecretId(), byHand);
+        assertThat(resumed.kept()).singleElement().asString().startsWith(byHand);
+    }
+
+    @Test
+    void run_whenAnOrphanCandidateHasNoCreateTime_keepsAndReportsIt() {
+        String old = ids().get(0);
+        assertThatThrownBy(() -> rotation().journal(new CrashingStore(journal, 3, false), KEY).build().run())
+                .hasMessageContaining("crash");
+        String unknown = ids().get(1);
+        f.fake.faults().on("GET", SECRETS_PATH).times(1).respond(FaultResponse.raw(200, "application/json",
+                listing(old, true, unknown, false)));
+
+        RotationReport resumed = rotation().build().run();
+
+        assertThat(resumed.deleted()).containsExactly(old);
+        assertThat(ids()).containsExactlyInAnyOrder(resumed.newSecretId(), unknown);
+        assertThat(resumed.kept()).singleElement().asString().startsWith(unknown).contains("no create time");
+    }
+
+    @Test
+    void run_whenAnOldSecretHasNoCreateTime_keepsItWhateverTheKeepWindow() {
+        String old = ids().get(0);
+        SecretVault listingWithoutCreateTime = new SecretVault() {
+            @Override
+            public void accept(OAuthCredentials credentials) {
+                vault.accept(credentials);
+                String fresh = ids().stream().filter(id -> !id.equals(old)).findFirst().orElseThrow();
+                f.fake.faults().on("GET", SECRETS_PATH).times(1).respond(FaultResponse.raw(200,
+                        "application/json", listing(old, false, fresh, true)));
+            }
+
+            @Override
+            public Optional<OAuthCredentials> current() {
+                return vault.current();
+            }
+        };
+        clock.sleep(Duration.ofDays(30));
+
+        RotationReport report = rotation().vault(listingWithoutCreateTime).keepWindow(Duration.ZERO).build().run();
+
+        assertThat(report.outcome()).isEqualTo(RotationReport.Outcome.ROTATED);
+        assertThat(report.deleted()).isEmpty();
+        assertThat(ids()).containsExactlyInAnyOrder(old, report.newSecretId());
+        assertThat(report.kept()).singleElement().asString().startsWith(old).contains("no create time");
+    }
+
+    /** A secrets listing as the service sends it, each secret with or without its create time. */
+    private String listing(String first, boolean firstTimed, String second, boolean secondTimed) {
+        return "{\"secrets\":[" + secretJson(first, firstTimed) + "," + secretJson(second, secondTimed) + "]}";
+    }
+
+    private String secretJson(String id, boolean timed) {
+        Instant now = clock.instant();
+        return "{\"id\":\"" + id + "\",\"status\":\"ACTIVE\"," + (timed ? "\"create_time\":\"" + now + "\"," : "")
+                + "\"expire_time\":\"" + now.plus(Duration.ofDays(300)) + "\"}";
     }
 }

@@ -111,7 +111,7 @@ class SecretRotationTest extends SecretRotationFixture {
 
     @Test
     void run_whenSecretDoesNotExpireWithinTheWindow_isNotDueUntilItDoes() {
-        SecretRotation due = rotation().onlyWhenExpiringWithin(Duration.ofDays(30)).build();
+        SecretRotation due = rotation().rotateWhenExpiringWithin(Duration.ofDays(30)).build();
 
         RotationReport early = due.run();
         clock.sleep(Duration.ofDays(340));
@@ -147,8 +147,19 @@ class SecretRotationTest extends SecretRotationFixture {
     }
 
     @Test
+    void build_withoutKeepWindow_isRefusedNamingItAndWhatIsAccepted() {
+        SecretRotation.Builder noKeepWindow = SecretRotation.builder(lakesetup, f.workspace).principal(principal)
+                .vault(vault).journal(journal, KEY);
+
+        assertThatThrownBy(noKeepWindow::build).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("keep window").hasMessageContaining("keepWindow(")
+                .hasMessageContaining("Duration.ZERO");
+        assertThat(ids()).hasSize(1);
+    }
+
+    @Test
     void builder_withBadWindowOrKey_isRefusedUpFront() {
-        assertThatThrownBy(() -> rotation().onlyWhenExpiringWithin(Duration.ZERO))
+        assertThatThrownBy(() -> rotation().rotateWhenExpiringWithin(Duration.ZERO))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("rotation window");
         assertThatThrownBy(() -> rotation().keepWindow(Duration.ofDays(-1)))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("keep window");
