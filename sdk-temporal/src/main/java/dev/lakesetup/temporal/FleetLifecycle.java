@@ -13,7 +13,7 @@ import java.util.List;
  * status} lines (read-only: nothing is changed).
  * Rotation and teardown have none yet and throw {@link UnsupportedOperationException} until the worker is given an
  * implementation. For rotation, {@code SecretRotation} (module {@code lakesetup-databricks}) fits: one per declared
- * secret, {@code onlyWhenExpiringWithin(window)}, the sink as its {@code SecretVault}, and its journal in the
+ * secret, {@code rotateWhenExpiringWithin(window)}, the sink as its {@code SecretVault}, and its journal in the
  * workers' shared record store, which makes a retried or resumed rotation finish instead of starting over. An
  * implementation must be idempotent, because Temporal retries an activity that failed or whose worker died.
  */
