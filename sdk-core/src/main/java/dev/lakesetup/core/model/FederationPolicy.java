@@ -231,7 +231,7 @@ public final class FederationPolicy implements Resource {
      *
      * @return the audiences; empty when the service's default applies
      */
-    public List<String> audienceList() {
+    public List<String> audiences() {
         return audiences;
     }
 

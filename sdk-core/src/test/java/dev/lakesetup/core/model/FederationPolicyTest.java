@@ -34,7 +34,7 @@ class FederationPolicyTest {
         FederationPolicy b = FederationPolicy.forPrincipal(SP, ISSUER, SUBJECT).audiences(List.of("a", "b"))
                 .withPolicyId("p1");
 
-        assertThat(a.audienceList()).containsExactly("b", "a");
+        assertThat(a.audiences()).containsExactly("b", "a");
         assertThat(a.settings()).singleElement().satisfies(s -> {
             assertThat(s.name()).isEqualTo("audiences");
             assertThat(((Setting.Scalar) s).value()).isEqualTo("a, b");
