@@ -71,7 +71,7 @@ class FederationPolicyTest {
         assertThatThrownBy(() -> FederationPolicy.forPrincipal(null, ISSUER, SUBJECT))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("service principal");
         FederationPolicy policy = FederationPolicy.forPrincipal(SP, ISSUER, SUBJECT);
-        assertThatThrownBy(policy::audiences).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> policy.audiences(new String[0])).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("federation audiences");
         assertThatThrownBy(() -> policy.audiences("ok", "")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("federation audience");
