@@ -354,13 +354,16 @@ public final class Blueprint {
          *
          * @return the blueprint
          * @throws InvalidInputException when an {@link #order(ResourceId) order} names a resource the blueprint does
-         *     not declare, or the orders form a cycle (the message names it, e.g. {@code a waits for b waits for a})
+         *     not declare, the orders form a cycle (the message names it, e.g. {@code a waits for b waits for a}),
+         *     or one service principal is given more than {@value FederationPolicy#MAX_PER_PRINCIPAL}
+         *     {@link FederationPolicy federation policies}
          */
         public Blueprint build() {
             waits.forEach((later, earlier) -> {
                 requireDeclared(later, later);
                 earlier.forEach(id -> requireDeclared(later, id));
             });
+            FederationPolicy.requireWithinLimit(resources.values());
             Blueprint blueprint = new Blueprint(this);
             blueprint.requireNoCycle();
             return blueprint;

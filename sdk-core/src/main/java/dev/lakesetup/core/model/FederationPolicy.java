@@ -4,9 +4,12 @@ import dev.lakesetup.core.exception.InvalidInputException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -59,6 +62,33 @@ public final class FederationPolicy implements Resource {
     public static FederationPolicy forPrincipal(ServicePrincipal principal, String issuer, String subject) {
         return new FederationPolicy(InvalidInputException.requireNonNull(principal, "service principal"),
                 requireIssuer(issuer), requireSubject(subject), List.of(), null);
+    }
+
+    /**
+     * Fails when resources declare more federation policies for one service principal than the service allows, so a
+     * blueprint that could not be applied in full is refused before anything is sent. Policies a principal already
+     * has live are counted when the policy is created.
+     *
+     * @param resources a blueprint's resources
+     * @throws InvalidInputException naming the principal, how many policies it was given and the limit
+     */
+    static void requireWithinLimit(Collection<Resource> resources) {
+        Map<ResourceId, List<FederationPolicy>> byPrincipal = new LinkedHashMap<>();
+        for (Resource resource : resources) {
+            if (resource instanceof FederationPolicy policy) {
+                byPrincipal.computeIfAbsent(WorkspaceServicePrincipal.idOf(policy.principal),
+                        key -> new ArrayList<>()).add(policy);
+            }
+        }
+        for (List<FederationPolicy> policies : byPrincipal.values()) {
+            if (policies.size() > MAX_PER_PRINCIPAL) {
+                throw InvalidInputException.of("federation policies of " + policies.get(0).principal,
+                        policies.size() + " policies", "the blueprint declares more than the service allows for one "
+                                + "service principal",
+                        "at most " + MAX_PER_PRINCIPAL + " federation policies per service principal: declare fewer, "
+                                + "or spread the workloads over several service principals");
+            }
+        }
     }
 
     /**
@@ -201,7 +231,7 @@ public final class FederationPolicy implements Resource {
      *
      * @return the audiences; empty when the service's default applies
      */
-    public List<String> audienceList() {
+    public List<String> audiences() {
         return audiences;
     }
 

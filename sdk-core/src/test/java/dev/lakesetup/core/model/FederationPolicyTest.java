@@ -34,7 +34,7 @@ class FederationPolicyTest {
         FederationPolicy b = FederationPolicy.forPrincipal(SP, ISSUER, SUBJECT).audiences(List.of("a", "b"))
                 .withPolicyId("p1");
 
-        assertThat(a.audienceList()).containsExactly("b", "a");
+        assertThat(a.audiences()).containsExactly("b", "a");
         assertThat(a.settings()).singleElement().satisfies(s -> {
             assertThat(s.name()).isEqualTo("audiences");
             assertThat(((Setting.Scalar) s).value()).isEqualTo("a, b");
@@ -71,9 +71,51 @@ class FederationPolicyTest {
         assertThatThrownBy(() -> FederationPolicy.forPrincipal(null, ISSUER, SUBJECT))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("service principal");
         FederationPolicy policy = FederationPolicy.forPrincipal(SP, ISSUER, SUBJECT);
-        assertThatThrownBy(policy::audiences).isInstanceOf(InvalidInputException.class)
+        assertThatThrownBy(() -> policy.audiences(new String[0])).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("federation audiences");
         assertThatThrownBy(() -> policy.audiences("ok", "")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("federation audience");
+    }
+
+    @Test
+    void blueprintBuild_whenOnePrincipalIsGivenTwentyOnePolicies_failsNamingPrincipalCountAndLimit() {
+        Blueprint.Builder builder = Blueprint.builder();
+        for (int i = 0; i < FederationPolicy.MAX_PER_PRINCIPAL + 1; i++) {
+            builder.resource(FederationPolicy.forPrincipal(SP, ISSUER, SUBJECT + "-" + i));
+        }
+
+        assertThatThrownBy(builder::build).isInstanceOfSatisfying(InvalidInputException.class, e -> {
+            assertThat(e.field()).isEqualTo("federation policies of " + SP);
+            assertThat(e.getMessage()).contains("21 policies").contains("at most 20 federation policies per "
+                    + "service principal");
+        });
+    }
+
+    @Test
+    void blueprintBuild_whenEachPrincipalHasAtMostTwentyPolicies_succeeds() {
+        ServicePrincipal other = ServicePrincipal.named("other-loader");
+        Blueprint.Builder builder = Blueprint.builder();
+        for (int i = 0; i < FederationPolicy.MAX_PER_PRINCIPAL; i++) {
+            builder.resource(FederationPolicy.forPrincipal(SP, ISSUER, SUBJECT + "-" + i));
+            builder.resource(FederationPolicy.forPrincipal(other, ISSUER, SUBJECT + "-" + i));
+        }
+        builder.resource(FederationPolicy.forPrincipal(SP, ISSUER, SUBJECT + "-0"));
+
+        assertThat(builder.build().resources()).hasSize(2 * FederationPolicy.MAX_PER_PRINCIPAL);
+    }
+
+    @Test
+    void blueprintMerge_whenTogetherOverTheLimitForOnePrincipal_fails() {
+        Blueprint.Builder first = Blueprint.builder();
+        Blueprint.Builder second = Blueprint.builder();
+        for (int i = 0; i < 11; i++) {
+            first.resource(FederationPolicy.forPrincipal(SP, ISSUER, "first-" + i));
+            second.resource(FederationPolicy.forPrincipal(SP, ISSUER, "second-" + i));
+        }
+        Blueprint a = first.build();
+        Blueprint b = second.build();
+
+        assertThatThrownBy(() -> a.merge(b)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("22 policies");
     }
 }

@@ -111,8 +111,8 @@ public final class FederationPolicyHandler implements ResourceHandler<Federation
         }
         OidcFederationPolicy oidc = new OidcFederationPolicy().setIssuer(policy.issuer())
                 .setSubject(policy.subject());
-        if (!policy.audienceList().isEmpty()) {
-            oidc.setAudiences(policy.audienceList());
+        if (!policy.audiences().isEmpty()) {
+            oidc.setAudiences(policy.audiences());
         }
         CreateServicePrincipalFederationPolicyRequest request = new CreateServicePrincipalFederationPolicyRequest()
                 .setServicePrincipalId(id).setPolicy(new com.databricks.sdk.service.oauth2.FederationPolicy()

@@ -49,9 +49,12 @@ public final class Jwts {
         }
     }
 
-    /** Signs claims with RS256 under a key id. */
+    /** Signs claims with RS256 under a key id ({@code null} for a header without {@code kid}). */
     public static String sign(ObjectNode claims, String kid, PrivateKey key) {
-        ObjectNode header = MAPPER.createObjectNode().put("alg", "RS256").put("typ", "JWT").put("kid", kid);
+        ObjectNode header = MAPPER.createObjectNode().put("alg", "RS256").put("typ", "JWT");
+        if (kid != null) {
+            header.put("kid", kid);
+        }
         String signed = encode(header) + "." + encode(claims);
         try {
             Signature rsa = Signature.getInstance("SHA256withRSA");
