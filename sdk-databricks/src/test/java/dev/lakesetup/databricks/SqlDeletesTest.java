@@ -82,4 +82,22 @@ class SqlDeletesTest {
         assertThat(f.fake.snapshot().catalogs()).contains("used").doesNotContain("fresh");
         assertThat(f.fake.snapshot().schemas()).contains("used.default");
     }
+
+    @Test
+    void deleteCatalog_whenAnotherSchemaRemainsBesideDefault_refusesNamingItAndDropsNothing() {
+        f.fake.seedSchema("mixed.default").seedSchema("mixed.raw");
+        f.fake.seedSchema("mixed2.default").seedSchema("mixed2.raw");
+
+        assertThatThrownBy(() -> HandlerDeletesTest.delete(f.workspace.restExecutor(), Catalog.named("mixed"), f))
+                .isInstanceOf(ServiceException.class).hasMessageContaining("mixed.raw")
+                .hasMessageContaining("nothing was changed");
+        assertThatThrownBy(() -> HandlerDeletesTest.delete(f.workspace.sqlExecutor(), Catalog.named("mixed2"), f))
+                .isInstanceOf(ServiceException.class).hasMessageContaining("mixed2.raw")
+                .hasMessageContaining("nothing was changed");
+
+        assertThat(f.fake.snapshot().schemas()).contains("mixed.default", "mixed.raw", "mixed2.default",
+                "mixed2.raw");
+        assertThat(f.fake.requests().count("DELETE /api/2.1/unity-catalog/schemas/{full_name}")).isZero();
+        assertThat(f.fake.requests().count("GET /api/2.1/unity-catalog/schemas")).isEqualTo(1);
+    }
 }

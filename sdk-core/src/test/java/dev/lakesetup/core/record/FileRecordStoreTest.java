@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lakesetup.core.exception.InvalidInputException;
+import dev.lakesetup.core.exception.LakesetupException;
 import java.io.IOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -82,5 +83,39 @@ class FileRecordStoreTest {
         assertThat(RunRecords.load(store, "acme")).contains(merged);
         assertThat(merged.created()).hasSize(2);
         assertThat(RunRecords.load(store, "none")).isEmpty();
+    }
+
+    @Test
+    void keys_whenTheDirectoryHoldsMoreEntriesThanTheBound_failsSayingSo() throws IOException {
+        FileRecordStore store = new FileRecordStore(directory, FileRecordStore.MAX_DEPTH, 5);
+        for (int i = 0; i < 6; i++) {
+            store.write("runs/r" + i, "{}");
+        }
+
+        assertThatThrownBy(() -> store.keys("")).isInstanceOf(LakesetupException.class)
+                .hasMessageContaining("stopped after 5 entries");
+    }
+
+    @Test
+    void keys_whenAFileLiesDeeperThanAnyKey_failsSayingSo() throws IOException {
+        FileRecordStore store = new FileRecordStore(directory, 3, FileRecordStore.MAX_ENTRIES);
+        store.write("a/b/c", "{}");
+        Files.createDirectories(directory.resolve("a/b/c/d"));
+        Files.writeString(directory.resolve("a/b/c/d/e.json"), "{}");
+
+        assertThatThrownBy(() -> store.keys("")).isInstanceOf(LakesetupException.class)
+                .hasMessageContaining("deeper than 3 levels");
+        assertThatThrownBy(() -> store.write("a/b/c/d", "{}")).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
+    void keys_withinTheBounds_listsEveryRecordSorted() {
+        FileRecordStore store = new FileRecordStore(directory, 3, 10);
+        store.write("b/x", "{}");
+        store.write("a/b/c", "{}");
+        store.write("a/y", "{}");
+
+        assertThat(store.keys("")).containsExactly("a/b/c", "a/y", "b/x");
+        assertThat(store.keys("a/")).containsExactly("a/b/c", "a/y");
     }
 }

@@ -3,16 +3,21 @@ package dev.lakesetup.databricks.internal;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.service.catalog.CatalogInfo;
 import com.databricks.sdk.service.catalog.CreateCatalog;
+import com.databricks.sdk.service.catalog.ListSchemasRequest;
+import com.databricks.sdk.service.catalog.ListSchemasResponse;
 import com.databricks.sdk.service.catalog.UpdateCatalog;
 import dev.lakesetup.core.model.Catalog;
 import dev.lakesetup.core.plan.ResourceChange;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
  * Reads, creates, comments and deletes catalogs through the Unity Catalog REST API. The service gives a new catalog
- * a {@code default} schema; a delete first deletes that schema without {@code force} (so only when it is empty),
- * then the catalog, which the service refuses while any other schema is in it.
+ * a {@code default} schema. A delete first lists the catalog's schemas once (one bounded page) and refuses, changing
+ * nothing, while any schema other than {@code default} and {@code information_schema} is in it; then it deletes
+ * {@code default} without {@code force} (so only when it is empty), then the catalog.
  */
 public final class RestCatalogs extends RestUcHandler<Catalog, CatalogInfo> {
     /** The schema the service creates in every new catalog. */
@@ -61,9 +66,18 @@ public final class RestCatalogs extends RestUcHandler<Catalog, CatalogInfo> {
     void delete(WorkspaceClient client, Catalog declared) {
         String name = declared.name().name().value();
         String path = PathNames.segment("catalog name", name);
-        String defaultSchema = PathNames.segment("schema name", name + "." + DEFAULT_SCHEMA);
-        Calls.delete(deleting("schema " + name + "." + DEFAULT_SCHEMA + ", which the service created with catalog "
-                + name), () -> client.schemas().delete(defaultSchema));
+        Optional<ListSchemasResponse> page = Calls.read("list schemas of catalog " + name,
+                () -> client.schemas().impl().list(new ListSchemasRequest().setCatalogName(path)
+                        .setMaxResults((long) CatalogSchemas.MAX)));
+        List<String> names = new ArrayList<>();
+        page.map(ListSchemasResponse::getSchemas).ifPresent(schemas -> schemas.stream().limit(CatalogSchemas.MAX)
+                .forEach(s -> names.add(s.getName())));
+        String token = page.map(ListSchemasResponse::getNextPageToken).orElse(null);
+        if (CatalogSchemas.checkDeletable(name, names, token != null && !token.isEmpty())) {
+            String defaultSchema = PathNames.segment("schema name", name + "." + DEFAULT_SCHEMA);
+            Calls.delete(deleting("schema " + name + "." + DEFAULT_SCHEMA + ", which the service created with "
+                    + "catalog " + name), () -> client.schemas().delete(defaultSchema));
+        }
         Calls.delete(deleting("catalog " + name), () -> client.catalogs().delete(path));
     }
 }

@@ -162,7 +162,8 @@ public final class SqlUcHandler<R extends Resource> implements ResourceHandler<R
             default -> "comment on ";
         } + change.object();
         sessions.inSession(session -> {
-            if (change.action() == Action.DELETE && resource instanceof Catalog catalog) {
+            if (change.action() == Action.DELETE && resource instanceof Catalog catalog
+                    && CatalogSchemas.checkDeletable(session, catalog.name().name().value())) {
                 SchemaName defaultSchema = SchemaName.of(catalog.name().name().value(), RestCatalogs.DEFAULT_SCHEMA);
                 session.execute("drop schema " + defaultSchema.fullName() + ", which the service created with "
                         + change.object(), SQL.drop(Schema.named(defaultSchema).securable().orElseThrow()));

@@ -15,9 +15,10 @@ import java.util.Optional;
 /**
  * SQL warehouse permissions: read as the highest level the principal holds (directly or inherited; the model counts
  * a higher level as satisfying a lower one), one GET of the access list per declared permission, and added with a
- * PATCH, never the PUT that replaces the access list. A DELETE removes the principal's direct entry at the declared
+ * PATCH (a grant never sends the PUT that replaces the access list). A DELETE removes the principal's direct entry at the declared
  * level, and nothing else: the permissions API has no call that removes one entry, so it reads the access list and
- * writes it back whole (PUT) without that entry; see {@link Warehouses#revoke}.
+ * writes it back whole (PUT) without that entry, reading again before and after the PUT; see
+ * {@link Warehouses#revoke}.
  */
 public final class WarehousePermissionHandler implements ResourceHandler<WarehousePermission> {
     private final Warehouses warehouses;

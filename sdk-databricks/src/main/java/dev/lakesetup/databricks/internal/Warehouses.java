@@ -7,6 +7,7 @@ import com.databricks.sdk.service.sql.WarehousePermission;
 import com.databricks.sdk.service.sql.WarehousePermissionLevel;
 import com.databricks.sdk.service.sql.WarehousePermissions;
 import com.databricks.sdk.service.sql.WarehousePermissionsRequest;
+import dev.lakesetup.core.exception.ServiceException;
 import dev.lakesetup.core.model.Group;
 import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.ServicePrincipal;
@@ -16,12 +17,14 @@ import dev.lakesetup.core.spi.ExecutionContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Supplier;
 
 /**
- * SQL warehouse permissions: read from the access list, added with PATCH. Never the PUT of {@code setPermissions},
- * which replaces the whole list and would drop every other principal's access.
+ * SQL warehouse permissions: read from the access list, added with PATCH (which keeps every other entry), removed
+ * with the PUT of {@code setPermissions} (which replaces the whole list), guarded by reads before and after it; see
+ * {@link #revoke}.
  */
 public final class Warehouses {
     private final Supplier<WorkspaceClient> client;
@@ -128,10 +131,13 @@ public final class Warehouses {
     /**
      * Removes a principal's direct entry at the declared level from a warehouse's access list, leaving every other
      * entry as it is. The permissions API has no call that removes one entry (PATCH only adds or raises), so this
-     * reads the list and writes it back whole with PUT, without that entry: direct entries only (inherited ones,
-     * such as the {@code admins} group's, are not the warehouse's to write), the owner included. A principal
-     * that is gone or holds no such entry leaves nothing to do. Between the read and the write another writer's
-     * change to the list can be lost (the API offers no condition on the write); the window is one round trip.
+     * reads the list and writes it back whole with PUT, without that entry. The PUT carries the direct entries
+     * other than the owner's: inherited ones (such as the {@code admins} group's) are not the warehouse's to write,
+     * and the service keeps the existing owner when a PUT names none. The API offers no condition on the PUT, so the
+     * list is read again just before it and compared with the first read (a change by another writer restarts the
+     * round, at most three times, then the revoke refuses), and read once more after it: an entry that
+     * should have been kept and is missing fails loudly. A principal that is gone or holds no such entry leaves
+     * nothing to do.
      *
      * @param permission the declared permission
      * @param context resolves service principals
@@ -144,26 +150,99 @@ public final class Warehouses {
         String id = PathNames.segment("warehouse id", permission.warehouseId());
         String what = "remove " + permission.level() + " on warehouse " + permission.warehouseId() + " from "
                 + principal.get().grantName();
-        Optional<WarehousePermissions> acl = Calls.read("get permissions of warehouse " + permission.warehouseId(),
-                () -> client.get().warehouses().getPermissions(id));
-        if (acl.isEmpty() || acl.get().getAccessControlList() == null) {
+        for (int round = 0; round < ROUNDS; round++) {
+            Optional<Set<String>> first = directEntries(id, permission.warehouseId());
+            String wanted = key(principal.get(), permission.level().name());
+            Optional<String> removed = first.orElse(Set.of()).stream().filter(wanted::equalsIgnoreCase).findFirst();
+            if (removed.isEmpty()) {
+                return;
+            }
+            Set<String> kept = new TreeSet<>(first.get());
+            kept.remove(removed.get());
+            if (!first.equals(directEntries(id, permission.warehouseId()))) {
+                continue;
+            }
+            put(id, what, kept);
+            checkKept(id, permission.warehouseId(), what, kept);
             return;
         }
-        List<WarehouseAccessControlRequest> kept = new ArrayList<>();
-        boolean found = false;
-        for (WarehouseAccessControlResponse entry : acl.get().getAccessControlList()) {
-            for (WarehousePermission p : direct(entry)) {
-                if (matches(entry, principal.get()) && level(p).filter(permission.level()::equals).isPresent()) {
-                    found = true;
-                } else {
-                    kept.add(request(entry, p));
+        throw ServiceException.builder(ServiceException.Failure.FATAL, what + ": the warehouse's access list kept "
+                + "changing while lakesetup read it (" + ROUNDS + " rounds); nothing was written. Another writer "
+                + "is changing it: retry when it is done").build();
+    }
+
+    /** How many read-compare rounds a revoke makes before it refuses. */
+    static final int ROUNDS = 3;
+
+    /** The direct entries of a warehouse's access list as {@code kind:name=LEVEL} keys; empty when it is gone. */
+    private Optional<Set<String>> directEntries(String id, String warehouseId) {
+        Optional<WarehousePermissions> acl = Calls.read("get permissions of warehouse " + warehouseId,
+                () -> client.get().warehouses().getPermissions(id));
+        if (acl.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> out = new TreeSet<>();
+        if (acl.get().getAccessControlList() != null) {
+            for (WarehouseAccessControlResponse entry : acl.get().getAccessControlList()) {
+                for (WarehousePermission p : direct(entry)) {
+                    out.add(kind(entry) + "=" + p.getPermissionLevel().name());
                 }
             }
         }
-        if (found) {
-            Calls.delete(what, () -> client.get().warehouses().setPermissions(
-                    new WarehousePermissionsRequest().setWarehouseId(id).setAccessControlList(kept)));
+        return Optional.of(out);
+    }
+
+    /** Writes the kept entries back with PUT, leaving out the owner's entry (the service keeps the owner). */
+    private void put(String id, String what, Set<String> kept) {
+        List<WarehouseAccessControlRequest> body = new ArrayList<>();
+        for (String entry : kept) {
+            int colon = entry.indexOf(':');
+            int equals = entry.lastIndexOf('=');
+            WarehousePermissionLevel level = WarehousePermissionLevel.valueOf(entry.substring(equals + 1));
+            if (level == WarehousePermissionLevel.IS_OWNER) {
+                continue;
+            }
+            String name = entry.substring(colon + 1, equals);
+            WarehouseAccessControlRequest request = new WarehouseAccessControlRequest().setPermissionLevel(level);
+            switch (entry.substring(0, colon)) {
+                case "user_name" -> request.setUserName(name);
+                case "group_name" -> request.setGroupName(name);
+                default -> request.setServicePrincipalName(name);
+            }
+            body.add(request);
         }
+        Calls.delete(what, () -> client.get().warehouses().setPermissions(
+                new WarehousePermissionsRequest().setWarehouseId(id).setAccessControlList(body)));
+    }
+
+    /** Reads the list after the PUT and fails when an entry that should have been kept is missing. */
+    private void checkKept(String id, String warehouseId, String what, Set<String> kept) {
+        Set<String> after = directEntries(id, warehouseId).orElse(Set.of());
+        Set<String> lost = new TreeSet<>(kept);
+        lost.removeAll(after);
+        if (!lost.isEmpty()) {
+            throw ServiceException.builder(ServiceException.Failure.FATAL, what + ": after the write the "
+                    + "warehouse's access list lacks entries that should have been kept: " + lost
+                    + "; restore them with a grant (PATCH)").build();
+        }
+    }
+
+    private static String kind(WarehouseAccessControlResponse entry) {
+        if (entry.getUserName() != null) {
+            return "user_name:" + entry.getUserName();
+        } else if (entry.getGroupName() != null) {
+            return "group_name:" + entry.getGroupName();
+        }
+        return "service_principal_name:" + entry.getServicePrincipalName();
+    }
+
+    private static String key(Principal principal, String level) {
+        if (principal instanceof User user) {
+            return "user_name:" + user.email() + "=" + level;
+        } else if (principal instanceof Group group) {
+            return "group_name:" + group.name() + "=" + level;
+        }
+        return "service_principal_name:" + principal.grantName() + "=" + level;
     }
 
     private static List<WarehousePermission> direct(WarehouseAccessControlResponse entry) {
@@ -176,12 +255,5 @@ public final class Warehouses {
             }
         }
         return out;
-    }
-
-    private static WarehouseAccessControlRequest request(WarehouseAccessControlResponse entry,
-            WarehousePermission permission) {
-        return new WarehouseAccessControlRequest().setUserName(entry.getUserName())
-                .setGroupName(entry.getGroupName()).setServicePrincipalName(entry.getServicePrincipalName())
-                .setPermissionLevel(permission.getPermissionLevel());
     }
 }

@@ -34,7 +34,7 @@ final class UcApi {
                         ex.param("name")))))
                 .add("PATCH", UC + "/catalogs/{name}", this::updateCatalog)
                 .add("POST", UC + "/schemas", this::createSchema)
-                .add("GET", UC + "/schemas", ex -> list("schemas", ctx.uc().schemas(ctx.caller(),
+                .add("GET", UC + "/schemas", ex -> schemaPage(ex, ctx.uc().schemas(ctx.caller(),
                         required(ex, "catalog_name")).stream().map(this::schemaJson).toList()))
                 .add("GET", UC + "/schemas/{full_name}", ex -> Json.ok(schemaJson(ctx.uc().schema(ctx.caller(),
                         ex.param("full_name")))))
@@ -134,6 +134,37 @@ final class UcApi {
     private static HttpReply list(String field, List<ObjectNode> items) {
         ObjectNode out = Json.object();
         out.putArray(field).addAll(items);
+        return Json.ok(out);
+    }
+
+    /**
+     * Returns the schemas as the service pages them: all without {@code max_results}; with it, at most that many
+     * (the server's own length, 1000 here, for 0; negative values are invalid) and an opaque
+     * {@code next_page_token} while more follow.
+     */
+    private static HttpReply schemaPage(HttpExchange ex, List<ObjectNode> items) {
+        String max = ex.queryParam("max_results");
+        if (max == null) {
+            return list("schemas", items);
+        }
+        int size;
+        int from;
+        try {
+            size = Integer.parseInt(max);
+            String token = ex.queryParam("page_token");
+            from = token == null || token.isEmpty() ? 0 : Integer.parseInt(token.substring("sc-".length()));
+        } catch (NumberFormatException | IndexOutOfBoundsException e) {
+            throw ApiException.invalid("Invalid max_results or page_token.");
+        }
+        if (size < 0 || size > 1000 || from < 0) {
+            throw ApiException.invalid("max_results must be between 0 and 1000.");
+        }
+        int to = Math.min(items.size(), from + (size == 0 ? 1000 : size));
+        ObjectNode out = Json.object();
+        out.putArray("schemas").addAll(items.subList(Math.min(from, to), to));
+        if (to < items.size()) {
+            out.put("next_page_token", "sc-" + to);
+        }
         return Json.ok(out);
     }
 

@@ -84,6 +84,10 @@ final class WarehouseApi {
         if (replace) {
             String owner = w.acl.entrySet().stream().filter(e -> e.getValue().equals("IS_OWNER"))
                     .map(Map.Entry::getKey).findFirst().orElse(null);
+            if (owner == null && !parsed.containsValue("IS_OWNER")) {
+                throw ApiException.invalid("PUT requests for warehouse " + w.id + " with no existing owner must "
+                        + "provide a new owner.");
+            }
             w.acl.clear();
             if (owner != null && !parsed.containsValue("IS_OWNER")) {
                 w.acl.put(owner, "IS_OWNER");

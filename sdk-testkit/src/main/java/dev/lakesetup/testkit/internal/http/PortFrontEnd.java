@@ -24,6 +24,8 @@ import java.util.function.Function;
  */
 public final class PortFrontEnd implements AutoCloseable {
     private static final int MAX_ARRIVALS = 1_000_000;
+    /** The largest request body read, as the other fake servers bound theirs; a larger one is answered 413. */
+    static final int MAX_BODY_BYTES = 16 * 1024 * 1024;
 
     /**
      * When a request arrived and where it went.
@@ -58,7 +60,8 @@ public final class PortFrontEnd implements AutoCloseable {
             try (ex) {
                 HttpReply reply;
                 try {
-                    reply = handler.apply(exchange(ex));
+                    HttpExchange request = exchange(ex);
+                    reply = request == null ? tooLarge() : handler.apply(request);
                 } finally {
                     // counted until the answer is ready, so a client sees no request of its as in flight here
                     // once it has read the answer
@@ -85,15 +88,25 @@ public final class PortFrontEnd implements AutoCloseable {
         }
     }
 
+    private static HttpReply tooLarge() {
+        return HttpReply.json(413, "{\"message\":\"The request body is "
+                + "larger than " + MAX_BODY_BYTES + " bytes.\"}");
+    }
+
+    /** Reads the request, or returns {@code null} when its body is over {@link #MAX_BODY_BYTES}. */
     private static HttpExchange exchange(com.sun.net.httpserver.HttpExchange ex) throws IOException {
         URI uri = ex.getRequestURI();
         String raw = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         Headers headers = ex.getRequestHeaders();
         Set<String> names = new HashSet<>(headers.keySet());
-        String body;
+        byte[] bytes;
         try (InputStream in = ex.getRequestBody()) {
-            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            bytes = in.readNBytes(MAX_BODY_BYTES + 1);
         }
+        if (bytes.length > MAX_BODY_BYTES) {
+            return null;
+        }
+        String body = new String(bytes, StandardCharsets.UTF_8);
         return HttpExchange.of(ex.getRequestMethod(), raw, headers::getFirst, names, body);
     }
 
