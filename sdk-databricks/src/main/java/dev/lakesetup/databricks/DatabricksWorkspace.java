@@ -60,11 +60,9 @@ public final class DatabricksWorkspace implements FleetConnection {
     private final HttpProxy proxy;
     private final Auth jdbcAuth;
     private final CallPolicy policy;
-    private final CallGate gate;
 
     private DatabricksWorkspace(Builder builder) {
         this.policy = builder.policy;
-        this.gate = builder.callGate;
         this.host = builder.host;
         this.auth = builder.auth;
         this.proxy = builder.proxy;
@@ -181,7 +179,7 @@ public final class DatabricksWorkspace implements FleetConnection {
      */
     @Override
     public Optional<CallGate> callGate() {
-        return Optional.ofNullable(gate);
+        return Optional.ofNullable(clients.gate());
     }
 
     /**
@@ -234,9 +232,7 @@ public final class DatabricksWorkspace implements FleetConnection {
      */
     public DatabricksJdbc.Builder jdbc() {
         DatabricksJdbc.Builder jdbc = DatabricksJdbc.builder().host(host).warehouseId(requireWarehouse());
-        if (proxy != null) {
-            jdbc.proxy(proxy);
-        }
+        Optional.ofNullable(proxy).ifPresent(jdbc::proxy);
         if (plainHttpForTesting) {
             jdbc.plainHttpForTesting();
         }
@@ -246,9 +242,8 @@ public final class DatabricksWorkspace implements FleetConnection {
         } else if (auth instanceof Auth.OAuthM2m m2m) {
             return jdbc.oauthM2m(m2m.clientId(), m2m.clientSecret().reveal());
         }
-        throw new IllegalStateException("the JDBC driver takes a personal access token or OAuth M2M credentials, "
-                + "not " + auth + ": build the URL with DatabricksJdbc and pass its data source to "
-                + "sqlExecutor(DataSource)");
+        throw new IllegalStateException("the JDBC driver takes a personal access token or OAuth M2M credentials, not "
+                + auth + ": build the URL with DatabricksJdbc and pass its data source to sqlExecutor(DataSource)");
     }
 
     private boolean jdbcCanSignIn() {
@@ -310,8 +305,7 @@ public final class DatabricksWorkspace implements FleetConnection {
         private RateLimiter accountRateLimiter;
         private CallGate callGate;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets how this workspace is called: every HTTP request (start-up discovery, OAuth token requests and

@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * workload's token goes to the workspace's {@code /oidc/v1/token} with {@code client_id} (the principal's application
  * id), {@code subject_token_type} {@code urn:ietf:params:oauth:token-type:jwt} and {@code scope=all-apis}, and the
  * answer's {@code access_token} is the Databricks token the validation's sessions then use. The request goes through
- * lakesetup's HTTP client (the workspace's rate limit, the shared call gate when given, and the proxy); neither token reaches a log line or a message.
+ * lakesetup's HTTP client (the workspace's rate limit, the shared call gate when given, and the proxy); neither
+ * token reaches a log line or a message.
  */
 public final class TokenExchange {
     /** The grant type of a token exchange. */
@@ -65,7 +66,8 @@ public final class TokenExchange {
         String what = "token exchange as " + federated.clientId() + " at " + target.host() + "/oidc/v1/token";
         try {
             Response response = new JdkHttpClient(policy.rateLimiter(), shared, TIMEOUT,
-                    JdkHttpClient.DEFAULT_MAX_RESPONSE_BYTES, JdkHttpClient.DEFAULT_REQUEST_DEADLINE, target.proxy()).execute(request);
+                    JdkHttpClient.DEFAULT_MAX_RESPONSE_BYTES, JdkHttpClient.DEFAULT_REQUEST_DEADLINE, target.proxy())
+                    .execute(request);
             JsonNode body = readJson(response);
             String token = body.path("access_token").asText("");
             if (response.getStatusCode() == 200 && !token.isEmpty()) {
