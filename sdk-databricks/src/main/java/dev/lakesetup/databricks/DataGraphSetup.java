@@ -530,38 +530,12 @@ public final class DataGraphSetup {
          * @throws InvalidInputException naming what is missing or contradictory
          */
         public DataGraphSetup build() {
-            if ((newPrincipal == null) == (existingPrincipal == null)) {
-                throw InvalidInputException.of("service principal",
-                        newPrincipal == null ? "none" : "both a name and an application id",
-                        "exactly one must be given",
-                        "servicePrincipalNamed(displayName) or existingServicePrincipal(applicationId)");
-            }
-            require(warehouseId != null, "warehouse", "warehouse(id)");
-            require(profilesSync != null, "Profiles Sync catalog", "profilesSyncCatalog(name)");
-            FederatedValidation.refuseSecrets(federated, secretSink, secretLifetime, validationCredentials, rotateWithin);
-            if (newPrincipal != null && federated == null) {
-                require(secretSink != null, "secret sink", "secretSink(sink): a new principal gets a new secret");
-            }
-            if (existingPrincipal != null && rotateWithin != null) {
-                throw InvalidInputException.of("secret rotation window", rotateWithin.toString(),
-                        "the recipe declares no secret for an existing service principal",
-                        "rotateWhenExpiringWithin(..) only with servicePrincipalNamed(..)");
-            }
-            if (secretLifetime != null) {
-                OAuthSecret.requireLifetime(secretLifetime);
-                if (existingPrincipal != null) {
-                    throw InvalidInputException.of("secret lifetime", secretLifetime.toString(),
-                            "the recipe issues no secret for an existing service principal",
-                            "secretLifetime(..) only with servicePrincipalNamed(..)");
-                }
-            }
-            if (existingPrincipal != null && validationCredentials != null
-                    && !existingPrincipal.applicationId().orElseThrow().equals(validationCredentials.clientId())) {
-                throw InvalidInputException.of("validation credentials' client id",
-                        validationCredentials.clientId().toString(), "it is not the recipe's service principal",
-                        "the application id given to existingServicePrincipal(..)");
-            }
-            refuseOverlap();
+            DataGraphInputChecks.requireOnePrincipal(newPrincipal != null, existingPrincipal);
+            DataGraphInputChecks.require(warehouseId != null, "warehouse", "warehouse(id)");
+            DataGraphInputChecks.require(profilesSync != null, "Profiles Sync catalog", "profilesSyncCatalog(name)");
+            DataGraphInputChecks.checkSecretSettings(newPrincipal != null, existingPrincipal, federated, secretSink,
+                    secretLifetime, validationCredentials, rotateWithin);
+            DataGraphInputChecks.refuseOverlap(bookkeeping, profilesSync, readOnlyCatalogs, readOnlySchemas.keySet());
             return new DataGraphSetup(this);
         }
 
@@ -577,32 +551,6 @@ public final class DataGraphSetup {
         public Builder federatedCredential(FederatedCredential credential) {
             this.federated = InvalidInputException.requireNonNull(credential, "federated credential");
             return this;
-        }
-
-        private void refuseOverlap() {
-            Set<CatalogName> seen = new LinkedHashSet<>();
-            seen.add(bookkeeping);
-            for (CatalogName catalog : allReadOnly()) {
-                if (!seen.add(catalog)) {
-                    throw InvalidInputException.of("catalog", catalog.fullName(),
-                            "it is named twice (bookkeeping, Profiles Sync, read-only catalogs, restricted schemas)",
-                            "each catalog in one role only; the bookkeeping catalog is already readable");
-                }
-            }
-        }
-
-        private List<CatalogName> allReadOnly() {
-            List<CatalogName> all = new ArrayList<>();
-            all.add(profilesSync);
-            all.addAll(readOnlyCatalogs);
-            all.addAll(readOnlySchemas.keySet());
-            return all;
-        }
-
-        private static void require(boolean present, String field, String how) {
-            if (!present) {
-                throw InvalidInputException.of(field, null, "it is required", how);
-            }
         }
 
         /**

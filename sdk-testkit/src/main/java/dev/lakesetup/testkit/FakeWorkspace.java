@@ -1,18 +1,11 @@
 package dev.lakesetup.testkit;
 
-import dev.lakesetup.testkit.internal.databricks.Caller;
-import dev.lakesetup.testkit.internal.databricks.Identities;
-import dev.lakesetup.testkit.internal.databricks.Privileges;
-import dev.lakesetup.testkit.internal.databricks.Securable;
-import dev.lakesetup.testkit.internal.databricks.UnityCatalog;
 import dev.lakesetup.testkit.internal.databricks.WorkspaceContext;
 import dev.lakesetup.testkit.internal.databricks.WorkspaceServer;
 import dev.lakesetup.testkit.internal.http.RequestCounter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -49,6 +42,7 @@ public final class FakeWorkspace implements AutoCloseable {
     private final WorkspaceContext ctx;
     private final WorkspaceServer server;
     private final WorkspaceFaults faults;
+    private final WorkspaceSeeding seeding;
     private boolean started;
     private int fleetPort;
 
@@ -57,13 +51,8 @@ public final class FakeWorkspace implements AutoCloseable {
                 b.adminToken, b.unityCatalog, b.metastoreId));
         b.users.forEach(ctx.identities()::addUser);
         b.groups.forEach(ctx.identities()::addGroup);
-        b.warehouses.forEach((id, name) -> {
-            WorkspaceContext.Warehouse w = new WorkspaceContext.Warehouse();
-            w.id = id;
-            w.name = name;
-            w.acl.put("user_name:" + b.adminUser, "IS_OWNER");
-            ctx.warehouses().put(id, w);
-        });
+        this.seeding = new WorkspaceSeeding(ctx);
+        b.warehouses.forEach(seeding::warehouse);
         if (b.storage != null) {
             ctx.storageAccess(new AzureStorageAccess(b.storage));
         }
@@ -175,28 +164,7 @@ public final class FakeWorkspace implements AutoCloseable {
      * @return this fake
      */
     public FakeWorkspace seedTable(String fullName, List<String> columns, List<List<?>> rows) {
-        String n = Objects.requireNonNull(fullName, "fullName").toLowerCase(Locale.ROOT);
-        if (n.split("\\.").length != 3) {
-            throw new IllegalArgumentException("table name must have three parts, was '" + fullName + "'");
-        }
-        List<String> names = new ArrayList<>();
-        List<String> types = new ArrayList<>();
-        for (String c : columns) {
-            String[] p = c.trim().split("\\s+", 2);
-            names.add(p[0]);
-            types.add(p.length > 1 ? p[1].toUpperCase(Locale.ROOT) : "STRING");
-        }
-        List<List<String>> text = new ArrayList<>();
-        for (List<?> row : rows) {
-            if (row.size() != names.size()) {
-                throw new IllegalArgumentException("row " + row + " has " + row.size() + " values, expected "
-                        + names.size());
-            }
-            text.add(row.stream().map(v -> v == null ? null : String.valueOf(v)).toList());
-        }
-        synchronized (ctx) {
-            ctx.uc().seedTable(ctx.settings().adminUser(), new UnityCatalog.Table(n, names, types, text));
-        }
+        seeding.table(fullName, columns, rows);
         return this;
     }
 
@@ -207,9 +175,7 @@ public final class FakeWorkspace implements AutoCloseable {
      * @return this fake
      */
     public FakeWorkspace seedCatalog(String name) {
-        synchronized (ctx) {
-            ctx.uc().createCatalog(admin(), name, null, null, true);
-        }
+        seeding.catalog(name);
         return this;
     }
 
@@ -221,16 +187,7 @@ public final class FakeWorkspace implements AutoCloseable {
      * @return this fake
      */
     public FakeWorkspace seedSchema(String fullName) {
-        String[] p = Objects.requireNonNull(fullName, "fullName").split("\\.", -1);
-        if (p.length != 2) {
-            throw new IllegalArgumentException("schema name must be catalog.schema, was '" + fullName + "'");
-        }
-        String catalog = SeedNames.part(p[0], fullName);
-        String schema = SeedNames.part(p[1], fullName);
-        synchronized (ctx) {
-            ctx.uc().createCatalog(admin(), catalog, null, null, true);
-            ctx.uc().createSchema(admin(), catalog, schema, null, null, true);
-        }
+        seeding.schema(fullName);
         return this;
     }
 
@@ -245,11 +202,7 @@ public final class FakeWorkspace implements AutoCloseable {
      * @return this fake
      */
     public FakeWorkspace seedGrant(String type, String fullName, String principal, String... privileges) {
-        synchronized (ctx) {
-            Securable s = ctx.uc().resolve(type, fullName);
-            ctx.uc().grants().add(s, principal,
-                    Arrays.stream(privileges).map(p -> Privileges.normalise(s.type(), p)).toList());
-        }
+        seeding.grant(type, fullName, principal, privileges);
         return this;
     }
 
@@ -273,9 +226,7 @@ public final class FakeWorkspace implements AutoCloseable {
      * @return this workspace
      */
     public FakeWorkspace seedUser(String name) {
-        synchronized (ctx) {
-            ctx.identities().addUser(Objects.requireNonNull(name, "name"));
-        }
+        seeding.user(name);
         return this;
     }
 
@@ -286,9 +237,7 @@ public final class FakeWorkspace implements AutoCloseable {
      * @return this workspace
      */
     public FakeWorkspace seedGroup(String name) {
-        synchronized (ctx) {
-            ctx.identities().addGroup(Objects.requireNonNull(name, "name"));
-        }
+        seeding.group(name);
         return this;
     }
 
@@ -328,11 +277,7 @@ public final class FakeWorkspace implements AutoCloseable {
      * @return its SCIM id, application id and OAuth secret
      */
     public SeededPrincipal seedServicePrincipal(String displayName) {
-        synchronized (ctx) {
-            Identities.Principal p = ctx.identities().create(displayName, null, null, true, List.of(), true);
-            String secret = ctx.identities().createSecret(p, 3600L * 24 * 365)[1];
-            return new SeededPrincipal(Long.toString(p.id), p.applicationId, secret);
-        }
+        return seeding.servicePrincipal(displayName);
     }
 
     /**
@@ -365,10 +310,6 @@ public final class FakeWorkspace implements AutoCloseable {
     /** {@return the storage credentials, external locations and workspace files, to seed and to assert on} */
     public WorkspaceContents contents() {
         return new WorkspaceContents(ctx);
-    }
-
-    private Caller admin() {
-        return new Caller(ctx.settings().adminUser(), true);
     }
 
     private void requireStarted() {

@@ -158,7 +158,7 @@ class RecipeSecretsAtDebugTest {
                     .credentialServicePrincipal(f.azure.tenantId(), "22222222-2222-4222-8222-222222222222",
                             Secret.of(STORAGE_CLIENT_SECRET))
                     .externalLocation("segment_location").catalog("segment").build();
-            Lakesetup lakesetup = lakesetup(f.connection.executor(), f.workspace.restExecutor());
+            Lakesetup lakesetup = lakesetup(new VirtualClock(), f.connection.executor(), f.workspace.restExecutor());
 
             Plan plan = setup.plan(lakesetup, f.workspace);
             DestinationSetupResult result = setup.run(lakesetup, f.workspace);
