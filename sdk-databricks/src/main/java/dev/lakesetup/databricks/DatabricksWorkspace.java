@@ -5,6 +5,7 @@ import com.databricks.sdk.core.DatabricksConfig;
 import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.apply.RateLimiter;
 import dev.lakesetup.core.fleet.CallGate;
+import dev.lakesetup.core.fleet.FleetConnection;
 import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.databricks.internal.Auth;
@@ -48,7 +49,7 @@ import javax.sql.DataSource;
  * {@link Builder#requestDeadline(Duration)} per request and {@link Builder#statementTimeout(Duration)} per SQL
  * statement run over REST; an answer past a bound fails and is not retried. Immutable and thread-safe; {@code toString()} masks secrets.
  */
-public final class DatabricksWorkspace {
+public final class DatabricksWorkspace implements FleetConnection {
     private final String host;
     private final Auth auth;
     private final String warehouseId;
@@ -170,6 +171,18 @@ public final class DatabricksWorkspace {
     }
 
     /**
+     * Returns the gate that bounds this workspace's HTTP requests together with other connections' (a fleet's), when
+     * one was given ({@link Builder#callGate(CallGate)}). A {@code PrincipalValidator} built on this workspace
+     * ({@code adminWorkspace(..)}) takes it too.
+     *
+     * @return the gate, or empty when this workspace is bounded only by its own call policy
+     */
+    @Override
+    public Optional<CallGate> callGate() {
+        return Optional.ofNullable(clients.gate());
+    }
+
+    /**
      * Returns the REST executor of this workspace (one shared instance).
      *
      * @return the executor
@@ -219,9 +232,7 @@ public final class DatabricksWorkspace {
      */
     public DatabricksJdbc.Builder jdbc() {
         DatabricksJdbc.Builder jdbc = DatabricksJdbc.builder().host(host).warehouseId(requireWarehouse());
-        if (proxy != null) {
-            jdbc.proxy(proxy);
-        }
+        Optional.ofNullable(proxy).ifPresent(jdbc::proxy);
         if (plainHttpForTesting) {
             jdbc.plainHttpForTesting();
         }
@@ -231,9 +242,8 @@ public final class DatabricksWorkspace {
         } else if (auth instanceof Auth.OAuthM2m m2m) {
             return jdbc.oauthM2m(m2m.clientId(), m2m.clientSecret().reveal());
         }
-        throw new IllegalStateException("the JDBC driver takes a personal access token or OAuth M2M credentials, "
-                + "not " + auth + ": build the URL with DatabricksJdbc and pass its data source to "
-                + "sqlExecutor(DataSource)");
+        throw new IllegalStateException("the JDBC driver takes a personal access token or OAuth M2M credentials, not "
+                + auth + ": build the URL with DatabricksJdbc and pass its data source to sqlExecutor(DataSource)");
     }
 
     private boolean jdbcCanSignIn() {
@@ -295,8 +305,7 @@ public final class DatabricksWorkspace {
         private RateLimiter accountRateLimiter;
         private CallGate callGate;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * Sets how this workspace is called: every HTTP request (start-up discovery, OAuth token requests and
@@ -601,8 +610,10 @@ public final class DatabricksWorkspace {
         /**
          * Bounds the calls in flight across connections: every HTTP request of this workspace (workspace and account
          * hosts) takes a slot of the gate while it is on the wire. Give a fleet's gate
-         * ({@code Fleet.callGate()}) to each member's connection. Requests of the JDBC driver and of validation as
-         * the service principal do not take it.
+         * ({@code Fleet.callGate()}) to each member's connection: a fleet refuses a member whose workspace lacks it.
+         * Validation as the service principal through HTTP (token exchange, statement execution API) takes it too
+         * when its {@code PrincipalValidator} is built on this workspace. The connections the JDBC driver opens itself
+         * (SQL over JDBC, validation over JDBC) do not take it: they take only the call policy's rate limit.
          *
          * @param gate the shared gate
          * @return this builder

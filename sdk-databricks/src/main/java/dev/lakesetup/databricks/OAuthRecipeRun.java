@@ -181,6 +181,7 @@ final class OAuthRecipeRun {
                 .host(workspace.host()).warehouseId(recipe.warehouseId())
                 .callPolicy(workspace.callPolicy()).listener(lakesetup.listener())));
         workspace.proxy().ifPresent(validator::proxy);
+        workspace.callGate().ifPresent(validator::callGate);
         return options.customizeValidator(validator).build().validate();
     }
 

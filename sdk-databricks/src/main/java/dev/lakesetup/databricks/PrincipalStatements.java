@@ -1,9 +1,11 @@
 package dev.lakesetup.databricks;
 
 import dev.lakesetup.core.apply.CallPolicy;
+import dev.lakesetup.core.fleet.CallGate;
 import dev.lakesetup.core.model.CatalogName;
 import dev.lakesetup.core.model.TableName;
 import dev.lakesetup.databricks.internal.DriverManagerDataSource;
+import dev.lakesetup.databricks.internal.SharedLimits;
 import dev.lakesetup.databricks.internal.validation.CheckFailedException;
 import dev.lakesetup.databricks.internal.validation.JdbcSession;
 import dev.lakesetup.databricks.internal.validation.PrincipalSession;
@@ -27,17 +29,21 @@ final class PrincipalStatements {
     private final ValidationTarget target;
     private final HttpProxy proxy;
     private final CallPolicy policy;
+    private final SharedLimits shared;
 
     /**
      * The proxy, or {@code null}, is the user's value: the JDBC driver is configured with it. The policy's rate
      * limiter gives each JDBC statement and each statement execution API request a permit; its clock and sleeper
-     * time the statement execution API's polls.
+     * time the statement execution API's polls. The gate, or {@code null}, bounds the HTTP requests (token exchange,
+     * statement execution API) with other connections'; the JDBC driver's own connections do not take it.
      */
-    PrincipalStatements(ValidationTransport transport, ValidationTarget target, HttpProxy proxy, CallPolicy policy) {
+    PrincipalStatements(ValidationTransport transport, ValidationTarget target, HttpProxy proxy, CallPolicy policy,
+            CallGate gate) {
         this.transport = transport;
         this.target = target;
         this.proxy = proxy;
         this.policy = policy;
+        this.shared = new SharedLimits(null, gate);
     }
 
     /** Signs in and runs the statements, adding one check for the sign-in and one per statement. */
@@ -69,13 +75,13 @@ final class PrincipalStatements {
 
     private PrincipalSession open() {
         ValidationTarget target = this.target.federated() == null ? this.target
-                : TokenExchange.signIn(this.target, policy);
+                : TokenExchange.signIn(this.target, policy, shared);
         return switch (transport) {
             case JDBC -> JdbcSession.open(target, policy.rateLimiter(), () -> {
                 DatabricksJdbc jdbc = jdbc(target, proxy);
                 return new DriverManagerDataSource(jdbc.url(), jdbc.properties(), jdbc.toString());
             });
-            case STATEMENT_API -> StatementApiSession.open(target, policy);
+            case STATEMENT_API -> StatementApiSession.open(target, policy, shared);
             case ADMIN_API -> throw new IllegalStateException("the builder rejects " + transport);
         };
     }

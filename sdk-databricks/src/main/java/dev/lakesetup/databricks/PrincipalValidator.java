@@ -3,6 +3,7 @@ package dev.lakesetup.databricks;
 import dev.lakesetup.core.apply.ApplyListener;
 import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.exception.InvalidInputException;
+import dev.lakesetup.core.fleet.CallGate;
 import dev.lakesetup.core.model.ApplicationId;
 import dev.lakesetup.core.model.CatalogName;
 import dev.lakesetup.core.model.OAuthCredentials;
@@ -60,8 +61,9 @@ public final class PrincipalValidator {
     private final List<TableName> tables;
     private final List<EffectivePrivilegesCheck> privilegeChecks;
     private final CallPolicy policy;
+    private final CallGate gate;
 
-    private PrincipalValidator(Builder builder, ValidationTarget target, CallPolicy policy) {
+    private PrincipalValidator(Builder builder, ValidationTarget target, CallPolicy policy, CallGate gate) {
         this.settings = builder.copy();
         this.transport = builder.transport != null ? builder.transport
                 : JdbcDriver.present() ? ValidationTransport.JDBC : ValidationTransport.STATEMENT_API;
@@ -70,6 +72,7 @@ public final class PrincipalValidator {
         this.tables = List.copyOf(builder.tables);
         this.privilegeChecks = List.copyOf(builder.privilegeChecks);
         this.policy = policy;
+        this.gate = gate;
     }
 
     /**
@@ -98,7 +101,7 @@ public final class PrincipalValidator {
     public ValidationReport validate() {
         ProgressingChecks checks = new ProgressingChecks(settings.listener,
                 1 + catalogs.size() + tables.size() + privilegeChecks.size());
-        new PrincipalStatements(transport, target, settings.proxy, policy).run(catalogs, tables, checks);
+        new PrincipalStatements(transport, target, settings.proxy, policy, gate).run(catalogs, tables, checks);
         for (EffectivePrivilegesCheck check : privilegeChecks) {
             checks.add(TimedCheck.run(check.name(), () -> {
                 check.run(settings.admin.adminClient(), target.clientId());
@@ -137,6 +140,8 @@ public final class PrincipalValidator {
         private HttpProxy proxy;
         /** Null until chosen: then the admin workspace's policy, else {@link CallPolicy#defaults()}. */
         private CallPolicy policy;
+        /** Null until chosen: then the admin workspace's gate, if it has one. */
+        private CallGate gate;
         private ApplyListener listener = new ApplyListener() { };
 
         private Builder() {
@@ -157,6 +162,7 @@ public final class PrincipalValidator {
             copy.plainHttpForTesting = plainHttpForTesting;
             copy.proxy = proxy;
             copy.policy = policy;
+            copy.gate = gate;
             copy.listener = listener;
             return copy;
         }
@@ -284,6 +290,20 @@ public final class PrincipalValidator {
         }
 
         /**
+         * Sets the gate that bounds the validation's HTTP requests (the token exchange and the statement execution
+         * API's requests) together with other connections' (a fleet's {@code Fleet.callGate()}). By default it is
+         * the {@link #adminWorkspace(DatabricksWorkspace) admin workspace}'s {@link DatabricksWorkspace#callGate()
+         * gate}, if it has one. Validation over JDBC does not take it: the driver opens its own connections.
+         *
+         * @param value the shared gate
+         * @return this builder
+         */
+        public Builder callGate(CallGate value) {
+            this.gate = InvalidInputException.requireNonNull(value, "call gate");
+            return this;
+        }
+
+        /**
          * Sets how long one statement may run before its check fails (default two minutes).
          *
          * @param value the timeout, positive
@@ -372,7 +392,8 @@ public final class PrincipalValidator {
             ValidationTarget target = new ValidationTarget(workspaceUrl(), warehouseId, credentials,
                     statementTimeout, plainHttpForTesting, HttpProxy.settingsOf(proxy), federated, null);
             CallPolicy chosen = policy != null ? policy : admin != null ? admin.callPolicy() : CallPolicy.defaults();
-            return new PrincipalValidator(this, target, chosen);
+            CallGate shared = gate != null ? gate : admin != null ? admin.callGate().orElse(null) : null;
+            return new PrincipalValidator(this, target, chosen, shared);
         }
 
         /**

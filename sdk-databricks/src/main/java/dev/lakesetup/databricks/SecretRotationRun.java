@@ -178,6 +178,7 @@ final class SecretRotationRun {
                 .listener(rotation.lakesetup.listener());
         rotation.workspace.warehouseId().ifPresent(builder::warehouseId);
         rotation.workspace.proxy().ifPresent(builder::proxy);
+        rotation.workspace.callGate().ifPresent(builder::callGate);
         return builder;
     }
 

@@ -133,7 +133,7 @@ class FleetOnFakeWorkspacesTest {
 
             FleetReport verified = fleet.run(members(fakes, fleet, b -> b), FleetTasks.verify(ws -> readOnly()));
             FleetReport removed = fleet.run(members(fakes, fleet, b -> b), FleetTasks.teardown(ws -> readOnly(),
-                    dev.lakesetup.core.record.TeardownOptions.defaults(),
+                    ws -> dev.lakesetup.core.record.TeardownOptions.defaults(),
                     dev.lakesetup.core.apply.ApplyOptions.defaults().withRevokesAllowed().withDeletesAllowed()));
 
             assertThat(verified.line("ws-001").orElseThrow().status()).as(FleetFormat.TEXT.render(verified))

@@ -14,8 +14,11 @@ import org.junit.jupiter.api.Test;
 class FleetRotationTest extends SecretRotationFixture {
 
     private FleetReport run(SecretRotation rotation) {
-        return Fleet.builder().concurrency(1).clock(clock).build().run(
-                List.of(FleetMember.<DatabricksWorkspace>of("customer-a", () -> f.workspace)),
+        Fleet fleet = Fleet.builder().concurrency(1).clock(clock).build();
+        // the member's connection takes the fleet's gate, as a fleet requires; the rotation is the fixture's
+        return fleet.run(List.of(FleetMember.<DatabricksWorkspace>of("customer-a", () -> DatabricksWorkspace.builder()
+                        .host(f.fake.host()).plainHttpForTesting().pat(f.fake.adminToken())
+                        .warehouseId(FakeFixture.WAREHOUSE).callGate(fleet.callGate()).build())),
                 FleetTasks.rotate((engine, workspace) -> rotation));
     }
 

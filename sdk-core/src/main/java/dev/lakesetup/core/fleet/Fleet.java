@@ -11,6 +11,13 @@ import java.util.Set;
  * at once, and at most {@link #concurrency()} calls on the wire at once across all of them through the fleet's
  * {@link #callGate()}, which each member's connection takes; each member keeps its own rate limit and retry policy
  * (its connection's {@code CallPolicy}). A member's failure is recorded on its own line and never stops the others.
+ * A member whose target is a {@link FleetConnection} (a {@code DatabricksWorkspace}) not given the fleet's gate fails
+ * before its task runs, with a message naming the member and the builder call, instead of running unbounded.
+ *
+ * <p>What the gate bounds: every HTTP request of the members' connections (REST, account APIs, the statement
+ * execution API, and validation as the service principal: its token exchange and statement API requests). What it
+ * does not bound: the connections the JDBC driver opens itself (SQL over JDBC and validation over JDBC), which take
+ * only each workspace's own rate limit.
  *
  * <pre>{@code
  * Fleet fleet = Fleet.builder().concurrency(64).membersInFlight(200).listener(progress).build();
@@ -75,7 +82,7 @@ public final class Fleet {
                         "a key per member, unique within the run");
             }
         }
-        return new FleetRun<W>(List.copyOf(members), task, Math.max(1, Math.min(membersInFlight, members.size())),
+        return new FleetRun<W>(List.copyOf(members), task, gate, Math.max(1, Math.min(membersInFlight, members.size())),
                 listener, clock).run();
     }
 

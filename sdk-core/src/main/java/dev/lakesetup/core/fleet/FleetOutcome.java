@@ -5,15 +5,18 @@ import dev.lakesetup.core.exception.ServiceText;
 
 /**
  * What a {@link FleetTask} says it did for one member: a status and a one-line summary. The summary is escaped
- * ({@link ServiceText#escape(String)}) when made, so text that came from a service cannot break a report's lines.
+ * ({@link ServiceText#escape(String)}) and cut to 500 characters (with {@code ...}) when made, so text that came from
+ * a service can neither break a report's lines nor make one line of a large fleet's report huge. This is the only
+ * place a task's summary is escaped: the report's {@link FleetLine} takes it as it is.
  *
  * @param status what happened; never {@link FleetStatus#CANCELLED}, which only the fleet assigns
- * @param summary one line for people, e.g. {@code 12 changes applied}; never a secret
+ * @param summary one line for people, e.g. {@code 12 applied, 0 failed}; never a secret; kept escaped and at most
+ *     500 characters plus an ellipsis
  */
 public record FleetOutcome(FleetStatus status, String summary) {
 
     /**
-     * Checks the status and escapes the summary.
+     * Checks the status, escapes the summary and cuts it to 500 characters (plus {@code ...}).
      *
      * @param status what happened
      * @param summary one line for people
@@ -24,7 +27,7 @@ public record FleetOutcome(FleetStatus status, String summary) {
             throw InvalidInputException.of("fleet outcome status", status.name(), "only the fleet cancels members",
                     "OK, CHANGED, DRIFT or FAILED");
         }
-        summary = ServiceText.escape(InvalidInputException.requireNonNull(summary, "fleet outcome summary"));
+        summary = FleetText.summary(InvalidInputException.requireNonNull(summary, "fleet outcome summary"));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.lakesetup.core.fleet;
 
+import dev.lakesetup.core.exception.LakesetupException;
 import dev.lakesetup.core.exception.ServiceText;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,12 +27,12 @@ import org.slf4j.LoggerFactory;
  */
 final class FleetRun<W> {
     private static final Logger LOG = LoggerFactory.getLogger(FleetRun.class);
-    private static final int MAX_SUMMARY = 500;
     private static final long CANCEL_GRACE_SECONDS = 30;
     private static final AtomicInteger RUNS = new AtomicInteger();
 
     private final List<FleetMember<W>> members;
     private final FleetTask<? super W> task;
+    private final CallGate gate;
     private final int threads;
     private final FleetListener listener;
     private final Clock clock;
@@ -42,10 +43,11 @@ final class FleetRun<W> {
     private final AtomicInteger failed = new AtomicInteger();
     private volatile boolean cancelled;
 
-    FleetRun(List<FleetMember<W>> members, FleetTask<? super W> task, int threads, FleetListener listener,
-            Clock clock) {
+    FleetRun(List<FleetMember<W>> members, FleetTask<? super W> task, CallGate gate, int threads,
+            FleetListener listener, Clock clock) {
         this.members = members;
         this.task = task;
+        this.gate = gate;
         this.threads = threads;
         this.listener = listener;
         this.clock = clock;
@@ -123,7 +125,7 @@ final class FleetRun<W> {
         notify("started", l -> l.memberStarted(member.key(), atStart));
         FleetLine line;
         try {
-            FleetOutcome outcome = task.run(member.connect().get());
+            FleetOutcome outcome = task.run(connect(member));
             line = outcome == null
                     ? new FleetLine(member.key(), FleetStatus.FAILED, "the task returned no outcome", since(begin))
                     : new FleetLine(member.key(), outcome.status(), outcome.summary(), since(begin));
@@ -131,11 +133,25 @@ final class FleetRun<W> {
             throw e;
         } catch (Throwable e) {
             FleetStatus status = cancelled ? FleetStatus.CANCELLED : FleetStatus.FAILED;
-            line = new FleetLine(member.key(), status, (cancelled ? "interrupted: " : "") + describe(e),
-                    since(begin));
+            line = new FleetLine(member.key(), status, FleetText.summary((cancelled ? "interrupted: " : "")
+                    + describe(e)), since(begin));
             LOG.debug("fleet member {} {}: {}", member.key(), status, line.summary());
         }
         finish(index, line);
+    }
+
+    /**
+     * Makes the member's target and, when it is a {@link FleetConnection}, checks that it takes the fleet's gate: a
+     * connection without it would send its requests outside the fleet's bound, so the member fails instead.
+     */
+    private W connect(FleetMember<W> member) {
+        W target = member.connect().get();
+        if (target instanceof FleetConnection connection && connection.callGate().orElse(null) != gate) {
+            throw new LakesetupException("fleet member '" + member.key() + "' is not wired to the fleet's call gate"
+                    + " (its connection takes " + (connection.callGate().isEmpty() ? "no gate" : "another gate")
+                    + "): build it with DatabricksWorkspace.Builder.callGate(fleet.callGate())");
+        }
+        return target;
     }
 
     /** Writes a member's line once and tells the listener; a second line for the same member is ignored. */
@@ -150,12 +166,10 @@ final class FleetRun<W> {
         notify("finished", l -> l.memberFinished(line, atEnd));
     }
 
-    /** Returns the exception's class and message, escaped and shortened: never its stack or its causes. */
+    /** Returns the exception's class and message, not yet escaped: never its stack or its causes. */
     static String describe(Throwable e) {
         String message = e.getMessage();
-        String text = e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
-        String escaped = ServiceText.escape(text);
-        return escaped.length() <= MAX_SUMMARY ? escaped : escaped.substring(0, MAX_SUMMARY) + "...";
+        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }
 
     private Duration since(Instant begin) {

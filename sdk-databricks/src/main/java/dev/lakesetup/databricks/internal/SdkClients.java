@@ -4,6 +4,7 @@ import com.databricks.sdk.AccountClient;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
 import dev.lakesetup.core.apply.CallPolicy;
+import dev.lakesetup.core.fleet.CallGate;
 import dev.lakesetup.core.exception.ServiceException;
 import java.time.Duration;
 import java.util.Optional;
@@ -92,6 +93,15 @@ public final class SdkClients {
      */
     public CallPolicy policy() {
         return policy;
+    }
+
+    /**
+     * Returns the call gate shared with other connections, or {@code null} when there is none.
+     *
+     * @return the gate, or {@code null}
+     */
+    public CallGate gate() {
+        return shared.gate();
     }
 
     /**

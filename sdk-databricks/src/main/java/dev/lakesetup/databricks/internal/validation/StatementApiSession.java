@@ -4,6 +4,7 @@ import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
 import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.databricks.internal.JdkHttpClient;
+import dev.lakesetup.databricks.internal.SharedLimits;
 import dev.lakesetup.databricks.internal.StatementRows;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -39,13 +40,29 @@ public final class StatementApiSession implements PrincipalSession {
      * @throws CheckFailedException with the service's message when sign-in fails
      */
     public static StatementApiSession open(ValidationTarget target, CallPolicy policy) {
+        return open(target, policy, SharedLimits.NONE);
+    }
+
+    /**
+     * Creates the client as the service principal as {@link #open(ValidationTarget, CallPolicy)} does, and makes
+     * every request take a slot of the shared call gate (a fleet's) while on the wire, when one is given.
+     *
+     * @param target where and as whom to connect
+     * @param policy the call policy of the workspace the validation belongs to
+     * @param shared the call gate shared with other connections, or {@link SharedLimits#NONE}
+     * @return the session
+     * @throws CheckFailedException with the service's message when sign-in fails
+     */
+    public static StatementApiSession open(ValidationTarget target, CallPolicy policy, SharedLimits shared) {
         SecretScrubber scrubber = new SecretScrubber(target.signInSecret());
         try {
             DatabricksConfig config = new DatabricksConfig().setHost(target.host().toString())
                     .setDisableRetries(true).setDebugHeaders(false)
                     // lakesetup's client, which logs no header: the SDK's default one logs the Basic credentials
                     // and the bearer token at DEBUG
-                    .setHttpClient(new JdkHttpClient(policy.rateLimiter(), HTTP_TIMEOUT, target.proxy()));
+                    .setHttpClient(new JdkHttpClient(policy.rateLimiter(), shared, HTTP_TIMEOUT,
+                            JdkHttpClient.DEFAULT_MAX_RESPONSE_BYTES, JdkHttpClient.DEFAULT_REQUEST_DEADLINE,
+                            target.proxy()));
             if (target.accessToken() != null) {
                 LOG.debug("signing in to {} as {} with the exchanged access token", target.host(), target.clientId());
                 config.setAuthType("pat").setToken(target.accessToken().reveal());

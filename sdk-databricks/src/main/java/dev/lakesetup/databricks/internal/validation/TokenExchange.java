@@ -8,6 +8,7 @@ import dev.lakesetup.core.apply.CallPolicy;
 import dev.lakesetup.core.exception.ServiceText;
 import dev.lakesetup.core.model.Secret;
 import dev.lakesetup.databricks.internal.JdkHttpClient;
+import dev.lakesetup.databricks.internal.SharedLimits;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * workload's token goes to the workspace's {@code /oidc/v1/token} with {@code client_id} (the principal's application
  * id), {@code subject_token_type} {@code urn:ietf:params:oauth:token-type:jwt} and {@code scope=all-apis}, and the
  * answer's {@code access_token} is the Databricks token the validation's sessions then use. The request goes through
- * lakesetup's HTTP client (the workspace's rate limit and proxy); neither token reaches a log line or a message.
+ * lakesetup's HTTP client (the workspace's rate limit, the shared call gate when given, and the proxy); neither
+ * token reaches a log line or a message.
  */
 public final class TokenExchange {
     /** The grant type of a token exchange. */
@@ -43,10 +45,11 @@ public final class TokenExchange {
      *
      * @param target the workspace, with the federated sign-in
      * @param policy the call policy whose rate limiter the request takes a permit of
+     * @param shared the call gate (a fleet's) the request takes a slot of while on the wire, when given
      * @return the target, signed in with the access token
      * @throws CheckFailedException saying why (no token from the source, the service's refusal), with no token in it
      */
-    public static ValidationTarget signIn(ValidationTarget target, CallPolicy policy) {
+    public static ValidationTarget signIn(ValidationTarget target, CallPolicy policy, SharedLimits shared) {
         FederatedSignIn federated = target.federated();
         Secret subject = subjectToken(federated);
         SecretScrubber scrubber = new SecretScrubber(subject);
@@ -62,7 +65,9 @@ public final class TokenExchange {
         LOG.debug("signing in to {} as {} by token exchange", target.host(), federated.clientId());
         String what = "token exchange as " + federated.clientId() + " at " + target.host() + "/oidc/v1/token";
         try {
-            Response response = new JdkHttpClient(policy.rateLimiter(), TIMEOUT, target.proxy()).execute(request);
+            Response response = new JdkHttpClient(policy.rateLimiter(), shared, TIMEOUT,
+                    JdkHttpClient.DEFAULT_MAX_RESPONSE_BYTES, JdkHttpClient.DEFAULT_REQUEST_DEADLINE, target.proxy())
+                    .execute(request);
             JsonNode body = readJson(response);
             String token = body.path("access_token").asText("");
             if (response.getStatusCode() == 200 && !token.isEmpty()) {
