@@ -9,6 +9,7 @@ import dev.lakesetup.databricks.RunOptions;
 import dev.lakesetup.databricks.ValidationReport;
 import dev.lakesetup.setup.SetupOutcome;
 import dev.lakesetup.setup.WorkspaceSetup;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -29,7 +30,20 @@ record Applied(Plan plan, ApplyReport report, Optional<Plan> replan, Optional<Va
      * (a real workspace is only reached over HTTPS).
      */
     static Applied apply(WorkspaceSetup setup, Session session, ApplyOptions options) {
-        RunOptions run = RunOptions.defaults().withApplyOptions(options);
+        return apply(setup, session, RunOptions.defaults().withApplyOptions(options));
+    }
+
+    /**
+     * Applies a workspace's setup, keeping the run's record in a file (saved before anything is applied, merged with
+     * the file's).
+     */
+    static Applied apply(WorkspaceSetup setup, Session session, ApplyOptions options, Path record) {
+        return apply(setup, session, RunOptions.defaults().withApplyOptions(options)
+                .record(RecordFile.store(record), RecordFile.KEY));
+    }
+
+    private static Applied apply(WorkspaceSetup setup, Session session, RunOptions options) {
+        RunOptions run = options;
         if (session.isSandbox()) {
             run = run.withValidator(PrincipalValidator.Builder::plainHttpForTesting);
         }

@@ -8,6 +8,7 @@ import dev.lakesetup.core.record.RunRecord;
 import dev.lakesetup.databricks.ValidationReport;
 import dev.lakesetup.setup.WorkspaceSetup;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -74,8 +75,11 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     private int apply(WorkspaceSetup setup, Session session, Printer printer) {
-        Applied outcome = Applied.apply(setup, session, options());
-        keepRecord(outcome.plan(), outcome.report());
+        Applied outcome = record == null ? Applied.apply(setup, session, options())
+                : Applied.apply(setup, session, options(), record);
+        if (record != null) {
+            root.console().err().println("Kept the run record in " + record);
+        }
         printer.applying(outcome.plan());
         printer.report(outcome.report());
         printer.validation(outcome.validation());
@@ -86,8 +90,8 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     private int applySaved(SavedPlan saved, WorkspaceSetup setup, Session session, Printer printer) {
+        keepRecord(saved.toPlan(setup.blueprint()));
         ApplyReport report = session.lakesetup().apply(saved, setup.blueprint(), options());
-        keepRecord(saved.toPlan(setup.blueprint()), report);
         printer.report(report);
         Optional<Plan> replan = report.isSuccess()
                 ? Optional.of(setup.plan(session.lakesetup(), session.workspace())) : Optional.empty();
@@ -95,9 +99,10 @@ final class ApplyCommand implements Callable<Integer> {
         return status(report, replan, true);
     }
 
-    private void keepRecord(Plan plan, ApplyReport report) {
+    /** Keeps the record of a saved plan's run before applying it, so a crash or a lost answer cannot lose it. */
+    private void keepRecord(Plan plan) {
         if (record != null) {
-            RecordFile.save(record, RunRecord.of(plan, report));
+            RecordFile.save(record, RunRecord.planned(plan, Instant.now()));
             root.console().err().println("Kept the run record in " + record);
         }
     }

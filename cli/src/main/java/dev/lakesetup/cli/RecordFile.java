@@ -1,6 +1,7 @@
 package dev.lakesetup.cli;
 
 import dev.lakesetup.core.exception.LakesetupException;
+import dev.lakesetup.core.record.RecordStore;
 import dev.lakesetup.core.record.RunRecord;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,10 +9,14 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Optional;
 
 /** A run record kept in one file the user names ({@code --record FILE}): read, and merged on save. */
 final class RecordFile {
+    /** The key a recipe keeps its record under in the file. */
+    static final String KEY = "run";
+
     private RecordFile() {
     }
 
@@ -30,11 +35,24 @@ final class RecordFile {
     /** Merges a run's record into the file's (creating it), written whole: a temporary file moved over it. */
     static RunRecord save(Path file, RunRecord record) {
         RunRecord merged = read(file).map(earlier -> earlier.merge(record)).orElse(record);
+        write(file, merged.toJson());
+        return merged;
+    }
+
+    /**
+     * Returns the file as a record store holding one record whatever the key, so a recipe keeps its record there
+     * itself (before it applies).
+     */
+    static RecordStore store(Path file) {
+        return new Store(file);
+    }
+
+    private static void write(Path file, String document) {
         Path absolute = file.toAbsolutePath();
         try {
             Path temporary = Files.createTempFile(absolute.getParent(), ".record-", ".tmp");
             try {
-                Files.writeString(temporary, merged.toJson(), StandardCharsets.UTF_8);
+                Files.writeString(temporary, document, StandardCharsets.UTF_8);
                 move(temporary, absolute);
             } finally {
                 Files.deleteIfExists(temporary);
@@ -42,7 +60,6 @@ final class RecordFile {
         } catch (IOException e) {
             throw new LakesetupException("writing the run record " + file + " failed: " + e.getMessage(), e);
         }
-        return merged;
     }
 
     private static void move(Path from, Path to) throws IOException {
@@ -50,6 +67,43 @@ final class RecordFile {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    /** The record file as a store: every key names the one file. */
+    private record Store(Path file) implements RecordStore {
+        @Override
+        public Optional<String> read(String key) {
+            try {
+                return Files.exists(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8))
+                        : Optional.empty();
+            } catch (IOException e) {
+                throw new LakesetupException("reading the run record " + file + " failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public void write(String key, String document) {
+            RecordFile.write(file, document);
+        }
+
+        @Override
+        public void delete(String key) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                throw new LakesetupException("deleting the run record " + file + " failed: " + e.getMessage(), e);
+            }
+        }
+
+        @Override
+        public List<String> keys(String prefix) {
+            return Files.exists(file) ? List.of(RecordFile.KEY) : List.of();
+        }
+
+        @Override
+        public String toString() {
+            return "the record file " + file;
         }
     }
 }

@@ -39,7 +39,7 @@ record AzureDestinationRecipe(AzureDeltaLakeDestinationSetup setup) implements S
 
     @Override
     public SetupOutcome apply(Lakesetup lakesetup, DatabricksWorkspace workspace, RunOptions options) {
-        DestinationSetupResult result = setup.run(lakesetup, workspace);
+        DestinationSetupResult result = setup.run(lakesetup, workspace, options);
         return new SetupOutcome(result.plan(), result.report(), result.replan().orElse(null),
                 result.validation().orElse(null), result.connectionDetails());
     }

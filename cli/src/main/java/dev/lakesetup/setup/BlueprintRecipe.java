@@ -7,10 +7,15 @@ import dev.lakesetup.core.Lakesetup;
 import dev.lakesetup.core.drift.DriftReport;
 import dev.lakesetup.core.drift.VerifyOptions;
 import dev.lakesetup.core.apply.ApplyReport;
+import dev.lakesetup.core.exception.LakesetupException;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.plan.Plan;
+import dev.lakesetup.core.record.RecordStore;
+import dev.lakesetup.core.record.RunRecord;
+import dev.lakesetup.core.record.RunRecords;
 import dev.lakesetup.databricks.DatabricksWorkspace;
 import dev.lakesetup.databricks.RunOptions;
+import java.time.Instant;
 import java.util.Set;
 
 /** A plain blueprint (or a filled-in access profile): plan, apply, and a confirming re-plan. */
@@ -36,6 +41,7 @@ record BlueprintRecipe(SetupKind kind, Blueprint blueprint) implements SetupReci
     @Override
     public SetupOutcome apply(Lakesetup lakesetup, DatabricksWorkspace workspace, RunOptions options) {
         Plan plan = lakesetup.plan(blueprint);
+        options.recordStore().ifPresent(store -> keepRecord(store, options.recordKey().orElseThrow(), plan));
         ApplyReport report = lakesetup.apply(plan, options.applyOptions());
         Plan replan = report.isSuccess() ? lakesetup.plan(blueprint) : null;
         return new SetupOutcome(plan, report, replan, null, null);
@@ -45,5 +51,15 @@ record BlueprintRecipe(SetupKind kind, Blueprint blueprint) implements SetupReci
     public DriftReport verify(Lakesetup lakesetup, DatabricksWorkspace workspace, VerifyOptions options,
             RunOptions runOptions) {
         return lakesetup.verify(blueprint, options);
+    }
+
+    /** Keeps the run's record before applying; a store that fails fails the run before any change. */
+    private static void keepRecord(RecordStore store, String key, Plan plan) {
+        try {
+            RunRecords.save(store, key, RunRecord.planned(plan, Instant.now()));
+        } catch (RuntimeException e) {
+            throw new LakesetupException("the run record could not be saved under " + key + " in " + store
+                    + ", so nothing was applied; fix the store and run again", e);
+        }
     }
 }

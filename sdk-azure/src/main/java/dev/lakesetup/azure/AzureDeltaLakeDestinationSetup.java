@@ -225,7 +225,7 @@ public final class AzureDeltaLakeDestinationSetup {
     /**
      * Runs the whole procedure as {@link #run(Lakesetup, DatabricksWorkspace)} does, with the options' apply options
      * and, when they name one, keeping the run's record in their store ({@link RunOptions#record}) for a later
-     * {@link #teardown(Lakesetup, TeardownOptions) teardown}. The validator settings do not apply: this recipe
+     * {@link #teardown(Lakesetup, DatabricksWorkspace, TeardownOptions) teardown}. The validator settings do not apply: this recipe
      * validates as the admin.
      *
      * @param lakesetup the applier, with an {@link AzureExecutor} and the workspace's REST executor
@@ -297,15 +297,22 @@ public final class AzureDeltaLakeDestinationSetup {
      * catalog, the external location, the storage credential and the container are deleted only when named, e.g.
      * {@code TeardownOptions.defaults().deletePrincipal(setup.principal()).delete(setup.roleAssignment())}; a
      * catalog or container that still holds data is refused by the service (nothing cascades). Apply the plan with
-     * {@code ApplyOptions.defaults().withRevokesAllowed().withDeletesAllowed()}.
+     * {@code ApplyOptions.defaults().withRevokesAllowed().withDeletesAllowed()}. Like
+     * {@link #verify(Lakesetup, DatabricksWorkspace, VerifyOptions) verify}, it runs the preflight check on the
+     * workspace first; changes nothing.
      *
      * @param lakesetup the engine, with an {@link AzureExecutor} and the workspace's REST executor
+     * @param workspace the workspace
      * @param options the record of the setup's runs and what else to delete
      * @return a plan of revokes and deletions, with notes on what it leaves in place
+     * @throws ServiceException when the workspace has no Unity Catalog
      */
-    public Plan teardown(Lakesetup lakesetup, TeardownOptions options) {
+    public Plan teardown(Lakesetup lakesetup, DatabricksWorkspace workspace, TeardownOptions options) {
         InvalidInputException.requireNonNull(lakesetup, "lakesetup");
-        return lakesetup.teardown(blueprint(), InvalidInputException.requireNonNull(options, "teardown options"));
+        InvalidInputException.requireNonNull(workspace, "workspace");
+        InvalidInputException.requireNonNull(options, "teardown options");
+        lakesetup.call("check Unity Catalog", () -> preflight(workspace));
+        return lakesetup.teardown(blueprint(), options);
     }
 
     /**

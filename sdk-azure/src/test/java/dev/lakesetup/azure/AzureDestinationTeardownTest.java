@@ -41,7 +41,7 @@ class AzureDestinationTeardownTest {
             MemoryRecordStore store = new MemoryRecordStore();
             setup.run(f.lakesetup(), f.workspace, RunOptions.defaults().record(store, "acme/azure"));
 
-            Plan plan = setup.teardown(f.lakesetup(), TeardownOptions.defaults()
+            Plan plan = setup.teardown(f.lakesetup(), f.workspace, TeardownOptions.defaults()
                     .record(RunRecords.load(store, "acme/azure").orElseThrow()));
             ApplyReport report = f.lakesetup().apply(plan, teardownOptions());
 
@@ -56,7 +56,7 @@ class AzureDestinationTeardownTest {
             assertThat(f.azure.snapshot().servicePrincipals()).hasSize(1);
             assertThat(f.databricks.snapshot().catalogs()).contains("segment");
             assertThat(plan.notes()).anyMatch(note -> note.contains("not named for deletion"));
-            assertThat(setup.teardown(f.lakesetup(), TeardownOptions.defaults()).changes()).isEmpty();
+            assertThat(setup.teardown(f.lakesetup(), f.workspace, TeardownOptions.defaults()).changes()).isEmpty();
         }
     }
 
@@ -71,14 +71,14 @@ class AzureDestinationTeardownTest {
                     .record(RunRecords.load(store, "acme/azure").orElseThrow())
                     .delete(declared.toArray(Resource[]::new));
 
-            Plan plan = setup.teardown(f.lakesetup(), options);
+            Plan plan = setup.teardown(f.lakesetup(), f.workspace, options);
             ApplyReport report = f.lakesetup().apply(plan, teardownOptions());
 
             assertThat(report.isSuccess()).as(report + "\n" + PlanFormat.TEXT.render(plan)).isTrue();
             assertThat(f.azure.snapshot().roleAssignments()).isEmpty();
             assertThat(f.azure.snapshot().containersOf(DestinationFixture.ACCOUNT)).isEmpty();
             assertThat(f.databricks.snapshot().catalogs()).doesNotContain("segment");
-            assertThat(setup.teardown(f.lakesetup(), options).changes()).isEmpty();
+            assertThat(setup.teardown(f.lakesetup(), f.workspace, options).changes()).isEmpty();
             assertThat(declared).anyMatch(r -> r instanceof Catalog).anyMatch(r -> r instanceof ExternalLocation)
                     .anyMatch(r -> r instanceof StorageCredential);
         }

@@ -6,12 +6,14 @@ import dev.lakesetup.core.apply.ApplyReport;
 import dev.lakesetup.core.drift.DriftReport;
 import dev.lakesetup.core.drift.VerifyOptions;
 import dev.lakesetup.core.exception.InvalidInputException;
+import dev.lakesetup.core.exception.LakesetupException;
 import dev.lakesetup.core.record.MemoryRecordStore;
 import dev.lakesetup.core.record.RecordStore;
 import dev.lakesetup.core.record.RunRecord;
 import dev.lakesetup.core.record.RunRecords;
 import dev.lakesetup.core.model.Blueprint;
 import dev.lakesetup.core.plan.Plan;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -117,8 +119,8 @@ public final class RecipeRun {
         InvalidInputException.requireNonNull(handOver, "hand-over");
         Plan plan = plan();
         LOG.info("{}: {}", name, plan.summary());
+        keepRecord(plan);
         ApplyReport report = lakesetup.apply(plan, applyOptions);
-        keepRecord(plan, report);
         Plan replan = null;
         if (report.isSuccess()) {
             replan = lakesetup.plan(blueprint.get());
@@ -132,21 +134,22 @@ public final class RecipeRun {
     }
 
     /**
-     * Saves the run's record, merged with the stored one, when a store was given. A store that fails does not fail
-     * the run (what the apply did, and a secret it issued, still reach the caller): it is logged with the key, so
-     * the record can be made again from the report.
+     * Saves the run's record ({@link RunRecord#planned}), merged with the stored one, before anything is applied,
+     * when a store was given: a crash or a lost answer during the apply then cannot make a later run take what this
+     * one gave for something it found. A store that fails fails the run before any change.
      */
-    private void keepRecord(Plan plan, ApplyReport report) {
+    private void keepRecord(Plan plan) {
         if (recordStore == null) {
             return;
         }
         try {
-            RunRecords.save(recordStore, recordKey, RunRecord.of(plan, report));
-            LOG.info("{}: run record saved under {}", name, recordKey);
+            RunRecords.save(recordStore, recordKey, RunRecord.planned(plan, Instant.now()));
         } catch (RuntimeException e) {
-            LOG.warn("{}: the run record could not be saved under {} in {}: {}", name, recordKey, recordStore,
-                    e.getMessage());
+            throw new LakesetupException(name + ": the run record could not be saved under " + recordKey + " in "
+                    + recordStore + ", so nothing was applied (a teardown needs the record to remove exactly what "
+                    + "the run gives); fix the store and run again", e);
         }
+        LOG.info("{}: run record saved under {}", name, recordKey);
     }
 
     @Override
@@ -287,8 +290,9 @@ public final class RecipeRun {
         }
 
         /**
-         * Sets the store the run keeps its record in, under a key: after the apply, the record of the run
-         * ({@link RunRecord#of}) is merged into the one already there.
+         * Sets the store the run keeps its record in, under a key: before the apply, the record of the run
+         * ({@link RunRecord#planned}) is merged into the one already there; a store that fails fails the run before
+         * any change.
          *
          * @param store the store
          * @param key the key

@@ -96,8 +96,9 @@ public final class RunOptions {
     }
 
     /**
-     * Returns a copy whose run keeps the record of what it gave ({@link RunRecord}) in a store: after the apply,
-     * merged into the record already under the key ({@link RunRecords#save}), so a later
+     * Returns a copy whose run keeps the record of what it gives ({@link RunRecord}) in a store: before the apply
+     * (so a crash or a lost answer cannot lose it), merged into the record already under the key
+     * ({@link RunRecords#save}); a store that fails fails the run before any change. A later
      * {@code teardown} with that record removes exactly what the setup's runs gave. The record holds no secret.
      *
      * @param store the store, e.g. a {@link dev.lakesetup.core.record.FileRecordStore}

@@ -1,6 +1,7 @@
 package dev.lakesetup.databricks;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.lakesetup.core.Lakesetup;
 import dev.lakesetup.core.apply.ApplyOptions;
@@ -10,13 +11,16 @@ import dev.lakesetup.core.model.OAuthCredentials;
 import dev.lakesetup.core.plan.Action;
 import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.plan.Plan;
+import dev.lakesetup.core.exception.LakesetupException;
 import dev.lakesetup.core.record.MemoryRecordStore;
+import dev.lakesetup.core.record.RecordStore;
 import dev.lakesetup.core.record.RunRecord;
 import dev.lakesetup.core.record.RunRecords;
 import dev.lakesetup.core.record.TeardownOptions;
 import dev.lakesetup.core.render.PlanFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -88,5 +92,60 @@ class DataGraphTeardownTest extends OnFakeWorkspace {
         assertThat(f.fake.snapshot().catalogs()).doesNotContain(setup.bookkeepingCatalog().name().value())
                 .contains("marketing", "segment_profiles");
         assertThat(setup.teardown(lakesetup, f.workspace, options).changes()).isEmpty();
+    }
+
+    @Test
+    void run_whenRecordStoreFails_failsBeforeAnyChangeNamingTheKey() {
+        f.fake.seedCatalog("marketing").seedCatalog("segment_profiles");
+        RecordStore failing = new Delegating(new MemoryRecordStore(), () -> {
+            throw new IllegalStateException("disk full");
+        });
+        Lakesetup lakesetup = f.lakesetup(f.workspace.restExecutor());
+
+        assertThatThrownBy(() -> setup().run(lakesetup, f.workspace,
+                RecipeTestRuns.FAKE_OPTIONS.record(failing, "customers/acme")))
+                .isInstanceOf(LakesetupException.class).hasMessageContaining("customers/acme")
+                .hasMessageContaining("nothing was applied");
+        assertThat(f.fake.snapshot().principals()).noneMatch(p -> p.displayName().equals(NAME));
+        assertThat(vault).isEmpty();
+    }
+
+    @Test
+    void run_withRecord_savesTheRecordBeforeApplyingSoACrashCannotLoseIt() {
+        f.fake.seedCatalog("marketing").seedCatalog("segment_profiles");
+        List<Integer> principalsAtWrite = new ArrayList<>();
+        RecordStore store = new Delegating(new MemoryRecordStore(), () -> principalsAtWrite.add((int) f.fake
+                .snapshot().principals().stream().filter(p -> p.displayName().equals(NAME)).count()));
+        Lakesetup lakesetup = f.lakesetup(f.workspace.restExecutor());
+
+        setup().run(lakesetup, f.workspace, RecipeTestRuns.FAKE_OPTIONS.record(store, "acme"));
+
+        assertThat(principalsAtWrite).containsExactly(0);
+        assertThat(RunRecords.load(store, "acme").orElseThrow().created())
+                .anyMatch(id -> id.kind().equals("service_principal"));
+    }
+
+    /** A store that runs a hook before each write. */
+    private record Delegating(RecordStore store, Runnable beforeWrite) implements RecordStore {
+        @Override
+        public Optional<String> read(String key) {
+            return store.read(key);
+        }
+
+        @Override
+        public void write(String key, String document) {
+            beforeWrite.run();
+            store.write(key, document);
+        }
+
+        @Override
+        public void delete(String key) {
+            store.delete(key);
+        }
+
+        @Override
+        public List<String> keys(String prefix) {
+            return store.keys(prefix);
+        }
     }
 }

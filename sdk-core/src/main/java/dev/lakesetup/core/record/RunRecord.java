@@ -1,8 +1,6 @@
 package dev.lakesetup.core.record;
 
 import dev.lakesetup.core.apply.ApplyReport;
-import dev.lakesetup.core.apply.ChangeOutcome;
-import dev.lakesetup.core.apply.Outcome;
 import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.model.Principal;
 import dev.lakesetup.core.model.Privilege;
@@ -35,9 +33,8 @@ import java.util.TreeSet;
  * decides whether it was granted new or held before, so a privilege lakesetup first granted stays "granted new" even
  * when a later run found it present. Immutable.
  * <pre>{@code
+ * RunRecords.save(store, "customers/acme", RunRecord.planned(plan, Instant.now()));   // before applying
  * ApplyReport report = lakesetup.apply(plan);
- * RunRecord record = RunRecord.of(plan, report);
- * RunRecords.save(store, "customers/acme", record);   // merged with what the store already holds
  * }</pre>
  */
 public final class RunRecord {
@@ -61,11 +58,11 @@ public final class RunRecord {
     }
 
     /**
-     * Derives the record of a run from its plan and its apply report: only changes that succeeded count. A create
-     * that was applied is "created"; a resource that existed (a no-op, an update, a conflict, a create that found
-     * it there) is "adopted"; the privileges of a grant change that succeeded are "granted new", and the
-     * privileges principals held on its securable when the plan was made (and the declared privileges of a no-op
-     * grant change) are "held before".
+     * Derives the record of a run from its plan and its apply report. Every actionable create and grant of the plan
+     * counts, whatever its outcome: the plan's basis showed the object or privilege absent, so whatever is present
+     * later was given by lakesetup (a create whose answer was lost, or a run that crashed, still gave it), and a
+     * teardown removes only what is present. The report is checked to belong to the plan; see
+     * {@link #planned(Plan, Instant)}.
      *
      * @param plan the plan that was applied
      * @param report the report of applying it
@@ -84,40 +81,53 @@ public final class RunRecord {
      * @return the record
      */
     public static RunRecord of(Plan plan, ApplyReport report, Instant recordedAt) {
-        InvalidInputException.requireNonNull(plan, "plan");
         InvalidInputException.requireNonNull(report, "apply report");
+        return planned(plan, recordedAt);
+    }
+
+    /**
+     * Derives the record of a run from its plan alone, to be saved before the plan is applied, so that a crash or a
+     * lost answer during the apply cannot make a later run take what this one gave for something found: a create
+     * (of a resource the plan found absent) is "created"; a resource that existed (a no-op, an update, a conflict)
+     * is "adopted"; the privileges of a grant change are "granted new", and the privileges principals held on its
+     * securable when the plan was made (and the declared privileges of a no-op grant change) are "held before".
+     *
+     * @param plan the plan about to be applied
+     * @param recordedAt when the record is made
+     * @return the record
+     */
+    public static RunRecord planned(Plan plan, Instant recordedAt) {
+        InvalidInputException.requireNonNull(plan, "plan");
+        InvalidInputException.requireNonNull(recordedAt, "recorded at");
         Set<ResourceId> created = new TreeSet<>();
         Set<ResourceId> adopted = new TreeSet<>();
         GrantLedger grantedNew = new GrantLedger();
         GrantLedger heldBefore = new GrantLedger();
         for (Change change : plan.changes()) {
-            Optional<ChangeOutcome> outcome = report.outcome(change.id());
             if (change instanceof ResourceChange resourceChange) {
-                recordResource(resourceChange, outcome, created, adopted);
+                recordResource(resourceChange, created, adopted);
             } else if (change instanceof GrantChange grants) {
-                recordGrants(grants, outcome, plan.basis(), grantedNew, heldBefore);
+                recordGrants(grants, plan.basis(), grantedNew, heldBefore);
             }
         }
         return new RunRecord(currentVersion(), recordedAt, created, adopted, grantedNew, heldBefore);
     }
 
-    private static void recordResource(ResourceChange change, Optional<ChangeOutcome> outcome,
-            Set<ResourceId> created, Set<ResourceId> adopted) {
+    private static void recordResource(ResourceChange change, Set<ResourceId> created, Set<ResourceId> adopted) {
         ResourceId id = change.resource().id();
         switch (change.action()) {
-            case CREATE -> outcome.filter(ChangeOutcome::succeeded).ifPresent(done ->
-                    (done.outcome() == Outcome.APPLIED ? created : adopted).add(id));
+            case CREATE -> created.add(id);
             case UPDATE, NO_OP, CONFLICT -> adopted.add(id);
             case GRANT, REVOKE, DELETE -> { }
         }
     }
 
-    private static void recordGrants(GrantChange change, Optional<ChangeOutcome> outcome,
-            Optional<PlanBasis> basis, GrantLedger grantedNew, GrantLedger heldBefore) {
+    private static void recordGrants(GrantChange change, Optional<PlanBasis> basis, GrantLedger grantedNew,
+            GrantLedger heldBefore) {
         Securable securable = change.securable();
         if (change.action() == Action.NO_OP) {
             change.privileges().forEach(entry -> heldBefore.add(recorded(securable, entry)));
-        } else if (change.action() == Action.GRANT && outcome.filter(ChangeOutcome::succeeded).isPresent()) {
+        } else if (change.action() == Action.GRANT) {
             change.privileges().forEach(entry -> grantedNew.add(recorded(securable, entry)));
             // what every principal held on the securable when planned: the declared privileges held among them
             basis.map(b -> b.grantsOn(securable)).orElse(List.of())

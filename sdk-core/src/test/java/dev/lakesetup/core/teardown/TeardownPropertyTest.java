@@ -19,6 +19,8 @@ import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.PrincipalPrivileges;
 import dev.lakesetup.core.record.RunRecord;
 import dev.lakesetup.core.record.TeardownOptions;
+import dev.lakesetup.core.testing.CrashingExecutor;
+import dev.lakesetup.core.testing.CrashingExecutor.Crash;
 import dev.lakesetup.core.testing.FakeTime;
 import dev.lakesetup.core.testing.Fixtures;
 import dev.lakesetup.core.testing.InMemoryWorkspace;
@@ -84,6 +86,79 @@ class TeardownPropertyTest {
         assertThat(report.isSuccess()).as(report.toString()).isTrue();
         assertThat(revoked(teardown)).as("seed %d", seed).isEqualTo(grantedNew);
         assertThat(snapshot(workspace)).as("seed %d", seed).isEqualTo(expected);
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void teardown_withoutRecord_revokesOnlyDeclaredPrivilegesOfTheSetupPrincipal(long seed) {
+        Random random = new Random(seed);
+        FakeTime time = new FakeTime();
+        InMemoryWorkspace workspace = new InMemoryWorkspace(time);
+        Lakesetup lakesetup = Fixtures.lakesetup(workspace, time).build();
+        randomGrants(random, workspace, PRINCIPALS, 0.4);
+        Blueprint blueprint = randomBlueprint(random);
+        assertThat(lakesetup.apply(lakesetup.plan(blueprint)).isSuccess()).isTrue();
+        randomGrants(random, workspace, PRINCIPALS, 0.15);
+        Map<String, Set<Privilege>> before = snapshot(workspace);
+        Map<String, Set<Privilege>> declared = declared(blueprint);
+
+        Plan teardown = lakesetup.teardown(blueprint, TeardownOptions.defaults());
+        ApplyReport report = lakesetup.apply(teardown, ApplyOptions.defaults().withRevokesAllowed());
+
+        assertThat(report.isSuccess()).as(report.toString()).isTrue();
+        revoked(teardown).forEach((key, privileges) -> assertThat(privileges).as("seed %d, %s", seed, key)
+                .isSubsetOf(declared.getOrDefault(key, Set.of())).isSubsetOf(before.getOrDefault(key, Set.of())));
+        Map<String, Set<Privilege>> after = snapshot(workspace);
+        before.forEach((key, held) -> {
+            if (!declared.containsKey(key)) {
+                assertThat(after.get(key)).as("seed %d, another principal's grant %s", seed, key).isEqualTo(held);
+            }
+        });
+        if (!teardown.changes().isEmpty()) {
+            assertThat(teardown.notes()).anyMatch(note -> note.contains("cannot tell"));
+        }
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void teardown_withRecordSavedBeforeACrashAfterSending_removesWhatTheSetupGave(long seed) {
+        Random random = new Random(seed);
+        FakeTime time = new FakeTime();
+        InMemoryWorkspace workspace = new InMemoryWorkspace(time);
+        Lakesetup lakesetup = Fixtures.lakesetup(workspace, time).build();
+        randomGrants(random, workspace, PRINCIPALS, 0.4);
+        Map<String, Set<Privilege>> before = snapshot(workspace);
+        Blueprint blueprint = randomBlueprint(random);
+        Plan setup = lakesetup.plan(blueprint);
+        RunRecord record = RunRecord.planned(setup, time.instant());   // saved before applying
+        int k = setup.changes().isEmpty() ? 0 : random.nextInt(setup.changes().size());
+        Lakesetup crashing = Lakesetup.builder()
+                .executor(CrashingExecutor.crashingAfter(k, Crash.AFTER_SENDING, workspace).get(0))
+                .clock(time).sleeper(time).retryPolicy(Fixtures.exactPolicy()).concurrency(1).build();
+        crashing.apply(setup);
+        // the next run finds what the crashed one gave and records it as found; the first run's record decides
+        Plan again = lakesetup.plan(blueprint);
+        record = record.merge(RunRecord.of(again, lakesetup.apply(again), time.instant()));
+        Map<String, Set<Privilege>> grantedNew = difference(snapshot(workspace), before);
+
+        Plan teardown = lakesetup.teardown(blueprint, TeardownOptions.defaults().record(record));
+        ApplyReport report = lakesetup.apply(teardown, ApplyOptions.defaults().withRevokesAllowed());
+
+        assertThat(report.isSuccess()).as(report.toString()).isTrue();
+        assertThat(revoked(teardown)).as("seed %d", seed).isEqualTo(grantedNew);
+        assertThat(snapshot(workspace)).as("seed %d", seed).isEqualTo(before);
+    }
+
+    private static Map<String, Set<Privilege>> declared(Blueprint blueprint) {
+        Map<String, Set<Privilege>> all = new HashMap<>();
+        for (Grant grant : blueprint.grants()) {
+            all.merge(key(grant.securable(), grant.principal()), Set.copyOf(grant.privileges()), (a, b) -> {
+                Set<Privilege> union = new HashSet<>(a);
+                union.addAll(b);
+                return Set.copyOf(union);
+            });
+        }
+        return all;
     }
 
     private static Blueprint randomBlueprint(Random random) {
