@@ -2,11 +2,14 @@ package dev.lakesetup.temporal;
 
 import dev.lakesetup.core.exception.InvalidInputException;
 import dev.lakesetup.core.record.RecordStore;
+import dev.lakesetup.databricks.PrincipalValidator;
 import io.temporal.worker.Worker;
 import io.temporal.worker.WorkerFactory;
 import io.temporal.worker.WorkerOptions;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Registers lakesetup's workflows and activities on a Temporal {@link WorkerFactory}: one worker on the main task
@@ -18,7 +21,8 @@ import java.util.Map;
  *     .accountTaskQueue("lakesetup-account", 2.0)      // account API calls per second, fleet-wide
  *     .credentials(vaultResolver)                        // references -> connections and sinks
  *     .blueprint("analytics", (workspaceRef, sink) -> analyticsBlueprint(sink))
- *     .records(recordStore)                              // shared by all workers: the secret-issue ledger
+ *     .records(recordStore)                              // shared: secret-issue ledger, run records, journals
+ *     .rotation(Duration.ofDays(1))                      // keep window of old secrets after a rotation
  *     .build();
  * workers.registerOn(factory);
  * factory.start();
@@ -37,8 +41,8 @@ public final class LakesetupWorkers {
         this.accountTaskQueue = builder.accountTaskQueue;
         this.accountActivitiesPerSecond = builder.accountActivitiesPerSecond;
         this.workerOptions = builder.workerOptions;
-        this.context = new WorkerContext(builder.credentials, builder.blueprints,
-                new SecretLedger(builder.records), builder.lifecycle);
+        this.context = new WorkerContext(builder.credentials, builder.blueprints, builder.records,
+                builder.lifecycle, builder.keepWindow, builder.validator);
     }
 
     /**
@@ -103,6 +107,8 @@ public final class LakesetupWorkers {
         private CredentialResolver credentials;
         private RecordStore records;
         private FleetLifecycle lifecycle = new FleetLifecycle() { };
+        private Duration keepWindow;
+        private UnaryOperator<PrincipalValidator.Builder> validator = UnaryOperator.identity();
         private final Map<String, BlueprintProvider> blueprints = new LinkedHashMap<>();
 
         private Builder() {
@@ -173,13 +179,44 @@ public final class LakesetupWorkers {
         }
 
         /**
-         * Sets the record store every worker shares, where secret issues are recorded before and after delivery.
+         * Sets the record store every worker shares, where secret issues are recorded before and after delivery,
+         * onboarding runs are recorded for the offboarding, and rotations keep their journals.
          *
          * @param store the store
          * @return this builder
          */
         public Builder records(RecordStore store) {
             this.records = InvalidInputException.requireNonNull(store, "record store");
+            return this;
+        }
+
+        /**
+         * Sets the keep window of the maintenance's secret rotations: how long old secrets stay after the new one
+         * validates (see {@code SecretRotation.Builder.keepWindow}). Required for rotation: a worker without it
+         * fails the rotation activity (never a silent zero).
+         *
+         * @param keep zero or more ({@code Duration.ZERO} deletes old secrets as soon as the new one validates)
+         * @return this builder
+         */
+        public Builder rotation(Duration keep) {
+            return rotation(keep, UnaryOperator.identity());
+        }
+
+        /**
+         * Sets the keep window of the maintenance's secret rotations and what to add to each rotation's validation
+         * as the principal (another warehouse, checks, the transport).
+         *
+         * @param keep zero or more
+         * @param validation adds to the validator's builder and returns it
+         * @return this builder
+         */
+        public Builder rotation(Duration keep, UnaryOperator<PrincipalValidator.Builder> validation) {
+            InvalidInputException.requireNonNull(keep, "keep window");
+            if (keep.isNegative()) {
+                throw InvalidInputException.of("keep window", keep.toString(), "it is negative", "zero or more");
+            }
+            this.keepWindow = keep;
+            this.validator = InvalidInputException.requireNonNull(validation, "validator");
             return this;
         }
 

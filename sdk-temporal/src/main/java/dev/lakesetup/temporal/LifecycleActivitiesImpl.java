@@ -13,19 +13,17 @@ final class LifecycleActivitiesImpl implements MaintenanceActivities, Offboardin
 
     @Override
     public VerifySummary verify(WorkspaceTarget target) {
-        WorkspaceSession session = context.open(target, WorkspaceSession.NO_ISSUE);
-        return context.lifecycle().verify(target, session.lakesetup(), session.blueprint());
+        return context.lifecycle().verify(context.lifecycleSession(target, WorkspaceSession.NO_ISSUE));
     }
 
     @Override
     public RotationSummary rotateExpiring(WorkspaceTarget target, Duration window) {
-        WorkspaceSession session = context.open(target, context.credentials().sink(target.sinkRef()));
-        return context.lifecycle().rotateExpiring(target, session.lakesetup(), session.blueprint(), window);
+        LifecycleSession session = context.lifecycleSession(target, context.credentials().sink(target.sinkRef()));
+        return context.lifecycle().rotateExpiring(session, window);
     }
 
     @Override
     public List<String> teardown(WorkspaceTarget target) {
-        WorkspaceSession session = context.open(target, WorkspaceSession.NO_ISSUE);
-        return context.lifecycle().teardown(target, session.lakesetup(), session.blueprint());
+        return context.lifecycle().teardown(context.lifecycleSession(target, WorkspaceSession.NO_ISSUE));
     }
 }

@@ -10,9 +10,12 @@ import dev.lakesetup.core.plan.Change;
 import dev.lakesetup.core.plan.ChangeId;
 import dev.lakesetup.core.plan.Plan;
 import dev.lakesetup.core.plan.ResourceChange;
+import dev.lakesetup.core.record.RunRecord;
+import dev.lakesetup.core.record.RunRecords;
 import io.temporal.activity.Activity;
 import io.temporal.activity.ActivityInfo;
 import io.temporal.failure.ApplicationFailure;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -40,6 +43,7 @@ final class OnboardingActivitiesImpl implements OnboardingActivities {
     public List<PlannedChange> plan(WorkspaceTarget target) {
         WorkspaceSession session = context.open(target, WorkspaceSession.NO_ISSUE);
         Plan plan = session.lakesetup().plan(session.blueprint());
+        record(target, plan, new ApplyReport(List.of(), Duration.ZERO, false));
         List<PlannedChange> planned = new ArrayList<>();
         for (Change change : plan.changes()) {
             if (change.action() == Action.CONFLICT) {
@@ -87,13 +91,34 @@ final class OnboardingActivitiesImpl implements OnboardingActivities {
         if (ACCOUNT_KINDS.contains(change.get().kind())) {
             ledger.intent(key, Instant.now());
         }
-        ApplyReport report = session.lakesetup().apply(withDependencies(plan, change.get()));
+        Plan needed = withDependencies(plan, change.get());
+        record(target, needed, intended(needed));
+        ApplyReport report = session.lakesetup().apply(needed);
+        record(target, needed, report);
         ChangeOutcome outcome = report.outcome(change.get().id()).orElseThrow();
         if (!outcome.succeeded()) {
             throw failed(change.get(), outcome);
         }
         return new ChangeApplied(changeId, outcome.outcome() == Outcome.ALREADY_DONE
                 ? ChangeApplied.ALREADY_DONE : ChangeApplied.APPLIED);
+    }
+
+    /**
+     * Saves what a plan and its outcomes show in the target's run record ({@link RunRecords#save} merges: for
+     * each object and privilege the first record that saw it decides). Saved from the plan before anything is
+     * written (resources that exist are adopted, privileges held are held before) and with each change's intended
+     * outcome before it is applied, so a worker that dies after the write still leaves "created" or "granted new"
+     * recorded; its retry, which finds the change done, cannot record it as adopted first.
+     */
+    private void record(WorkspaceTarget target, Plan plan, ApplyReport report) {
+        RunRecords.save(context.records(), RecordKeys.runRecord(target), RunRecord.of(plan, report));
+    }
+
+    /** The report a plan's actionable changes would have if each were applied: what the run intends to give. */
+    private static ApplyReport intended(Plan plan) {
+        List<ChangeOutcome> outcomes = plan.changes().stream().filter(c -> c.action().isActionable())
+                .map(c -> new ChangeOutcome(c, Outcome.APPLIED, 0, Duration.ZERO, "")).toList();
+        return new ApplyReport(outcomes, Duration.ZERO, false);
     }
 
     /**

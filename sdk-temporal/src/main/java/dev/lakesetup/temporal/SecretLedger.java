@@ -22,12 +22,7 @@ final class SecretLedger {
 
     /** The record key of one change of one run: allowed characters only (others become {@code _}). */
     static String key(String workflowId, String runId, String changeId) {
-        return PREFIX + safe(workflowId) + "/" + safe(runId) + "/" + safe(changeId);
-    }
-
-    private static String safe(String part) {
-        String cleaned = part.replaceAll("[^A-Za-z0-9._-]", "_");
-        return cleaned.replace("..", "__");
+        return PREFIX + RecordKeys.safe(workflowId) + "/" + RecordKeys.safe(runId) + "/" + RecordKeys.safe(changeId);
     }
 
     Optional<State> state(String key) {

@@ -65,14 +65,22 @@
  * polling the queue, so the account's quota holds however many workers run.
  *
  * <h2>Verify, rotate and teardown</h2>
- * The activities call a {@link dev.lakesetup.temporal.FleetLifecycle} on the worker. Verify defaults to
- * {@code Lakesetup.verify(blueprint)} (read-only; its drift items); rotation and teardown are supplied by the application (rotation fits the SDK's
- * {@code SecretRotation}, with its journal in the shared record store; teardown the SDK's teardown once released),
- * and must be idempotent. Adapters for both are the next step of this module.
+ * The activities call a {@link dev.lakesetup.temporal.FleetLifecycle} on the worker, with a
+ * {@link dev.lakesetup.temporal.LifecycleSession} per target. Its defaults: verify is
+ * {@code Lakesetup.verify(blueprint)} (read-only); rotation runs one {@code SecretRotation} per declared OAuth
+ * secret with {@code rotateWhenExpiringWithin(window)}, the workers' keep window (required, set with
+ * {@code LakesetupWorkers.Builder.rotation}) and its journal in the shared record store under a key per workspace
+ * and principal, so a retried activity finishes the same rotation; teardown is
+ * {@code Lakesetup.teardown(blueprint, options)} with the run record the onboarding activities saved for the
+ * workspace and blueprint (from the plan before any write, with each change's intended outcome before it is
+ * applied, and with its real outcome after), applied with revokes and deletes allowed.
  *
  * <h2>No module-info</h2>
- * This module has no {@code module-info.java}: the Temporal SDK is an automatic module at best, and gRPC (which it
- * needs) puts classes of the same packages in several jars, which the module path refuses. The module is used on
- * the class path.
+ * This module has no {@code module-info.java}: the Temporal SDK 1.38 jars are not modules (no
+ * {@code module-info}, no {@code Automatic-Module-Name}), and two of them split packages: {@code temporal-sdk} and
+ * {@code temporal-serviceclient} both hold classes of {@code io.temporal.internal} and
+ * {@code io.temporal.internal.common}, which the module path refuses (one package, one module). gRPC 1.76 is not
+ * the obstacle: its {@code io.grpc} classes are all in {@code grpc-api} (which names itself {@code io.grpc}), and
+ * {@code grpc-context} 1.76 holds none. The module is used on the class path.
  */
 package dev.lakesetup.temporal;
