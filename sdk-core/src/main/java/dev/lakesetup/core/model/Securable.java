@@ -112,4 +112,35 @@ public sealed interface Securable
     static ExternalLocationName externalLocation(String name) {
         return ExternalLocationName.of(name);
     }
+
+    /**
+     * Names a securable from its type and its name parts, as saved documents (saved plans, run records) store it.
+     *
+     * @param type the securable type
+     * @param parts the unquoted name parts: none for the metastore, one for a catalog, storage credential or
+     *     external location, two for a schema, three for a table
+     * @param field the field the parts were read from, named in the error
+     * @return the securable
+     * @throws dev.lakesetup.core.exception.InvalidInputException when the number of parts does not fit the type
+     */
+    static Securable of(SecurableType type, java.util.List<String> parts, String field) {
+        int expected = switch (type) {
+            case METASTORE -> 0;
+            case CATALOG, STORAGE_CREDENTIAL, EXTERNAL_LOCATION -> 1;
+            case SCHEMA -> 2;
+            case TABLE -> 3;
+        };
+        if (parts.size() != expected) {
+            throw dev.lakesetup.core.exception.InvalidInputException.of(field, parts.toString(), "a "
+                    + type.apiName() + " has " + expected + " name parts", expected + " names");
+        }
+        return switch (type) {
+            case METASTORE -> metastore();
+            case CATALOG -> catalog(parts.get(0));
+            case SCHEMA -> schema(parts.get(0), parts.get(1));
+            case TABLE -> table(parts.get(0), parts.get(1), parts.get(2));
+            case STORAGE_CREDENTIAL -> storageCredential(parts.get(0));
+            case EXTERNAL_LOCATION -> externalLocation(parts.get(0));
+        };
+    }
 }

@@ -136,26 +136,8 @@ final class SavedValues {
     }
 
     static Securable securable(JsonNode node, String where) {
-        SecurableType type = SecurableType.parse(text(node, "type", where));
-        List<String> parts = strings(node, "parts", where);
-        int expected = switch (type) {
-            case METASTORE -> 0;
-            case CATALOG, STORAGE_CREDENTIAL, EXTERNAL_LOCATION -> 1;
-            case SCHEMA -> 2;
-            case TABLE -> 3;
-        };
-        if (parts.size() != expected) {
-            throw InvalidInputException.of(where + ".parts", parts.toString(), "a " + type.apiName() + " has "
-                    + expected + " name parts", expected + " names");
-        }
-        return switch (type) {
-            case METASTORE -> Securable.metastore();
-            case CATALOG -> Securable.catalog(parts.get(0));
-            case SCHEMA -> Securable.schema(parts.get(0), parts.get(1));
-            case TABLE -> Securable.table(parts.get(0), parts.get(1), parts.get(2));
-            case STORAGE_CREDENTIAL -> Securable.storageCredential(parts.get(0));
-            case EXTERNAL_LOCATION -> Securable.externalLocation(parts.get(0));
-        };
+        return Securable.of(SecurableType.parse(text(node, "type", where)), strings(node, "parts", where),
+                where + ".parts");
     }
 
     /** Writes privileges held or changed: principals in full, or (for observed grants) by the name a listing shows. */

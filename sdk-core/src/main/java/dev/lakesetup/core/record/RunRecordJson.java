@@ -134,29 +134,11 @@ final class RunRecordJson {
     }
 
     private static Securable securable(JsonNode node, String where) {
-        SecurableType type = SecurableType.parse(text(node, "type", where));
         List<String> parts = new ArrayList<>();
         for (JsonNode part : array(node, "parts", where)) {
             parts.add(part.asText());
         }
-        int expected = switch (type) {
-            case METASTORE -> 0;
-            case CATALOG, STORAGE_CREDENTIAL, EXTERNAL_LOCATION -> 1;
-            case SCHEMA -> 2;
-            case TABLE -> 3;
-        };
-        if (parts.size() != expected) {
-            throw InvalidInputException.of(where + ".parts", parts.toString(), "a " + type.apiName() + " has "
-                    + expected + " name parts", expected + " names");
-        }
-        return switch (type) {
-            case METASTORE -> Securable.metastore();
-            case CATALOG -> Securable.catalog(parts.get(0));
-            case SCHEMA -> Securable.schema(parts.get(0), parts.get(1));
-            case TABLE -> Securable.table(parts.get(0), parts.get(1), parts.get(2));
-            case STORAGE_CREDENTIAL -> Securable.storageCredential(parts.get(0));
-            case EXTERNAL_LOCATION -> Securable.externalLocation(parts.get(0));
-        };
+        return Securable.of(SecurableType.parse(text(node, "type", where)), parts, where + ".parts");
     }
 
     private static String principalType(Principal principal) {
